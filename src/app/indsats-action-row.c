@@ -1,0 +1,130 @@
+/* indsats-action-row.c
+ *
+ * One widget serves the three kinds of row, so that GtkListView can recycle
+ * it for any of them: a team heading, a focus area heading, or an action with
+ * its owner, start date and status.
+ */
+#include "config.h"
+
+#include "indsats-action-row.h"
+
+#include <glib/gi18n.h>
+
+#include "indsats-format.h"
+
+struct _IndsatsActionRow
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *heading;
+  GtkWidget *action_box;
+  GtkWidget *text_label;
+  GtkWidget *owner_label;
+  GtkWidget *date_label;
+  GtkWidget *status_label;
+};
+
+G_DEFINE_FINAL_TYPE (IndsatsActionRow, indsats_action_row, GTK_TYPE_WIDGET)
+
+static void
+indsats_action_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), INDSATS_TYPE_ACTION_ROW);
+
+  G_OBJECT_CLASS (indsats_action_row_parent_class)->dispose (object);
+}
+
+static void
+indsats_action_row_class_init (IndsatsActionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = indsats_action_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-action-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, heading);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, action_box);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, owner_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, status_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "actionrow");
+}
+
+static void
+indsats_action_row_init (IndsatsActionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+indsats_action_row_new (void)
+{
+  return g_object_new (INDSATS_TYPE_ACTION_ROW, NULL);
+}
+
+/**
+ * indsats_action_row_set_item:
+ * @today: today's date as YYYY-MM-DD, to tell which planned actions are late
+ */
+void
+indsats_action_row_set_item (IndsatsActionRow *self,
+                             IndsatsPlanItem  *item,
+                             const char       *today)
+{
+  IndsatsPlanItemKind kind;
+  const IndsatsAction *a;
+  g_autofree char *date = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *accessible = NULL;
+
+  g_return_if_fail (INDSATS_IS_ACTION_ROW (self));
+
+  if (item == NULL)
+    return;
+
+  kind = indsats_plan_item_get_kind (item);
+  gtk_widget_remove_css_class (self->heading, "title-2");
+  gtk_widget_remove_css_class (self->heading, "heading");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "team");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "focus");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "action");
+
+  if (kind != INDSATS_PLAN_ITEM_ACTION)
+    {
+      gboolean team = kind == INDSATS_PLAN_ITEM_TEAM;
+
+      gtk_widget_set_visible (self->heading, TRUE);
+      gtk_widget_set_visible (self->action_box, FALSE);
+      gtk_label_set_text (GTK_LABEL (self->heading), indsats_plan_item_get_name (item));
+      gtk_widget_add_css_class (self->heading, team ? "title-2" : "heading");
+      gtk_widget_add_css_class (GTK_WIDGET (self), team ? "team" : "focus");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      indsats_plan_item_get_name (item),
+                                      -1);
+      return;
+    }
+
+  a = indsats_plan_item_get_action (item);
+  date = indsats_format_date (a->start_date);
+  gtk_widget_set_visible (self->heading, FALSE);
+  gtk_widget_set_visible (self->action_box, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "action");
+  gtk_label_set_text (GTK_LABEL (self->text_label), a->text);
+  owner = g_strdup_printf (_("Owner: %s"), a->owner && *a->owner ? a->owner : _("not set"));
+  gtk_label_set_text (GTK_LABEL (self->owner_label), owner);
+  start = g_strdup_printf (_("Takes effect %s"), date);
+  gtk_label_set_text (GTK_LABEL (self->date_label), start);
+  gtk_label_set_text (GTK_LABEL (self->status_label), indsats_status_to_label (a->status));
+
+  accessible = g_strdup_printf ("%s. %s. %s. %s", a->text, owner, start,
+                                indsats_status_to_label (a->status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  (void) today;
+}

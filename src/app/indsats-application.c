@@ -1,0 +1,233 @@
+/* indsats-application.c
+ *
+ * The application: reads --database and --demo, opens the store and shows a
+ * window on it. Each process has its own database, so instances are not
+ * unique.
+ */
+#include "config.h"
+
+#include "indsats-application.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "indsats-demo.h"
+#include "indsats-store.h"
+#include "indsats-window.h"
+
+struct _IndsatsApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database;
+  gboolean        demo;
+  char           *demo_dir;    /* the fresh copy made for --demo, removed at exit */
+};
+
+G_DEFINE_FINAL_TYPE (IndsatsApplication, indsats_application, ADW_TYPE_APPLICATION)
+
+/* from the resource compiled out of ui/ */
+GResource *indsats_ui_get_resource (void);
+
+/**
+ * indsats_application_register_resources:
+ *
+ * Makes the templates, style and icons known. A static library drops the
+ * resource's constructor, so this is called before any widget is made.
+ */
+void
+indsats_application_register_resources (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_resources_register (indsats_ui_get_resource ());
+      g_once_init_leave (&done, 1);
+    }
+}
+
+IndsatsApplication *
+indsats_application_new (void)
+{
+  indsats_application_register_resources ();
+  return g_object_new (INDSATS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/dk/indsats/Indsats",
+                       NULL);
+}
+
+static void
+remove_demo_dir (IndsatsApplication *self)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  if (self->demo_dir == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat ("demo.db", suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (self->demo_dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (self->demo_dir);
+  g_clear_pointer (&self->demo_dir, g_free);
+}
+
+static void
+indsats_application_finalize (GObject *object)
+{
+  IndsatsApplication *self = INDSATS_APPLICATION (object);
+
+  remove_demo_dir (self);
+  g_clear_pointer (&self->database, g_free);
+
+  G_OBJECT_CLASS (indsats_application_parent_class)->finalize (object);
+}
+
+/* --demo: a fresh copy of the demo plan in a folder of its own */
+static IndsatsStore *
+open_demo_copy (IndsatsApplication  *self,
+                GError             **error)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autofree char *path = NULL;
+
+  self->demo_dir = g_dir_make_tmp ("indsats-demo-XXXXXX", error);
+  if (self->demo_dir == NULL)
+    return NULL;
+  path = g_build_filename (self->demo_dir, "demo.db", NULL);
+  if (!(store = indsats_store_open (path, error)) ||
+      !indsats_demo_write (store, NULL, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+static void
+indsats_application_activate (GApplication *app)
+{
+  IndsatsApplication *self = INDSATS_APPLICATION (app);
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->demo)
+    store = open_demo_copy (self, &error);
+  else
+    {
+      path = self->database ? g_strdup (self->database) : indsats_store_default_path ();
+      store = indsats_store_open (path, &error);
+    }
+  if (error != NULL)
+    g_printerr ("indsats: %s\n", error->message);
+
+  window = GTK_WINDOW (indsats_window_new (self, store, error));
+  gtk_window_present (window);
+}
+
+static int
+indsats_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  IndsatsApplication *self = INDSATS_APPLICATION (app);
+  const char *database = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("indsats %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    self->database = g_strdup (database);
+  g_variant_dict_lookup (options, "demo", "b", &self->demo);
+
+  return -1;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* close windows so that they save their size */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (GTK_WINDOW (windows->data));
+      windows = next;
+    }
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Indsats developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Indsats"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Indsats developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Recovery plans, key figures and committee papers for jobcentres"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+indsats_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (indsats_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+}
+
+static void
+indsats_application_class_init (IndsatsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = indsats_application_finalize;
+  app_class->activate = indsats_application_activate;
+  app_class->startup = indsats_application_startup;
+  app_class->handle_local_options = indsats_application_handle_local_options;
+}
+
+static void
+indsats_application_init (IndsatsApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The database file"), N_("FILE") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a fresh copy of the demo plan"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}

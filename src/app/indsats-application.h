@@ -1,0 +1,14 @@
+/* indsats-application.h */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define INDSATS_TYPE_APPLICATION (indsats_application_get_type ())
+G_DECLARE_FINAL_TYPE (IndsatsApplication, indsats_application, INDSATS, APPLICATION, AdwApplication)
+
+IndsatsApplication *indsats_application_new                (void);
+void                indsats_application_register_resources (void);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* indsats-window.h */
+#pragma once
+
+#include <adwaita.h>
+
+#include "indsats-application.h"
+#include "indsats-store.h"
+
+G_BEGIN_DECLS
+
+#define INDSATS_TYPE_WINDOW (indsats_window_get_type ())
+G_DECLARE_FINAL_TYPE (IndsatsWindow, indsats_window, INDSATS, WINDOW, AdwApplicationWindow)
+
+IndsatsWindow *indsats_window_new       (IndsatsApplication *application,
+                                         IndsatsStore       *store,
+                                         const GError       *open_error);
+IndsatsStore  *indsats_window_get_store (IndsatsWindow      *self);
+GListModel    *indsats_window_get_items (IndsatsWindow      *self);
+
+G_END_DECLS

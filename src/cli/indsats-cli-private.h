@@ -1,0 +1,85 @@
+/* indsats-cli-private.h: what the command files share */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "indsats-store.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  INDSATS_EXIT_OK = 0,
+  INDSATS_EXIT_FAILED = 1,
+  INDSATS_EXIT_USAGE = 2,
+};
+
+typedef enum
+{
+  INDSATS_FORMAT_TSV,
+  INDSATS_FORMAT_JSON,
+} IndsatsOutputFormat;
+
+typedef struct
+{
+  const char *database; /* NULL: the default path */
+  const char *command;  /* "actions list", for messages */
+} IndsatsCli;
+
+typedef int (*IndsatsCliCommandFunc) (IndsatsCli *cli,
+                                      int         argc,
+                                      char      **argv);
+
+/* Reporting */
+int           indsats_cli_fail        (IndsatsCli   *cli,
+                                       const GError *error);
+int           indsats_cli_fail_message (IndsatsCli *cli,
+                                        const char *format,
+                                        ...) G_GNUC_PRINTF (2, 3);
+int           indsats_cli_usage       (IndsatsCli *cli,
+                                       const char *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+
+/* Common steps */
+IndsatsStore *indsats_cli_open_store  (IndsatsCli  *cli,
+                                       GError     **error);
+gboolean      indsats_cli_parse       (IndsatsCli    *cli,
+                                       GOptionEntry  *entries,
+                                       const char    *parameter_string,
+                                       const char    *summary,
+                                       int           *argc,
+                                       char        ***argv,
+                                       int           *exit_code);
+gboolean      indsats_cli_parse_format (IndsatsCli          *cli,
+                                        const char          *text,
+                                        IndsatsOutputFormat *format,
+                                        int                 *exit_code);
+gint64        indsats_cli_resolve_plan (IndsatsStore  *store,
+                                        gint64         plan_id,
+                                        GError       **error);
+
+/* Output of tables: tsv with a header row, or json as an array of objects */
+typedef struct _IndsatsCliTable IndsatsCliTable;
+
+IndsatsCliTable *indsats_cli_table_new      (IndsatsOutputFormat  format,
+                                             const char * const  *columns);
+void             indsats_cli_table_add_text (IndsatsCliTable     *table,
+                                             const char          *text);
+void             indsats_cli_table_add_int  (IndsatsCliTable     *table,
+                                             gint64               value);
+void             indsats_cli_table_add_number (IndsatsCliTable   *table,
+                                               double             value);
+void             indsats_cli_table_add_bool (IndsatsCliTable     *table,
+                                             gboolean             value);
+gboolean         indsats_cli_table_print    (IndsatsCliTable     *table,
+                                             GError             **error);
+void             indsats_cli_table_free     (IndsatsCliTable     *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsCliTable, indsats_cli_table_free)
+
+/* The commands */
+int indsats_cli_demo    (IndsatsCli *cli, int argc, char **argv);
+int indsats_cli_actions (IndsatsCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,463 @@
+/* indsats-cli.c
+ *
+ * The command line: `indsats SUBCOMMAND …`. Exit status 0 when done, 1 when
+ * the command failed (one line on stderr says what, where and what to do),
+ * 2 for wrong usage. A command that fails changes nothing: each writes in one
+ * transaction.
+ */
+#include "config.h"
+
+#include "indsats-cli.h"
+#include "indsats-cli-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "indsats-error.h"
+#include "indsats-format.h"
+
+typedef struct
+{
+  const char            *name;
+  IndsatsCliCommandFunc  func;
+  const char            *summary;
+} Command;
+
+static const Command commands[] = {
+  { "demo", indsats_cli_demo, "write the demo plan and goals into the database" },
+  { "actions", indsats_cli_actions, "list, add, edit and delete the plan's actions" },
+};
+
+static const char usage_text[] =
+  "Usage:\n"
+  "  indsats [--database FILE] [--demo]            open the window\n"
+  "  indsats demo --database FILE                  write the demo plan into FILE\n"
+  "  indsats actions list [--format tsv|json]\n"
+  "  indsats actions add --team T --focus F --owner O --start YYYY-MM-DD --text TEXT [--status S]\n"
+  "\n"
+  "Options:\n"
+  "  --database FILE   the database (default: $XDG_DATA_HOME/indsats/indsats.db)\n"
+  "  --help            show this help\n"
+  "  --version         show the version\n"
+  "\n"
+  "Statuses: planned, started, done, dropped. Dates: YYYY-MM-DD.\n"
+  "Exit status: 0 done, 1 failed, 2 wrong usage.\n";
+
+gboolean
+indsats_cli_is_command (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (word, commands[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Reporting */
+
+int
+indsats_cli_fail (IndsatsCli   *cli,
+                  const GError *error)
+{
+  g_autofree char *message = g_strdup (error ? error->message : "failed");
+
+  /* one line, whatever the message held */
+  g_strdelimit (message, "\n\r", ' ');
+  fprintf (stderr, "indsats %s: %s\n", cli->command ? cli->command : "", message);
+  return INDSATS_EXIT_FAILED;
+}
+
+int
+indsats_cli_fail_message (IndsatsCli *cli,
+                          const char *format,
+                          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "indsats %s: %s\n", cli->command ? cli->command : "", message);
+  return INDSATS_EXIT_FAILED;
+}
+
+int
+indsats_cli_usage (IndsatsCli *cli,
+                   const char *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "indsats %s: %s (see indsats --help)\n",
+           cli->command ? cli->command : "", message);
+  return INDSATS_EXIT_USAGE;
+}
+
+/* Common steps */
+
+IndsatsStore *
+indsats_cli_open_store (IndsatsCli  *cli,
+                        GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  if (cli->database != NULL)
+    return indsats_store_open (cli->database, error);
+  path = indsats_store_default_path ();
+  return indsats_store_open (path, error);
+}
+
+/**
+ * indsats_cli_parse:
+ * @exit_code: (out): set when parsing fails or --help was asked for
+ *
+ * Parses the options of one command; what is left of @argv are its arguments.
+ */
+gboolean
+indsats_cli_parse (IndsatsCli    *cli,
+                   GOptionEntry  *entries,
+                   const char    *parameter_string,
+                   const char    *summary,
+                   int           *argc,
+                   char        ***argv,
+                   int           *exit_code)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, TRUE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *exit_code = indsats_cli_usage (cli, "%s", error->message);
+      return FALSE;
+    }
+  /* anything left that looks like an option was not understood */
+  for (int i = 1; i < *argc; i++)
+    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0' && !g_ascii_isdigit ((*argv)[i][1]))
+      {
+        *exit_code = indsats_cli_usage (cli, "unknown option %s", (*argv)[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+gboolean
+indsats_cli_parse_format (IndsatsCli          *cli,
+                          const char          *text,
+                          IndsatsOutputFormat *format,
+                          int                 *exit_code)
+{
+  if (text == NULL || strcmp (text, "tsv") == 0)
+    *format = INDSATS_FORMAT_TSV;
+  else if (strcmp (text, "json") == 0)
+    *format = INDSATS_FORMAT_JSON;
+  else
+    {
+      *exit_code = indsats_cli_usage (cli, "unknown format “%s” (use tsv or json)", text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_cli_resolve_plan:
+ * @plan_id: the plan asked for, or 0 for the first plan
+ *
+ * Returns: the plan's id, or 0 with @error set
+ */
+gint64
+indsats_cli_resolve_plan (IndsatsStore  *store,
+                          gint64         plan_id,
+                          GError       **error)
+{
+  g_autoptr(IndsatsPlan) plan = NULL;
+
+  if (plan_id > 0)
+    {
+      plan = indsats_store_get_plan (store, plan_id, error);
+      return plan ? plan_id : 0;
+    }
+  plan_id = indsats_store_get_first_plan_id (store, error);
+  if (plan_id == 0)
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                 "“%s” holds no plan yet; write the demo plan with "
+                 "`indsats demo --database %s` or create a plan in the window",
+                 indsats_store_get_path (store), indsats_store_get_path (store));
+  return plan_id > 0 ? plan_id : 0;
+}
+
+/* Tables */
+
+struct _IndsatsCliTable
+{
+  IndsatsOutputFormat  format;
+  GStrv                columns;
+  guint                n_columns;
+  guint                column;
+  GString             *tsv;
+  JsonBuilder         *json;
+};
+
+IndsatsCliTable *
+indsats_cli_table_new (IndsatsOutputFormat  format,
+                       const char * const  *columns)
+{
+  IndsatsCliTable *t = g_new0 (IndsatsCliTable, 1);
+
+  t->format = format;
+  t->columns = g_strdupv ((char **) columns);
+  t->n_columns = g_strv_length (t->columns);
+  if (format == INDSATS_FORMAT_TSV)
+    {
+      g_autofree char *header = g_strjoinv ("\t", t->columns);
+      t->tsv = g_string_new (header);
+      g_string_append_c (t->tsv, '\n');
+    }
+  else
+    {
+      t->json = json_builder_new ();
+      json_builder_begin_array (t->json);
+    }
+  return t;
+}
+
+void
+indsats_cli_table_free (IndsatsCliTable *t)
+{
+  if (t == NULL)
+    return;
+  g_strfreev (t->columns);
+  if (t->tsv)
+    g_string_free (t->tsv, TRUE);
+  g_clear_object (&t->json);
+  g_free (t);
+}
+
+/* Moves to the next cell; for json, names it */
+static void
+next_cell (IndsatsCliTable *t)
+{
+  if (t->format == INDSATS_FORMAT_TSV)
+    {
+      if (t->column > 0)
+        g_string_append_c (t->tsv, '\t');
+    }
+  else
+    {
+      if (t->column == 0)
+        json_builder_begin_object (t->json);
+      json_builder_set_member_name (t->json, t->columns[t->column]);
+    }
+}
+
+static void
+end_cell (IndsatsCliTable *t)
+{
+  if (++t->column < t->n_columns)
+    return;
+  t->column = 0;
+  if (t->format == INDSATS_FORMAT_TSV)
+    g_string_append_c (t->tsv, '\n');
+  else
+    json_builder_end_object (t->json);
+}
+
+/* Tabs and line breaks inside a cell are written \t and \n, a backslash \\ */
+static void
+append_tsv_escaped (GString    *out,
+                    const char *text)
+{
+  for (const char *c = text; *c; c++)
+    switch (*c)
+      {
+      case '\t': g_string_append (out, "\\t"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      default: g_string_append_c (out, *c); break;
+      }
+}
+
+void
+indsats_cli_table_add_text (IndsatsCliTable *t,
+                            const char      *text)
+{
+  next_cell (t);
+  if (t->format == INDSATS_FORMAT_TSV)
+    append_tsv_escaped (t->tsv, text ? text : "");
+  else if (text == NULL)
+    json_builder_add_null_value (t->json);
+  else
+    json_builder_add_string_value (t->json, text);
+  end_cell (t);
+}
+
+void
+indsats_cli_table_add_int (IndsatsCliTable *t,
+                           gint64           value)
+{
+  next_cell (t);
+  if (t->format == INDSATS_FORMAT_TSV)
+    g_string_append_printf (t->tsv, "%" G_GINT64_FORMAT, value);
+  else
+    json_builder_add_int_value (t->json, value);
+  end_cell (t);
+}
+
+void
+indsats_cli_table_add_number (IndsatsCliTable *t,
+                              double           value)
+{
+  next_cell (t);
+  if (isnan (value))
+    {
+      if (t->format == INDSATS_FORMAT_JSON)
+        json_builder_add_null_value (t->json);
+    }
+  else if (t->format == INDSATS_FORMAT_TSV)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_string_append (t->tsv, g_ascii_formatd (buf, sizeof buf, "%.15g", value));
+    }
+  else
+    json_builder_add_double_value (t->json, value);
+  end_cell (t);
+}
+
+void
+indsats_cli_table_add_bool (IndsatsCliTable *t,
+                            gboolean         value)
+{
+  next_cell (t);
+  if (t->format == INDSATS_FORMAT_TSV)
+    g_string_append (t->tsv, value ? "true" : "false");
+  else
+    json_builder_add_boolean_value (t->json, value);
+  end_cell (t);
+}
+
+gboolean
+indsats_cli_table_print (IndsatsCliTable  *t,
+                         GError          **error)
+{
+  g_autofree char *text = NULL;
+
+  if (t->format == INDSATS_FORMAT_TSV)
+    text = g_strdup (t->tsv->str);
+  else
+    {
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (t->json);
+      root = json_builder_get_root (t->json);
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      text = json_generator_to_data (gen, NULL);
+      text = g_realloc (text, strlen (text) + 2);
+      strcat (text, "\n");
+    }
+  if (fputs (text, stdout) == EOF || fflush (stdout) != 0)
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+                           "Cannot write the output");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Dispatch */
+
+/* Takes --database FILE and --database=FILE out of argv, wherever they stand */
+static gboolean
+take_database_option (int         *argc,
+                      char       **argv,
+                      const char **database,
+                      int         *exit_code,
+                      IndsatsCli  *cli)
+{
+  int out = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        {
+          while (i < *argc)
+            argv[out++] = argv[i++];
+          break;
+        }
+      if (strcmp (argv[i], "--database") == 0)
+        {
+          if (i + 1 >= *argc)
+            {
+              *exit_code = indsats_cli_usage (cli, "--database needs a file name");
+              return FALSE;
+            }
+          *database = argv[++i];
+          continue;
+        }
+      if (g_str_has_prefix (argv[i], "--database="))
+        {
+          *database = argv[i] + strlen ("--database=");
+          continue;
+        }
+      argv[out++] = argv[i];
+    }
+  *argc = out;
+  argv[out] = NULL;
+  if (*database != NULL && **database == '\0')
+    {
+      *exit_code = indsats_cli_usage (cli, "--database needs a file name");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_cli_run:
+ * @argc: the number of arguments
+ * @argv: the program's arguments; argv[1] (after --database is taken out) is the command
+ *
+ * Returns: the exit status
+ */
+int
+indsats_cli_run (int    argc,
+                 char **argv)
+{
+  IndsatsCli cli = { NULL, NULL };
+  g_autofree char **args = g_new0 (char *, argc + 1);
+  int exit_code = INDSATS_EXIT_OK;
+
+  memcpy (args, argv, sizeof (char *) * argc);
+  if (!take_database_option (&argc, args, &cli.database, &exit_code, &cli))
+    return exit_code;
+
+  if (argc < 2 || strcmp (args[1], "--help") == 0 || strcmp (args[1], "-h") == 0 ||
+      strcmp (args[1], "help") == 0)
+    {
+      fputs (usage_text, stdout);
+      return argc < 2 ? INDSATS_EXIT_USAGE : INDSATS_EXIT_OK;
+    }
+  if (strcmp (args[1], "--version") == 0)
+    {
+      printf ("indsats %s\n", PACKAGE_VERSION);
+      return INDSATS_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (args[1], commands[i].name) == 0)
+      {
+        cli.command = commands[i].name;
+        return commands[i].func (&cli, argc - 1, args + 1);
+      }
+
+  return indsats_cli_usage (&cli, "unknown command “%s”", args[1]);
+}

@@ -1,0 +1,12 @@
+/* indsats-cli.h: the headless commands */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean indsats_cli_is_command (const char *word);
+int      indsats_cli_run        (int         argc,
+                                 char      **argv);
+
+G_END_DECLS

@@ -1,0 +1,310 @@
+/* indsats-format.c
+ *
+ * Numbers are written the Danish way (1.234,5 and 12,3 %) and dates as
+ * 27.02.2023, by hand rather than through printf's locale support: the
+ * Danish locale is often not installed, and output must not change with it.
+ */
+#include "indsats-format.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "indsats-error.h"
+
+/**
+ * indsats_format_number:
+ * @value: the number
+ * @decimals: digits after the comma (0–6)
+ *
+ * Returns: @value with a decimal comma and a dot between thousands
+ */
+char *
+indsats_format_number (double value,
+                       int    decimals)
+{
+  g_autofree char *plain = NULL;
+  GString *out;
+  const char *digits, *point;
+  gsize int_len;
+
+  decimals = CLAMP (decimals, 0, 6);
+  if (isnan (value))
+    return g_strdup ("");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "∞" : "-∞");
+
+  /* %f with the C locale's "." is fixed: g_ascii_formatd never uses the locale */
+  {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE + 32];
+    char fmt[8];
+    g_snprintf (fmt, sizeof fmt, "%%.%df", decimals);
+    g_ascii_formatd (buf, sizeof buf, fmt, value);
+    plain = g_strdup (buf);
+  }
+
+  out = g_string_new (NULL);
+  digits = plain;
+  if (*digits == '-')
+    {
+      /* -0,0 reads as an error to a person */
+      gboolean all_zero = TRUE;
+      for (const char *c = digits + 1; *c; c++)
+        if (*c >= '1' && *c <= '9')
+          all_zero = FALSE;
+      if (!all_zero)
+        g_string_append_c (out, '-');
+      digits++;
+    }
+
+  point = strchr (digits, '.');
+  int_len = point ? (gsize) (point - digits) : strlen (digits);
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append_c (out, '.');
+      g_string_append_c (out, digits[i]);
+    }
+  if (point != NULL)
+    {
+      g_string_append_c (out, ',');
+      g_string_append (out, point + 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * indsats_format_percent:
+ *
+ * Returns: "12,3 %" for 12.3: the value is already in percent
+ */
+char *
+indsats_format_percent (double value,
+                        int    decimals)
+{
+  g_autofree char *number = indsats_format_number (value, decimals);
+
+  if (*number == '\0')
+    return g_strdup ("");
+  return g_strconcat (number, " %", NULL);
+}
+
+static gboolean
+parse_digits (const char *s,
+              int         len,
+              int        *out)
+{
+  int v = 0;
+
+  for (int i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return FALSE;
+      v = v * 10 + (s[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+/**
+ * indsats_date_is_valid_iso:
+ *
+ * Returns: %TRUE when @text is a real calendar date written YYYY-MM-DD
+ */
+gboolean
+indsats_date_is_valid_iso (const char *text)
+{
+  int y, m, d;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  if (!parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) ||
+      !parse_digits (text + 8, 2, &d))
+    return FALSE;
+  return y >= 1900 && y <= 2200 && g_date_valid_dmy (d, m, y);
+}
+
+/**
+ * indsats_format_date:
+ * @iso_date: a date written YYYY-MM-DD
+ *
+ * Returns: the date as 27.02.2023, or a copy of @iso_date when it is not a date
+ */
+char *
+indsats_format_date (const char *iso_date)
+{
+  if (iso_date == NULL)
+    return g_strdup ("");
+  if (!indsats_date_is_valid_iso (iso_date))
+    return g_strdup (iso_date);
+  return g_strdup_printf ("%.2s.%.2s.%.4s", iso_date + 8, iso_date + 5, iso_date);
+}
+
+/**
+ * indsats_date_parse:
+ * @text: a date as 2023-02-27, 27.02.2023, 27.2.2023 or 27-02-2023
+ * @error: names @text when it is not a real date
+ *
+ * Returns: (transfer full): the date as YYYY-MM-DD, or %NULL
+ */
+char *
+indsats_date_parse (const char  *text,
+                    GError     **error)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+  g_auto(GStrv) parts = NULL;
+  int d = 0, m = 0, y = 0;
+  gboolean ok = FALSE;
+
+  if (indsats_date_is_valid_iso (s))
+    return g_steal_pointer (&s);
+
+  parts = g_strsplit_set (s, ".-/", -1);
+  if (g_strv_length (parts) == 3)
+    {
+      gsize ld = strlen (parts[0]), lm = strlen (parts[1]), ly = strlen (parts[2]);
+      ok = ld >= 1 && ld <= 2 && lm >= 1 && lm <= 2 && ly == 4 &&
+           parse_digits (parts[0], ld, &d) && parse_digits (parts[1], lm, &m) &&
+           parse_digits (parts[2], ly, &y) &&
+           y >= 1900 && y <= 2200 && g_date_valid_dmy (d, m, y);
+    }
+
+  if (!ok)
+    {
+      if (*s == '\0')
+        g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                             "The date is empty (write it as YYYY-MM-DD or dd.mm.yyyy)");
+      else
+        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                     "“%s” is not a valid date (write it as YYYY-MM-DD or dd.mm.yyyy)", s);
+      return NULL;
+    }
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+/**
+ * indsats_number_parse:
+ * @text: a number as a Dane or a machine writes it: 1.234,5 or 1234.5 or 12,3 %
+ * @value: (out): the number
+ * @missing: (out) (optional): set when the cell is empty or suppressed
+ *   (“-”, “.”, “..”), in which case @value is NAN
+ * @error: names @text when it is not a number
+ *
+ * A single separator is read as a decimal comma or point; when both a dot and
+ * a comma appear, the last one is the decimal separator.
+ */
+gboolean
+indsats_number_parse (const char  *text,
+                      double      *value,
+                      gboolean    *missing,
+                      GError     **error)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+  GString *clean;
+  const char *last_dot, *last_comma;
+  char decimal = 0;
+  char *end = NULL;
+  gsize len;
+  double v;
+
+  if (missing)
+    *missing = FALSE;
+
+  len = strlen (s);
+  if (len > 0 && s[len - 1] == '%')
+    {
+      s[--len] = '\0';
+      g_strchomp (s);
+      len = strlen (s);
+    }
+
+  if (len == 0 || strcmp (s, "-") == 0 || strcmp (s, ".") == 0 || strcmp (s, "..") == 0 ||
+      strcmp (s, "…") == 0 || strcmp (s, "x") == 0)
+    {
+      if (missing == NULL)
+        {
+          g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                               "A number is missing");
+          return FALSE;
+        }
+      *missing = TRUE;
+      *value = NAN;
+      return TRUE;
+    }
+
+  last_dot = strrchr (s, '.');
+  last_comma = strrchr (s, ',');
+  if (last_dot && last_comma)
+    decimal = last_dot > last_comma ? '.' : ',';
+  else if (last_comma)
+    {
+      /* "1,234,567" has thousands commas; "12,5" a decimal one */
+      decimal = (strchr (s, ',') == last_comma) ? ',' : 0;
+    }
+  else if (last_dot)
+    {
+      /* "1.234.567" is Danish thousands; "1.234" stays a decimal point:
+       * ambiguous, but machine output (the API, long CSV) writes points */
+      decimal = (strchr (s, '.') == last_dot) ? '.' : 0;
+    }
+
+  clean = g_string_new (NULL);
+  for (const char *c = s; *c; c++)
+    {
+      if (*c == decimal)
+        g_string_append_c (clean, '.');
+      else if (*c == '.' || *c == ',' || *c == ' ')
+        continue;
+      else if ((guchar) c[0] == 0xc2 && (guchar) c[1] == 0xa0) /* no-break space */
+        c++;
+      else if (strncmp (c, "−", strlen ("−")) == 0)
+        {
+          g_string_append_c (clean, '-');
+          c += strlen ("−") - 1;
+        }
+      else
+        g_string_append_c (clean, *c);
+    }
+
+  v = g_ascii_strtod (clean->str, &end);
+  if (clean->len == 0 || end == NULL || *end != '\0' || isnan (v) || isinf (v) ||
+      strpbrk (clean->str, "eEnNiIxX") != NULL)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "“%s” is not a number", s);
+      g_string_free (clean, TRUE);
+      return FALSE;
+    }
+  g_string_free (clean, TRUE);
+  *value = v;
+  return TRUE;
+}
+
+/**
+ * indsats_today_iso:
+ *
+ * Returns: today's date as YYYY-MM-DD, in local time
+ */
+char *
+indsats_today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * indsats_text_is_blank:
+ *
+ * Returns: %TRUE when @text is %NULL, empty or only white space
+ */
+gboolean
+indsats_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    if (!g_unichar_isspace (g_utf8_get_char (c)))
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,23 @@
+/* indsats-format.h: Danish numbers and dates, independent of the machine's locale */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *indsats_format_number     (double       value,
+                                     int          decimals);
+char     *indsats_format_percent    (double       value,
+                                     int          decimals);
+char     *indsats_format_date       (const char  *iso_date);
+gboolean  indsats_date_is_valid_iso (const char  *text);
+char     *indsats_date_parse        (const char  *text,
+                                     GError     **error);
+gboolean  indsats_number_parse      (const char  *text,
+                                     double      *value,
+                                     gboolean    *missing,
+                                     GError     **error);
+char     *indsats_today_iso         (void);
+gboolean  indsats_text_is_blank     (const char  *text);
+
+G_END_DECLS

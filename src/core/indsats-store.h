@@ -1,0 +1,112 @@
+/* indsats-store.h: the SQLite file that holds everything */
+#pragma once
+
+#include <glib-object.h>
+
+#include "indsats-model.h"
+
+G_BEGIN_DECLS
+
+#define INDSATS_STORE_SCHEMA_VERSION 1
+
+#define INDSATS_TYPE_STORE (indsats_store_get_type ())
+G_DECLARE_FINAL_TYPE (IndsatsStore, indsats_store, INDSATS, STORE, GObject)
+
+IndsatsStore *indsats_store_open            (const char     *path,
+                                             GError        **error);
+char         *indsats_store_default_path    (void);
+const char   *indsats_store_get_path        (IndsatsStore   *self);
+
+gboolean      indsats_store_begin           (IndsatsStore   *self,
+                                             GError        **error);
+gboolean      indsats_store_commit          (IndsatsStore   *self,
+                                             GError        **error);
+void          indsats_store_rollback        (IndsatsStore   *self);
+
+/* Plans, teams and focus areas */
+gint64        indsats_store_add_plan        (IndsatsStore       *self,
+                                             const IndsatsPlan  *plan,
+                                             GError            **error);
+GPtrArray    *indsats_store_list_plans      (IndsatsStore   *self,
+                                             GError        **error);
+IndsatsPlan  *indsats_store_get_plan        (IndsatsStore   *self,
+                                             gint64          plan_id,
+                                             GError        **error);
+gint64        indsats_store_find_plan_by_demo_key (IndsatsStore *self,
+                                                   const char   *demo_key,
+                                                   GError      **error);
+gint64        indsats_store_get_first_plan_id (IndsatsStore  *self,
+                                               GError       **error);
+gint64        indsats_store_ensure_team     (IndsatsStore   *self,
+                                             gint64          plan_id,
+                                             const char     *name,
+                                             GError        **error);
+gint64        indsats_store_ensure_focus    (IndsatsStore   *self,
+                                             gint64          team_id,
+                                             const char     *name,
+                                             GError        **error);
+
+/* Actions */
+gint64         indsats_store_add_action     (IndsatsStore        *self,
+                                             gint64               plan_id,
+                                             const IndsatsAction *action,
+                                             GError             **error);
+GPtrArray     *indsats_store_list_actions   (IndsatsStore   *self,
+                                             gint64          plan_id,
+                                             GError        **error);
+IndsatsAction *indsats_store_get_action     (IndsatsStore   *self,
+                                             gint64          action_id,
+                                             GError        **error);
+GPtrArray     *indsats_store_list_history   (IndsatsStore   *self,
+                                             gint64          action_id,
+                                             GError        **error);
+
+/* Goals, indicators, observations and figures */
+gint64        indsats_store_add_goal        (IndsatsStore       *self,
+                                             const IndsatsGoal  *goal,
+                                             GError            **error);
+GPtrArray    *indsats_store_list_goals      (IndsatsStore   *self,
+                                             GError        **error);
+gint64        indsats_store_ensure_indicator (IndsatsStore  *self,
+                                              const char    *name,
+                                              const char    *unit,
+                                              gboolean       higher_is_better,
+                                              double         threshold,
+                                              GError       **error);
+gint64        indsats_store_find_indicator  (IndsatsStore   *self,
+                                             const char     *name,
+                                             GError        **error);
+GPtrArray    *indsats_store_list_indicators (IndsatsStore   *self,
+                                             GError        **error);
+
+typedef enum
+{
+  INDSATS_OBSERVATION_ADDED,
+  INDSATS_OBSERVATION_UPDATED,
+  INDSATS_OBSERVATION_UNCHANGED,
+} IndsatsObservationChange;
+
+gboolean      indsats_store_set_observation (IndsatsStore             *self,
+                                             gint64                    indicator_id,
+                                             const char               *area,
+                                             const char               *period,
+                                             double                    value,
+                                             gboolean                  preliminary,
+                                             const char               *source,
+                                             IndsatsObservationChange *change,
+                                             GError                  **error);
+GPtrArray    *indsats_store_list_observations (IndsatsStore *self,
+                                               const char   *indicator,
+                                               GError      **error);
+gint64        indsats_store_add_figure      (IndsatsStore        *self,
+                                             const IndsatsFigure *figure,
+                                             GError             **error);
+GPtrArray    *indsats_store_list_figures    (IndsatsStore   *self,
+                                             GError        **error);
+IndsatsFigure *indsats_store_get_figure     (IndsatsStore   *self,
+                                             int             number,
+                                             GError        **error);
+int           indsats_store_next_figure_number (IndsatsStore *self,
+                                                GError      **error);
+
+G_END_DECLS
