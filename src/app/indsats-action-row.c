@@ -29,7 +29,11 @@ G_DEFINE_FINAL_TYPE (IndsatsActionRow, indsats_action_row, GTK_TYPE_WIDGET)
 static void
 indsats_action_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   gtk_widget_dispose_template (GTK_WIDGET (object), INDSATS_TYPE_ACTION_ROW);
+  /* the template's root is not bound to a field: unparent it too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (indsats_action_row_parent_class)->dispose (object);
 }

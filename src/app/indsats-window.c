@@ -11,26 +11,24 @@
 
 #include <glib/gi18n.h>
 
-#include "indsats-action-row.h"
 #include "indsats-demo.h"
 #include "indsats-format.h"
-#include "indsats-plan-item.h"
+#include "indsats-plan-view.h"
 
 struct _IndsatsWindow
 {
   AdwApplicationWindow  parent_instance;
 
   /* template children */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   GtkStack             *stack;
+  AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
-  GtkListView          *action_list;
+  IndsatsPlanView      *plan_view;
 
   IndsatsStore         *store;
-  GListStore           *items;
   GSettings            *settings;
   gint64                plan_id;
-  char                 *today;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsWindow, indsats_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -70,11 +68,7 @@ reload (IndsatsWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IndsatsPlan) plan = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  const char *team = NULL, *focus = NULL;
 
-  g_list_store_remove_all (self->items);
   if (self->store == NULL)
     return;
 
@@ -86,43 +80,22 @@ reload (IndsatsWindow *self)
     }
   if (self->plan_id == 0)
     {
-      adw_window_title_set_title (self->window_title, _("Indsats"));
-      adw_window_title_set_subtitle (self->window_title, "");
+      adw_view_switcher_title_set_title (self->switcher_title, _("Indsats"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
   if (!(plan = indsats_store_get_plan (self->store, self->plan_id, &error)) ||
-      !(actions = indsats_store_list_actions (self->store, self->plan_id, &error)))
+      !indsats_plan_view_load (self->plan_view, self->store, self->plan_id, &error))
     {
       show_error (self, error->message);
       return;
     }
 
-  adw_window_title_set_title (self->window_title, plan->title);
-  adw_window_title_set_subtitle (self->window_title, plan->jobcentre ? plan->jobcentre : "");
-
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < actions->len; i++)
-    {
-      IndsatsAction *a = g_ptr_array_index (actions, i);
-
-      if (g_strcmp0 (team, a->team) != 0)
-        {
-          g_ptr_array_add (rows, indsats_plan_item_new_heading (INDSATS_PLAN_ITEM_TEAM, a->team));
-          team = a->team;
-          focus = NULL;
-        }
-      if (g_strcmp0 (focus, a->focus) != 0)
-        {
-          g_ptr_array_add (rows, indsats_plan_item_new_heading (INDSATS_PLAN_ITEM_FOCUS, a->focus));
-          focus = a->focus;
-        }
-      g_ptr_array_add (rows, indsats_plan_item_new_action (a));
-    }
-  /* one splice, one items-changed: the list is built once */
-  g_list_store_splice (self->items, 0, 0, rows->pdata, rows->len);
-  gtk_stack_set_visible_child_name (self->stack, "plan");
+  adw_view_switcher_title_set_title (self->switcher_title, plan->title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, plan->jobcentre ? plan->jobcentre : "");
+  gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
 static void
@@ -141,29 +114,6 @@ load_demo_activated (GtkWidget  *widget,
       return;
     }
   reload (self);
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  gtk_list_item_set_child (list_item, indsats_action_row_new ());
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  IndsatsWindow *self = INDSATS_WINDOW (user_data);
-  IndsatsPlanItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-
-  /* headings are not actions: they cannot be activated or selected */
-  gtk_list_item_set_activatable (list_item,
-                                 indsats_plan_item_get_kind (item) == INDSATS_PLAN_ITEM_ACTION);
-  indsats_action_row_set_item (INDSATS_ACTION_ROW (row), item, self->today);
 }
 
 static void
@@ -193,20 +143,9 @@ indsats_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_WINDOW);
   g_clear_object (&self->store);
-  g_clear_object (&self->items);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (indsats_window_parent_class)->dispose (object);
-}
-
-static void
-indsats_window_finalize (GObject *object)
-{
-  IndsatsWindow *self = INDSATS_WINDOW (object);
-
-  g_clear_pointer (&self->today, g_free);
-
-  G_OBJECT_CLASS (indsats_window_parent_class)->finalize (object);
 }
 
 static void
@@ -253,7 +192,6 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = indsats_window_dispose;
-  object_class->finalize = indsats_window_finalize;
   object_class->get_property = indsats_window_get_property;
   object_class->set_property = indsats_window_set_property;
   window_class->close_request = indsats_window_close_request;
@@ -265,32 +203,23 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, action_list);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, plan_view);
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
 
-  g_type_ensure (INDSATS_TYPE_ACTION_ROW);
+  g_type_ensure (INDSATS_TYPE_PLAN_VIEW);
 }
 
 static void
 indsats_window_init (IndsatsWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkSelectionModel) selection = NULL;
   int width = 1000, height = 720;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->today = indsats_today_iso ();
-  self->items = g_list_store_new (INDSATS_TYPE_PLAN_ITEM);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items))));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_factory (self->action_list, factory);
-  gtk_list_view_set_model (self->action_list, selection);
 
   self->settings = settings_new_if_installed ();
   if (self->settings != NULL)
@@ -339,5 +268,17 @@ GListModel *
 indsats_window_get_items (IndsatsWindow *self)
 {
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->items);
+  return indsats_plan_view_get_items (self->plan_view);
+}
+
+/**
+ * indsats_window_get_plan_id:
+ *
+ * Returns: the plan the window shows, 0 when none
+ */
+gint64
+indsats_window_get_plan_id (IndsatsWindow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), 0);
+  return self->plan_id;
 }

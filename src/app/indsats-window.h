@@ -16,5 +16,6 @@ IndsatsWindow *indsats_window_new       (IndsatsApplication *application,
                                          const GError       *open_error);
 IndsatsStore  *indsats_window_get_store (IndsatsWindow      *self);
 GListModel    *indsats_window_get_items (IndsatsWindow      *self);
+gint64         indsats_window_get_plan_id (IndsatsWindow    *self);
 
 G_END_DECLS

@@ -1,0 +1,185 @@
+/* test-ui-window.c: the main window on a real display (run under Xvfb) */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "indsats-action-row.h"
+#include "indsats-application.h"
+#include "indsats-demo.h"
+#include "indsats-plan-item.h"
+#include "indsats-plan-view.h"
+#include "indsats-window.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  IndsatsStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("indsats-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_clear_object (&f->store);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+wait_until_mapped (GtkWidget *widget)
+{
+  for (int i = 0; i < 500 && !gtk_widget_get_mapped (widget); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  /* let the list view build its rows */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static const char *
+visible_page (IndsatsWindow *window)
+{
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                INDSATS_TYPE_WINDOW, "stack"));
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+test_demo_plan_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) teams = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) focus_areas = g_hash_table_new (g_str_hash, g_str_equal);
+  IndsatsWindow *window;
+  GListModel *items;
+  guint n_actions = 0;
+
+  g_assert_cmpint (indsats_demo_write (f->store, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  window = indsats_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+
+  g_assert_cmpstr (visible_page (window), ==, "main");
+  items = indsats_window_get_items (window);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (items, i);
+
+      switch (indsats_plan_item_get_kind (item))
+        {
+        case INDSATS_PLAN_ITEM_TEAM:
+          g_hash_table_add (teams, (gpointer) indsats_plan_item_get_name (item));
+          break;
+        case INDSATS_PLAN_ITEM_FOCUS:
+          g_hash_table_add (focus_areas, (gpointer) indsats_plan_item_get_name (item));
+          break;
+        case INDSATS_PLAN_ITEM_ACTION:
+          n_actions++;
+          break;
+        }
+    }
+  g_assert_cmpuint (n_actions, ==, 25);
+  g_assert_cmpuint (g_hash_table_size (teams), ==, 2);
+  g_assert_cmpuint (g_hash_table_size (focus_areas), ==, 3);
+  g_assert_true (g_hash_table_contains (teams, "Sygedagpengeteam"));
+  g_assert_true (g_hash_table_contains (teams, "Job-team"));
+  g_assert_true (g_hash_table_contains (focus_areas, "Fokus på et aktivt tilbud"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_empty_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  IndsatsWindow *window = indsats_window_new (NULL, f->store, NULL);
+  GListModel *items;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+
+  /* the status page's button loads the demo plan */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
+  g_assert_cmpstr (visible_page (window), ==, "main");
+  items = indsats_window_get_items (window);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 25 + 2 + 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_unopenable_database (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_ACCES, "“x.db” is not an Indsats database");
+  IndsatsWindow *window = indsats_window_new (NULL, NULL, error);
+  AdwStatusPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "error_page"));
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, error->message);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A .ui file that names a widget newer than GTK 4.8 or libadwaita 1.2 fails
+ * only when its template is built: build every one. */
+static void
+test_templates_instantiate (void)
+{
+  GType types[] = {
+    INDSATS_TYPE_WINDOW,
+    INDSATS_TYPE_PLAN_VIEW,
+    INDSATS_TYPE_ACTION_ROW,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_ref_sink (g_object_new (types[i], NULL));
+
+      g_assert_true (GTK_IS_WIDGET (widget));
+      if (GTK_IS_WINDOW (widget))
+        gtk_window_destroy (GTK_WINDOW (widget));
+      g_object_unref (widget);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  indsats_application_register_resources ();
+
+  g_test_add ("/ui/window/demo-plan", Fixture, NULL, fixture_set_up, test_demo_plan_shown, fixture_tear_down);
+  g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up, test_empty_database, fixture_tear_down);
+  g_test_add_func ("/ui/window/unopenable", test_unopenable_database);
+  g_test_add_func ("/ui/templates", test_templates_instantiate);
+
+  return g_test_run ();
+}
