@@ -7,6 +7,7 @@
 #include "indsats-application.h"
 #include "indsats-cli.h"
 
+
 /* The first word that is not an option (nor --database's file) */
 static const char *
 find_command (int    argc,
@@ -37,7 +38,8 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (indsats_cli_is_command (find_command (argc, argv)) ||
+  /* The window takes no file arguments: any word is a command, known or not */
+  if (find_command (argc, argv) != NULL ||
       (argc == 2 && g_strcmp0 (argv[1], "--help") == 0))
     return indsats_cli_run (argc, argv);
 

@@ -45,15 +45,6 @@ static const char usage_text[] =
   "Statuses: planned, started, done, dropped. Dates: YYYY-MM-DD.\n"
   "Exit status: 0 done, 1 failed, 2 wrong usage.\n";
 
-gboolean
-indsats_cli_is_command (const char *word)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (word, commands[i].name) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Reporting */
 
 int

@@ -5,8 +5,7 @@
 
 G_BEGIN_DECLS
 
-gboolean indsats_cli_is_command (const char *word);
-int      indsats_cli_run        (int         argc,
-                                 char      **argv);
+int indsats_cli_run (int    argc,
+                     char **argv);
 
 G_END_DECLS

@@ -1,0 +1,153 @@
+#!/bin/bash
+# The command line contract of DESIGN.md: output, exit codes, messages, and
+# that a failed command changes nothing. Prints TAP.
+set -u
+indsats=${INDSATS:?}
+src=${INDSATS_SOURCE_ROOT:?}
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/xdg"
+
+n=0
+failures=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
+check() { # check DESCRIPTION CONDITION...
+  local d=$1; shift
+  if "$@"; then ok "$d"; else not_ok "$d"; fi
+}
+run() { # run ARGS...: sets out, err, rc
+  out=$("$indsats" "$@" 2>"$tmp/err"); rc=$?; err=$(cat "$tmp/err")
+}
+count_actions() { sqlite3 "$1" "SELECT count(*) FROM action"; }
+
+db="$tmp/d.db"
+
+# The shared table of the 25 actions, as the documents give them
+table="$src/../shared/data/genopretningsplan-ishoej-2023.tsv"
+[ -f "$table" ] || table="$src/data/demo/genopretningsplan-ishoej-2023.tsv"
+
+run demo --database "$db"
+check "demo exits 0" test "$rc" -eq 0
+run actions list --database "$db" --format tsv
+check "actions list exits 0" test "$rc" -eq 0
+header=$(printf '%s\n' "$out" | head -1)
+check "tsv header is id, team, focus, action, owner, start_date, status" \
+  test "$header" = "$(printf 'id\tteam\tfocus\taction\towner\tstart_date\tstatus')"
+if diff <(tail -n +2 "$table") <(printf '%s\n' "$out" | tail -n +2 | cut -f2-6) >"$tmp/diff"; then
+  ok "demo round trip gives the 25 actions of the shared table, text and dates identical"
+else
+  not_ok "demo round trip gives the 25 actions of the shared table" "$(head -5 "$tmp/diff")"
+fi
+check "25 rows" test "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" -eq 25
+
+run demo --database "$db"
+check "demo again exits 0" test "$rc" -eq 0
+check "demo again does not duplicate" test "$(count_actions "$db")" -eq 25
+check "demo again says so" grep -q "already" <<<"$err"
+
+# --database after or before the subcommand, or the default path
+run --database "$db" actions list
+check "--database before the subcommand" test "$rc" -eq 0 -a "$(printf '%s\n' "$out" | wc -l)" -eq 26
+run actions list --database="$db"
+check "--database=FILE" test "$rc" -eq 0
+run demo
+check "default database under XDG_DATA_HOME" test "$rc" -eq 0 -a -f "$XDG_DATA_HOME/indsats/indsats.db"
+
+# json that parses, with the same rows
+run actions list --database "$db" --format json
+if printf '%s' "$out" | /usr/bin/python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+assert len(rows) == 25, len(rows)
+assert list(rows[0].keys()) == ["id", "team", "focus", "action", "owner", "start_date", "status"], rows[0].keys()
+assert isinstance(rows[0]["id"], int)
+assert rows[18]["team"] == "Job-team" and rows[18]["start_date"] == "2023-01-18"
+assert rows[6]["owner"] == "Udbyderen Schultz"
+' 2>"$tmp/py"; then ok "json parses and holds the 25 actions"; else not_ok "json parses" "$(cat "$tmp/py")"; fi
+
+# actions add
+run actions add --database "$db" --team Job-team --focus "Fokus på et aktivt tilbud" --owner "Alle SB" \
+  --start 2023-04-03 --text "Ugentlig opfølgning på tilbud" --status started
+check "actions add exits 0 and prints the new id" test "$rc" -eq 0 -a "$out" = "26"
+check "the new action is stored" test "$(sqlite3 "$db" "SELECT text || '|' || start_date || '|' || status FROM action WHERE id = 26")" = "Ugentlig opfølgning på tilbud|2023-04-03|started"
+run actions add --database "$db" --team Job-team --focus "Fokus på et aktivt tilbud" --owner "Alle SB" \
+  --start 27.02.2023 --text "Dansk dato"
+check "a Danish date is accepted" test "$rc" -eq 0 -a "$(sqlite3 "$db" "SELECT start_date FROM action WHERE text = 'Dansk dato'")" = "2023-02-27"
+
+before=$(count_actions "$db")
+run actions add --database "$db" --team Job-team --focus F --owner O --start 2023-02-31 --text "Umulig dato"
+check "a bad date exits 1" test "$rc" -eq 1
+check "the bad date's message names the field and the value" grep -q -- '--start: “2023-02-31” is not a valid date' <<<"$err"
+check "the message is one line" test "$(printf '%s\n' "$err" | wc -l)" -eq 1
+check "a bad date writes nothing" test "$(count_actions "$db")" -eq "$before"
+run actions add --database "$db" --team Job-team --focus F --owner O --start 2023-03-01 --text "   "
+check "an empty text exits 1" test "$rc" -eq 1
+check "an empty text says so" grep -q -- "--text is empty" <<<"$err"
+check "an empty text writes nothing" test "$(count_actions "$db")" -eq "$before"
+run actions add --database "$db" --team Job-team --focus F --owner O --start 2023-03-01 --text T --status later
+check "an unknown status exits 1 and names it" test "$rc" -eq 1 -a -n "$(grep -F '“later” is not a status' <<<"$err")"
+check "an unknown status writes nothing" test "$(count_actions "$db")" -eq "$before"
+
+# wrong usage: exit 2
+run actions add --database "$db" --team Job-team
+check "a missing option exits 2" test "$rc" -eq 2
+check "the missing option is named" grep -q -- "--focus is required" <<<"$err"
+run frobnicate --database "$db"
+check "an unknown command opens no window but exits 2" test "$rc" -eq 2
+check "... and names it" grep -q "unknown command “frobnicate”" <<<"$err"
+run actions list --database "$db" --format xml
+check "an unknown format exits 2" test "$rc" -eq 2
+run actions list --database "$db" --colour
+check "an unknown option exits 2" test "$rc" -eq 2
+run actions
+check "actions without a subcommand exits 2" test "$rc" -eq 2
+run actions list --database
+check "--database without a file exits 2" test "$rc" -eq 2
+
+# --help and --version
+run --help
+check "--help exits 0 and shows the commands" test "$rc" -eq 0 -a -n "$(grep 'actions list' <<<"$out")"
+run --version
+check "--version exits 0" test "$rc" -eq 0 -a -n "$(grep -E '^indsats [0-9]' <<<"$out")"
+
+# failures: one clear line, nothing changed
+empty="$tmp/empty.db"
+run actions list --database "$empty"
+check "a database with no plan exits 1" test "$rc" -eq 1
+check "... and says how to get one" grep -q "indsats demo --database" <<<"$err"
+
+notdb="$tmp/notes.txt"
+printf 'Referat fra mødet\n' >"$notdb"
+sum_before=$(sha256sum "$notdb")
+run actions list --database "$notdb"
+check "a file that is not a database exits 1" test "$rc" -eq 1
+check "... with a message naming it" grep -qF "“$notdb” is not an Indsats database" <<<"$err"
+check "... and it is left untouched" test "$(sha256sum "$notdb")" = "$sum_before"
+
+newer="$tmp/newer.db"
+sqlite3 "$newer" "CREATE TABLE t (x); PRAGMA user_version = 42; PRAGMA application_id = 1229866067;"
+sum_before=$(sha256sum "$newer")
+run actions list --database "$newer"
+check "a newer database exits 1 with a clear message" test "$rc" -eq 1 -a -n "$(grep 'newer version of Indsats' <<<"$err")"
+check "... and it is left untouched" test "$(sha256sum "$newer")" = "$sum_before"
+
+# an unwritable folder (as an ordinary user: root may write anywhere)
+locked="$tmp/locked"
+mkdir -p "$locked"
+chmod 0555 "$locked"
+chmod 0755 "$tmp"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+else
+  as_user=()
+fi
+if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
+  out=$("${as_user[@]}" "$indsats" demo --database "$locked/new.db" 2>&1 >/dev/null); rc=$?
+  check "an unwritable folder exits 1" test "$rc" -eq 1
+  check "... saying the folder cannot be written" grep -qF "the folder “$locked” cannot be written" <<<"$out"
+  check "... and nothing is created" test ! -e "$locked/new.db"
+fi
+
+echo "1..$n"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,405 @@
+/* test-store.c: the SQLite store: schema, migrations and refusals */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "indsats-demo.h"
+#include "indsats-error.h"
+#include "indsats-period.h"
+#include "indsats-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("indsats-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  g_chmod (path, 0700);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static int
+sql_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static char *
+sql_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_create_from_nothing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  g_autofree char *journal = NULL;
+  const char *tables[] = { "plan", "plan_trigger", "team", "focus_area", "action", "action_history",
+                           "goal", "indicator", "observation", "observation_revision", "figure",
+                           "figure_series", "figure_action" };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, INDSATS_STORE_SCHEMA_VERSION);
+  journal = sql_text (f->path, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'", tables[i]);
+      g_assert_cmpint (sql_int (f->path, sql), ==, 1);
+    }
+}
+
+static void
+test_empty_file_is_migrated (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  store = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, INDSATS_STORE_SCHEMA_VERSION);
+
+  /* reopening an up-to-date database changes nothing */
+  g_clear_object (&store);
+  store = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM plan"), ==, 0);
+}
+
+static void
+assert_file_unchanged (const char *path,
+                       const char *before,
+                       gsize       before_len)
+{
+  g_autofree char *after = NULL;
+  gsize after_len;
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (after, after_len, before, before_len);
+}
+
+static void
+test_newer_version_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  gsize before_len;
+  sqlite3 *db;
+
+  /* a database as a future version would leave it */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99;"
+                                     "PRAGMA application_id = 1229866067", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+
+  store = indsats_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NEWER_DATABASE);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "newer version of Indsats"));
+  g_assert_nonnull (strstr (error->message, "nothing was changed"));
+  assert_file_unchanged (f->path, before, before_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_database_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char text[] = "team;focus;action\nThis is a spreadsheet export, not a database.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
+  store = indsats_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "not an Indsats database"));
+  assert_file_unchanged (f->path, text, strlen (text));
+}
+
+static void
+test_other_programs_database_refused (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autofree char *before = NULL;
+  gsize before_len;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE songs (title)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+
+  store = indsats_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "another program"));
+  assert_file_unchanged (f->path, before, before_len);
+}
+
+static void
+test_unwritable_folder (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
+  g_autofree char *path = g_build_filename (locked, "new.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+
+  if (geteuid () == 0)
+    {
+      /* root writes anywhere: use a folder under a file instead, which nobody can create */
+      g_autofree char *file = g_build_filename (f->dir, "plain-file", NULL);
+      g_autofree char *under = g_build_filename (file, "sub", "new.db", NULL);
+
+      g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+      store = indsats_store_open (under, &error);
+      g_assert_null (store);
+      g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "Cannot create the folder"));
+      g_assert_false (g_file_test (under, G_FILE_TEST_EXISTS));
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+  store = indsats_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "cannot be written"));
+  g_assert_nonnull (strstr (error->message, locked));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_folder_is_not_a_file (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->dir, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "is a folder"));
+}
+
+static void
+test_demo_once (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(IndsatsPlan) plan = NULL;
+  gboolean again = FALSE;
+  gint64 id, id2;
+
+  g_assert_no_error (error);
+  id = indsats_demo_write (store, &again, &error);
+  g_assert_no_error (error);
+  g_assert_false (again);
+  id2 = indsats_demo_write (store, &again, &error);
+  g_assert_no_error (error);
+  g_assert_true (again);
+  g_assert_cmpint (id, ==, id2);
+
+  plan = indsats_store_get_plan (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plan->title, ==, "Genopretning af tidlig beskæftigelsesindsats");
+  g_assert_cmpstr (plan->jobcentre, ==, "Ishøj Jobcenter");
+  g_assert_cmpstr (plan->dated, ==, "2023-03-07");
+  g_assert_cmpfloat (plan->threshold, ==, 20.0);
+  g_assert_cmpuint (g_strv_length (plan->triggers), ==, 2);
+
+  actions = indsats_store_list_actions (store, id, &error);
+  g_assert_cmpuint (actions->len, ==, 25);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM plan"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE field = 'created'"), ==, 25);
+
+  goals = indsats_store_list_goals (store, &error);
+  g_assert_cmpuint (goals->len, ==, 10);
+  figures = indsats_store_list_figures (store, &error);
+  g_assert_cmpuint (figures->len, >=, 14);
+  for (int n = 1; n <= 14; n++)
+    g_assert_cmpint (((IndsatsFigure *) g_ptr_array_index (figures, n - 1))->number, ==, n);
+}
+
+/* Every number the documents state is stored exactly, with a source that says so */
+static void
+test_demo_documented_values (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  g_autofree char *table_path = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint checked = 0;
+
+  g_assert_nonnull (indsats_demo_write (store, NULL, &error) ? store : NULL);
+  table_path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo", "noegletal-fra-dokumenterne.tsv", NULL);
+  g_assert_true (g_file_get_contents (table_path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && *lines[i]; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+      g_autofree char *period = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *source = NULL;
+      char *escaped_ind, *escaped_area;
+      double value;
+
+      period = indsats_period_canonicalize (cells[2], &error);
+      g_assert_no_error (error);
+      escaped_ind = sqlite3_mprintf ("%q", cells[0]);
+      escaped_area = sqlite3_mprintf ("%q", cells[1]);
+      sql = g_strdup_printf ("SELECT o.value * 1000 FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                             " WHERE i.name = '%s' AND o.area = '%s' AND o.period = '%s'",
+                             escaped_ind, escaped_area, period);
+      value = g_ascii_strtod (cells[3], NULL);
+      g_assert_cmpint (sql_int (f->path, sql), ==, (int) (value * 1000 + 0.5));
+      g_free (sql);
+      sql = g_strdup_printf ("SELECT o.source FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                             " WHERE i.name = '%s' AND o.area = '%s' AND o.period = '%s'",
+                             escaped_ind, escaped_area, period);
+      source = sql_text (f->path, sql);
+      g_assert_false (g_str_has_prefix (source, "Illustrativ"));
+      sqlite3_free (escaped_ind);
+      sqlite3_free (escaped_area);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 36);
+  /* and every other value says it is illustrative */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM observation WHERE source NOT LIKE 'Illustrativ%'"), ==, 36);
+}
+
+static void
+test_action_validation (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  IndsatsAction a = { 0 };
+  gint64 plan_id = indsats_demo_write (store, NULL, &error);
+
+  a.team = (char *) "Job-team";
+  a.focus = (char *) "Fokus på et aktivt tilbud";
+  a.owner = (char *) "Alle SB";
+  a.text = (char *) "   ";
+  a.start_date = (char *) "2023-03-01";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &a, &error), ==, 0);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  a.text = (char *) "Ny indsats";
+  a.start_date = (char *) "2023-02-31";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &a, &error), ==, 0);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2023-02-31"));
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action"), ==, 25);
+
+  /* a new team and focus area are made with the action, at the end */
+  a.team = (char *) "Ungeteam";
+  a.focus = (char *) "Fokus på uddannelse";
+  a.start_date = (char *) "2023-04-01";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &a, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT position FROM team WHERE name = 'Ungeteam'"), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/create", test_create_from_nothing);
+  ADD ("/store/empty-file", test_empty_file_is_migrated);
+  ADD ("/store/refuse/newer-version", test_newer_version_refused);
+  ADD ("/store/refuse/not-a-database", test_not_a_database_refused);
+  ADD ("/store/refuse/other-program", test_other_programs_database_refused);
+  ADD ("/store/refuse/unwritable-folder", test_unwritable_folder);
+  ADD ("/store/refuse/folder", test_folder_is_not_a_file);
+  ADD ("/store/demo/once", test_demo_once);
+  ADD ("/store/demo/documented-values", test_demo_documented_values);
+  ADD ("/store/action/validation", test_action_validation);
+#undef ADD
+
+  return g_test_run ();
+}
