@@ -1,0 +1,111 @@
+/* test-ui-danish.c: under LANGUAGE=da the window speaks Danish */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "config.h"
+#include "indsats-application.h"
+#include "indsats-demo.h"
+#include "indsats-window.h"
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_is_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_prefix (GtkWidget  *widget,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix) &&
+      gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_prefix (child, prefix);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+spin (IndsatsWindow *window)
+{
+  for (int i = 0; i < 500 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_window_in_danish (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("indsats-da-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "da.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  IndsatsWindow *window;
+
+  g_assert_no_error (error);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (window);
+
+  /* the empty state */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Ingen plan endnu"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Indlæs demoplan"));
+  g_assert_null (find_label (GTK_WIDGET (window), "No Plan Yet"));
+
+  /* the plan: owners, dates and statuses in Danish */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
+  spin (window);
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (window), "Ansvarlig: Alle SB"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Træder i kraft 22.09.2022"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "I gang"));
+  g_assert_null (find_label_prefix (GTK_WIDGET (window), "Owner:"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("INDSATS_LOCALEDIR");
+
+  g_setenv ("LANGUAGE", "da", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  indsats_application_register_resources ();
+
+  g_test_add_func ("/ui/danish/window", test_window_in_danish);
+
+  return g_test_run ();
+}
