@@ -146,6 +146,30 @@ test_unopenable_database (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window's size is kept in GSettings (the memory backend in tests) */
+static void
+test_window_size_remembered (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("dk.indsats.Indsats");
+  IndsatsWindow *window;
+  int width = 0, height = 0;
+
+  g_settings_set (settings, "window-size", "(ii)", 800, 600);
+  window = indsats_window_new (NULL, f->store, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 800);
+  g_assert_cmpint (height, ==, 600);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
+  gtk_window_close (GTK_WINDOW (window));
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 1111);
+  g_assert_cmpint (height, ==, 777);
+}
+
 /* A .ui file that names a widget newer than GTK 4.8 or libadwaita 1.2 fails
  * only when its template is built: build every one. */
 static void
@@ -179,6 +203,7 @@ main (int    argc,
   g_test_add ("/ui/window/demo-plan", Fixture, NULL, fixture_set_up, test_demo_plan_shown, fixture_tear_down);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up, test_empty_database, fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable", test_unopenable_database);
+  g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up, test_window_size_remembered, fixture_tear_down);
   g_test_add_func ("/ui/templates", test_templates_instantiate);
 
   return g_test_run ();
