@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "indsats-demo.h"
 #include "indsats-store.h"
@@ -189,6 +191,15 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/* A terminated session still removes the demo copy and saves the window size */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  quit_activated (NULL, NULL, user_data);
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
@@ -205,6 +216,9 @@ indsats_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  g_unix_signal_add (SIGTERM, terminate_cb, app);
+  g_unix_signal_add (SIGINT, terminate_cb, app);
+  g_unix_signal_add (SIGHUP, terminate_cb, app);
 }
 
 static void

@@ -1,0 +1,30 @@
+#!/bin/bash
+# `indsats --demo` opens the window on a fresh copy of the demo plan, leaves the
+# user's own database alone, and removes the copy when it ends. Prints TAP.
+set -u
+indsats=${INDSATS:?}
+tmp=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+export TMPDIR="$tmp/tmp" XDG_DATA_HOME="$tmp/xdg"
+mkdir -p "$TMPDIR"
+n=0; failures=0
+check() { local d=$1; shift; n=$((n + 1)); if "$@"; then echo "ok $n - $d"; else failures=$((failures + 1)); echo "not ok $n - $d"; fi; }
+
+"$indsats" --demo >"$tmp/out" 2>&1 &
+pid=$!
+copy=""
+for _ in $(seq 1 100); do
+  copy=$(ls -d "$TMPDIR"/indsats-demo-*/demo.db 2>/dev/null | head -1)
+  [ -n "$copy" ] && [ "$(sqlite3 "$copy" 'SELECT count(*) FROM action' 2>/dev/null)" = 25 ] && break
+  sleep 0.1
+done
+check "the demo copy holds the 25 actions" test "$(sqlite3 "$copy" 'SELECT count(*) FROM action' 2>/dev/null)" = 25
+check "the program is running its window" kill -0 "$pid"
+check "the user's own database is not touched" test ! -e "$XDG_DATA_HOME/indsats/indsats.db"
+kill -TERM "$pid"
+wait "$pid"
+check "it ends cleanly on SIGTERM" test $? -eq 0
+check "the demo copy is removed" test -z "$(ls -A "$TMPDIR")"
+
+echo "1..$n"
+[ "$failures" -eq 0 ]
