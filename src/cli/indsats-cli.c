@@ -47,15 +47,23 @@ static const char usage_text[] =
 
 /* Reporting */
 
+/* Writes "indsats COMMAND: MESSAGE" as one line on stderr */
+static void
+report (IndsatsCli *cli,
+        const char *message,
+        const char *suffix)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (line, "\n\r", ' ');
+  fprintf (stderr, "indsats %s: %s%s\n", cli->command ? cli->command : "", line, suffix);
+}
+
 int
 indsats_cli_fail (IndsatsCli   *cli,
                   const GError *error)
 {
-  g_autofree char *message = g_strdup (error ? error->message : "failed");
-
-  /* one line, whatever the message held */
-  g_strdelimit (message, "\n\r", ' ');
-  fprintf (stderr, "indsats %s: %s\n", cli->command ? cli->command : "", message);
+  report (cli, error ? error->message : "failed", "");
   return INDSATS_EXIT_FAILED;
 }
 
@@ -70,7 +78,7 @@ indsats_cli_fail_message (IndsatsCli *cli,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "indsats %s: %s\n", cli->command ? cli->command : "", message);
+  report (cli, message, "");
   return INDSATS_EXIT_FAILED;
 }
 
@@ -85,8 +93,7 @@ indsats_cli_usage (IndsatsCli *cli,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "indsats %s: %s (see indsats --help)\n",
-           cli->command ? cli->command : "", message);
+  report (cli, message, " (see indsats --help)");
   return INDSATS_EXIT_USAGE;
 }
 
