@@ -89,6 +89,44 @@ run actions add --database "$db" --team Job-team --focus F --owner O --start 202
 check "an unknown status exits 1 and names it" test "$rc" -eq 1 -a -n "$(grep -F '“later” is not a status' <<<"$err")"
 check "an unknown status writes nothing" test "$(count_actions "$db")" -eq "$before"
 
+
+# actions edit, delete and history
+run actions edit 3 --database "$db" --status done --start 01.03.2023 --owner "Fagkoordinator og SB"
+check "actions edit exits 0" test "$rc" -eq 0
+check "the edit is stored" test "$(sqlite3 "$db" "SELECT status || '|' || start_date || '|' || owner FROM action WHERE id = 3")" = "done|2023-03-01|Fagkoordinator og SB"
+run actions history 3 --database "$db"
+check "actions history exits 0 with the columns when, field, old, new" test "$rc" -eq 0 -a "$(printf '%s\n' "$out" | head -1)" = "$(printf 'when\tfield\told\tnew')"
+check "history has a row per changed field" test "$(printf '%s\n' "$out" | cut -f2 | tail -n +2 | sort | tr '\n' ' ')" = "created owner start_date status "
+check "history shows old and new values" grep -qP '\tstart_date\t2023-02-27\t2023-03-01$' <<<"$out"
+run actions history 3 --database "$db" --format json
+if printf '%s' "$out" | /usr/bin/python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+assert [r["field"] for r in rows][-1] == "created", rows
+assert list(rows[0].keys()) == ["when", "field", "old", "new"]
+assert rows[-1]["old"] is None
+' 2>"$tmp/py"; then ok "history json parses, newest first"; else not_ok "history json" "$(cat "$tmp/py")"; fi
+before=$(sqlite3 "$db" "SELECT count(*) FROM action_history")
+run actions edit 3 --database "$db" --start 2023-02-30
+check "edit with an impossible date exits 1" test "$rc" -eq 1
+check "... naming the field and value" grep -q -- '--start: “2023-02-30” is not a valid date' <<<"$err"
+check "... and changes nothing" test "$(sqlite3 "$db" "SELECT start_date FROM action WHERE id = 3")" = "2023-03-01" -a "$(sqlite3 "$db" "SELECT count(*) FROM action_history")" = "$before"
+run actions edit 3 --database "$db" --text ""
+check "edit with an empty text exits 1 and changes nothing" test "$rc" -eq 1 -a "$(sqlite3 "$db" "SELECT count(*) FROM action_history")" = "$before"
+run actions edit 999 --database "$db" --status done
+check "edit of an unknown action exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep 'There is no action 999' <<<"$err")"
+run actions edit 3 --database "$db"
+check "edit with nothing to change is wrong usage" test "$rc" -eq 2
+run actions edit abc --database "$db" --status done
+check "edit of a non-number is wrong usage" test "$rc" -eq 2
+before=$(count_actions "$db")
+run actions delete 4 --database "$db"
+check "actions delete exits 0 and the action is gone" test "$rc" -eq 0 -a "$(count_actions "$db")" -eq $((before - 1))
+run actions history 4 --database "$db"
+check "the deletion is in the history" grep -qP '^\S+ \S+\tdeleted\tFagkoordinatoren fordeler' <<<"$out"
+run actions delete 4 --database "$db"
+check "deleting it again exits 1" test "$rc" -eq 1
+
 # wrong usage: exit 2
 run actions add --database "$db" --team Job-team
 check "a missing option exits 2" test "$rc" -eq 2

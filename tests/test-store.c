@@ -382,6 +382,99 @@ test_action_validation (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT position FROM team WHERE name = 'Ungeteam'"), ==, 2);
 }
 
+
+/* Each kind of change leaves its history rows: created, each field, moved, deleted, restored */
+static void
+test_action_history (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  g_autoptr(IndsatsAction) a = NULL;
+  g_autoptr(IndsatsAction) deleted = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  gint64 plan_id = indsats_demo_write (store, NULL, &error);
+  IndsatsHistoryEntry *e;
+
+  g_assert_no_error (error);
+  a = indsats_store_get_action (store, 2, &error);
+  g_assert_no_error (error);
+  g_free (a->owner);
+  a->owner = g_strdup ("Fagkoordinator");
+  a->status = INDSATS_STATUS_DONE;
+  g_free (a->focus);
+  a->focus = g_strdup ("Fokus på progression i sagen");
+  g_assert_true (indsats_store_update_action (store, a, &error));
+  g_assert_no_error (error);
+
+  history = indsats_store_list_history (store, 2, &error);
+  g_assert_cmpuint (history->len, ==, 4);
+  e = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpstr (e->field, ==, "created");
+  for (guint i = 0; i < 3; i++)
+    {
+      e = g_ptr_array_index (history, i);
+      if (g_str_equal (e->field, "owner"))
+        {
+          g_assert_cmpstr (e->old_value, ==, "Alle SB");
+          g_assert_cmpstr (e->new_value, ==, "Fagkoordinator");
+        }
+      else if (g_str_equal (e->field, "status"))
+        {
+          g_assert_cmpstr (e->old_value, ==, "started");
+          g_assert_cmpstr (e->new_value, ==, "done");
+        }
+      else
+        {
+          g_assert_cmpstr (e->field, ==, "focus");
+          g_assert_cmpstr (e->new_value, ==, "Fokus på progression i sagen");
+        }
+    }
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* moved into the other focus area, it stands last there */
+  actions = indsats_store_list_actions (store, plan_id, &error);
+  g_assert_cmpint (((IndsatsAction *) g_ptr_array_index (actions, 17))->id, ==, 2);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+
+  /* moving up swaps it with its neighbour */
+  g_assert_true (indsats_store_move_action (store, 2, -1, &error));
+  g_assert_no_error (error);
+  actions = indsats_store_list_actions (store, plan_id, &error);
+  g_assert_cmpint (((IndsatsAction *) g_ptr_array_index (actions, 16))->id, ==, 2);
+  g_assert_cmpint (((IndsatsAction *) g_ptr_array_index (actions, 17))->id, ==, 18);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  history = indsats_store_list_history (store, 2, &error);
+  g_assert_cmpstr (((IndsatsHistoryEntry *) g_ptr_array_index (history, 0))->field, ==, "position");
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* the first cannot move up */
+  g_assert_false (indsats_store_move_action (store, 1, -1, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* deleted, then restored with its id and place */
+  deleted = indsats_store_delete_action (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action"), ==, 24);
+  g_assert_true (indsats_store_restore_action (store, deleted, &error));
+  g_assert_no_error (error);
+  actions = indsats_store_list_actions (store, plan_id, &error);
+  g_assert_cmpuint (actions->len, ==, 25);
+  g_assert_cmpint (((IndsatsAction *) g_ptr_array_index (actions, 16))->id, ==, 2);
+  history = indsats_store_list_history (store, 2, &error);
+  g_assert_cmpstr (((IndsatsHistoryEntry *) g_ptr_array_index (history, 0))->field, ==, "restored");
+  g_assert_cmpstr (((IndsatsHistoryEntry *) g_ptr_array_index (history, 1))->field, ==, "deleted");
+
+  /* a failed edit changes nothing */
+  g_free (a->start_date);
+  a->start_date = g_strdup ("2023-02-31");
+  g_assert_false (indsats_store_update_action (store, a, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE action_id = 2"), ==, 7);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -399,6 +492,7 @@ main (int    argc,
   ADD ("/store/demo/once", test_demo_once);
   ADD ("/store/demo/documented-values", test_demo_documented_values);
   ADD ("/store/action/validation", test_action_validation);
+  ADD ("/store/action/history", test_action_history);
 #undef ADD
 
   return g_test_run ();

@@ -1,4 +1,4 @@
-/* indsats-cli-actions.c: `indsats actions list|add` */
+/* indsats-cli-actions.c: `indsats actions list|add|edit|delete|history` */
 #include "config.h"
 
 #include <stdio.h>
@@ -129,6 +129,174 @@ actions_add (IndsatsCli  *cli,
   return INDSATS_EXIT_OK;
 }
 
+
+static gboolean
+parse_action_id (IndsatsCli  *cli,
+                 int          argc,
+                 char       **argv,
+                 gint64      *id,
+                 int         *exit_code)
+{
+  char *end = NULL;
+
+  if (argc < 2)
+    {
+      *exit_code = indsats_cli_usage (cli, "say which action: its id, as `indsats actions list` shows it");
+      return FALSE;
+    }
+  if (argc > 2)
+    {
+      *exit_code = indsats_cli_usage (cli, "unexpected argument “%s”", argv[2]);
+      return FALSE;
+    }
+  *id = g_ascii_strtoll (argv[1], &end, 10);
+  if (end == argv[1] || *end != '\0' || *id <= 0)
+    {
+      *exit_code = indsats_cli_usage (cli, "“%s” is not an action id (a whole number)", argv[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+actions_edit (IndsatsCli  *cli,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(IndsatsAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *team = NULL, *focus = NULL, *owner = NULL, *start = NULL, *end = NULL;
+  g_autofree char *text = NULL, *status = NULL, *note = NULL, *start_iso = NULL, *end_iso = NULL;
+  IndsatsStatus new_status = INDSATS_STATUS_PLANNED;
+  gint64 id;
+  int exit_code;
+  GOptionEntry entries[] = {
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, "The action", "TEXT" },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, "Move it to this team", "TEAM" },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, "Move it to this focus area", "FOCUS" },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, "Who carries it out", "OWNER" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, "When it takes effect", "YYYY-MM-DD" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, "planned, started, done or dropped", "STATUS" },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, "The evaluation date (empty to clear)", "YYYY-MM-DD" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "NOTE" },
+    { NULL }
+  };
+
+  if (!indsats_cli_parse (cli, entries, "ID", "Change an action; the change is recorded in its history.",
+                          &argc, &argv, &exit_code) ||
+      !parse_action_id (cli, argc, argv, &id, &exit_code))
+    return exit_code;
+  if (!text && !team && !focus && !owner && !start && !status && !end && !note)
+    return indsats_cli_usage (cli, "say what to change, e.g. --status started");
+
+  /* Check what was typed before anything is opened or written */
+  if (start && !(start_iso = indsats_date_parse (start, &error)))
+    return indsats_cli_fail_message (cli, "--start: %s", error->message);
+  if (end && *end && !(end_iso = indsats_date_parse (end, &error)))
+    return indsats_cli_fail_message (cli, "--end: %s", error->message);
+  if (text && indsats_text_is_blank (text))
+    return indsats_cli_fail_message (cli, "--text is empty; describe the action");
+  if (team && indsats_text_is_blank (team))
+    return indsats_cli_fail_message (cli, "--team is empty; name the team");
+  if (focus && indsats_text_is_blank (focus))
+    return indsats_cli_fail_message (cli, "--focus is empty; name the focus area");
+  if (status && !indsats_status_from_string (status, &new_status, &error))
+    return indsats_cli_fail_message (cli, "--status: %s", error->message);
+
+  if (!(store = indsats_cli_open_store (cli, &error)) ||
+      !(action = indsats_store_get_action (store, id, &error)))
+    return indsats_cli_fail (cli, error);
+
+#define REPLACE(field, value) if (value) { g_free (action->field); action->field = g_strdup (value); }
+  REPLACE (text, text);
+  REPLACE (team, team);
+  REPLACE (focus, focus);
+  REPLACE (owner, owner);
+  REPLACE (start_date, start_iso);
+  REPLACE (note, note);
+#undef REPLACE
+  if (end)
+    {
+      g_free (action->end_date);
+      action->end_date = g_strdup (end_iso);
+    }
+  if (status)
+    action->status = new_status;
+
+  if (!indsats_store_update_action (store, action, &error))
+    return indsats_cli_fail (cli, error);
+  return INDSATS_EXIT_OK;
+}
+
+static int
+actions_delete (IndsatsCli  *cli,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(IndsatsAction) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gint64 id;
+  int exit_code;
+
+  if (!indsats_cli_parse (cli, entries, "ID", "Delete an action; its history is kept.",
+                          &argc, &argv, &exit_code) ||
+      !parse_action_id (cli, argc, argv, &id, &exit_code))
+    return exit_code;
+  if (!(store = indsats_cli_open_store (cli, &error)) ||
+      !(deleted = indsats_store_delete_action (store, id, &error)))
+    return indsats_cli_fail (cli, error);
+  return INDSATS_EXIT_OK;
+}
+
+static const char * const history_columns[] = { "when", "field", "old", "new", NULL };
+
+static int
+actions_history (IndsatsCli  *cli,
+                 int          argc,
+                 char       **argv)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GPtrArray) entries_list = NULL;
+  g_autoptr(IndsatsCliTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_text = NULL;
+  IndsatsOutputFormat format;
+  gint64 id;
+  int exit_code;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: tsv (default) or json", "FORMAT" },
+    { NULL }
+  };
+
+  if (!indsats_cli_parse (cli, entries, "ID", "Show an action's changes, newest first.",
+                          &argc, &argv, &exit_code) ||
+      !indsats_cli_parse_format (cli, format_text, &format, &exit_code) ||
+      !parse_action_id (cli, argc, argv, &id, &exit_code))
+    return exit_code;
+  if (!(store = indsats_cli_open_store (cli, &error)) ||
+      !(entries_list = indsats_store_list_history (store, id, &error)))
+    return indsats_cli_fail (cli, error);
+  if (entries_list->len == 0)
+    return indsats_cli_fail_message (cli, "There is no action %" G_GINT64_FORMAT " and none was deleted", id);
+
+  table = indsats_cli_table_new (format, history_columns);
+  for (guint i = 0; i < entries_list->len; i++)
+    {
+      IndsatsHistoryEntry *e = g_ptr_array_index (entries_list, i);
+
+      indsats_cli_table_add_text (table, e->changed_at);
+      indsats_cli_table_add_text (table, e->field);
+      indsats_cli_table_add_text (table, e->old_value);
+      indsats_cli_table_add_text (table, e->new_value);
+    }
+  if (!indsats_cli_table_print (table, &error))
+    return indsats_cli_fail (cli, error);
+  return INDSATS_EXIT_OK;
+}
+
 typedef struct
 {
   const char            *name;
@@ -138,6 +306,9 @@ typedef struct
 static const Subcommand subcommands[] = {
   { "list", actions_list },
   { "add", actions_add },
+  { "edit", actions_edit },
+  { "delete", actions_delete },
+  { "history", actions_history },
 };
 
 int
@@ -146,7 +317,7 @@ indsats_cli_actions (IndsatsCli  *cli,
                      char       **argv)
 {
   if (argc < 2)
-    return indsats_cli_usage (cli, "say what to do: list or add");
+    return indsats_cli_usage (cli, "say what to do: list, add, edit, delete or history");
 
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (strcmp (argv[1], subcommands[i].name) == 0)
@@ -160,5 +331,5 @@ indsats_cli_actions (IndsatsCli  *cli,
         cli->command = saved;
         return status;
       }
-  return indsats_cli_usage (cli, "unknown action command “%s” (use list or add)", argv[1]);
+  return indsats_cli_usage (cli, "unknown action command “%s” (use list, add, edit, delete or history)", argv[1]);
 }

@@ -992,6 +992,271 @@ indsats_store_list_history (IndsatsStore  *self,
   return g_steal_pointer (&entries);
 }
 
+/* Editing actions: every change is one transaction and leaves a history row per field */
+
+static const char sql_update_action[] =
+  "UPDATE action SET focus_id = ?, text = ?, owner = ?, start_date = ?, status = ?, end_date = ?,"
+  " note = ?, position = ? WHERE id = ?";
+static const char sql_next_position[] =
+  "SELECT coalesce(max(position), -1) + 1 FROM action WHERE focus_id = ?";
+static const char sql_delete_action[] = "DELETE FROM action WHERE id = ?";
+static const char sql_restore_action[] =
+  "INSERT INTO action (id, focus_id, text, owner, start_date, status, end_date, note, position)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_neighbour_before[] =
+  "SELECT id, position FROM action WHERE focus_id = ?1 AND (position < ?2 OR (position = ?2 AND id < ?3))"
+  " ORDER BY position DESC, id DESC LIMIT 1";
+static const char sql_neighbour_after[] =
+  "SELECT id, position FROM action WHERE focus_id = ?1 AND (position > ?2 OR (position = ?2 AND id > ?3))"
+  " ORDER BY position, id LIMIT 1";
+static const char sql_set_position[] = "UPDATE action SET position = ? WHERE id = ?";
+
+static const char *
+empty_if_null (const char *text)
+{
+  return text ? text : "";
+}
+
+/* Records one field's change when it changed; NULL and "" are the same */
+static gboolean
+record_if_changed (IndsatsStore  *self,
+                   const IndsatsAction *old,
+                   const char    *field,
+                   const char    *old_value,
+                   const char    *new_value,
+                   GError       **error)
+{
+  if (g_strcmp0 (empty_if_null (old_value), empty_if_null (new_value)) == 0)
+    return TRUE;
+  return record_history (self, old->id, old->plan_id, field,
+                         old_value && *old_value ? old_value : NULL,
+                         new_value && *new_value ? new_value : NULL, error);
+}
+
+/**
+ * indsats_store_update_action:
+ * @changed: the action with its new values; its id names the row. A new team
+ *   or focus area moves it there (made when new), at the end.
+ *
+ * Saves the changes in one transaction and records each changed field in the
+ * history. The same checks as for a new action apply.
+ */
+gboolean
+indsats_store_update_action (IndsatsStore         *self,
+                             const IndsatsAction  *changed,
+                             GError              **error)
+{
+  g_autoptr(IndsatsAction) old = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *owner = NULL;
+  sqlite3_stmt *stmt;
+  gint64 focus_id;
+  int position;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+
+  if (!validate_action (changed, error))
+    return FALSE;
+  if (!(old = indsats_store_get_action (self, changed->id, error)))
+    return FALSE;
+  text = g_strstrip (g_strdup (changed->text));
+  owner = g_strstrip (g_strdup (empty_if_null (changed->owner)));
+
+  if (!indsats_store_begin (self, error))
+    return FALSE;
+
+  focus_id = old->focus_id;
+  position = old->position;
+  if (g_strcmp0 (old->team, changed->team) != 0 || g_strcmp0 (old->focus, changed->focus) != 0)
+    {
+      gint64 team_id = indsats_store_ensure_team (self, old->plan_id, changed->team, error);
+
+      if (team_id == 0 || !(focus_id = indsats_store_ensure_focus (self, team_id, changed->focus, error)))
+        return fail_rollback (self);
+      if (focus_id != old->focus_id)
+        {
+          position = (int) select_id (self, sql_next_position, NULL, focus_id, "Cannot read the plan", error);
+          if (position < 0)
+            return fail_rollback (self);
+        }
+    }
+
+  if (!(stmt = prepare (self, sql_update_action, error)))
+    return fail_rollback (self);
+  sqlite3_bind_int64 (stmt, 1, focus_id);
+  bind_text (stmt, 2, text);
+  bind_text (stmt, 3, owner);
+  bind_text (stmt, 4, changed->start_date);
+  bind_text (stmt, 5, indsats_status_to_string (changed->status));
+  bind_text (stmt, 6, changed->end_date && *changed->end_date ? changed->end_date : NULL);
+  bind_text (stmt, 7, empty_if_null (changed->note));
+  sqlite3_bind_int (stmt, 8, position);
+  sqlite3_bind_int64 (stmt, 9, changed->id);
+  if (!step_done (self, stmt, "Cannot save the action", error))
+    return fail_rollback (self);
+
+  if (!record_if_changed (self, old, "text", old->text, text, error) ||
+      !record_if_changed (self, old, "team", old->team, changed->team, error) ||
+      !record_if_changed (self, old, "focus", old->focus, changed->focus, error) ||
+      !record_if_changed (self, old, "owner", old->owner, owner, error) ||
+      !record_if_changed (self, old, "start_date", old->start_date, changed->start_date, error) ||
+      !record_if_changed (self, old, "status", indsats_status_to_string (old->status),
+                          indsats_status_to_string (changed->status), error) ||
+      !record_if_changed (self, old, "end_date", old->end_date, changed->end_date, error) ||
+      !record_if_changed (self, old, "note", old->note, changed->note, error))
+    return fail_rollback (self);
+
+  return indsats_store_commit (self, error);
+}
+
+/**
+ * indsats_store_delete_action:
+ *
+ * Deletes an action and records it in the history.
+ *
+ * Returns: (transfer full): the action as it was, to restore it on undo; %NULL on error
+ */
+IndsatsAction *
+indsats_store_delete_action (IndsatsStore  *self,
+                             gint64         action_id,
+                             GError       **error)
+{
+  g_autoptr(IndsatsAction) old = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(old = indsats_store_get_action (self, action_id, error)))
+    return NULL;
+  if (!indsats_store_begin (self, error))
+    return NULL;
+  if (!(stmt = prepare (self, sql_delete_action, error)))
+    {
+      indsats_store_rollback (self);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, action_id);
+  if (!step_done (self, stmt, "Cannot delete the action", error) ||
+      !record_history (self, old->id, old->plan_id, "deleted", old->text, NULL, error))
+    {
+      indsats_store_rollback (self);
+      return NULL;
+    }
+  if (!indsats_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&old);
+}
+
+/**
+ * indsats_store_restore_action:
+ * @action: an action as indsats_store_delete_action() returned it
+ *
+ * Puts a deleted action back with its id and place (its team and focus area
+ * are made again when they were removed meanwhile), and records it.
+ */
+gboolean
+indsats_store_restore_action (IndsatsStore         *self,
+                              const IndsatsAction  *action,
+                              GError              **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 team_id, focus_id;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!validate_action (action, error))
+    return FALSE;
+  if (!indsats_store_begin (self, error))
+    return FALSE;
+  if (!(team_id = indsats_store_ensure_team (self, action->plan_id, action->team, error)) ||
+      !(focus_id = indsats_store_ensure_focus (self, team_id, action->focus, error)) ||
+      !(stmt = prepare (self, sql_restore_action, error)))
+    return fail_rollback (self);
+  sqlite3_bind_int64 (stmt, 1, action->id);
+  sqlite3_bind_int64 (stmt, 2, focus_id);
+  bind_text (stmt, 3, action->text);
+  bind_text (stmt, 4, empty_if_null (action->owner));
+  bind_text (stmt, 5, action->start_date);
+  bind_text (stmt, 6, indsats_status_to_string (action->status));
+  bind_text (stmt, 7, action->end_date && *action->end_date ? action->end_date : NULL);
+  bind_text (stmt, 8, empty_if_null (action->note));
+  sqlite3_bind_int (stmt, 9, action->position);
+  if (!step_done (self, stmt, "Cannot restore the action", error) ||
+      !record_history (self, action->id, action->plan_id, "restored", NULL, action->text, error))
+    return fail_rollback (self);
+  return indsats_store_commit (self, error);
+}
+
+/**
+ * indsats_store_move_action:
+ * @direction: -1 to move the action up within its focus area, +1 down
+ *
+ * Swaps the action with its neighbour and records the move.
+ */
+gboolean
+indsats_store_move_action (IndsatsStore  *self,
+                           gint64         action_id,
+                           int            direction,
+                           GError       **error)
+{
+  g_autoptr(IndsatsAction) a = NULL;
+  g_autofree char *from = NULL, *to = NULL;
+  sqlite3_stmt *stmt;
+  gint64 other_id = 0;
+  int other_position = 0, rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (direction == -1 || direction == 1, FALSE);
+
+  if (!(a = indsats_store_get_action (self, action_id, error)))
+    return FALSE;
+  if (!(stmt = prepare (self, direction < 0 ? sql_neighbour_before : sql_neighbour_after, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a->focus_id);
+  sqlite3_bind_int (stmt, 2, a->position);
+  sqlite3_bind_int64 (stmt, 3, a->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      other_id = sqlite3_column_int64 (stmt, 0);
+      other_position = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (self, error, "Cannot read the plan");
+  if (other_id == 0)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   direction < 0 ? "The action is already the first in its focus area"
+                                 : "The action is already the last in its focus area");
+      return FALSE;
+    }
+  /* equal positions cannot be swapped: give the pair distinct ones */
+  if (other_position == a->position)
+    other_position = a->position + direction;
+
+  if (!indsats_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, sql_set_position, error)))
+    return fail_rollback (self);
+  sqlite3_bind_int (stmt, 1, other_position);
+  sqlite3_bind_int64 (stmt, 2, a->id);
+  if (!step_done (self, stmt, "Cannot move the action", error) ||
+      !(stmt = prepare (self, sql_set_position, error)))
+    return fail_rollback (self);
+  sqlite3_bind_int (stmt, 1, a->position);
+  sqlite3_bind_int64 (stmt, 2, other_id);
+  if (!step_done (self, stmt, "Cannot move the action", error))
+    return fail_rollback (self);
+  from = g_strdup_printf ("%d", a->position);
+  to = g_strdup_printf ("%d", other_position);
+  if (!record_history (self, a->id, a->plan_id, "position", from, to, error))
+    return fail_rollback (self);
+  return indsats_store_commit (self, error);
+}
+
 /* Goals */
 
 static const char sql_insert_goal[] =

@@ -60,6 +60,19 @@ IndsatsAction *indsats_store_get_action     (IndsatsStore   *self,
 GPtrArray     *indsats_store_list_history   (IndsatsStore   *self,
                                              gint64          action_id,
                                              GError        **error);
+gboolean       indsats_store_update_action  (IndsatsStore        *self,
+                                             const IndsatsAction *changed,
+                                             GError             **error);
+IndsatsAction *indsats_store_delete_action  (IndsatsStore   *self,
+                                             gint64          action_id,
+                                             GError        **error);
+gboolean       indsats_store_restore_action (IndsatsStore        *self,
+                                             const IndsatsAction *action,
+                                             GError             **error);
+gboolean       indsats_store_move_action    (IndsatsStore   *self,
+                                             gint64          action_id,
+                                             int             direction,
+                                             GError        **error);
 
 /* Goals, indicators, observations and figures */
 gint64        indsats_store_add_goal        (IndsatsStore       *self,
