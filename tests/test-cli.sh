@@ -127,6 +127,38 @@ check "the deletion is in the history" grep -qP '^\S+ \S+\tdeleted\tFagkoordinat
 run actions delete 4 --database "$db"
 check "deleting it again exits 1" test "$rc" -eq 1
 
+
+# figures: list, add, render
+run figure list --database "$db"
+check "figure list exits 0 with number, title, kind" test "$rc" -eq 0 -a "$(printf '%s\n' "$out" | head -1)" = "$(printf 'number\ttitle\tkind')"
+check "the demo has Figur 1 to 16" test "$(printf '%s\n' "$out" | tail -n +2 | cut -f1 | tr '\n' ' ')" = "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 "
+check "Figur 11 is a bar chart" grep -qP '^11\tFleksjobbere fordelt på ugentlige arbejdstimer\tbar$' <<<"$out"
+run figure list --database "$db" --format json
+check "figure list json parses" /usr/bin/python3 -c 'import json,sys; r=json.loads(sys.argv[1]); assert r[4]=={"number":5,"title":"Sygedagpengemodtagere, andel af befolkningen 16-66 år","kind":"line"}, r[4]' "$out"
+run figure add --database "$db" --title "Ledighed i Ishøj og hele landet" --indicator Ledighed --areas "Ishøj,Hele landet" --threshold 5 --from 2022M01 --to 2023M01
+check "figure add exits 0 and prints the new number" test "$rc" -eq 0 -a "$out" = "17"
+check "the new figure is stored with its areas" test "$(sqlite3 "$db" "SELECT group_concat(area, ',') FROM figure_series s JOIN figure f ON f.id = s.figure_id WHERE f.number = 17")" = "Ishøj,Hele landet"
+before=$(sqlite3 "$db" "SELECT count(*) FROM figure")
+run figure add --database "$db" --title T --indicator "Ledighed i Narnia" --areas Ishøj
+check "an unknown indicator exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep -F '“Ledighed i Narnia”' <<<"$err")"
+run figure add --database "$db" --title T --indicator Ledighed --areas Ishøj --from 2023M13
+check "an unknown period exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep -F -- '--from: “2023M13” is not a period' <<<"$err")"
+run figure add --database "$db" --title T --indicator Ledighed --areas Ishøj --kind pie
+check "an unknown kind exits 1" test "$rc" -eq 1 -a -n "$(grep -F '“pie” is not a kind of figure' <<<"$err")"
+check "failed figure adds write nothing" test "$(sqlite3 "$db" "SELECT count(*) FROM figure")" -eq "$before"
+run figure render 5 "$tmp/figur-5.png" --database "$db" --width 800 --height 500
+check "figure render writes a PNG of the asked size" test "$rc" -eq 0 -a "$(/usr/bin/python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); assert d[:8]==b"\x89PNG\r\n\x1a\n"; print(*struct.unpack(">II", d[16:24]))' "$tmp/figur-5.png")" = "800 500"
+run figure render 15 "$tmp/figur-15.pdf" --database "$db"
+check "figure render writes a PDF whose text has the heading and source" test "$rc" -eq 0 -a -n "$(pdftotext "$tmp/figur-15.pdf" - | grep 'Figur 15. Sygedagpengemodtagere')" -a -n "$(pdftotext "$tmp/figur-15.pdf" - | grep 'Kilde: Jobindsats.dk')"
+run figure render all "$tmp/alle" --format svg --database "$db"
+check "figure render all writes figur-N.svg for every figure" test "$rc" -eq 0 -a "$(ls "$tmp/alle" | grep -c '^figur-[0-9]*\.svg$')" -eq 17
+run figure render 42 "$tmp/x.png" --database "$db"
+check "an unknown figure exits 1" test "$rc" -eq 1 -a -n "$(grep 'There is no Figur 42' <<<"$err")"
+run figure render 5 "$tmp/x.gif" --database "$db"
+check "an unknown file type is wrong usage" test "$rc" -eq 2
+run figure render 5 "$tmp/no/such/folder/x.png" --database "$db"
+check "an unwritable target exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep -F "$tmp/no/such/folder/x.png" <<<"$err")"
+
 # wrong usage: exit 2
 run actions add --database "$db" --team Job-team
 check "a missing option exits 2" test "$rc" -eq 2

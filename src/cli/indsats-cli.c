@@ -28,6 +28,7 @@ typedef struct
 static const Command commands[] = {
   { "demo", indsats_cli_demo, "write the demo plan and goals into the database" },
   { "actions", indsats_cli_actions, "list, add, edit and delete the plan's actions" },
+  { "figure", indsats_cli_figure, "list, add and draw the numbered figures" },
 };
 
 static const char usage_text[] =
@@ -39,6 +40,11 @@ static const char usage_text[] =
   "  indsats actions edit ID [--text T] [--team T] [--focus F] [--owner O] [--start D] [--status S] [--note N]\n"
   "  indsats actions delete ID\n"
   "  indsats actions history ID [--format tsv|json]\n"
+  "  indsats figure list [--format tsv|json]\n"
+  "  indsats figure add --title T --indicator NAME --areas A,B,... [--kind line|column|bar]\n"
+  "                     [--threshold V] [--from P --to P]\n"
+  "  indsats figure render NUMBER OUT.png|OUT.svg|OUT.pdf [--width PX --height PX]\n"
+  "  indsats figure render all FOLDER [--format png|svg|pdf] [--width PX --height PX]\n"
   "\n"
   "Options:\n"
   "  --database FILE   the database (default: $XDG_DATA_HOME/indsats/indsats.db)\n"

@@ -1,0 +1,278 @@
+/* indsats-cli-figure.c: `indsats figure list|add|render` */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "indsats-chart.h"
+#include "indsats-cli-private.h"
+#include "indsats-error.h"
+#include "indsats-format.h"
+
+static const char * const figure_columns[] = { "number", "title", "kind", NULL };
+
+static int
+figure_list (IndsatsCli  *cli,
+             int          argc,
+             char       **argv)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(IndsatsCliTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_text = NULL;
+  IndsatsOutputFormat format;
+  int exit_code;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: tsv (default) or json", "FORMAT" },
+    { NULL }
+  };
+
+  if (!indsats_cli_parse (cli, entries, "", "List the figures.", &argc, &argv, &exit_code) ||
+      !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
+    return exit_code;
+  if (argc > 1)
+    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+  if (!(store = indsats_cli_open_store (cli, &error)) ||
+      !(figures = indsats_store_list_figures (store, &error)))
+    return indsats_cli_fail (cli, error);
+
+  table = indsats_cli_table_new (format, figure_columns);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      IndsatsFigure *f = g_ptr_array_index (figures, i);
+
+      indsats_cli_table_add_int (table, f->number);
+      indsats_cli_table_add_text (table, f->title);
+      indsats_cli_table_add_text (table, indsats_figure_kind_to_string (f->kind));
+    }
+  if (!indsats_cli_table_print (table, &error))
+    return indsats_cli_fail (cli, error);
+  return INDSATS_EXIT_OK;
+}
+
+static int
+figure_add (IndsatsCli  *cli,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(IndsatsFigure) figure = indsats_figure_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL, *indicator = NULL, *areas = NULL, *kind = NULL;
+  g_autofree char *threshold = NULL, *from = NULL, *to = NULL, *unit = NULL, *source = NULL;
+  g_auto(GStrv) area_list = NULL;
+  gint64 indicator_id;
+  int exit_code, number;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "The figure's title", "TITLE" },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, "The indicator it shows", "NAME" },
+    { "areas", 0, 0, G_OPTION_ARG_STRING, &areas, "The areas to compare, separated by commas", "A,B,…" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, "line (default), column or bar", "KIND" },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &threshold, "A line to stay under or above", "VALUE" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "The first period", "PERIOD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "The last period", "PERIOD" },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, "The unit line, e.g. Pct.", "TEXT" },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, "The source line (default: Kilde: Jobindsats.dk)", "TEXT" },
+    { NULL }
+  };
+
+  if (!indsats_cli_parse (cli, entries, "", "Make a new figure; prints its number.", &argc, &argv, &exit_code))
+    return exit_code;
+  if (argc > 1)
+    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+  if (!title)
+    return indsats_cli_usage (cli, "--title is required");
+  if (!indicator)
+    return indsats_cli_usage (cli, "--indicator is required");
+  if (!areas)
+    return indsats_cli_usage (cli, "--areas is required");
+
+  /* Check what was typed before anything is written */
+  if (indsats_text_is_blank (title))
+    return indsats_cli_fail_message (cli, "--title is empty; give the figure a title");
+  if (kind && !indsats_figure_kind_from_string (kind, &figure->kind, &error))
+    return indsats_cli_fail_message (cli, "--kind: %s", error->message);
+  if (threshold)
+    {
+      gboolean missing = FALSE;
+      if (!indsats_number_parse (threshold, &figure->threshold, &missing, &error) || missing)
+        return indsats_cli_fail_message (cli, "--threshold: %s",
+                                         error ? error->message : "the value is empty");
+    }
+  if (from && !(figure->period_from = indsats_period_canonicalize (from, &error)))
+    return indsats_cli_fail_message (cli, "--from: %s", error->message);
+  if (to && !(figure->period_to = indsats_period_canonicalize (to, &error)))
+    return indsats_cli_fail_message (cli, "--to: %s", error->message);
+  if (figure->period_from && figure->period_to)
+    {
+      IndsatsPeriod a, b;
+      indsats_period_parse (figure->period_from, &a, NULL);
+      indsats_period_parse (figure->period_to, &b, NULL);
+      if (a.kind != b.kind || indsats_period_compare (&a, &b) > 0)
+        return indsats_cli_fail_message (cli, "--from %s and --to %s must be periods of one kind, the first not after the last",
+                                         figure->period_from, figure->period_to);
+    }
+
+  figure->title = g_strstrip (g_strdup (title));
+  figure->unit = g_strdup (unit);
+  figure->source = g_strdup (source ? source : "Kilde: Jobindsats.dk");
+  if (!isnan (figure->threshold))
+    {
+      g_autofree char *value = indsats_format_number (figure->threshold, fabs (figure->threshold - round (figure->threshold)) > 1e-9 ? 1 : 0);
+      figure->threshold_label = g_strdup_printf ("Grænse %s", value);
+    }
+  area_list = g_strsplit (areas, ",", -1);
+  for (guint i = 0; area_list[i] != NULL; i++)
+    {
+      g_strstrip (area_list[i]);
+      if (*area_list[i] == '\0')
+        return indsats_cli_fail_message (cli, "--areas: an area between commas is empty");
+      g_ptr_array_add (figure->series, indsats_figure_series_new (indicator, area_list[i], NULL));
+    }
+
+  if (!(store = indsats_cli_open_store (cli, &error)))
+    return indsats_cli_fail (cli, error);
+  indicator_id = indsats_store_find_indicator (store, indicator, &error);
+  if (indicator_id < 0)
+    return indsats_cli_fail (cli, error);
+  if (indicator_id == 0)
+    return indsats_cli_fail_message (cli, "--indicator: there is no indicator “%s”; `indsats series list` shows the ones there are",
+                                     indicator);
+  if (!indsats_store_add_figure (store, figure, &error))
+    return indsats_cli_fail (cli, error);
+  /* the number it was given */
+  number = indsats_store_next_figure_number (store, &error) - 1;
+  printf ("%d\n", number);
+  return INDSATS_EXIT_OK;
+}
+
+static gboolean
+parse_size (IndsatsCli *cli,
+            int         width,
+            int         height,
+            int        *exit_code)
+{
+  if (width < 50 || width > 20000 || height < 50 || height > 20000)
+    {
+      *exit_code = indsats_cli_usage (cli, "--width and --height must be between 50 and 20000");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+figure_render (IndsatsCli  *cli,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_text = NULL;
+  IndsatsChartFormat format = INDSATS_CHART_PNG;
+  int width = 1000, height = 600, exit_code;
+  GOptionEntry entries[] = {
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels (points for PDF and SVG)", "PX" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels (points for PDF and SVG)", "PX" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "With all: png (default), svg or pdf", "FORMAT" },
+    { NULL }
+  };
+
+  if (!indsats_cli_parse (cli, entries, "NUMBER OUT.png|OUT.svg|OUT.pdf, or all FOLDER",
+                          "Draw a figure into a file, or all figures into a folder.", &argc, &argv, &exit_code) ||
+      !parse_size (cli, width, height, &exit_code))
+    return exit_code;
+  if (argc != 3)
+    return indsats_cli_usage (cli, "give a figure number and a file, or all and a folder");
+
+  if (strcmp (argv[1], "all") == 0)
+    {
+      g_autoptr(GPtrArray) figures = NULL;
+      const char *ext;
+
+      if (format_text == NULL || strcmp (format_text, "png") == 0)
+        format = INDSATS_CHART_PNG, ext = "png";
+      else if (strcmp (format_text, "svg") == 0)
+        format = INDSATS_CHART_SVG, ext = "svg";
+      else if (strcmp (format_text, "pdf") == 0)
+        format = INDSATS_CHART_PDF, ext = "pdf";
+      else
+        return indsats_cli_usage (cli, "unknown format “%s” (use png, svg or pdf)", format_text);
+
+      if (g_mkdir_with_parents (argv[2], 0755) != 0)
+        {
+          int saved = errno;
+          return indsats_cli_fail_message (cli, "Cannot make the folder “%s”: %s", argv[2], g_strerror (saved));
+        }
+      if (!(store = indsats_cli_open_store (cli, &error)) ||
+          !(figures = indsats_store_list_figures (store, &error)))
+        return indsats_cli_fail (cli, error);
+      for (guint i = 0; i < figures->len; i++)
+        {
+          IndsatsFigure *f = g_ptr_array_index (figures, i);
+          g_autofree char *name = g_strdup_printf ("figur-%d.%s", f->number, ext);
+          g_autofree char *path = g_build_filename (argv[2], name, NULL);
+          g_autoptr(IndsatsChartData) data = indsats_chart_data_load (store, f->number, &error);
+
+          if (data == NULL || !indsats_chart_render_file (data, path, format, width, height, &error))
+            return indsats_cli_fail (cli, error);
+        }
+      return INDSATS_EXIT_OK;
+    }
+  else
+    {
+      g_autoptr(IndsatsChartData) data = NULL;
+      char *end = NULL;
+      gint64 number = g_ascii_strtoll (argv[1], &end, 10);
+
+      if (end == argv[1] || *end != '\0' || number <= 0 || number > G_MAXINT)
+        return indsats_cli_usage (cli, "“%s” is not a figure number (5 for Figur 5) nor all", argv[1]);
+      if (format_text != NULL)
+        return indsats_cli_usage (cli, "--format goes with all; for one figure the file's name says it");
+      if (!indsats_chart_format_from_path (argv[2], &format))
+        return indsats_cli_usage (cli, "“%s” must end in .png, .svg or .pdf", argv[2]);
+      if (!(store = indsats_cli_open_store (cli, &error)) ||
+          !(data = indsats_chart_data_load (store, (int) number, &error)) ||
+          !indsats_chart_render_file (data, argv[2], format, width, height, &error))
+        return indsats_cli_fail (cli, error);
+      return INDSATS_EXIT_OK;
+    }
+}
+
+typedef struct
+{
+  const char            *name;
+  IndsatsCliCommandFunc  func;
+} Subcommand;
+
+static const Subcommand subcommands[] = {
+  { "list", figure_list },
+  { "add", figure_add },
+  { "render", figure_render },
+};
+
+int
+indsats_cli_figure (IndsatsCli  *cli,
+                    int          argc,
+                    char       **argv)
+{
+  if (argc < 2)
+    return indsats_cli_usage (cli, "say what to do: list, add or render");
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (strcmp (argv[1], subcommands[i].name) == 0)
+      {
+        g_autofree char *name = g_strdup_printf ("figure %s", argv[1]);
+        const char *saved = cli->command;
+        int status;
+
+        cli->command = name;
+        status = subcommands[i].func (cli, argc - 1, argv + 1);
+        cli->command = saved;
+        return status;
+      }
+  return indsats_cli_usage (cli, "unknown figure command “%s” (use list, add or render)", argv[1]);
+}

@@ -1,0 +1,386 @@
+/* indsats-chart-data.c: what one figure shows, read from the store */
+#include "config.h"
+
+#include "indsats-chart.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "indsats-error.h"
+#include "indsats-format.h"
+
+/* Okabe and Ito's palette, told apart with colour blindness; each series also
+ * has its own dash and point shape, so a grayscale print works. */
+static const IndsatsSeriesStyle styles[] = {
+  { { 0x00 / 255.0, 0x72 / 255.0, 0xB2 / 255.0 }, { 0, 0 }, INDSATS_POINT_CIRCLE, "#0072B2" },
+  { { 0xE6 / 255.0, 0x9F / 255.0, 0x00 / 255.0 }, { 4, 2 }, INDSATS_POINT_SQUARE, "#E69F00" },
+  { { 0x00 / 255.0, 0x9E / 255.0, 0x73 / 255.0 }, { 1, 1.5 }, INDSATS_POINT_TRIANGLE, "#009E73" },
+  { { 0xCC / 255.0, 0x79 / 255.0, 0xA7 / 255.0 }, { 6, 2 }, INDSATS_POINT_DIAMOND, "#CC79A7" },
+  { { 0x56 / 255.0, 0xB4 / 255.0, 0xE9 / 255.0 }, { 3, 3 }, INDSATS_POINT_CIRCLE, "#56B4E9" },
+  { { 0xD5 / 255.0, 0x5E / 255.0, 0x00 / 255.0 }, { 1, 3 }, INDSATS_POINT_SQUARE, "#D55E00" },
+  { { 0x00 / 255.0, 0x00 / 255.0, 0x00 / 255.0 }, { 5, 1.5 }, INDSATS_POINT_TRIANGLE, "#000000" },
+};
+
+const IndsatsSeriesStyle *
+indsats_chart_series_style (guint index)
+{
+  return &styles[index % G_N_ELEMENTS (styles)];
+}
+
+static void
+series_free (IndsatsChartSeries *s)
+{
+  g_free (s->label);
+  g_free (s->values);
+  g_free (s->preliminary);
+  g_free (s);
+}
+
+static void
+marker_free (IndsatsChartMarker *m)
+{
+  g_free (m->date);
+  g_free (m->label);
+  g_free (m);
+}
+
+IndsatsChartData *
+indsats_chart_data_new (void)
+{
+  IndsatsChartData *data = g_new0 (IndsatsChartData, 1);
+
+  data->threshold = NAN;
+  data->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
+  data->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_free);
+  return data;
+}
+
+void
+indsats_chart_data_free (IndsatsChartData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->title);
+  g_free (data->unit);
+  g_free (data->source);
+  g_free (data->periods);
+  g_free (data->threshold_label);
+  g_clear_pointer (&data->series, g_ptr_array_unref);
+  g_clear_pointer (&data->markers, g_ptr_array_unref);
+  g_free (data);
+}
+
+/**
+ * indsats_chart_data_set_periods:
+ *
+ * Sets the periods along the axis; call before adding series.
+ */
+void
+indsats_chart_data_set_periods (IndsatsChartData    *data,
+                                const IndsatsPeriod *periods,
+                                int                  n_periods)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (data->series->len == 0);
+
+  g_free (data->periods);
+  data->periods = g_memdup2 (periods, sizeof (IndsatsPeriod) * MAX (n_periods, 0));
+  data->n_periods = MAX (n_periods, 0);
+}
+
+/**
+ * indsats_chart_data_add_series:
+ *
+ * Returns: (transfer none): a new series with every value missing
+ */
+IndsatsChartSeries *
+indsats_chart_data_add_series (IndsatsChartData *data,
+                               const char       *label)
+{
+  IndsatsChartSeries *s = g_new0 (IndsatsChartSeries, 1);
+
+  s->label = g_strdup (label ? label : "");
+  s->values = g_new (double, MAX (data->n_periods, 1));
+  s->preliminary = g_new0 (gboolean, MAX (data->n_periods, 1));
+  for (int i = 0; i < data->n_periods; i++)
+    s->values[i] = NAN;
+  g_ptr_array_add (data->series, s);
+  return s;
+}
+
+void
+indsats_chart_data_add_marker (IndsatsChartData *data,
+                               const char       *date,
+                               int               n_actions)
+{
+  IndsatsChartMarker *m;
+
+  g_return_if_fail (indsats_date_is_valid_iso (date));
+
+  m = g_new0 (IndsatsChartMarker, 1);
+  m->date = g_strdup (date);
+  m->n_actions = n_actions;
+  m->label = g_strdup_printf ("%.2s.%.2s", date + 8, date + 5);
+  g_ptr_array_add (data->markers, m);
+}
+
+char *
+indsats_chart_data_get_heading (const IndsatsChartData *data)
+{
+  if (data->number > 0)
+    return g_strdup_printf ("Figur %d. %s", data->number, data->title ? data->title : "");
+  return g_strdup (data->title ? data->title : "");
+}
+
+/**
+ * indsats_chart_format_value:
+ *
+ * Returns: the value as the figure writes it: "12,5 %" or "1.234"
+ */
+char *
+indsats_chart_format_value (const IndsatsChartData *data,
+                            double                  value,
+                            int                     decimals)
+{
+  if (isnan (value))
+    return g_strdup ("–");
+  return data->percent ? indsats_format_percent (value, decimals)
+                       : indsats_format_number (value, decimals);
+}
+
+/* The decimals a value needs to be read as it was stored: 5.4 → 1, 288 → 0 */
+static int
+value_decimals (double value)
+{
+  for (int d = 0; d < 3; d++)
+    {
+      double scaled = value * pow (10, d);
+      if (fabs (scaled - round (scaled)) < 1e-6)
+        return d;
+    }
+  return 2;
+}
+
+/**
+ * indsats_chart_data_latest_period:
+ *
+ * Returns: the index of the newest period with a value, -1 when there is none
+ */
+int
+indsats_chart_data_latest_period (const IndsatsChartData *data)
+{
+  for (int i = data->n_periods - 1; i >= 0; i--)
+    for (guint s = 0; s < data->series->len; s++)
+      if (!isnan (((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->values[i]))
+        return i;
+  return -1;
+}
+
+/**
+ * indsats_chart_data_describe:
+ *
+ * Returns: a sentence for a screen reader with the latest values:
+ *   "aug. 2023: Ishøj 5,4 %, Brøndby 12,4 %, Hele landet 6,9 %."
+ */
+char *
+indsats_chart_data_describe (const IndsatsChartData *data)
+{
+  GString *out = g_string_new (NULL);
+  int latest = indsats_chart_data_latest_period (data);
+  g_autofree char *label = NULL;
+
+  if (latest < 0)
+    return g_string_free (out, FALSE);
+  label = indsats_period_to_label (&data->periods[latest]);
+  g_string_append_printf (out, "%s: ", label);
+  for (guint s = 0; s < data->series->len; s++)
+    {
+      IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
+      g_autofree char *value = indsats_chart_format_value (data, series->values[latest],
+                                                           value_decimals (series->values[latest]));
+
+      g_string_append_printf (out, "%s%s %s", s > 0 ? ", " : "", series->label, value);
+      if (series->preliminary[latest])
+        g_string_append (out, " (foreløbig)");
+    }
+  g_string_append_c (out, '.');
+  if (!isnan (data->threshold) && data->threshold_label)
+    g_string_append_printf (out, " %s.", data->threshold_label);
+  return g_string_free (out, FALSE);
+}
+
+/* Loading from the store */
+
+static gboolean
+periods_of_figure (IndsatsStore        *store,
+                   const IndsatsFigure *figure,
+                   GArray              *periods,
+                   GError             **error)
+{
+  IndsatsPeriod from, to;
+  gboolean have_from = figure->period_from && *figure->period_from;
+  gboolean have_to = figure->period_to && *figure->period_to;
+
+  if (have_from && !indsats_period_parse (figure->period_from, &from, error))
+    return FALSE;
+  if (have_to && !indsats_period_parse (figure->period_to, &to, error))
+    return FALSE;
+
+  /* without a range, the periods the first series has */
+  if (!have_from || !have_to)
+    {
+      IndsatsFigureSeries *first = g_ptr_array_index (figure->series, 0);
+      g_autoptr(GPtrArray) obs = indsats_store_list_observations (store, first->indicator, error);
+      gboolean found = FALSE;
+
+      if (obs == NULL)
+        return FALSE;
+      IndsatsPeriod lo = { 0 }, hi = { 0 };
+
+      for (guint i = 0; i < obs->len; i++)
+        {
+          IndsatsObservation *o = g_ptr_array_index (obs, i);
+          IndsatsPeriod p;
+
+          if (g_strcmp0 (o->area, first->area) != 0 || !indsats_period_parse (o->period, &p, NULL))
+            continue;
+          /* one kind of period along an axis: the kind of the given end, or of the first value */
+          if ((have_from && p.kind != from.kind) || (have_to && p.kind != to.kind) ||
+              (found && p.kind != lo.kind))
+            continue;
+          if (!found || indsats_period_compare (&p, &lo) < 0)
+            lo = p;
+          if (!found || indsats_period_compare (&p, &hi) > 0)
+            hi = p;
+          found = TRUE;
+        }
+      if (found && !have_from)
+        from = lo;
+      if (found && !have_to)
+        to = hi;
+      if (!found)
+        return TRUE; /* no data: an empty figure */
+    }
+
+  if (from.kind != to.kind)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "Figur %d runs from %s to %s: the two periods must be of the same kind",
+                   figure->number, figure->period_from, figure->period_to);
+      return FALSE;
+    }
+  for (int n = indsats_period_ordinal (&from); n <= indsats_period_ordinal (&to); n++)
+    {
+      IndsatsPeriod p = indsats_period_from_ordinal (from.kind, n);
+      g_array_append_val (periods, p);
+      if (periods->len > 100000)
+        break;
+    }
+  return TRUE;
+}
+
+static int
+find_period (const IndsatsChartData *data,
+             const IndsatsPeriod    *p)
+{
+  int lo = 0, hi = data->n_periods - 1;
+
+  /* the periods are consecutive and of one kind */
+  if (data->n_periods == 0 || p->kind != data->periods[0].kind)
+    return -1;
+  lo = indsats_period_ordinal (p) - indsats_period_ordinal (&data->periods[0]);
+  return lo >= 0 && lo <= hi ? lo : -1;
+}
+
+/**
+ * indsats_chart_data_load:
+ * @figure_number: the figure's number, 5 for Figur 5
+ *
+ * Reads a figure's definition, its values and the start dates of the actions
+ * linked to it.
+ *
+ * Returns: (transfer full): the data, or %NULL with @error set
+ */
+IndsatsChartData *
+indsats_chart_data_load (IndsatsStore  *store,
+                         int            figure_number,
+                         GError       **error)
+{
+  g_autoptr(IndsatsFigure) figure = NULL;
+  g_autoptr(IndsatsChartData) data = NULL;
+  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (IndsatsPeriod));
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GList) sorted = NULL;
+  gboolean several_indicators = FALSE;
+  gboolean all_percent = TRUE;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+
+  if (!(figure = indsats_store_get_figure (store, figure_number, error)))
+    return NULL;
+
+  data = indsats_chart_data_new ();
+  data->number = figure->number;
+  data->title = g_strdup (figure->title);
+  data->kind = figure->kind;
+  data->unit = g_strdup (figure->unit);
+  data->source = g_strdup (figure->source);
+  data->threshold = figure->threshold;
+  data->threshold_label = g_strdup (figure->threshold_label);
+
+  if (figure->series->len > 0 && !periods_of_figure (store, figure, periods, error))
+    return NULL;
+  indsats_chart_data_set_periods (data, (IndsatsPeriod *) periods->data, periods->len);
+
+  for (guint i = 1; i < figure->series->len; i++)
+    if (g_strcmp0 (((IndsatsFigureSeries *) g_ptr_array_index (figure->series, i))->indicator,
+                   ((IndsatsFigureSeries *) g_ptr_array_index (figure->series, 0))->indicator) != 0)
+      several_indicators = TRUE;
+
+  for (guint i = 0; i < figure->series->len; i++)
+    {
+      IndsatsFigureSeries *fs = g_ptr_array_index (figure->series, i);
+      g_autoptr(GPtrArray) obs = indsats_store_list_observations (store, fs->indicator, error);
+      IndsatsChartSeries *series;
+      const char *label = fs->label;
+
+      if (obs == NULL)
+        return NULL;
+      if (label == NULL || *label == '\0')
+        label = several_indicators ? fs->indicator : fs->area;
+      series = indsats_chart_data_add_series (data, label);
+      for (guint k = 0; k < obs->len; k++)
+        {
+          IndsatsObservation *o = g_ptr_array_index (obs, k);
+          IndsatsPeriod p;
+          int index;
+
+          if (g_strcmp0 (o->area, fs->area) != 0 || !indsats_period_parse (o->period, &p, NULL))
+            continue;
+          if (g_strcmp0 (o->unit, "pct") != 0)
+            all_percent = FALSE;
+          index = find_period (data, &p);
+          if (index < 0)
+            continue;
+          series->values[index] = o->value;
+          series->preliminary[index] = o->preliminary;
+        }
+    }
+  data->percent = figure->series->len > 0 && all_percent;
+
+  /* a marker per date on which linked actions took effect */
+  for (guint i = 0; i < figure->action_ids->len; i++)
+    {
+      g_autoptr(IndsatsAction) a = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, i), NULL);
+
+      if (a == NULL || a->status == INDSATS_STATUS_DROPPED)
+        continue;
+      g_hash_table_insert (dates, g_strdup (a->start_date),
+                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (dates, a->start_date)) + 1));
+    }
+  sorted = g_list_sort (g_hash_table_get_keys (dates), (GCompareFunc) strcmp);
+  for (GList *l = sorted; l; l = l->next)
+    indsats_chart_data_add_marker (data, l->data, GPOINTER_TO_INT (g_hash_table_lookup (dates, l->data)));
+
+  return g_steal_pointer (&data);
+}
