@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <png.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -707,6 +708,65 @@ append_bytes_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+static void
+png_append_cb (png_structp  png,
+               png_bytep    bytes,
+               png_size_t   length)
+{
+  g_byte_array_append (png_get_io_ptr (png), bytes, length);
+}
+
+static void
+png_flush_cb (png_structp png)
+{
+}
+
+/* PNG writing dominates the time of a figure; a chart is mostly flat colour,
+ * which the "sub" filter and a light zlib level compress nearly as well as
+ * libpng's adaptive search (cairo's default), at a fraction of the time. */
+static gboolean
+encode_png (cairo_surface_t  *surface,
+            GByteArray       *out,
+            GError          **error)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  unsigned char *pixels = cairo_image_surface_get_data (surface);
+  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = png ? png_create_info_struct (png) : NULL;
+  g_autofree png_bytep *rows = g_new (png_bytep, height);
+
+  if (png == NULL || info == NULL)
+    {
+      png_destroy_write_struct (&png, &info);
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_FAILED, "Cannot encode the figure as PNG");
+      return FALSE;
+    }
+  if (setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_FAILED, "Cannot encode the figure as PNG");
+      return FALSE;
+    }
+  for (int y = 0; y < height; y++)
+    rows[y] = pixels + (gsize) y * stride;
+  png_set_write_fn (png, out, png_append_cb, png_flush_cb);
+  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_compression_level (png, 3);
+  png_write_info (png, info);
+  /* cairo's RGB24 is a native-endian 32-bit xRGB word: B, G, R, x in memory here */
+  if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
+    png_set_bgr (png);
+  png_set_filler (png, 0, G_BYTE_ORDER == G_LITTLE_ENDIAN ? PNG_FILLER_AFTER : PNG_FILLER_BEFORE);
+  png_write_image (png, rows);
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  return TRUE;
+}
+
 static cairo_surface_t *
 draw_image (const IndsatsChartData *data,
             int                     width,
@@ -738,7 +798,6 @@ indsats_chart_render_png (const IndsatsChartData  *data,
 {
   cairo_surface_t *surface;
   GByteArray *bytes = g_byte_array_new ();
-  cairo_status_t status;
 
   g_return_val_if_fail (data != NULL, NULL);
   if (width < 50 || height < 50 || width > 20000 || height > 20000)
@@ -749,15 +808,13 @@ indsats_chart_render_png (const IndsatsChartData  *data,
       return NULL;
     }
   surface = draw_image (data, width, height);
-  status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (!encode_png (surface, bytes, error))
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot draw the figure: %s",
-                   cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
       g_byte_array_unref (bytes);
       return NULL;
     }
+  cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (bytes);
 }
 

@@ -1,0 +1,94 @@
+/* make-bench-db.c: a database for the benchmarks, made through the store
+ *
+ * make-bench-db FILE N_FIGURES [DATA_DIR] [--demo]: N_FIGURES line figures of
+ * 3 areas × 72 months each (one indicator per figure), after the demo plan
+ * with --demo. With DATA_DIR, also writes the same numbers as figur-N.dat
+ * (period and three columns) for the peers to draw.
+ */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "indsats-demo.h"
+#include "indsats-store.h"
+
+static const char * const areas[] = { "Ishøj", "Brøndby", "Hele landet" };
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean demo = FALSE;
+  int n_figures;
+
+  if (argc > 1 && g_str_equal (argv[argc - 1], "--demo"))
+    {
+      demo = TRUE;
+      argc--;
+    }
+  if (argc < 3)
+    {
+      fprintf (stderr, "usage: make-bench-db FILE N_FIGURES [DATA_DIR] [--demo]\n");
+      return 2;
+    }
+  n_figures = atoi (argv[2]);
+  g_unlink (argv[1]);
+  if (!(store = indsats_store_open (argv[1], &error)) ||
+      (demo && !indsats_demo_write (store, NULL, &error)) ||
+      !indsats_store_begin (store, &error))
+    goto fail;
+
+  for (int f = 0; f < n_figures; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("Benchmark-indikator %d", f + 1);
+      g_autoptr(IndsatsFigure) figure = indsats_figure_new ();
+      g_autoptr(GString) dat = g_string_new (NULL);
+      gint64 id = indsats_store_ensure_indicator (store, name, "pct", FALSE, 20, &error);
+
+      if (id == 0)
+        goto fail;
+      for (int m = 0; m < 72; m++)
+        {
+          int ordinal = 2018 * 12 + m;
+          g_autofree char *period = g_strdup_printf ("%dM%02d", ordinal / 12, ordinal % 12 + 1);
+
+          g_string_append_printf (dat, "%s", period);
+          for (int a = 0; a < 3; a++)
+            {
+              double v = round ((12 + 6 * a + 4 * sin ((m + f) / 6.0 + a)) * 10) / 10;
+              char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+              if (!indsats_store_set_observation (store, id, areas[a], period, v, FALSE, "benchmark", NULL, &error))
+                goto fail;
+              g_string_append_printf (dat, " %s", g_ascii_formatd (buf, sizeof buf, "%.1f", v));
+            }
+          g_string_append_c (dat, '\n');
+        }
+      figure->number = 100 + f;
+      figure->title = g_strdup_printf ("Benchmark %d: andel af befolkningen", f + 1);
+      figure->unit = g_strdup ("Pct.");
+      figure->source = g_strdup ("Kilde: Jobindsats.dk");
+      figure->period_from = g_strdup ("2018M01");
+      figure->period_to = g_strdup ("2023M12");
+      for (int a = 0; a < 3; a++)
+        g_ptr_array_add (figure->series, indsats_figure_series_new (name, areas[a], NULL));
+      if (!indsats_store_add_figure (store, figure, &error))
+        goto fail;
+      if (argc > 3)
+        {
+          g_autofree char *file = g_strdup_printf ("%s/figur-%d.dat", argv[3], f + 1);
+          if (!g_file_set_contents (file, dat->str, -1, &error))
+            goto fail;
+        }
+    }
+  if (!indsats_store_commit (store, &error))
+    goto fail;
+  return 0;
+
+fail:
+  fprintf (stderr, "make-bench-db: %s\n", error ? error->message : "failed");
+  return 1;
+}
