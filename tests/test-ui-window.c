@@ -4,7 +4,10 @@
 
 #include "indsats-action-row.h"
 #include "indsats-application.h"
+#include "indsats-chart-widget.h"
 #include "indsats-demo.h"
+#include "indsats-figure-card.h"
+#include "indsats-goals-view.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
 #include "indsats-window.h"
@@ -179,6 +182,9 @@ test_templates_instantiate (void)
     INDSATS_TYPE_WINDOW,
     INDSATS_TYPE_PLAN_VIEW,
     INDSATS_TYPE_ACTION_ROW,
+    INDSATS_TYPE_GOALS_VIEW,
+    INDSATS_TYPE_FIGURE_CARD,
+    INDSATS_TYPE_CHART_WIDGET,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

@@ -13,6 +13,7 @@
 
 #include "indsats-demo.h"
 #include "indsats-format.h"
+#include "indsats-goals-view.h"
 #include "indsats-plan-view.h"
 
 struct _IndsatsWindow
@@ -25,6 +26,7 @@ struct _IndsatsWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
   IndsatsPlanView      *plan_view;
+  IndsatsGoalsView     *goals_view;
 
   IndsatsStore         *store;
   GSettings            *settings;
@@ -87,7 +89,8 @@ reload (IndsatsWindow *self)
     }
 
   if (!(plan = indsats_store_get_plan (self->store, self->plan_id, &error)) ||
-      !indsats_plan_view_load (self->plan_view, self->store, self->plan_id, &error))
+      !indsats_plan_view_load (self->plan_view, self->store, self->plan_id, &error) ||
+      !indsats_goals_view_load (self->goals_view, self->store, &error))
     {
       show_error (self, error->message);
       return;
@@ -208,10 +211,12 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, goals_view);
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
 
   g_type_ensure (INDSATS_TYPE_PLAN_VIEW);
+  g_type_ensure (INDSATS_TYPE_GOALS_VIEW);
 }
 
 static void
@@ -269,6 +274,18 @@ indsats_window_get_items (IndsatsWindow *self)
 {
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
   return indsats_plan_view_get_items (self->plan_view);
+}
+
+/**
+ * indsats_window_get_goals_view:
+ *
+ * Returns: (transfer none): the view of the goals and their figures
+ */
+IndsatsGoalsView *
+indsats_window_get_goals_view (IndsatsWindow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
+  return self->goals_view;
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "indsats-application.h"
+#include "indsats-goals-view.h"
 #include "indsats-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,6 @@ IndsatsWindow *indsats_window_new       (IndsatsApplication *application,
 IndsatsStore  *indsats_window_get_store (IndsatsWindow      *self);
 GListModel    *indsats_window_get_items (IndsatsWindow      *self);
 gint64         indsats_window_get_plan_id (IndsatsWindow    *self);
+IndsatsGoalsView *indsats_window_get_goals_view (IndsatsWindow *self);
 
 G_END_DECLS

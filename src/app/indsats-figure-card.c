@@ -1,0 +1,230 @@
+/* indsats-figure-card.c
+ *
+ * A figure in the goals view: the chart, or the same numbers as a table
+ * ("Vis som tabel"), and "Save As…" to PNG, SVG or PDF with the engine that
+ * draws it on screen.
+ */
+#include "config.h"
+
+#include "indsats-figure-card.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "indsats-chart-widget.h"
+
+#include <adwaita.h>
+
+struct _IndsatsFigureCard
+{
+  GtkWidget             parent_instance;
+
+  /* template children */
+  GtkStack             *stack;
+  IndsatsChartWidget   *chart;
+  GtkGrid              *table;
+  GtkToggleButton      *table_button;
+  GtkLabel             *table_heading;
+
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (IndsatsFigureCard, indsats_figure_card, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+cell (const char *text,
+      gboolean    header,
+      float       xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, header ? "heading" : "numeric");
+  return label;
+}
+
+/* Periods down, series across, as in the workbook */
+static void
+fill_table (IndsatsFigureCard      *self,
+            const IndsatsChartData *data)
+{
+  g_autofree char *heading = indsats_chart_data_get_heading (data);
+
+  gtk_label_set_text (self->table_heading, heading);
+  gtk_grid_attach (self->table, cell (_("Period"), TRUE, 0), 0, 0, 1, 1);
+  for (guint s = 0; s < data->series->len; s++)
+    gtk_grid_attach (self->table, cell (((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->label, TRUE, 1),
+                     s + 1, 0, 1, 1);
+  for (int i = 0; i < data->n_periods; i++)
+    {
+      g_autofree char *period = indsats_period_to_label (&data->periods[i]);
+
+      gtk_grid_attach (self->table, cell (period, FALSE, 0), 0, i + 1, 1, 1);
+      for (guint s = 0; s < data->series->len; s++)
+        {
+          IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
+          double v = series->values[i];
+          g_autofree char *value = indsats_chart_format_value (data, v, fabs (v - round (v)) > 1e-9 ? 1 : 0);
+          g_autofree char *text = g_strconcat (value, series->preliminary[i] ? "*" : "", NULL);
+
+          gtk_grid_attach (self->table, cell (text, FALSE, 1), s + 1, i + 1, 1, 1);
+        }
+    }
+}
+
+static void
+table_toggled_cb (IndsatsFigureCard *self)
+{
+  indsats_figure_card_show_table (self, gtk_toggle_button_get_active (self->table_button));
+}
+
+static void
+save_response_cb (GtkNativeDialog   *dialog,
+                  int                response,
+                  IndsatsFigureCard *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (file)) != NULL &&
+      !indsats_figure_card_save (self, path, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   _("The Figure Was Not Saved"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+save_as_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  IndsatsFigureCard *self = INDSATS_FIGURE_CARD (widget);
+  const IndsatsChartData *data = indsats_chart_widget_get_data (self->chart);
+  const char *extension = g_variant_get_string (parameter, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = g_strdup_printf ("figur-%d.%s", data ? data->number : 0, extension);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strconcat ("*.", extension, NULL);
+
+  self->chooser = gtk_file_chooser_native_new (_("Save Figure"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_set_name (filter, extension);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+indsats_figure_card_dispose (GObject *object)
+{
+  IndsatsFigureCard *self = INDSATS_FIGURE_CARD (object);
+  GtkWidget *child;
+
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_FIGURE_CARD);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (indsats_figure_card_parent_class)->dispose (object);
+}
+
+static void
+indsats_figure_card_class_init (IndsatsFigureCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = indsats_figure_card_dispose;
+
+  g_type_ensure (INDSATS_TYPE_CHART_WIDGET);
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-figure-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, IndsatsFigureCard, stack);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsFigureCard, chart);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsFigureCard, table);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsFigureCard, table_button);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsFigureCard, table_heading);
+  gtk_widget_class_bind_template_callback (widget_class, table_toggled_cb);
+  gtk_widget_class_install_action (widget_class, "figure.save-as", "s", save_as_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+indsats_figure_card_init (IndsatsFigureCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * indsats_figure_card_new:
+ * @data: (transfer full): the figure
+ */
+GtkWidget *
+indsats_figure_card_new (IndsatsChartData *data)
+{
+  IndsatsFigureCard *self = g_object_new (INDSATS_TYPE_FIGURE_CARD, NULL);
+
+  fill_table (self, data);
+  indsats_chart_widget_set_data (self->chart, data);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * indsats_figure_card_save:
+ * @path: ends in .png, .svg or .pdf
+ */
+gboolean
+indsats_figure_card_save (IndsatsFigureCard  *self,
+                          const char         *path,
+                          GError            **error)
+{
+  IndsatsChartFormat format;
+
+  g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), FALSE);
+
+  if (!indsats_chart_format_from_path (path, &format))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s” must end in .png, .svg or .pdf"), path);
+      return FALSE;
+    }
+  /* PNG at print resolution; SVG and PDF in points */
+  return indsats_chart_render_file (indsats_chart_widget_get_data (self->chart), path, format,
+                                    format == INDSATS_CHART_PNG ? 1600 : 720,
+                                    format == INDSATS_CHART_PNG ? 960 : 432, error);
+}
+
+void
+indsats_figure_card_show_table (IndsatsFigureCard *self,
+                                gboolean           table)
+{
+  g_return_if_fail (INDSATS_IS_FIGURE_CARD (self));
+
+  gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
+  if (gtk_toggle_button_get_active (self->table_button) != table)
+    gtk_toggle_button_set_active (self->table_button, table);
+}
+
+GtkWidget *
+indsats_figure_card_get_chart (IndsatsFigureCard *self)
+{
+  g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), NULL);
+  return GTK_WIDGET (self->chart);
+}
+
+GtkWidget *
+indsats_figure_card_get_table (IndsatsFigureCard *self)
+{
+  g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), NULL);
+  return GTK_WIDGET (self->table);
+}

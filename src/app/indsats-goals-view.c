@@ -1,0 +1,130 @@
+/* indsats-goals-view.c
+ *
+ * The goal structure of the employment plan, as the status paper has it:
+ * ministerial goals, local focus goals and strategic markers, each with its
+ * status text and its numbered figures.
+ */
+#include "config.h"
+
+#include "indsats-goals-view.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "indsats-chart.h"
+#include "indsats-figure-card.h"
+
+struct _IndsatsGoalsView
+{
+  GtkWidget  parent_instance;
+
+  /* template children */
+  GtkBox    *goals_box;
+
+  GPtrArray *cards;   /* of IndsatsFigureCard, in order */
+};
+
+G_DEFINE_FINAL_TYPE (IndsatsGoalsView, indsats_goals_view, GTK_TYPE_WIDGET)
+
+static void
+indsats_goals_view_dispose (GObject *object)
+{
+  IndsatsGoalsView *self = INDSATS_GOALS_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_GOALS_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (indsats_goals_view_parent_class)->dispose (object);
+}
+
+static void
+indsats_goals_view_class_init (IndsatsGoalsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = indsats_goals_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-goals-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IndsatsGoalsView, goals_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+indsats_goals_view_init (IndsatsGoalsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cards = g_ptr_array_new ();
+}
+
+static char *
+goal_title (const IndsatsGoal *goal)
+{
+  if (goal->number > 0)
+    return g_strdup_printf ("%s %d. %s", indsats_goal_kind_to_label (goal->kind), goal->number, goal->title);
+  return g_strdup_printf ("%s: %s", indsats_goal_kind_to_label (goal->kind), goal->title);
+}
+
+/**
+ * indsats_goals_view_load:
+ *
+ * Shows the goals in @store with their figures.
+ */
+gboolean
+indsats_goals_view_load (IndsatsGoalsView  *self,
+                         IndsatsStore      *store,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) goals = NULL;
+  GtkWidget *child;
+
+  g_return_val_if_fail (INDSATS_IS_GOALS_VIEW (self), FALSE);
+
+  if (!(goals = indsats_store_list_goals (store, error)))
+    return FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_box))) != NULL)
+    gtk_box_remove (self->goals_box, child);
+  g_ptr_array_set_size (self->cards, 0);
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      IndsatsGoal *goal = g_ptr_array_index (goals, i);
+      g_autofree char *title = goal_title (goal);
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      if (goal->status_text && *goal->status_text)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), goal->status_text);
+      for (guint f = 0; f < goal->figures->len; f++)
+        {
+          int number = g_array_index (goal->figures, int, f);
+          IndsatsChartData *data = indsats_chart_data_load (store, number, error);
+          GtkWidget *card;
+
+          if (data == NULL)
+            return FALSE;
+          card = indsats_figure_card_new (data);
+          gtk_widget_set_margin_bottom (card, 12);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
+          g_ptr_array_add (self->cards, card);
+        }
+      gtk_box_append (self->goals_box, group);
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_goals_view_get_cards:
+ *
+ * Returns: (transfer none) (element-type IndsatsFigureCard): the figures shown
+ */
+GPtrArray *
+indsats_goals_view_get_cards (IndsatsGoalsView *self)
+{
+  g_return_val_if_fail (INDSATS_IS_GOALS_VIEW (self), NULL);
+  return self->cards;
+}

@@ -1,0 +1,165 @@
+/* test-ui-goals.c: the goals and their figures in the window (run under Xvfb) */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "indsats-application.h"
+#include "indsats-chart-widget.h"
+#include "indsats-demo.h"
+#include "indsats-figure-card.h"
+#include "indsats-goals-view.h"
+#include "indsats-window.h"
+
+static char *dir;
+static char *path;
+
+static void
+spin (int rounds)
+{
+  for (int i = 0; i < rounds; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_mapped (GtkWidget *widget)
+{
+  for (int i = 0; i < 500 && !gtk_widget_get_mapped (widget); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  spin (200);
+}
+
+/* With INDSATS_SCREENSHOT_DIR set, keeps a picture of the window there */
+static void
+maybe_screenshot (GtkWidget  *window,
+                  const char *name)
+{
+  const char *out = g_getenv ("INDSATS_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+
+  if (out == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)));
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  file = g_build_filename (out, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
+static void
+test_goals_with_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  IndsatsWindow *window;
+  IndsatsGoalsView *view;
+  GPtrArray *cards;
+  GtkWidget *stack, *chart;
+  g_autofree char *tooltip = NULL;
+  const IndsatsChartData *data;
+  int numbers[32], n = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "view_stack"));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "goals");
+  wait_mapped (GTK_WIDGET (window));
+
+  view = indsats_window_get_goals_view (window);
+  cards = indsats_goals_view_get_cards (view);
+  /* the figures of the status paper, under their goals: Figur 1 to 14 */
+  for (guint i = 0; i < cards->len; i++)
+    numbers[n++] = indsats_chart_widget_get_data (INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, i))))->number;
+  g_assert_cmpint (n, ==, 14);
+  for (int i = 0; i < n; i++)
+    g_assert_cmpint (numbers[i], ==, i + 1);
+
+  /* Figur 12: its accessible description states the latest values */
+  chart = indsats_figure_card_get_chart (g_ptr_array_index (cards, 11));
+  data = indsats_chart_widget_get_data (INDSATS_CHART_WIDGET (chart));
+  g_assert_cmpint (data->number, ==, 12);
+
+  /* hovering a point names period, area and value */
+  {
+    double x, y;
+
+    gtk_widget_queue_draw (chart);
+    spin (100);
+    g_assert_true (indsats_chart_widget_get_point (INDSATS_CHART_WIDGET (chart), 1, data->n_periods - 1, &x, &y));
+    tooltip = indsats_chart_widget_describe_point (INDSATS_CHART_WIDGET (chart), x + 2, y - 1);
+    g_assert_cmpstr (tooltip, ==, "aug. 2023, Brøndby: 12,4 %");
+  }
+
+  /* "Show as Table" shows the same numbers */
+  indsats_figure_card_show_table (g_ptr_array_index (cards, 11), TRUE);
+  spin (50);
+  {
+    GtkGrid *table = GTK_GRID (indsats_figure_card_get_table (g_ptr_array_index (cards, 11)));
+    GtkWidget *header = gtk_grid_get_child_at (table, 2, 0);
+    GtkWidget *last = gtk_grid_get_child_at (table, 2, data->n_periods);
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (header)), ==, "Brøndby");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (last)), ==, "12,4 %");
+  }
+
+  /* Save As writes the figure with the same engine */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "figur-12.pdf", NULL);
+    g_autofree char *bad = g_build_filename (dir, "figur-12.gif", NULL);
+
+    g_assert_true (indsats_figure_card_save (g_ptr_array_index (cards, 11), pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_unlink (pdf);
+    g_assert_false (indsats_figure_card_save (g_ptr_array_index (cards, 11), bad, &error));
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  }
+  indsats_figure_card_show_table (g_ptr_array_index (cards, 11), FALSE);
+  spin (50);
+  maybe_screenshot (GTK_WIDGET (window), "goals.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  indsats_application_register_resources ();
+  dir = g_dir_make_tmp ("indsats-goals-XXXXXX", NULL);
+  path = g_build_filename (dir, "goals.db", NULL);
+
+  g_test_add_func ("/ui/goals/figures", test_goals_with_figures);
+  status = g_test_run ();
+
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+  g_free (path);
+  g_free (dir);
+  return status;
+}
