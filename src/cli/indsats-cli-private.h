@@ -82,5 +82,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsCliTable, indsats_cli_table_free)
 int indsats_cli_demo    (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_actions (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_figure  (IndsatsCli *cli, int argc, char **argv);
+int indsats_cli_import  (IndsatsCli *cli, int argc, char **argv);
+int indsats_cli_series  (IndsatsCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -29,6 +29,8 @@ static const Command commands[] = {
   { "demo", indsats_cli_demo, "write the demo plan and goals into the database" },
   { "actions", indsats_cli_actions, "list, add, edit and delete the plan's actions" },
   { "figure", indsats_cli_figure, "list, add and draw the numbered figures" },
+  { "import", indsats_cli_import, "import key figures from Jobindsats files" },
+  { "series", indsats_cli_series, "list the key figures" },
 };
 
 static const char usage_text[] =
@@ -40,6 +42,8 @@ static const char usage_text[] =
   "  indsats actions edit ID [--text T] [--team T] [--focus F] [--owner O] [--start D] [--status S] [--note N]\n"
   "  indsats actions delete ID\n"
   "  indsats actions history ID [--format tsv|json]\n"
+  "  indsats import FILE... [--dry-run]          Jobindsats CSV/JSON, or indicator,area,period,value\n"
+  "  indsats series list [--indicator NAME] [--format tsv|json]\n"
   "  indsats figure list [--format tsv|json]\n"
   "  indsats figure add --title T --indicator NAME --areas A,B,... [--kind line|column|bar]\n"
   "                     [--threshold V] [--from P --to P]\n"

@@ -219,7 +219,7 @@ indsats_number_parse (const char  *text,
     }
 
   if (len == 0 || strcmp (s, "-") == 0 || strcmp (s, ".") == 0 || strcmp (s, "..") == 0 ||
-      strcmp (s, "…") == 0 || strcmp (s, "x") == 0)
+      strcmp (s, "…") == 0)
     {
       if (missing == NULL)
         {

@@ -1,0 +1,215 @@
+/* indsats-import-json.c: Jobindsats' API answers
+ *
+ * v2: [{"Variables": [...], "Data": [[...], ...]}, ...]
+ * v3: {"columns": [...], "rows": [[...], ...]}
+ * A column is a name, or an object with a label or a name.
+ */
+#include "config.h"
+
+#include "indsats-import-private.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "indsats-error.h"
+
+static char *
+column_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      const char *keys[] = { "label", "Label", "name", "Name", "id", "Id", "ID", NULL };
+
+      for (guint i = 0; keys[i]; i++)
+        if (json_object_has_member (o, keys[i]) &&
+            JSON_NODE_HOLDS_VALUE (json_object_get_member (o, keys[i])))
+          return g_strdup (json_object_get_string_member (o, keys[i]));
+    }
+  return NULL;
+}
+
+/* A cell as text: strings as they are, numbers with a point, null as empty */
+static char *
+cell_text (JsonNode *node)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("");
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return g_strdup (json_node_get_string (node));
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", json_node_get_double (node)));
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+read_table (const char  *file,
+            JsonArray   *columns,
+            JsonArray   *rows,
+            GPtrArray   *out,
+            guint       *row_number,
+            GError     **error)
+{
+  IndsatsImportTable table = { 0 };
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (columns); i++)
+    {
+      char *name = column_name (json_array_get_element (columns, i));
+      if (name == NULL)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                       "%s: column %u has no name", file, i + 1);
+          return FALSE;
+        }
+      g_ptr_array_add (header, name);
+    }
+  if (!indsats_import_table_init (&table, file, TRUE, FALSE, (char **) header->pdata, header->len, error))
+    goto out;
+
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    {
+      JsonNode *node = json_array_get_element (rows, r);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      JsonArray *row;
+
+      (*row_number)++;
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                       "%s: row %u is not a list of values", file, *row_number);
+          goto out;
+        }
+      row = json_node_get_array (node);
+      for (guint c = 0; c < json_array_get_length (row); c++)
+        {
+          char *text = cell_text (json_array_get_element (row, c));
+          if (text == NULL)
+            {
+              g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                           "%s: row %u, column %u holds neither text nor a number", file, *row_number, c + 1);
+              goto out;
+            }
+          g_ptr_array_add (cells, text);
+        }
+      if (!indsats_import_table_add_row (&table, (char **) cells->pdata, cells->len, *row_number, error))
+        goto out;
+    }
+  g_ptr_array_extend_and_steal (out, g_steal_pointer (&table.rows));
+  ok = TRUE;
+
+out:
+  indsats_import_table_clear (&table);
+  return ok;
+}
+
+static JsonArray *
+array_member (JsonObject  *o,
+              const char  *a,
+              const char  *b)
+{
+  JsonNode *n = json_object_get_member (o, a);
+
+  if (n == NULL && b)
+    n = json_object_get_member (o, b);
+  return n && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+/**
+ * indsats_import_read_json:
+ *
+ * Returns: (transfer full) (element-type IndsatsImportRow): the rows, or %NULL
+ *   with @error naming the file (and the line of a syntax error, or the row)
+ */
+GPtrArray *
+indsats_import_read_json (const char  *file,
+                          const char  *text,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_import_row_free);
+  g_autoptr(GError) local = NULL;
+  JsonNode *root;
+  guint row_number = 0;
+
+  if (!json_parser_load_from_data (parser, text, length, &local))
+    {
+      /* json-glib's message starts with <data>:LINE:COLUMN */
+      const char *msg = local->message;
+      if (g_str_has_prefix (msg, "<data>"))
+        msg += strlen ("<data>");
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s%s%s", file,
+                   *msg == ':' ? "" : ": ", msg);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+
+  if (root && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *o = json_node_get_object (root);
+      JsonArray *columns = array_member (o, "columns", "Columns");
+      JsonArray *data = array_member (o, "rows", "Rows");
+
+      if (columns && data)
+        {
+          if (!read_table (file, columns, data, rows, &row_number, error))
+            return NULL;
+          goto done;
+        }
+    }
+  else if (root && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *tables = json_node_get_array (root);
+      gboolean all = json_array_get_length (tables) > 0;
+
+      for (guint t = 0; all && t < json_array_get_length (tables); t++)
+        {
+          JsonNode *node = json_array_get_element (tables, t);
+          JsonArray *columns, *data;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            {
+              all = FALSE;
+              break;
+            }
+          columns = array_member (json_node_get_object (node), "Variables", "variables");
+          data = array_member (json_node_get_object (node), "Data", "data");
+          if (!columns || !data)
+            {
+              all = FALSE;
+              break;
+            }
+          if (!read_table (file, columns, data, rows, &row_number, error))
+            return NULL;
+        }
+      if (all)
+        goto done;
+    }
+
+  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+               "%s: not a Jobindsats answer (expected [{\"Variables\": …, \"Data\": …}] or "
+               "{\"columns\": …, \"rows\": …})", file);
+  return NULL;
+
+done:
+  if (rows->len == 0)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the answer holds no rows", file);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
