@@ -198,18 +198,18 @@ parse_value (const IndsatsImportTable  *t,
 }
 
 static IndsatsImportRow *
-new_row (const char *indicator,
-         const char *area,
-         const char *period,
-         double      value,
-         const char *unit,
-         guint       line)
+new_row (const char          *indicator,
+         const char          *area,
+         const IndsatsPeriod *period,
+         double               value,
+         const char          *unit,
+         guint                line)
 {
   IndsatsImportRow *row = g_new0 (IndsatsImportRow, 1);
 
   row->indicator = g_strdup (indicator);
   row->area = g_strdup (area);
-  row->period = g_strdup (period);
+  row->period = *period;
   row->value = value;
   row->unit = g_strdup (unit);
   row->line = line;
@@ -229,8 +229,8 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
                               GError             **error)
 {
   g_autofree char *where = NULL;
-  g_autofree char *period = NULL;
   g_autoptr(GError) local = NULL;
+  IndsatsPeriod period;
   const char *area;
 
   if (n_cells != t->n_columns)
@@ -247,7 +247,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the area is empty", where);
       return FALSE;
     }
-  if (!(period = indsats_period_canonicalize (g_strstrip (cells[t->period]), &local)))
+  if (!indsats_period_parse (g_strstrip (cells[t->period]), &period, &local))
     {
       where = location (t, line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s", where, local->message);
@@ -268,7 +268,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
         }
       if (!parse_value (t, g_strstrip (cells[t->value]), line, "value", &value, error))
         return FALSE;
-      g_ptr_array_add (t->rows, new_row (indicator, area, period, value, unit && *unit ? unit : NULL, line));
+      g_ptr_array_add (t->rows, new_row (indicator, area, &period, value, unit && *unit ? unit : NULL, line));
       return TRUE;
     }
 
@@ -281,7 +281,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
         continue;
       if (!parse_value (t, g_strstrip (cells[i]), line, measure, &value, error))
         return FALSE;
-      g_ptr_array_add (t->rows, new_row (measure, area, period, value, unit_of_label (measure), line));
+      g_ptr_array_add (t->rows, new_row (measure, area, &period, value, unit_of_label (measure), line));
     }
   return TRUE;
 }

@@ -22,7 +22,6 @@ indsats_import_row_free (IndsatsImportRow *row)
     return;
   g_free (row->indicator);
   g_free (row->area);
-  g_free (row->period);
   g_free (row->unit);
   g_free (row);
 }
@@ -186,6 +185,9 @@ indsats_import_files (IndsatsStore               *store,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *now = indsats_store_now ();
+  IndsatsImportCount *last_count = NULL;
+  gint64 last_id = 0;
   guint n_paths, total = 0, done = 0;
 
   g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
@@ -222,7 +224,16 @@ indsats_import_files (IndsatsStore               *store,
           IndsatsImportRow *row = g_ptr_array_index (rows, r);
           IndsatsObservationChange change;
           IndsatsImportCount *count;
-          gint64 id = GPOINTER_TO_SIZE (g_hash_table_lookup (indicators, row->indicator));
+          gint64 id;
+
+          /* rows of one indicator come together: skip the lookups for them */
+          if (last_count != NULL && strcmp (row->indicator, last_count->indicator) == 0)
+            {
+              id = last_id;
+              count = last_count;
+              goto put;
+            }
+          id = GPOINTER_TO_SIZE (g_hash_table_lookup (indicators, row->indicator));
 
           if ((++done & 0x3fff) == 0)
             {
@@ -239,13 +250,16 @@ indsats_import_files (IndsatsStore               *store,
                 goto fail;
               g_hash_table_insert (indicators, g_strdup (row->indicator), GSIZE_TO_POINTER ((gsize) id));
             }
-          if (!indsats_store_set_observation (store, id, row->area, row->period, row->value, FALSE,
-                                              source, &change, error))
+          count = count_for (summary, counts, row->indicator);
+          last_id = id;
+          last_count = count;
+        put:
+          if (!indsats_store_put_observation (store, id, row->area, &row->period, row->value, FALSE,
+                                              source, now, &change, error))
             {
               g_prefix_error (error, "%s:%u: ", paths[f], row->line);
               goto fail;
             }
-          count = count_for (summary, counts, row->indicator);
           if (change == INDSATS_OBSERVATION_ADDED)
             count->added++;
           else if (change == INDSATS_OBSERVATION_UPDATED)

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "indsats-period.h"
 #include "indsats-store.h"
 
 G_BEGIN_DECLS
@@ -11,7 +12,7 @@ typedef struct
 {
   char *indicator;
   char *area;
-  char *period;   /* canonical */
+  IndsatsPeriod period;
   double value;   /* NAN when missing or suppressed */
   char *unit;     /* NULL when the file does not say */
   guint line;     /* where it came from: a line, or a row of a JSON table */

@@ -268,6 +268,51 @@ indsats_period_parse (const char     *text,
 }
 
 /**
+ * indsats_period_write:
+ * @buffer: at least 16 bytes
+ *
+ * Writes the canonical form into @buffer, without allocating.
+ */
+void
+indsats_period_write (const IndsatsPeriod *p,
+                      char                *buffer,
+                      gsize                size)
+{
+  switch (p->kind)
+    {
+    case INDSATS_PERIOD_MONTH:
+      /* the common case, written by hand: imports write hundreds of thousands */
+      if (size >= 8 && p->year >= 1000 && p->year <= 9999)
+        {
+          buffer[0] = '0' + p->year / 1000;
+          buffer[1] = '0' + p->year / 100 % 10;
+          buffer[2] = '0' + p->year / 10 % 10;
+          buffer[3] = '0' + p->year % 10;
+          buffer[4] = 'M';
+          buffer[5] = '0' + p->index / 10;
+          buffer[6] = '0' + p->index % 10;
+          buffer[7] = '\0';
+        }
+      else
+        g_snprintf (buffer, size, "%04dM%02d", p->year, p->index);
+      break;
+    case INDSATS_PERIOD_QUARTER:
+      g_snprintf (buffer, size, "%04dQ%d", p->year, p->index);
+      break;
+    case INDSATS_PERIOD_HALF:
+      g_snprintf (buffer, size, "%04dH%d", p->year, p->index);
+      break;
+    case INDSATS_PERIOD_YEAR:
+      g_snprintf (buffer, size, "%04d", p->year);
+      break;
+    case INDSATS_PERIOD_ROLLING_YEAR:
+    default:
+      g_snprintf (buffer, size, "%04dQMAT%02d", p->year, p->index);
+      break;
+    }
+}
+
+/**
  * indsats_period_to_string:
  *
  * Returns: the canonical form: 2023M08, 2023Q2, 2023H1, 2023 or 2023QMAT02
@@ -275,23 +320,12 @@ indsats_period_parse (const char     *text,
 char *
 indsats_period_to_string (const IndsatsPeriod *p)
 {
+  char buffer[32];
+
   g_return_val_if_fail (p != NULL, NULL);
 
-  switch (p->kind)
-    {
-    case INDSATS_PERIOD_MONTH:
-      return g_strdup_printf ("%04dM%02d", p->year, p->index);
-    case INDSATS_PERIOD_QUARTER:
-      return g_strdup_printf ("%04dQ%d", p->year, p->index);
-    case INDSATS_PERIOD_HALF:
-      return g_strdup_printf ("%04dH%d", p->year, p->index);
-    case INDSATS_PERIOD_YEAR:
-      return g_strdup_printf ("%04d", p->year);
-    case INDSATS_PERIOD_ROLLING_YEAR:
-      return g_strdup_printf ("%04dQMAT%02d", p->year, p->index);
-    default:
-      g_assert_not_reached ();
-    }
+  indsats_period_write (p, buffer, sizeof buffer);
+  return g_strdup (buffer);
 }
 
 /**

@@ -25,6 +25,9 @@ gboolean  indsats_period_parse        (const char          *text,
                                        IndsatsPeriod       *period,
                                        GError             **error);
 char     *indsats_period_to_string    (const IndsatsPeriod *period);
+void      indsats_period_write        (const IndsatsPeriod *period,
+                                       char                *buffer,
+                                       gsize                size);
 char     *indsats_period_to_label     (const IndsatsPeriod *period);
 char     *indsats_period_to_short_label (const IndsatsPeriod *period);
 int       indsats_period_compare      (const IndsatsPeriod *a,

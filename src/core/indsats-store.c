@@ -1441,9 +1441,6 @@ indsats_store_list_indicators (IndsatsStore  *self,
 
 static const char sql_find_observation[] =
   "SELECT id, value, preliminary FROM observation WHERE indicator_id = ? AND area = ? AND period = ?";
-static const char sql_insert_observation[] =
-  "INSERT INTO observation (indicator_id, area, period, period_key, value, preliminary, source, updated_at)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_update_observation[] =
   "UPDATE observation SET value = ?, preliminary = ?, source = ?, updated_at = ? WHERE id = ?";
 static const char sql_insert_revision[] =
@@ -1470,6 +1467,130 @@ same_value (double a,
   return a == b;
 }
 
+static const char sql_insert_new_observation[] =
+  "INSERT INTO observation (indicator_id, area, period, period_key, value, preliminary, source, updated_at)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, area, period) DO NOTHING";
+
+/**
+ * indsats_store_put_observation:
+ * @period: the period, parsed
+ * @now: the time to record, as indsats_store_now() gives it; one per import
+ * @change: (out) (optional): whether the row was added, updated or unchanged
+ *
+ * Adds or updates one observation; a changed value is recorded as a
+ * revision. This is the import's path: a new value costs one statement.
+ */
+gboolean
+indsats_store_put_observation (IndsatsStore              *self,
+                               gint64                     indicator_id,
+                               const char                *area,
+                               const IndsatsPeriod       *period,
+                               double                     value,
+                               gboolean                   preliminary,
+                               const char                *source,
+                               const char                *now,
+                               IndsatsObservationChange  *change,
+                               GError                   **error)
+{
+  char canonical[32];
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  double old_value = NAN;
+  gboolean old_preliminary = FALSE;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (area == NULL || *area == '\0')
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The area is empty");
+      return FALSE;
+    }
+  if (source == NULL)
+    source = "";
+  indsats_period_write (period, canonical, sizeof canonical);
+
+  if (!(stmt = prepare (self, sql_insert_new_observation, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_text (stmt, 2, area, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, canonical, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, period_key (period));
+  bind_double (stmt, 5, value);
+  sqlite3_bind_int (stmt, 6, preliminary ? 1 : 0);
+  sqlite3_bind_text (stmt, 7, source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, "Cannot save the key figure", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 1)
+    {
+      if (change)
+        *change = INDSATS_OBSERVATION_ADDED;
+      return TRUE;
+    }
+
+  /* it was there: compare */
+  if (!(stmt = prepare (self, sql_find_observation, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_text (stmt, 2, area, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, canonical, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      old_value = column_double (stmt, 1);
+      old_preliminary = sqlite3_column_int (stmt, 2) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return set_db_error (self, error, "Cannot read the key figures");
+
+  if (same_value (old_value, value) && old_preliminary == preliminary)
+    {
+      if (change)
+        *change = INDSATS_OBSERVATION_UNCHANGED;
+      return TRUE;
+    }
+
+  if (!(stmt = prepare (self, sql_update_observation, error)))
+    return FALSE;
+  bind_double (stmt, 1, value);
+  sqlite3_bind_int (stmt, 2, preliminary ? 1 : 0);
+  bind_text (stmt, 3, source);
+  bind_text (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, id);
+  if (!step_done (self, stmt, "Cannot save the key figure", error))
+    return FALSE;
+
+  if (!same_value (old_value, value))
+    {
+      if (!(stmt = prepare (self, sql_insert_revision, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, now);
+      bind_double (stmt, 3, old_value);
+      bind_double (stmt, 4, value);
+      bind_text (stmt, 5, source);
+      if (!step_done (self, stmt, "Cannot record the revision", error))
+        return FALSE;
+    }
+  if (change)
+    *change = INDSATS_OBSERVATION_UPDATED;
+  return TRUE;
+}
+
+/**
+ * indsats_store_now:
+ *
+ * Returns: (transfer full): the local time as the store records it
+ */
+char *
+indsats_store_now (void)
+{
+  return now_text ();
+}
+
 /**
  * indsats_store_set_observation:
  * @period: any accepted spelling; stored canonically
@@ -1489,94 +1610,15 @@ indsats_store_set_observation (IndsatsStore              *self,
                                IndsatsObservationChange  *change,
                                GError                   **error)
 {
-  g_autofree char *canonical = NULL;
-  g_autofree char *now = NULL;
+  g_autofree char *now = now_text ();
   IndsatsPeriod p;
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  double old_value = NAN;
-  gboolean old_preliminary = FALSE;
-  int rc;
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
 
-  if (area == NULL || *area == '\0')
-    {
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The area is empty");
-      return FALSE;
-    }
   if (!indsats_period_parse (period, &p, error))
     return FALSE;
-  canonical = indsats_period_to_string (&p);
-
-  if (!(stmt = prepare (self, sql_find_observation, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  bind_text (stmt, 2, area);
-  bind_text (stmt, 3, canonical);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      id = sqlite3_column_int64 (stmt, 0);
-      old_value = column_double (stmt, 1);
-      old_preliminary = sqlite3_column_int (stmt, 2) != 0;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_db_error (self, error, "Cannot read the key figures");
-
-  now = now_text ();
-  if (id == 0)
-    {
-      if (!(stmt = prepare (self, sql_insert_observation, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, indicator_id);
-      bind_text (stmt, 2, area);
-      bind_text (stmt, 3, canonical);
-      sqlite3_bind_int (stmt, 4, period_key (&p));
-      bind_double (stmt, 5, value);
-      sqlite3_bind_int (stmt, 6, preliminary ? 1 : 0);
-      bind_text (stmt, 7, source ? source : "");
-      bind_text (stmt, 8, now);
-      if (!step_done (self, stmt, "Cannot save the key figure", error))
-        return FALSE;
-      if (change)
-        *change = INDSATS_OBSERVATION_ADDED;
-      return TRUE;
-    }
-
-  if (same_value (old_value, value) && old_preliminary == preliminary)
-    {
-      if (change)
-        *change = INDSATS_OBSERVATION_UNCHANGED;
-      return TRUE;
-    }
-
-  if (!(stmt = prepare (self, sql_update_observation, error)))
-    return FALSE;
-  bind_double (stmt, 1, value);
-  sqlite3_bind_int (stmt, 2, preliminary ? 1 : 0);
-  bind_text (stmt, 3, source ? source : "");
-  bind_text (stmt, 4, now);
-  sqlite3_bind_int64 (stmt, 5, id);
-  if (!step_done (self, stmt, "Cannot save the key figure", error))
-    return FALSE;
-
-  if (!same_value (old_value, value))
-    {
-      if (!(stmt = prepare (self, sql_insert_revision, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      bind_text (stmt, 2, now);
-      bind_double (stmt, 3, old_value);
-      bind_double (stmt, 4, value);
-      bind_text (stmt, 5, source ? source : "");
-      if (!step_done (self, stmt, "Cannot record the revision", error))
-        return FALSE;
-    }
-  if (change)
-    *change = INDSATS_OBSERVATION_UPDATED;
-  return TRUE;
+  return indsats_store_put_observation (self, indicator_id, area, &p, value, preliminary, source, now,
+                                        change, error);
 }
 
 static const char sql_list_observations[] =

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "indsats-model.h"
+#include "indsats-period.h"
 
 G_BEGIN_DECLS
 
@@ -108,6 +109,17 @@ gboolean      indsats_store_set_observation (IndsatsStore             *self,
                                              const char               *source,
                                              IndsatsObservationChange *change,
                                              GError                  **error);
+gboolean      indsats_store_put_observation (IndsatsStore             *self,
+                                             gint64                    indicator_id,
+                                             const char               *area,
+                                             const IndsatsPeriod      *period,
+                                             double                    value,
+                                             gboolean                  preliminary,
+                                             const char               *source,
+                                             const char               *now,
+                                             IndsatsObservationChange *change,
+                                             GError                  **error);
+char         *indsats_store_now             (void);
 GPtrArray    *indsats_store_list_observations (IndsatsStore *self,
                                                const char   *indicator,
                                                GError      **error);

@@ -1,0 +1,57 @@
+#!/bin/bash
+# Benchmark: a long CSV of 30 indicators × 99 areas × 72 months (213,840 rows)
+# imported into an empty database by Indsats, and in the same run by the
+# sqlite3 shell's .import into a table with the same unique index, in one
+# transaction. Prints the ratio and the peak memory of each.
+#
+#   bash tests/bench/bench-import.sh [BUILD_DIR]
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$top/build}
+indsats="$build/src/indsats"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for tool in hyperfine sqlite3 /usr/bin/python3 /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool (see tools/packages.txt)"; exit 1; }
+done
+ninja -C "$build" src/indsats >/dev/null
+
+/usr/bin/python3 - "$work/long.csv" <<'PY'
+import sys, math
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("indicator,area,period,value\n")
+    for i in range(30):
+        for a in range(99):
+            area = "Hele landet" if a == 0 else f"Kommune {a:02d}"
+            for m in range(72):
+                v = round(10 + 5 * math.sin(i + a / 7 + m / 6), 1)
+                f.write(f"Indikator {i + 1},{area},{2018 + m // 12}M{m % 12 + 1:02d},{v}\n")
+PY
+echo "rows: $(($(wc -l <"$work/long.csv") - 1))"
+
+cat >"$work/peer.sql" <<SQL
+PRAGMA journal_mode = WAL;
+CREATE TABLE observation (indicator TEXT NOT NULL, area TEXT NOT NULL, period TEXT NOT NULL, value REAL,
+                          UNIQUE (indicator, area, period));
+BEGIN;
+.import --csv --skip 1 $work/long.csv observation
+COMMIT;
+SQL
+
+hyperfine --warmup 1 --runs 5 --export-json "$work/import.json" -N \
+  --prepare "rm -f $work/i.db $work/i.db-wal $work/i.db-shm $work/s.db $work/s.db-wal $work/s.db-shm" \
+  -n indsats "$indsats import $work/long.csv --database $work/i.db" \
+  -n sqlite3 "sqlite3 $work/s.db -init $work/peer.sql .quit"
+
+rm -f "$work"/i.db* "$work"/s.db*
+/usr/bin/time -f "%M" -o "$work/mem-indsats" "$indsats" import "$work/long.csv" --database "$work/i.db" >/dev/null 2>&1
+/usr/bin/time -f "%M" -o "$work/mem-sqlite" sqlite3 "$work/s.db" -init "$work/peer.sql" .quit >/dev/null 2>&1
+echo "stored: indsats $(sqlite3 "$work/i.db" 'SELECT count(*) FROM observation'), sqlite3 $(sqlite3 "$work/s.db" 'SELECT count(*) FROM observation')"
+
+/usr/bin/python3 - "$work/import.json" "$work/mem-indsats" "$work/mem-sqlite" <<'PY'
+import json, sys
+r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+mi, ms = (int(open(p).read().split()[-1]) for p in sys.argv[2:4])
+print(f"import of 213,840 rows: indsats {r['indsats']:.2f} s, sqlite3 .import {r['sqlite3']:.2f} s; "
+      f"indsats/sqlite3 = {r['indsats']/r['sqlite3']:.2f}; peak memory indsats {mi/1024:.0f} MB, sqlite3 {ms/1024:.0f} MB")
+PY
