@@ -83,6 +83,7 @@ int indsats_cli_demo    (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_actions (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_figure  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_import  (IndsatsCli *cli, int argc, char **argv);
+int indsats_cli_export  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_series  (IndsatsCli *cli, int argc, char **argv);
 
 G_END_DECLS

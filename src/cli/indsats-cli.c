@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "figure", indsats_cli_figure, "list, add and draw the numbered figures" },
   { "import", indsats_cli_import, "import key figures from Jobindsats files" },
   { "series", indsats_cli_series, "list the key figures" },
+  { "export", indsats_cli_export, "write the committee's Excel workbook" },
 };
 
 static const char usage_text[] =
@@ -49,6 +50,7 @@ static const char usage_text[] =
   "                     [--threshold V] [--from P --to P]\n"
   "  indsats figure render NUMBER OUT.png|OUT.svg|OUT.pdf [--width PX --height PX]\n"
   "  indsats figure render all FOLDER [--format png|svg|pdf] [--width PX --height PX]\n"
+  "  indsats export xlsx OUT.xlsx\n"
   "\n"
   "Options:\n"
   "  --database FILE   the database (default: $XDG_DATA_HOME/indsats/indsats.db)\n"

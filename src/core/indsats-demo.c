@@ -182,8 +182,10 @@ write_actions (IndsatsStore  *store,
   return TRUE;
 }
 
+/* The plan's triggers are about the indicators marked with their number */
 static gboolean
 write_indicators (IndsatsStore  *store,
+                  gint64         plan_id,
                   GError       **error)
 {
   g_autoptr(Table) t = table_load ("demo-indicators.tsv", error);
@@ -195,10 +197,14 @@ write_indicators (IndsatsStore  *store,
       GStrv row = g_ptr_array_index (t->rows, i);
       const char *threshold = cell (t, row, "threshold");
 
-      if (indsats_store_ensure_indicator (store, cell (t, row, "indicator"), cell (t, row, "unit"),
-                                          strcmp (cell (t, row, "higher_is_better"), "1") == 0,
-                                          *threshold ? g_ascii_strtod (threshold, NULL) : NAN,
-                                          error) == 0)
+      const char *trigger = cell (t, row, "trigger");
+      gint64 id = indsats_store_ensure_indicator (store, cell (t, row, "indicator"), cell (t, row, "unit"),
+                                                  strcmp (cell (t, row, "higher_is_better"), "1") == 0,
+                                                  *threshold ? g_ascii_strtod (threshold, NULL) : NAN,
+                                                  error);
+      if (id == 0)
+        return FALSE;
+      if (*trigger && !indsats_store_link_trigger (store, plan_id, atoi (trigger) - 1, id, error))
         return FALSE;
     }
   return TRUE;
@@ -385,7 +391,7 @@ indsats_demo_write (IndsatsStore  *store,
     return 0;
   if ((plan_id = write_plan (store, error)) == 0 ||
       !write_actions (store, plan_id, error) ||
-      !write_indicators (store, error) ||
+      !write_indicators (store, plan_id, error) ||
       !write_observations (store, "noegletal-fra-dokumenterne.tsv", error) ||
       !write_observations (store, "demo-series.tsv", error) ||
       !write_goals_and_figures (store, plan_id, error))

@@ -1925,3 +1925,78 @@ indsats_store_get_figure (IndsatsStore  *self,
     return NULL;
   return g_steal_pointer (&f);
 }
+
+/* The plan's triggers: which indicators broke which line */
+
+static const char sql_link_trigger[] =
+  "UPDATE plan_trigger SET indicator_id = ? WHERE plan_id = ? AND position = ?";
+static const char sql_list_triggers[] =
+  "SELECT t.text, i.name FROM plan_trigger t LEFT JOIN indicator i ON i.id = t.indicator_id"
+  " WHERE t.plan_id = ? ORDER BY t.position";
+
+/**
+ * indsats_store_link_trigger:
+ * @position: the trigger's place in the plan, from 0
+ *
+ * Says which indicator a trigger of the plan is about.
+ */
+gboolean
+indsats_store_link_trigger (IndsatsStore  *self,
+                            gint64         plan_id,
+                            int            position,
+                            gint64         indicator_id,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, sql_link_trigger, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  sqlite3_bind_int (stmt, 3, position);
+  if (!step_done (self, stmt, "Cannot save the plan", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                   "Plan %" G_GINT64_FORMAT " has no trigger %d", plan_id, position + 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_store_list_trigger_indicators:
+ *
+ * Returns: (transfer full) (element-type utf8): per trigger of the plan, the
+ *   name of its indicator, or "" when none is linked
+ */
+GPtrArray *
+indsats_store_list_trigger_indicators (IndsatsStore  *self,
+                                       gint64         plan_id,
+                                       GError       **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_list_triggers, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      g_ptr_array_add (names, g_strdup (name ? name : ""));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "Cannot read the plan");
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}

@@ -134,4 +134,14 @@ IndsatsFigure *indsats_store_get_figure     (IndsatsStore   *self,
 int           indsats_store_next_figure_number (IndsatsStore *self,
                                                 GError      **error);
 
+/* The plan's triggers */
+gboolean      indsats_store_link_trigger    (IndsatsStore   *self,
+                                             gint64          plan_id,
+                                             int             position,
+                                             gint64          indicator_id,
+                                             GError        **error);
+GPtrArray    *indsats_store_list_trigger_indicators (IndsatsStore *self,
+                                                     gint64        plan_id,
+                                                     GError      **error);
+
 G_END_DECLS

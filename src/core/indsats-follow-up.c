@@ -1,0 +1,208 @@
+/* indsats-follow-up.c
+ *
+ * The weekly question of a recovery plan: for each indicator that broke the
+ * line, the latest value against the line, the change since the previous
+ * period and since the plan was made.
+ */
+#include "config.h"
+
+#include "indsats-follow-up.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "indsats-format.h"
+#include "indsats-period.h"
+
+void
+indsats_trigger_status_free (IndsatsTriggerStatus *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->text);
+  g_free (s->indicator);
+  g_free (s->area);
+  g_free (s->unit);
+  g_free (s->latest_period);
+  g_free (s->previous_period);
+  g_free (s->plan_period);
+  g_free (s);
+}
+
+const char *
+indsats_trigger_state_to_label (IndsatsTriggerState state)
+{
+  switch (state)
+    {
+    case INDSATS_TRIGGER_MET: return _("Back on the right side of the line");
+    case INDSATS_TRIGGER_NOT_MET: return _("Still on the wrong side of the line");
+    case INDSATS_TRIGGER_UNKNOWN:
+    default: return _("No value yet");
+    }
+}
+
+static int
+decimals_of (double value)
+{
+  return fabs (value - round (value)) > 1e-9 ? 1 : 0;
+}
+
+char *
+indsats_trigger_format_value (const IndsatsTriggerStatus *s,
+                              double                      value)
+{
+  if (isnan (value))
+    return g_strdup ("–");
+  if (g_strcmp0 (s->unit, "pct") == 0)
+    return indsats_format_percent (value, decimals_of (value));
+  return indsats_format_number (value, decimals_of (value));
+}
+
+/**
+ * indsats_trigger_format_change:
+ *
+ * Returns: "−4,5 procentpoint" or "+12": the change from @from to @to
+ */
+char *
+indsats_trigger_format_change (const IndsatsTriggerStatus *s,
+                               double                      from,
+                               double                      to)
+{
+  g_autofree char *number = NULL;
+  double change;
+
+  if (isnan (from) || isnan (to))
+    return g_strdup ("–");
+  change = round ((to - from) * 10) / 10;
+  number = indsats_format_number (fabs (change), decimals_of (change));
+  return g_strdup_printf ("%s%s%s", change > 0 ? "+" : change < 0 ? "−" : "±", number,
+                          g_strcmp0 (s->unit, "pct") == 0 ? _(" percentage points") : "");
+}
+
+/* The lowest-numbered figure that shows @indicator, and its first area */
+static int
+figure_of (GPtrArray   *figures,
+           const char  *indicator,
+           char       **area)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      IndsatsFigure *f = g_ptr_array_index (figures, i);
+
+      for (guint k = 0; k < f->series->len; k++)
+        {
+          IndsatsFigureSeries *s = g_ptr_array_index (f->series, k);
+          if (g_strcmp0 (s->indicator, indicator) == 0)
+            {
+              *area = g_strdup (s->area);
+              return f->number;
+            }
+        }
+    }
+  return 0;
+}
+
+/**
+ * indsats_follow_up_load:
+ *
+ * Returns: (transfer full) (element-type IndsatsTriggerStatus): one per trigger of the plan
+ */
+GPtrArray *
+indsats_follow_up_load (IndsatsStore  *store,
+                        gint64         plan_id,
+                        GError       **error)
+{
+  g_autoptr(IndsatsPlan) plan = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_trigger_status_free);
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+
+  if (!(plan = indsats_store_get_plan (store, plan_id, error)) ||
+      !(names = indsats_store_list_trigger_indicators (store, plan_id, error)) ||
+      !(figures = indsats_store_list_figures (store, error)) ||
+      !(indicators = indsats_store_list_indicators (store, error)))
+    return NULL;
+
+  for (guint t = 0; plan->triggers && plan->triggers[t]; t++)
+    {
+      IndsatsTriggerStatus *s = g_new0 (IndsatsTriggerStatus, 1);
+      const char *name = t < names->len ? g_ptr_array_index (names, t) : "";
+      g_autoptr(GPtrArray) observations = NULL;
+      IndsatsObservation *latest = NULL, *previous = NULL, *at_plan = NULL;
+      IndsatsPeriod plan_period;
+      gboolean have_plan_date = FALSE;
+
+      s->text = g_strdup (plan->triggers[t]);
+      s->threshold = plan->threshold;
+      s->latest = s->previous = s->at_plan = NAN;
+      g_ptr_array_add (result, s);
+      if (*name == '\0')
+        continue;
+
+      s->indicator = g_strdup (name);
+      for (guint i = 0; i < indicators->len; i++)
+        {
+          IndsatsIndicator *ind = g_ptr_array_index (indicators, i);
+          if (strcmp (ind->name, name) == 0)
+            {
+              s->unit = g_strdup (ind->unit);
+              s->higher_is_better = ind->higher_is_better;
+              if (!isnan (ind->threshold))
+                s->threshold = ind->threshold;
+            }
+        }
+      s->figure = figure_of (figures, name, &s->area);
+      if (!(observations = indsats_store_list_observations (store, name, error)))
+        return NULL;
+      if (s->area == NULL && observations->len > 0)
+        s->area = g_strdup (((IndsatsObservation *) g_ptr_array_index (observations, 0))->area);
+
+      if (plan->dated && indsats_date_is_valid_iso (plan->dated))
+        {
+          GDate date;
+          g_date_clear (&date, 1);
+          g_date_set_parse (&date, plan->dated);
+          have_plan_date = g_date_valid (&date);
+          if (have_plan_date)
+            plan_period = indsats_period_containing (INDSATS_PERIOD_MONTH, &date);
+        }
+
+      /* observations come in period order */
+      for (guint i = 0; i < observations->len; i++)
+        {
+          IndsatsObservation *o = g_ptr_array_index (observations, i);
+          IndsatsPeriod p;
+
+          if (g_strcmp0 (o->area, s->area) != 0 || isnan (o->value) || !indsats_period_parse (o->period, &p, NULL))
+            continue;
+          previous = latest;
+          latest = o;
+          if (have_plan_date && indsats_period_compare (&p, &plan_period) <= 0)
+            at_plan = o;
+        }
+      if (latest)
+        {
+          s->latest_period = g_strdup (latest->period);
+          s->latest = latest->value;
+          s->latest_preliminary = latest->preliminary;
+        }
+      if (previous)
+        {
+          s->previous_period = g_strdup (previous->period);
+          s->previous = previous->value;
+        }
+      if (at_plan)
+        {
+          s->plan_period = g_strdup (at_plan->period);
+          s->at_plan = at_plan->value;
+        }
+      if (!isnan (s->latest) && !isnan (s->threshold))
+        s->state = (s->higher_is_better ? s->latest >= s->threshold : s->latest <= s->threshold)
+                     ? INDSATS_TRIGGER_MET : INDSATS_TRIGGER_NOT_MET;
+    }
+  return g_steal_pointer (&result);
+}
