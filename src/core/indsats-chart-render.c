@@ -755,7 +755,7 @@ encode_png (cairo_surface_t  *surface,
   png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_compression_level (png, 3);
+  png_set_compression_level (png, 2);
   png_write_info (png, info);
   /* cairo's RGB24 is a native-endian 32-bit xRGB word: B, G, R, x in memory here */
   if (G_BYTE_ORDER == G_LITTLE_ENDIAN)

@@ -459,15 +459,13 @@ write_figure (Book              *b,
     }
 
   /* Indsats' own drawing, under the native chart */
-  if (!(png = indsats_chart_render_png (data, 900, 540, error)))
+  if (!(png = indsats_chart_render_png (data, 680, 408, error)))
     return FALSE;
   {
     lxw_image_options image = { 0 };
     gsize size;
     const unsigned char *bytes = g_bytes_get_data (png, &size);
 
-    image.x_scale = 0.75;
-    image.y_scale = 0.75;
     image.description = heading;
     if (!check (worksheet_insert_image_buffer_opt (ws, first + 22, n_series + 3, bytes, size, &image), path, error))
       return FALSE;
