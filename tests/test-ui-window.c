@@ -7,6 +7,7 @@
 #include "indsats-chart-widget.h"
 #include "indsats-demo.h"
 #include "indsats-figure-card.h"
+#include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
@@ -183,6 +184,7 @@ test_templates_instantiate (void)
     INDSATS_TYPE_PLAN_VIEW,
     INDSATS_TYPE_ACTION_ROW,
     INDSATS_TYPE_GOALS_VIEW,
+    INDSATS_TYPE_FOLLOW_UP_VIEW,
     INDSATS_TYPE_FIGURE_CARD,
     INDSATS_TYPE_CHART_WIDGET,
   };

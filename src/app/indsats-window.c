@@ -7,31 +7,12 @@
  */
 #include "config.h"
 
-#include "indsats-window.h"
+#include "indsats-window-private.h"
 
 #include <glib/gi18n.h>
 
 #include "indsats-demo.h"
 #include "indsats-format.h"
-#include "indsats-goals-view.h"
-#include "indsats-plan-view.h"
-
-struct _IndsatsWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template children */
-  AdwViewSwitcherTitle *switcher_title;
-  GtkStack             *stack;
-  AdwViewStack         *view_stack;
-  AdwStatusPage        *error_page;
-  IndsatsPlanView      *plan_view;
-  IndsatsGoalsView     *goals_view;
-
-  IndsatsStore         *store;
-  GSettings            *settings;
-  gint64                plan_id;
-};
 
 G_DEFINE_FINAL_TYPE (IndsatsWindow, indsats_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -65,8 +46,8 @@ show_error (IndsatsWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
-static void
-reload (IndsatsWindow *self)
+void
+_indsats_window_reload (IndsatsWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IndsatsPlan) plan = NULL;
@@ -90,7 +71,8 @@ reload (IndsatsWindow *self)
 
   if (!(plan = indsats_store_get_plan (self->store, self->plan_id, &error)) ||
       !indsats_plan_view_load (self->plan_view, self->store, self->plan_id, &error) ||
-      !indsats_goals_view_load (self->goals_view, self->store, &error))
+      !indsats_goals_view_load (self->goals_view, self->store, &error) ||
+      !indsats_follow_up_view_load (self->follow_up_view, self->store, self->plan_id, &error))
     {
       show_error (self, error->message);
       return;
@@ -98,6 +80,9 @@ reload (IndsatsWindow *self)
 
   adw_view_switcher_title_set_title (self->switcher_title, plan->title);
   adw_view_switcher_title_set_subtitle (self->switcher_title, plan->jobcentre ? plan->jobcentre : "");
+  /* the follow-up is what a plan with triggers is opened for */
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_up_view),
+                          indsats_follow_up_view_get_n_triggers (self->follow_up_view) > 0);
   gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
@@ -116,7 +101,14 @@ load_demo_activated (GtkWidget  *widget,
       show_error (self, error->message);
       return;
     }
-  reload (self);
+  _indsats_window_reload (self);
+}
+
+void
+_indsats_window_toast (IndsatsWindow *self,
+                       const char    *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 static void
@@ -145,6 +137,10 @@ indsats_window_dispose (GObject *object)
   IndsatsWindow *self = INDSATS_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_WINDOW);
+  if (self->job)
+    g_cancellable_cancel (self->job);
+  g_clear_object (&self->job);
+  g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -212,11 +208,19 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, goals_view);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, follow_up_view);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, cancel_button);
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
 
   g_type_ensure (INDSATS_TYPE_PLAN_VIEW);
   g_type_ensure (INDSATS_TYPE_GOALS_VIEW);
+  g_type_ensure (INDSATS_TYPE_FOLLOW_UP_VIEW);
+
+  _indsats_window_files_class_init (klass);
 }
 
 static void
@@ -251,9 +255,11 @@ indsats_window_new (IndsatsApplication *application,
       adw_status_page_set_title (self->error_page, _("The Database Cannot Be Opened"));
       show_error (self, open_error ? open_error->message : _("No database was given."));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", FALSE);
     }
   else
-    reload (self);
+    _indsats_window_reload (self);
   return self;
 }
 
@@ -286,6 +292,18 @@ indsats_window_get_goals_view (IndsatsWindow *self)
 {
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
   return self->goals_view;
+}
+
+/**
+ * indsats_window_get_follow_up_view:
+ *
+ * Returns: (transfer none): the follow-up of the plan's triggers
+ */
+IndsatsFollowUpView *
+indsats_window_get_follow_up_view (IndsatsWindow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
+  return self->follow_up_view;
 }
 
 /**

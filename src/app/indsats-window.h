@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "indsats-application.h"
+#include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
 #include "indsats-store.h"
 
@@ -19,5 +20,11 @@ IndsatsStore  *indsats_window_get_store (IndsatsWindow      *self);
 GListModel    *indsats_window_get_items (IndsatsWindow      *self);
 gint64         indsats_window_get_plan_id (IndsatsWindow    *self);
 IndsatsGoalsView *indsats_window_get_goals_view (IndsatsWindow *self);
+IndsatsFollowUpView *indsats_window_get_follow_up_view (IndsatsWindow *self);
+gboolean       indsats_window_import_files (IndsatsWindow     *self,
+                                            const char * const *paths);
+gboolean       indsats_window_export_xlsx (IndsatsWindow      *self,
+                                           const char         *path);
+gboolean       indsats_window_is_busy     (IndsatsWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,238 @@
+/* indsats-follow-up-view.c
+ *
+ * For each indicator that made the plan necessary: the latest value against
+ * the line (in words and by icon, not by colour alone), the change since the
+ * previous period and since the plan was made, its figure with the line and
+ * the actions' start dates, and the actions that took effect.
+ */
+#include "config.h"
+
+#include "indsats-follow-up-view.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "indsats-chart.h"
+#include "indsats-figure-card.h"
+#include "indsats-follow-up.h"
+#include "indsats-format.h"
+
+struct _IndsatsFollowUpView
+{
+  GtkWidget  parent_instance;
+
+  /* template children */
+  GtkBox    *triggers_box;
+
+  GPtrArray *descriptions; /* one line per trigger, as a screen reader would read it */
+};
+
+G_DEFINE_FINAL_TYPE (IndsatsFollowUpView, indsats_follow_up_view, GTK_TYPE_WIDGET)
+
+static void
+indsats_follow_up_view_dispose (GObject *object)
+{
+  IndsatsFollowUpView *self = INDSATS_FOLLOW_UP_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_pointer (&self->descriptions, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_FOLLOW_UP_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (indsats_follow_up_view_parent_class)->dispose (object);
+}
+
+static void
+indsats_follow_up_view_class_init (IndsatsFollowUpViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = indsats_follow_up_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-follow-up-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IndsatsFollowUpView, triggers_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+indsats_follow_up_view_init (IndsatsFollowUpView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->descriptions = g_ptr_array_new_with_free_func (g_free);
+}
+
+static GtkWidget *
+value_row (const char *title,
+           const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+static char *
+period_label (const char *canonical)
+{
+  IndsatsPeriod p;
+
+  if (canonical == NULL || !indsats_period_parse (canonical, &p, NULL))
+    return g_strdup ("–");
+  return indsats_period_to_label (&p);
+}
+
+static GtkWidget *
+trigger_group (IndsatsFollowUpView  *self,
+               IndsatsStore         *store,
+               IndsatsTriggerStatus *t,
+               GError              **error)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *status = adw_action_row_new ();
+  GtkWidget *icon;
+  g_autofree char *latest = indsats_trigger_format_value (t, t->latest);
+  g_autofree char *threshold = indsats_trigger_format_value (t, t->threshold);
+  g_autofree char *latest_period = period_label (t->latest_period);
+  g_autofree char *previous_period = period_label (t->previous_period);
+  g_autofree char *plan_period = period_label (t->plan_period);
+  g_autofree char *since_previous = indsats_trigger_format_change (t, t->previous, t->latest);
+  g_autofree char *since_plan = indsats_trigger_format_change (t, t->at_plan, t->latest);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *latest_title = NULL;
+  g_autofree char *previous_title = NULL;
+  g_autofree char *plan_title = NULL;
+  const char *state = indsats_trigger_state_to_label (t->state);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), t->text);
+  if (t->indicator)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), t->indicator);
+
+  /* the status: an icon and words, so it never depends on colour */
+  icon = gtk_image_new_from_icon_name (t->state == INDSATS_TRIGGER_MET ? "emblem-ok-symbolic"
+                                       : t->state == INDSATS_TRIGGER_NOT_MET ? "dialog-warning-symbolic"
+                                       : "dialog-question-symbolic");
+  gtk_widget_add_css_class (icon, t->state == INDSATS_TRIGGER_MET ? "success"
+                                  : t->state == INDSATS_TRIGGER_NOT_MET ? "warning" : "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, state, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (status), icon);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), state);
+  subtitle = g_strdup_printf (_("%s in %s; the line is %s"), latest, latest_period, threshold);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (status), subtitle);
+  gtk_widget_add_css_class (status, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), status);
+
+  latest_title = g_strdup_printf (_("Latest value (%s%s)"), latest_period,
+                                  t->latest_preliminary ? _(", preliminary") : "");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (latest_title, latest));
+  previous_title = g_strdup_printf (_("Change since %s"), previous_period);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (previous_title, since_previous));
+  plan_title = g_strdup_printf (_("Change since the plan (%s)"), plan_period);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), value_row (plan_title, since_plan));
+
+  g_ptr_array_add (self->descriptions,
+                   g_strdup_printf ("%s: %s. %s. %s %s. %s %s.", t->indicator ? t->indicator : t->text,
+                                    state, subtitle, previous_title, since_previous, plan_title, since_plan));
+
+  if (t->figure > 0)
+    {
+      g_autoptr(IndsatsFigure) figure = indsats_store_get_figure (store, t->figure, error);
+      IndsatsChartData *data;
+      GtkWidget *expander;
+      g_autofree char *count = NULL;
+
+      if (figure == NULL || !(data = indsats_chart_data_load (store, t->figure, error)))
+        return NULL;
+
+      /* which actions took effect when */
+      expander = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Actions that take effect"));
+      count = g_strdup_printf (ngettext ("%u action", "%u actions", figure->action_ids->len), figure->action_ids->len);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
+      for (guint i = 0; i < figure->action_ids->len; i++)
+        {
+          g_autoptr(IndsatsAction) a = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, i), NULL);
+          g_autofree char *date = NULL;
+          g_autofree char *line = NULL;
+          GtkWidget *row;
+
+          if (a == NULL)
+            continue;
+          date = indsats_format_date (a->start_date);
+          line = g_strdup_printf ("%s · %s · %s", date, a->owner, indsats_status_to_label (a->status));
+          row = adw_action_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->text);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+
+      {
+        GtkWidget *card = indsats_figure_card_new (data);
+        gtk_widget_set_margin_top (card, 12);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
+      }
+    }
+  return group;
+}
+
+/**
+ * indsats_follow_up_view_load:
+ *
+ * Shows the follow-up of @plan_id's triggers.
+ */
+gboolean
+indsats_follow_up_view_load (IndsatsFollowUpView  *self,
+                             IndsatsStore         *store,
+                             gint64                plan_id,
+                             GError              **error)
+{
+  g_autoptr(GPtrArray) triggers = NULL;
+  GtkWidget *child;
+
+  g_return_val_if_fail (INDSATS_IS_FOLLOW_UP_VIEW (self), FALSE);
+
+  if (!(triggers = indsats_follow_up_load (store, plan_id, error)))
+    return FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->triggers_box))) != NULL)
+    gtk_box_remove (self->triggers_box, child);
+  g_ptr_array_set_size (self->descriptions, 0);
+
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      GtkWidget *group = trigger_group (self, store, g_ptr_array_index (triggers, i), error);
+      if (group == NULL)
+        return FALSE;
+      gtk_box_append (self->triggers_box, group);
+    }
+  return TRUE;
+}
+
+guint
+indsats_follow_up_view_get_n_triggers (IndsatsFollowUpView *self)
+{
+  g_return_val_if_fail (INDSATS_IS_FOLLOW_UP_VIEW (self), 0);
+  return self->descriptions->len;
+}
+
+/**
+ * indsats_follow_up_view_describe:
+ *
+ * Returns: (transfer full): what the view says of trigger @trigger, in one line
+ */
+char *
+indsats_follow_up_view_describe (IndsatsFollowUpView *self,
+                                 guint                trigger)
+{
+  g_return_val_if_fail (INDSATS_IS_FOLLOW_UP_VIEW (self), NULL);
+  g_return_val_if_fail (trigger < self->descriptions->len, NULL);
+  return g_strdup (g_ptr_array_index (self->descriptions, trigger));
+}

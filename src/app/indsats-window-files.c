@@ -1,0 +1,394 @@
+/* indsats-window-files.c
+ *
+ * The window's work with files: importing key figures and exporting the
+ * committee's workbook. Both run in a thread with a store of their own (an
+ * SQLite connection is not shared across threads), show their progress, can
+ * be cancelled (cancelled means nothing changed) and say how it went.
+ */
+#include "config.h"
+
+#include "indsats-window-private.h"
+
+#include <glib/gi18n.h>
+
+#include "indsats-export-xlsx.h"
+#include "indsats-error.h"
+#include "indsats-import.h"
+
+typedef struct
+{
+  GWeakRef  window;
+  double    fraction;
+} Progress;
+
+typedef struct
+{
+  char     *database;
+  GStrv     paths;     /* import: the files; export: the workbook */
+  gint64    plan_id;
+  gboolean  export;
+  GWeakRef  window;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->database);
+  g_strfreev (job->paths);
+  g_weak_ref_clear (&job->window);
+  g_free (job);
+}
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  Progress *p = user_data;
+  g_autoptr(IndsatsWindow) self = g_weak_ref_get (&p->window);
+
+  if (self != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar, p->fraction);
+  g_weak_ref_clear (&p->window);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker thread: hands the number to the main loop */
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  Job *job = user_data;
+  Progress *p = g_new0 (Progress, 1);
+  g_autoptr(GObject) window = g_weak_ref_get (&job->window);
+
+  g_weak_ref_init (&p->window, window);
+  p->fraction = fraction;
+  g_idle_add (show_progress_cb, p);
+}
+
+static void
+run_job (GTask        *task,
+         gpointer      source,
+         gpointer      task_data,
+         GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(store = indsats_store_open (job->database, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (job->export)
+    {
+      if (!indsats_export_xlsx (store, job->plan_id, job->paths[0], cancellable, progress_cb, job, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+  else
+    {
+      IndsatsImportSummary *summary = indsats_import_files (store, (const char * const *) job->paths, FALSE,
+                                                            cancellable, progress_cb, job, &error);
+      if (summary == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, summary, (GDestroyNotify) indsats_import_summary_free);
+    }
+}
+
+static void
+show_message (IndsatsWindow *self,
+              const char    *heading,
+              const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+end_job (IndsatsWindow *self)
+{
+  g_clear_object (&self->job);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", FALSE);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(IndsatsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsImportSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint added = 0, updated = 0, unchanged = 0;
+
+  end_job (self);
+  if (summary == NULL)
+    {
+      if (g_error_matches (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED))
+        _indsats_window_toast (self, _("The import was cancelled; nothing was changed"));
+      else
+        show_message (self, _("The Key Figures Were Not Imported"), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < summary->counts->len; i++)
+    {
+      IndsatsImportCount *c = g_ptr_array_index (summary->counts, i);
+
+      g_string_append_printf (body, _("%s: %u added, %u updated, %u unchanged"), c->indicator,
+                              c->added, c->updated, c->unchanged);
+      g_string_append_c (body, '\n');
+      added += c->added;
+      updated += c->updated;
+      unchanged += c->unchanged;
+    }
+  g_string_prepend (body, "\n\n");
+  {
+    g_autofree char *total = g_strdup_printf (_("%u values: %u added, %u updated, %u unchanged."),
+                                              summary->rows, added, updated, unchanged);
+    g_string_prepend (body, total);
+  }
+  _indsats_window_reload (self);
+  show_message (self, _("Key Figures Imported"), g_strchomp (body->str));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(IndsatsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GTask *task = G_TASK (result);
+  Job *job = g_task_get_task_data (task);
+  AdwToast *toast;
+  g_autofree char *uri = NULL;
+
+  end_job (self);
+  if (!g_task_propagate_boolean (task, &error))
+    {
+      if (g_error_matches (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED))
+        _indsats_window_toast (self, _("The export was cancelled"));
+      else
+        show_message (self, _("The Workbook Was Not Saved"), error->message);
+      return;
+    }
+  uri = g_filename_to_uri (job->paths[0], NULL, NULL);
+  toast = adw_toast_new (_("Workbook saved"));
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri ? uri : ""));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+start_job (IndsatsWindow       *self,
+           Job                 *job,
+           const char          *what,
+           GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->job != NULL || self->store == NULL)
+    {
+      job_free (job);
+      return FALSE;
+    }
+  job->database = g_strdup (indsats_store_get_path (self->store));
+  job->plan_id = self->plan_id;
+  g_weak_ref_init (&job->window, self);
+
+  self->job = g_cancellable_new ();
+  gtk_progress_bar_set_text (self->progress_bar, what);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", TRUE);
+
+  task = g_task_new (NULL, self->job, done, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, run_job);
+  return TRUE;
+}
+
+/**
+ * indsats_window_import_files:
+ *
+ * Imports key figures in the background, then shows a summary.
+ *
+ * Returns: %FALSE when another import or export is under way
+ */
+gboolean
+indsats_window_import_files (IndsatsWindow      *self,
+                             const char * const *paths)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
+
+  job->paths = g_strdupv ((char **) paths);
+  return start_job (self, job, _("Importing key figures…"), import_done_cb);
+}
+
+/**
+ * indsats_window_export_xlsx:
+ *
+ * Writes the committee's workbook in the background, then offers to open it.
+ */
+gboolean
+indsats_window_export_xlsx (IndsatsWindow *self,
+                            const char    *path)
+{
+  Job *job = g_new0 (Job, 1);
+  char *paths[] = { (char *) path, NULL };
+
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
+
+  job->paths = g_strdupv (paths);
+  job->export = TRUE;
+  return start_job (self, job, _("Writing the workbook…"), export_done_cb);
+}
+
+gboolean
+indsats_window_is_busy (IndsatsWindow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
+  return self->job != NULL;
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    IndsatsWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+          if (path)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      if (paths->len > 1)
+        indsats_window_import_files (self, (const char * const *) paths->pdata);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  self->chooser = gtk_file_chooser_native_new (_("Import Key Figures"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Jobindsats files (CSV, JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    IndsatsWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path && !g_str_has_suffix (path, ".xlsx"))
+        {
+          char *with = g_strconcat (path, ".xlsx", NULL);
+          g_free (path);
+          path = with;
+        }
+      if (path)
+        indsats_window_export_xlsx (self, path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+  g_autoptr(IndsatsPlan) plan = self->store ? indsats_store_get_plan (self->store, self->plan_id, NULL) : NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = g_strdup_printf ("%s.xlsx", plan ? plan->title : _("Workbook"));
+
+  self->chooser = gtk_file_chooser_native_new (_("Export to Excel"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), g_strdelimit (name, "/", '-'));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+cancel_job_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+
+  if (self->job)
+    g_cancellable_cancel (self->job);
+}
+
+static void
+open_file_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  if (*uri && !g_app_info_launch_default_for_uri (uri, NULL, &error))
+    _indsats_window_toast (INDSATS_WINDOW (widget), error->message);
+}
+
+void
+_indsats_window_files_class_init (IndsatsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-xlsx", NULL);
+}

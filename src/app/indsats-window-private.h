@@ -1,0 +1,40 @@
+/* indsats-window-private.h: what the window's files share */
+#pragma once
+
+#include "indsats-follow-up-view.h"
+#include "indsats-goals-view.h"
+#include "indsats-plan-view.h"
+#include "indsats-window.h"
+
+G_BEGIN_DECLS
+
+struct _IndsatsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkButton            *cancel_button;
+  IndsatsPlanView      *plan_view;
+  IndsatsGoalsView     *goals_view;
+  IndsatsFollowUpView  *follow_up_view;
+
+  IndsatsStore         *store;
+  GSettings            *settings;
+  gint64                plan_id;
+  GCancellable         *job;          /* the import or export under way */
+  GtkFileChooserNative *chooser;
+};
+
+void _indsats_window_reload          (IndsatsWindow      *self);
+void _indsats_window_toast           (IndsatsWindow      *self,
+                                      const char         *text);
+void _indsats_window_files_class_init (IndsatsWindowClass *klass);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+/* test-ui-keyfigures.c: the follow-up view, importing and exporting from the window (under Xvfb) */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "indsats-application.h"
+#include "indsats-chart-widget.h"
+#include "indsats-demo.h"
+#include "indsats-follow-up-view.h"
+#include "indsats-window.h"
+
+static char *dir;
+
+static void
+spin_until_idle (IndsatsWindow *window)
+{
+  for (int i = 0; i < 3000 && indsats_window_is_busy (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (indsats_window_is_busy (window));
+}
+
+static IndsatsWindow *
+open_demo (const char    *name,
+           IndsatsStore **store_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  IndsatsStore *store = indsats_store_open (path, &error);
+  IndsatsWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 500 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  *store_out = store;
+  return window;
+}
+
+static double
+stored_value (IndsatsStore *store,
+              const char   *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  double v = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (indsats_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static void
+test_follow_up_shows_triggers (void)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_demo ("follow.db", &store);
+  IndsatsFollowUpView *view = indsats_window_get_follow_up_view (window);
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "view_stack"));
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  /* the plan has triggers: the follow-up is the page it opens on */
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "follow-up");
+  g_assert_cmpuint (indsats_follow_up_view_get_n_triggers (view), ==, 2);
+  first = indsats_follow_up_view_describe (view, 0);
+  second = indsats_follow_up_view_describe (view, 1);
+  g_assert_true (g_str_has_prefix (first, "Sygedagpenge, 6 mdr. uden fire samtaler: Back on the right side of the line. 16,5 % in jun. 2023; the line is 20 %."));
+  g_assert_nonnull (strstr (first, "Change since maj 2023 −1,5 percentage points"));
+  g_assert_nonnull (strstr (first, "Change since the plan (mar. 2023) −10,5 percentage points"));
+  g_assert_true (g_str_has_prefix (second, "A-dagpenge, 6 mdr. uden aktivt tilbud: Back on the right side of the line. 15 % in jun. 2023"));
+
+  /* a new value over the line turns the status around */
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 id = indsats_store_find_indicator (store, "Sygedagpenge, 6 mdr. uden fire samtaler", &error);
+    g_autofree char *again = NULL;
+
+    g_assert_true (indsats_store_set_observation (store, id, "Ishøj", "2023M07", 23.5, FALSE, "test", NULL, &error));
+    g_assert_no_error (error);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL); /* reloads: the demo is there */
+    again = indsats_follow_up_view_describe (view, 0);
+    g_assert_true (g_str_has_prefix (again, "Sygedagpenge, 6 mdr. uden fire samtaler: Still on the wrong side of the line. 23,5 % in jul. 2023"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_import_from_window (void)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_demo ("import.db", &store);
+  g_autofree char *file = g_build_filename (dir, "jobindsats.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  const char *paths[] = { file, NULL };
+  const char *bad_paths[] = { bad, NULL };
+  GList *toplevels;
+
+  g_assert_true (g_file_set_contents (file,
+                                      "Område;Periode;Aktiveringsgrad, aktivitetsparate kontanthjælpsmodtagere\n"
+                                      "Ishøj;2023M09;6,1\nBrøndby;2023M09;12,0\nHele landet;2023M09;7,0\n", -1, NULL));
+  g_assert_true (indsats_window_import_files (window, paths));
+  g_assert_true (indsats_window_is_busy (window));
+  /* one at a time */
+  g_assert_false (indsats_window_import_files (window, paths));
+  spin_until_idle (window);
+  g_assert_cmpfloat (stored_value (store, "SELECT value FROM observation WHERE area = 'Ishøj' AND period = '2023M09'"), ==, 6.1);
+
+  /* the summary is shown */
+  toplevels = gtk_window_list_toplevels ();
+  {
+    gboolean found = FALSE;
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+          g_strcmp0 (adw_message_dialog_get_heading (l->data), "Key Figures Imported") == 0)
+        {
+          found = strstr (adw_message_dialog_get_body (l->data), "3 values: 3 added") != NULL;
+          gtk_window_destroy (l->data);
+        }
+    g_assert_true (found);
+  }
+  g_list_free (toplevels);
+
+  /* a bad file: the message names file and line, and nothing changes */
+  g_assert_true (g_file_set_contents (bad, "Område;Periode;Fleksjob\nIshøj;2023M13;288\n", -1, NULL));
+  g_assert_true (indsats_window_import_files (window, bad_paths));
+  spin_until_idle (window);
+  toplevels = gtk_window_list_toplevels ();
+  {
+    gboolean found = FALSE;
+    g_autofree char *expected = g_strdup_printf ("%s:2: “2023M13” is not a period", bad);
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        {
+          found |= g_str_has_prefix (adw_message_dialog_get_body (l->data), expected);
+          gtk_window_destroy (l->data);
+        }
+    g_assert_true (found);
+  }
+  g_list_free (toplevels);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation WHERE period = '2023M13'"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_export_from_window (void)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_demo ("export.db", &store);
+  g_autofree char *path = g_build_filename (dir, "udvalg.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (indsats_window_export_xlsx (window, path));
+  spin_until_idle (window);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_cmpmem (contents, 2, "PK", 2);
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  indsats_application_register_resources ();
+  dir = g_dir_make_tmp ("indsats-keyfigures-XXXXXX", NULL);
+
+  g_test_add_func ("/ui/follow-up/triggers", test_follow_up_shows_triggers);
+  g_test_add_func ("/ui/import", test_import_from_window);
+  g_test_add_func ("/ui/export", test_export_from_window);
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (dir);
+  }
+  return status;
+}
