@@ -1,0 +1,332 @@
+/* indsats-undo.c
+ *
+ * The session's changes as commands that know how to undo themselves: an
+ * addition is undone by a deletion (and redone by restoring the same row), an
+ * edit by the values before it, a deletion by restoring the row in its place,
+ * a move by the opposite move. Every step goes through the store, so it is
+ * one transaction and leaves a history row. A failed step leaves the stack as
+ * it was.
+ */
+#include "config.h"
+
+#include "indsats-undo.h"
+
+#include <glib/gi18n-lib.h>
+
+typedef enum
+{
+  COMMAND_ADD,
+  COMMAND_EDIT,
+  COMMAND_DELETE,
+  COMMAND_MOVE,
+} CommandKind;
+
+typedef struct
+{
+  CommandKind    kind;
+  IndsatsAction *before;  /* edit: the old values; delete, add: the row itself */
+  IndsatsAction *after;   /* edit: the new values */
+  gint64         action_id;
+  int            direction;
+} Command;
+
+struct _IndsatsUndoStack
+{
+  GObject       parent_instance;
+
+  IndsatsStore *store;
+  GPtrArray    *done;     /* of Command, oldest first */
+  GPtrArray    *undone;   /* of Command, the next to redo last */
+};
+
+G_DEFINE_FINAL_TYPE (IndsatsUndoStack, indsats_undo_stack, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_CAN_UNDO, PROP_CAN_REDO, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+command_free (Command *c)
+{
+  indsats_action_free (c->before);
+  indsats_action_free (c->after);
+  g_free (c);
+}
+
+static void
+indsats_undo_stack_finalize (GObject *object)
+{
+  IndsatsUndoStack *self = INDSATS_UNDO_STACK (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->done, g_ptr_array_unref);
+  g_clear_pointer (&self->undone, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (indsats_undo_stack_parent_class)->finalize (object);
+}
+
+static void
+indsats_undo_stack_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  IndsatsUndoStack *self = INDSATS_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, indsats_undo_stack_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, indsats_undo_stack_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+indsats_undo_stack_class_init (IndsatsUndoStackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = indsats_undo_stack_finalize;
+  object_class->get_property = indsats_undo_stack_get_property;
+
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+indsats_undo_stack_init (IndsatsUndoStack *self)
+{
+  self->done = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  self->undone = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+}
+
+IndsatsUndoStack *
+indsats_undo_stack_new (IndsatsStore *store)
+{
+  IndsatsUndoStack *self;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+
+  self = g_object_new (INDSATS_TYPE_UNDO_STACK, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+static void
+notify (IndsatsUndoStack *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static void
+push (IndsatsUndoStack *self,
+      Command          *c)
+{
+  g_ptr_array_add (self->done, c);
+  g_ptr_array_set_size (self->undone, 0);
+  notify (self);
+}
+
+/**
+ * indsats_undo_stack_add:
+ *
+ * Returns: the new action's id, or 0 with @error set
+ */
+gint64
+indsats_undo_stack_add (IndsatsUndoStack     *self,
+                        gint64                plan_id,
+                        const IndsatsAction  *action,
+                        GError              **error)
+{
+  Command *c;
+  gint64 id;
+
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), 0);
+
+  if (!(id = indsats_store_add_action (self->store, plan_id, action, error)))
+    return 0;
+  c = g_new0 (Command, 1);
+  c->kind = COMMAND_ADD;
+  c->action_id = id;
+  push (self, c);
+  return id;
+}
+
+gboolean
+indsats_undo_stack_edit (IndsatsUndoStack     *self,
+                         const IndsatsAction  *changed,
+                         GError              **error)
+{
+  g_autoptr(IndsatsAction) before = NULL;
+  Command *c;
+
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
+
+  if (!(before = indsats_store_get_action (self->store, changed->id, error)) ||
+      !indsats_store_update_action (self->store, changed, error))
+    return FALSE;
+  c = g_new0 (Command, 1);
+  c->kind = COMMAND_EDIT;
+  c->action_id = changed->id;
+  c->before = g_steal_pointer (&before);
+  c->after = indsats_store_get_action (self->store, changed->id, NULL);
+  push (self, c);
+  return TRUE;
+}
+
+gboolean
+indsats_undo_stack_delete (IndsatsUndoStack  *self,
+                           gint64             action_id,
+                           GError           **error)
+{
+  IndsatsAction *deleted;
+  Command *c;
+
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
+
+  if (!(deleted = indsats_store_delete_action (self->store, action_id, error)))
+    return FALSE;
+  c = g_new0 (Command, 1);
+  c->kind = COMMAND_DELETE;
+  c->action_id = action_id;
+  c->before = deleted;
+  push (self, c);
+  return TRUE;
+}
+
+gboolean
+indsats_undo_stack_move (IndsatsUndoStack  *self,
+                         gint64             action_id,
+                         int                direction,
+                         GError           **error)
+{
+  Command *c;
+
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
+
+  if (!indsats_store_move_action (self->store, action_id, direction, error))
+    return FALSE;
+  c = g_new0 (Command, 1);
+  c->kind = COMMAND_MOVE;
+  c->action_id = action_id;
+  c->direction = direction;
+  push (self, c);
+  return TRUE;
+}
+
+/* Runs @c backwards (undo) or forwards again (redo) */
+static gboolean
+apply (IndsatsUndoStack  *self,
+       Command           *c,
+       gboolean           backwards,
+       GError           **error)
+{
+  switch (c->kind)
+    {
+    case COMMAND_ADD:
+    case COMMAND_DELETE:
+      /* undoing an addition deletes; undoing a deletion restores */
+      if ((c->kind == COMMAND_ADD) == backwards)
+        {
+          IndsatsAction *gone = indsats_store_delete_action (self->store, c->action_id, error);
+          if (gone == NULL)
+            return FALSE;
+          indsats_action_free (c->before);
+          c->before = gone;
+          return TRUE;
+        }
+      return indsats_store_restore_action (self->store, c->before, error);
+
+    case COMMAND_EDIT:
+      return indsats_store_update_action (self->store, backwards ? c->before : c->after, error);
+
+    case COMMAND_MOVE:
+      return indsats_store_move_action (self->store, c->action_id, backwards ? -c->direction : c->direction, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+indsats_undo_stack_undo (IndsatsUndoStack  *self,
+                         GError           **error)
+{
+  Command *c;
+
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
+
+  if (self->done->len == 0)
+    return TRUE;
+  c = g_ptr_array_index (self->done, self->done->len - 1);
+  if (!apply (self, c, TRUE, error))
+    return FALSE;
+  g_ptr_array_add (self->undone, g_ptr_array_steal_index (self->done, self->done->len - 1));
+  notify (self);
+  return TRUE;
+}
+
+gboolean
+indsats_undo_stack_redo (IndsatsUndoStack  *self,
+                         GError           **error)
+{
+  Command *c;
+
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
+
+  if (self->undone->len == 0)
+    return TRUE;
+  c = g_ptr_array_index (self->undone, self->undone->len - 1);
+  if (!apply (self, c, FALSE, error))
+    return FALSE;
+  g_ptr_array_add (self->done, g_ptr_array_steal_index (self->undone, self->undone->len - 1));
+  notify (self);
+  return TRUE;
+}
+
+gboolean
+indsats_undo_stack_can_undo (IndsatsUndoStack *self)
+{
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
+  return self->done->len > 0;
+}
+
+gboolean
+indsats_undo_stack_can_redo (IndsatsUndoStack *self)
+{
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
+  return self->undone->len > 0;
+}
+
+/**
+ * indsats_undo_stack_get_undo_label:
+ *
+ * Returns: what Undo would undo, for a tooltip: "Undo Delete"
+ */
+const char *
+indsats_undo_stack_get_undo_label (IndsatsUndoStack *self)
+{
+  Command *c;
+
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), NULL);
+
+  if (self->done->len == 0)
+    return _("Undo");
+  c = g_ptr_array_index (self->done, self->done->len - 1);
+  switch (c->kind)
+    {
+    case COMMAND_ADD: return _("Undo Add");
+    case COMMAND_EDIT: return _("Undo Edit");
+    case COMMAND_DELETE: return _("Undo Delete");
+    case COMMAND_MOVE: return _("Undo Move");
+    default: return _("Undo");
+    }
+}

@@ -1,0 +1,104 @@
+/* test-undo.c: undo and redo of a chain of changes, checked in the database */
+#include <glib/gstdio.h>
+
+#include "indsats-demo.h"
+#include "indsats-undo.h"
+
+/* The plan as text: every action's place and values */
+static char *
+snapshot (IndsatsStore *store,
+          gint64        plan_id)
+{
+  g_autoptr(GPtrArray) actions = indsats_store_list_actions (store, plan_id, NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      IndsatsAction *a = g_ptr_array_index (actions, i);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "|%s|%s|%s|%s|%s|%s|%s\n", a->id, a->team, a->focus, a->text,
+                              a->owner, a->start_date, indsats_status_to_string (a->status), a->note);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_chain_of_five (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("indsats-undo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "undo.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  g_autoptr(IndsatsUndoStack) stack = indsats_undo_stack_new (store);
+  g_autoptr(IndsatsAction) edit = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *final = NULL;
+  g_autofree char *now = NULL;
+  IndsatsAction added = { 0 };
+  gint64 plan_id, id;
+
+  plan_id = indsats_demo_write (store, NULL, &error);
+  g_assert_no_error (error);
+  original = snapshot (store, plan_id);
+  g_assert_false (indsats_undo_stack_can_undo (stack));
+
+  /* 1 add, 2 edit, 3 move, 4 delete, 5 edit */
+  added.team = (char *) "Job-team";
+  added.focus = (char *) "Fokus på et aktivt tilbud";
+  added.owner = (char *) "Alle SB";
+  added.text = (char *) "Ugentlig opfølgning";
+  added.start_date = (char *) "2023-04-03";
+  id = indsats_undo_stack_add (stack, plan_id, &added, &error);
+  g_assert_cmpint (id, >, 0);
+  edit = indsats_store_get_action (store, 3, &error);
+  edit->status = INDSATS_STATUS_DONE;
+  g_assert_true (indsats_undo_stack_edit (stack, edit, &error));
+  g_assert_true (indsats_undo_stack_move (stack, 3, -1, &error));
+  g_assert_true (indsats_undo_stack_delete (stack, 10, &error));
+  g_free (edit->start_date);
+  edit->start_date = g_strdup ("2023-03-15");
+  g_assert_true (indsats_undo_stack_edit (stack, edit, &error));
+  g_assert_no_error (error);
+  final = snapshot (store, plan_id);
+  g_assert_cmpstr (final, !=, original);
+
+  for (int i = 0; i < 5; i++)
+    g_assert_true (indsats_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_false (indsats_undo_stack_can_undo (stack));
+  now = snapshot (store, plan_id);
+  g_assert_cmpstr (now, ==, original);
+  g_clear_pointer (&now, g_free);
+
+  for (int i = 0; i < 5; i++)
+    g_assert_true (indsats_undo_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_false (indsats_undo_stack_can_redo (stack));
+  now = snapshot (store, plan_id);
+  g_assert_cmpstr (now, ==, final);
+
+  /* a new change after an undo drops what could be redone */
+  g_assert_true (indsats_undo_stack_undo (stack, &error));
+  g_assert_true (indsats_undo_stack_can_redo (stack));
+  g_assert_true (indsats_undo_stack_move (stack, 1, 1, &error));
+  g_assert_false (indsats_undo_stack_can_redo (stack));
+
+  g_clear_object (&stack);
+  g_clear_object (&store);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/undo/chain-of-five", test_chain_of_five);
+  return g_test_run ();
+}
