@@ -22,6 +22,11 @@ struct _IndsatsActionRow
   GtkWidget *owner_label;
   GtkWidget *date_label;
   GtkWidget *status_label;
+  GtkWidget *late_box;
+  GtkWidget *late_label;
+  GtkWidget *edit_button;
+  GtkWidget *delete_button;
+  GtkWidget *more_button;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsActionRow, indsats_action_row, GTK_TYPE_WIDGET)
@@ -53,6 +58,11 @@ indsats_action_row_class_init (IndsatsActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, owner_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, late_box);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, late_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, more_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "actionrow");
 }
@@ -84,6 +94,9 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   g_autofree char *owner = NULL;
   g_autofree char *start = NULL;
   g_autofree char *accessible = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GMenu) menu = NULL;
+  gboolean late;
 
   g_return_if_fail (INDSATS_IS_ACTION_ROW (self));
 
@@ -125,10 +138,39 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   gtk_label_set_text (GTK_LABEL (self->date_label), start);
   gtk_label_set_text (GTK_LABEL (self->status_label), indsats_status_to_label (a->status));
 
-  accessible = g_strdup_printf ("%s. %s. %s. %s", a->text, owner, start,
-                                indsats_status_to_label (a->status));
+  /* a planned action whose date has passed says so, in words and by icon */
+  late = a->status == INDSATS_STATUS_PLANNED && today && g_strcmp0 (a->start_date, today) < 0;
+  gtk_widget_set_visible (self->late_box, late);
+  if (late)
+    {
+      g_autofree char *text = g_strdup_printf (_("Should have started %s"), date);
+      gtk_label_set_text (GTK_LABEL (self->late_label), text);
+    }
+
+  target = g_variant_ref_sink (g_variant_new_int64 (a->id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "win.edit-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "win.delete-action");
+  menu = g_menu_new ();
+  {
+    g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
+    g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
+    g_autoptr(GMenuItem) history = g_menu_item_new (_("_History"), NULL);
+
+    g_menu_item_set_action_and_target_value (up, "win.move-action-up", target);
+    g_menu_item_set_action_and_target_value (down, "win.move-action-down", target);
+    g_menu_item_set_action_and_target_value (history, "win.show-history", target);
+    g_menu_append_item (menu, up);
+    g_menu_append_item (menu, down);
+    g_menu_append_item (menu, history);
+  }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->more_button), G_MENU_MODEL (menu));
+
+  accessible = g_strdup_printf ("%s. %s. %s. %s%s%s", a->text, owner, start,
+                                indsats_status_to_label (a->status), late ? ". " : "",
+                                late ? gtk_label_get_text (GTK_LABEL (self->late_label)) : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-  (void) today;
 }

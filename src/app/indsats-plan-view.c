@@ -1,13 +1,16 @@
 /* indsats-plan-view.c
  *
  * The actions of one plan in a GtkListView over a flat model of team
- * headings, focus area headings and actions.
+ * headings, focus area headings and actions. Searching (text and owner),
+ * filtering by status or owner and sorting rebuild the model from the plan's
+ * actions in one splice; headings with nothing under them are left out.
  */
 #include "config.h"
 
 #include "indsats-plan-view.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "indsats-action-row.h"
 #include "indsats-format.h"
@@ -15,13 +18,27 @@
 
 struct _IndsatsPlanView
 {
-  GtkWidget     parent_instance;
+  GtkWidget          parent_instance;
 
   /* template children */
-  GtkListView  *action_list;
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkDropDown       *filter_dropdown;
+  GtkDropDown       *owner_dropdown;
+  GtkDropDown       *sort_dropdown;
+  GtkListView       *action_list;
+  GtkStack          *list_stack;
 
-  GListStore   *items;
-  char         *today;
+  GListStore        *items;
+  GtkSingleSelection *selection;
+  GtkStringList     *owners;
+  GPtrArray         *actions;     /* of IndsatsAction: the whole plan */
+  char              *today;
+  char              *search;      /* folded for comparison */
+  char              *owner;       /* NULL: every owner */
+  char              *sort;        /* NULL: the plan's order; "start" or "owner" */
+  IndsatsPlanFilter  filter;
+  gboolean           updating_owners;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsPlanView, indsats_plan_view, GTK_TYPE_WIDGET)
@@ -42,24 +59,180 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   IndsatsPlanView *self = INDSATS_PLAN_VIEW (user_data);
   IndsatsPlanItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *row = gtk_list_item_get_child (list_item);
+  gboolean action = indsats_plan_item_get_kind (item) == INDSATS_PLAN_ITEM_ACTION;
 
-  /* headings are not actions: they cannot be activated */
-  gtk_list_item_set_activatable (list_item,
-                                 indsats_plan_item_get_kind (item) == INDSATS_PLAN_ITEM_ACTION);
+  /* headings are not actions: they cannot be activated or selected */
+  gtk_list_item_set_activatable (list_item, action);
+  gtk_list_item_set_selectable (list_item, action);
   indsats_action_row_set_item (INDSATS_ACTION_ROW (row), item, self->today);
+}
+
+gboolean
+indsats_plan_view_is_late (IndsatsPlanView     *self,
+                           const IndsatsAction *a)
+{
+  return a->status == INDSATS_STATUS_PLANNED && strcmp (a->start_date, self->today) < 0;
+}
+
+static gboolean
+matches (IndsatsPlanView     *self,
+         const IndsatsAction *a)
+{
+  switch (self->filter)
+    {
+    case INDSATS_PLAN_FILTER_PLANNED: if (a->status != INDSATS_STATUS_PLANNED) return FALSE; break;
+    case INDSATS_PLAN_FILTER_STARTED: if (a->status != INDSATS_STATUS_STARTED) return FALSE; break;
+    case INDSATS_PLAN_FILTER_DONE: if (a->status != INDSATS_STATUS_DONE) return FALSE; break;
+    case INDSATS_PLAN_FILTER_DROPPED: if (a->status != INDSATS_STATUS_DROPPED) return FALSE; break;
+    case INDSATS_PLAN_FILTER_LATE: if (!indsats_plan_view_is_late (self, a)) return FALSE; break;
+    case INDSATS_PLAN_FILTER_ALL:
+    default: break;
+    }
+  if (self->owner && g_strcmp0 (self->owner, a->owner) != 0)
+    return FALSE;
+  if (self->search && *self->search)
+    {
+      g_autofree char *text = g_utf8_casefold (a->text, -1);
+      g_autofree char *owner = g_utf8_casefold (a->owner ? a->owner : "", -1);
+
+      if (strstr (text, self->search) == NULL && strstr (owner, self->search) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  const IndsatsAction *x = *(IndsatsAction **) a, *y = *(IndsatsAction **) b;
+  int c = g_strcmp0 (x->start_date, y->start_date);
+
+  return c ? c : (x->id < y->id ? -1 : x->id > y->id);
+}
+
+static int
+compare_owner (gconstpointer a,
+               gconstpointer b)
+{
+  const IndsatsAction *x = *(IndsatsAction **) a, *y = *(IndsatsAction **) b;
+  int c = g_utf8_collate (x->owner ? x->owner : "", y->owner ? y->owner : "");
+
+  return c ? c : compare_start (a, b);
+}
+
+static void
+rebuild (IndsatsPlanView *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  const char *team = NULL, *focus = NULL;
+  gint64 selected = indsats_plan_view_get_selected (self);
+
+  for (guint i = 0; self->actions && i < self->actions->len; i++)
+    {
+      IndsatsAction *a = g_ptr_array_index (self->actions, i);
+      if (matches (self, a))
+        g_ptr_array_add (shown, a);
+    }
+
+  if (self->sort)
+    {
+      /* sorted across the plan: one list, no headings */
+      g_ptr_array_sort (shown, g_str_equal (self->sort, "owner") ? compare_owner : compare_start);
+      for (guint i = 0; i < shown->len; i++)
+        g_ptr_array_add (rows, indsats_plan_item_new_action (g_ptr_array_index (shown, i)));
+    }
+  else
+    for (guint i = 0; i < shown->len; i++)
+      {
+        IndsatsAction *a = g_ptr_array_index (shown, i);
+
+        if (g_strcmp0 (team, a->team) != 0)
+          {
+            g_ptr_array_add (rows, indsats_plan_item_new_heading (INDSATS_PLAN_ITEM_TEAM, a->team));
+            team = a->team;
+            focus = NULL;
+          }
+        if (g_strcmp0 (focus, a->focus) != 0)
+          {
+            g_ptr_array_add (rows, indsats_plan_item_new_heading (INDSATS_PLAN_ITEM_FOCUS, a->focus));
+            focus = a->focus;
+          }
+        g_ptr_array_add (rows, indsats_plan_item_new_action (a));
+      }
+
+  /* one splice, one items-changed: the list is built once */
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       rows->pdata, rows->len);
+  gtk_stack_set_visible_child_name (self->list_stack, rows->len > 0 ? "list" : "nothing");
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; selected > 0 && i < rows->len; i++)
+    {
+      const IndsatsAction *a = indsats_plan_item_get_action (g_ptr_array_index (rows, i));
+      if (a && a->id == selected)
+        gtk_single_selection_set_selected (self->selection, i);
+    }
+}
+
+static void
+search_changed_cb (IndsatsPlanView *self)
+{
+  indsats_plan_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+filter_changed_cb (IndsatsPlanView *self)
+{
+  indsats_plan_view_set_filter (self, gtk_drop_down_get_selected (self->filter_dropdown));
+}
+
+static void
+owner_changed_cb (IndsatsPlanView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->owner_dropdown);
+
+  if (self->updating_owners)
+    return;
+  indsats_plan_view_set_owner (self, selected == 0 || selected == GTK_INVALID_LIST_POSITION ? NULL
+                                     : gtk_string_list_get_string (self->owners, selected));
+}
+
+static void
+sort_changed_cb (IndsatsPlanView *self)
+{
+  static const char * const sorts[] = { NULL, "start", "owner" };
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+
+  indsats_plan_view_set_sort (self, selected < G_N_ELEMENTS (sorts) ? sorts[selected] : NULL);
+}
+
+static void
+activate_cb (GtkListView     *list,
+             guint            position,
+             IndsatsPlanView *self)
+{
+  g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  const IndsatsAction *a = item ? indsats_plan_item_get_action (item) : NULL;
+
+  if (a)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-action", "x", a->id);
 }
 
 static void
 indsats_plan_view_dispose (GObject *object)
 {
-  GtkWidget *child;
   IndsatsPlanView *self = INDSATS_PLAN_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_PLAN_VIEW);
   /* the template's root is not bound to a field: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
   g_clear_object (&self->items);
+  g_clear_object (&self->owners);
 
   G_OBJECT_CLASS (indsats_plan_view_parent_class)->dispose (object);
 }
@@ -69,7 +242,11 @@ indsats_plan_view_finalize (GObject *object)
 {
   IndsatsPlanView *self = INDSATS_PLAN_VIEW (object);
 
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->sort, g_free);
 
   G_OBJECT_CLASS (indsats_plan_view_parent_class)->finalize (object);
 }
@@ -84,7 +261,17 @@ indsats_plan_view_class_init (IndsatsPlanViewClass *klass)
   object_class->finalize = indsats_plan_view_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-plan-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, action_list);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, list_stack);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, owner_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (INDSATS_TYPE_ACTION_ROW);
@@ -94,23 +281,29 @@ static void
 indsats_plan_view_init (IndsatsPlanView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkSelectionModel) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->today = indsats_today_iso ();
   self->items = g_list_store_new (INDSATS_TYPE_PLAN_ITEM);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items))));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->action_list, factory);
-  gtk_list_view_set_model (self->action_list, selection);
+  gtk_list_view_set_model (self->action_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->action_list, "activate", G_CALLBACK (activate_cb), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  self->owners = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (self->owners));
 }
 
 /**
  * indsats_plan_view_load:
  *
- * Shows the actions of @plan_id, read from @store.
+ * Shows the actions of @plan_id, read from @store, with the current search and filters.
  */
 gboolean
 indsats_plan_view_load (IndsatsPlanView  *self,
@@ -119,47 +312,152 @@ indsats_plan_view_load (IndsatsPlanView  *self,
                         GError          **error)
 {
   g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  const char *team = NULL, *focus = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0;
 
   g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), FALSE);
   g_return_val_if_fail (INDSATS_IS_STORE (store), FALSE);
 
   if (!(actions = indsats_store_list_actions (store, plan_id, error)))
     return FALSE;
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  self->actions = g_steal_pointer (&actions);
 
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < actions->len; i++)
+  /* the owners used in the plan, for the owner filter */
+  g_ptr_array_add (names, (gpointer) _("All Owners"));
+  for (guint i = 0; i < self->actions->len; i++)
     {
-      IndsatsAction *a = g_ptr_array_index (actions, i);
+      const char *owner = ((IndsatsAction *) g_ptr_array_index (self->actions, i))->owner;
+      gboolean seen = owner == NULL || *owner == '\0';
 
-      if (g_strcmp0 (team, a->team) != 0)
-        {
-          g_ptr_array_add (rows, indsats_plan_item_new_heading (INDSATS_PLAN_ITEM_TEAM, a->team));
-          team = a->team;
-          focus = NULL;
-        }
-      if (g_strcmp0 (focus, a->focus) != 0)
-        {
-          g_ptr_array_add (rows, indsats_plan_item_new_heading (INDSATS_PLAN_ITEM_FOCUS, a->focus));
-          focus = a->focus;
-        }
-      g_ptr_array_add (rows, indsats_plan_item_new_action (a));
+      for (guint k = 1; k < names->len && !seen; k++)
+        seen = g_strcmp0 (g_ptr_array_index (names, k), owner) == 0;
+      if (!seen)
+        g_ptr_array_add (names, (gpointer) owner);
     }
-  /* one splice, one items-changed: the list is built once */
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       rows->pdata, rows->len);
+  for (guint k = 1; k < names->len; k++)
+    if (g_strcmp0 (g_ptr_array_index (names, k), self->owner) == 0)
+      selected = k;
+  g_ptr_array_add (names, NULL);
+  self->updating_owners = TRUE;
+  gtk_string_list_splice (self->owners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->owners)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->owner_dropdown, selected);
+  self->updating_owners = FALSE;
+  if (selected == 0)
+    g_clear_pointer (&self->owner, g_free);
+
+  rebuild (self);
   return TRUE;
 }
 
 /**
  * indsats_plan_view_get_items:
  *
- * Returns: (transfer none): the rows of the list (teams, focus areas, actions)
+ * Returns: (transfer none): the rows shown (teams, focus areas, actions)
  */
 GListModel *
 indsats_plan_view_get_items (IndsatsPlanView *self)
 {
   g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), NULL);
   return G_LIST_MODEL (self->items);
+}
+
+/**
+ * indsats_plan_view_get_actions:
+ *
+ * Returns: (transfer none) (element-type IndsatsAction): all the plan's actions
+ */
+GPtrArray *
+indsats_plan_view_get_actions (IndsatsPlanView *self)
+{
+  g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), NULL);
+  return self->actions;
+}
+
+void
+indsats_plan_view_set_search (IndsatsPlanView *self,
+                              const char      *text)
+{
+  g_return_if_fail (INDSATS_IS_PLAN_VIEW (self));
+
+  g_clear_pointer (&self->search, g_free);
+  self->search = g_utf8_casefold (text ? text : "", -1);
+  g_strstrip (self->search);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  rebuild (self);
+}
+
+void
+indsats_plan_view_set_filter (IndsatsPlanView   *self,
+                              IndsatsPlanFilter  filter)
+{
+  g_return_if_fail (INDSATS_IS_PLAN_VIEW (self));
+
+  self->filter = filter;
+  if (gtk_drop_down_get_selected (self->filter_dropdown) != filter)
+    gtk_drop_down_set_selected (self->filter_dropdown, filter);
+  rebuild (self);
+}
+
+void
+indsats_plan_view_set_owner (IndsatsPlanView *self,
+                             const char      *owner)
+{
+  g_return_if_fail (INDSATS_IS_PLAN_VIEW (self));
+
+  g_free (self->owner);
+  self->owner = g_strdup (owner);
+  rebuild (self);
+}
+
+void
+indsats_plan_view_set_sort (IndsatsPlanView *self,
+                            const char      *sort)
+{
+  g_return_if_fail (INDSATS_IS_PLAN_VIEW (self));
+
+  g_free (self->sort);
+  self->sort = g_strdup (sort);
+  rebuild (self);
+}
+
+/* For tests and for a clock that passes midnight */
+void
+indsats_plan_view_set_today (IndsatsPlanView *self,
+                             const char      *today)
+{
+  g_return_if_fail (INDSATS_IS_PLAN_VIEW (self));
+
+  g_free (self->today);
+  self->today = g_strdup (today);
+  rebuild (self);
+}
+
+void
+indsats_plan_view_focus_search (IndsatsPlanView *self)
+{
+  g_return_if_fail (INDSATS_IS_PLAN_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * indsats_plan_view_get_selected:
+ *
+ * Returns: the id of the selected action, 0 when none is
+ */
+gint64
+indsats_plan_view_get_selected (IndsatsPlanView *self)
+{
+  IndsatsPlanItem *item;
+  const IndsatsAction *a;
+
+  g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), 0);
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+  a = item ? indsats_plan_item_get_action (item) : NULL;
+  return a ? a->id : 0;
 }

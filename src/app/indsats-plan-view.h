@@ -7,13 +7,38 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  INDSATS_PLAN_FILTER_ALL,
+  INDSATS_PLAN_FILTER_PLANNED,
+  INDSATS_PLAN_FILTER_STARTED,
+  INDSATS_PLAN_FILTER_DONE,
+  INDSATS_PLAN_FILTER_DROPPED,
+  INDSATS_PLAN_FILTER_LATE,      /* planned, but the start date has passed */
+} IndsatsPlanFilter;
+
 #define INDSATS_TYPE_PLAN_VIEW (indsats_plan_view_get_type ())
 G_DECLARE_FINAL_TYPE (IndsatsPlanView, indsats_plan_view, INDSATS, PLAN_VIEW, GtkWidget)
 
-gboolean    indsats_plan_view_load      (IndsatsPlanView  *self,
-                                         IndsatsStore     *store,
-                                         gint64            plan_id,
-                                         GError          **error);
-GListModel *indsats_plan_view_get_items (IndsatsPlanView  *self);
+gboolean    indsats_plan_view_load        (IndsatsPlanView    *self,
+                                           IndsatsStore       *store,
+                                           gint64              plan_id,
+                                           GError            **error);
+GListModel *indsats_plan_view_get_items   (IndsatsPlanView    *self);
+GPtrArray  *indsats_plan_view_get_actions (IndsatsPlanView    *self);
+void        indsats_plan_view_set_search  (IndsatsPlanView    *self,
+                                           const char         *text);
+void        indsats_plan_view_set_filter  (IndsatsPlanView    *self,
+                                           IndsatsPlanFilter   filter);
+void        indsats_plan_view_set_owner   (IndsatsPlanView    *self,
+                                           const char         *owner);
+void        indsats_plan_view_set_sort    (IndsatsPlanView    *self,
+                                           const char         *sort);
+void        indsats_plan_view_set_today   (IndsatsPlanView    *self,
+                                           const char         *today);
+void        indsats_plan_view_focus_search (IndsatsPlanView   *self);
+gint64      indsats_plan_view_get_selected (IndsatsPlanView   *self);
+gboolean    indsats_plan_view_is_late     (IndsatsPlanView    *self,
+                                           const IndsatsAction *action);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
 #include "indsats-plan-view.h"
+#include "indsats-undo.h"
 #include "indsats-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,7 @@ struct _IndsatsWindow
   IndsatsFollowUpView  *follow_up_view;
 
   IndsatsStore         *store;
+  IndsatsUndoStack     *undo;
   GSettings            *settings;
   gint64                plan_id;
   GCancellable         *job;          /* the import or export under way */
@@ -36,5 +38,6 @@ void _indsats_window_reload          (IndsatsWindow      *self);
 void _indsats_window_toast           (IndsatsWindow      *self,
                                       const char         *text);
 void _indsats_window_files_class_init (IndsatsWindowClass *klass);
+void _indsats_window_actions_class_init (IndsatsWindowClass *klass);
 
 G_END_DECLS

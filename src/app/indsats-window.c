@@ -141,6 +141,7 @@ indsats_window_dispose (GObject *object)
     g_cancellable_cancel (self->job);
   g_clear_object (&self->job);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->undo);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -221,6 +222,7 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   g_type_ensure (INDSATS_TYPE_FOLLOW_UP_VIEW);
 
   _indsats_window_files_class_init (klass);
+  _indsats_window_actions_class_init (klass);
 }
 
 static void
@@ -259,7 +261,12 @@ indsats_window_new (IndsatsApplication *application,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", FALSE);
     }
   else
-    _indsats_window_reload (self);
+    {
+      self->undo = indsats_undo_stack_new (store);
+      _indsats_window_reload (self);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   return self;
 }
 
@@ -304,6 +311,18 @@ indsats_window_get_follow_up_view (IndsatsWindow *self)
 {
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
   return self->follow_up_view;
+}
+
+/**
+ * indsats_window_get_plan_view:
+ *
+ * Returns: (transfer none): the list of the plan's actions
+ */
+IndsatsPlanView *
+indsats_window_get_plan_view (IndsatsWindow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
+  return self->plan_view;
 }
 
 /**

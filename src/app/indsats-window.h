@@ -3,9 +3,11 @@
 
 #include <adwaita.h>
 
+#include "indsats-action-dialog.h"
 #include "indsats-application.h"
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
+#include "indsats-plan-view.h"
 #include "indsats-store.h"
 
 G_BEGIN_DECLS
@@ -26,5 +28,12 @@ gboolean       indsats_window_import_files (IndsatsWindow     *self,
 gboolean       indsats_window_export_xlsx (IndsatsWindow      *self,
                                            const char         *path);
 gboolean       indsats_window_is_busy     (IndsatsWindow      *self);
+IndsatsPlanView *indsats_window_get_plan_view (IndsatsWindow  *self);
+IndsatsActionDialog *indsats_window_open_action_dialog (IndsatsWindow *self,
+                                                      gint64         action_id);
+gboolean       indsats_window_delete_action (IndsatsWindow    *self,
+                                             gint64            action_id);
+GtkWindow     *indsats_window_show_history (IndsatsWindow     *self,
+                                            gint64             action_id);
 
 G_END_DECLS

@@ -1,0 +1,424 @@
+/* indsats-action-dialog.c
+ *
+ * A form for an action: its text over several lines, the team and focus area
+ * (one already in the plan or a new one), the owner (one already used, or a
+ * new one), the start date typed as dd.mm.åååå or picked in a calendar, the
+ * status, an evaluation date and a note. A mistake is shown at its field and
+ * Save stays off until it is mended. Saving goes through the undo stack.
+ */
+#include "config.h"
+
+#include "indsats-action-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "indsats-format.h"
+
+struct _IndsatsActionDialog
+{
+  AdwWindow          parent_instance;
+
+  /* template children */
+  GtkButton         *save_button;
+  GtkTextView       *text_view;
+  GtkLabel          *text_error;
+  AdwEntryRow       *team_row;
+  GtkMenuButton     *team_menu;
+  AdwEntryRow       *focus_row;
+  GtkMenuButton     *focus_menu;
+  AdwEntryRow       *owner_row;
+  GtkMenuButton     *owner_menu;
+  AdwEntryRow       *start_row;
+  GtkCalendar       *calendar;
+  GtkLabel          *start_error;
+  AdwComboRow       *status_row;
+  AdwEntryRow       *end_row;
+  GtkLabel          *end_error;
+  AdwEntryRow       *note_row;
+  GtkLabel          *save_error;
+
+  IndsatsUndoStack  *undo;
+  gint64             plan_id;
+  IndsatsAction     *action;   /* the action being changed, NULL for a new one */
+  char              *start;    /* the start date as YYYY-MM-DD when valid */
+  char              *end;
+  gboolean           valid;
+};
+
+G_DEFINE_FINAL_TYPE (IndsatsActionDialog, indsats_action_dialog, ADW_TYPE_WINDOW)
+
+enum { SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Shows or hides a field's mistake; the row gets the error style and the
+ * message becomes its accessible description */
+static void
+show_field_error (GtkWidget  *field,
+                  GtkLabel   *label,
+                  const char *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message)
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message ? message : "", -1);
+}
+
+static void
+validate (IndsatsActionDialog *self)
+{
+  g_autofree char *text = text_of (self->text_view);
+  const char *start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
+  const char *end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+  g_autoptr(GError) start_error = NULL;
+  g_autoptr(GError) end_error = NULL;
+  gboolean text_ok = !indsats_text_is_blank (text);
+  gboolean team_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->team_row)));
+  gboolean focus_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->focus_row)));
+
+  g_clear_pointer (&self->start, g_free);
+  g_clear_pointer (&self->end, g_free);
+  self->start = indsats_date_parse (start, &start_error);
+  if (!indsats_text_is_blank (end))
+    self->end = indsats_date_parse (end, &end_error);
+
+  show_field_error (GTK_WIDGET (self->text_view), self->text_error,
+                    text_ok ? NULL : _("Describe the action"));
+  show_field_error (GTK_WIDGET (self->start_row), self->start_error,
+                    start_error ? (indsats_text_is_blank (start) ? _("Give the date the action takes effect")
+                                                                         : _("This is not a date: write it as dd.mm.åååå"))
+                                : NULL);
+  show_field_error (GTK_WIDGET (self->end_row), self->end_error,
+                    end_error ? _("This is not a date: write it as dd.mm.åååå") : NULL);
+  if (team_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->team_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->team_row), "error");
+  if (focus_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->focus_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->focus_row), "error");
+
+  self->valid = text_ok && team_ok && focus_ok && start_error == NULL && end_error == NULL;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
+}
+
+static void
+changed_cb (IndsatsActionDialog *self)
+{
+  validate (self);
+}
+
+static void
+day_selected_cb (IndsatsActionDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autofree char *text = g_date_time_format (date, "%d.%m.%Y");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), text);
+}
+
+/* A menu of the values already in the plan; choosing one fills the field */
+static void
+fill_menu (GtkMenuButton *button,
+           const char    *action,
+           GPtrArray     *values)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (g_ptr_array_index (values, i), NULL);
+      g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (g_ptr_array_index (values, i)));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (button), values->len > 0);
+}
+
+static void
+pick_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IndsatsActionDialog *self = INDSATS_ACTION_DIALOG (widget);
+  const char *value = g_variant_get_string (parameter, NULL);
+
+  if (g_str_equal (action_name, "form.pick-team"))
+    gtk_editable_set_text (GTK_EDITABLE (self->team_row), value);
+  else if (g_str_equal (action_name, "form.pick-focus"))
+    gtk_editable_set_text (GTK_EDITABLE (self->focus_row), value);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->owner_row), value);
+}
+
+/**
+ * indsats_action_dialog_save:
+ *
+ * Saves the form through the undo stack, as the Save button does.
+ */
+gboolean
+indsats_action_dialog_save (IndsatsActionDialog  *self,
+                            GError              **error)
+{
+  g_autofree char *text = text_of (self->text_view);
+  IndsatsAction a = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (INDSATS_IS_ACTION_DIALOG (self), FALSE);
+
+  validate (self);
+  if (!self->valid)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Mend the fields marked in red first"));
+      return FALSE;
+    }
+  if (self->action)
+    a = *self->action;
+  a.text = text;
+  a.team = (char *) gtk_editable_get_text (GTK_EDITABLE (self->team_row));
+  a.focus = (char *) gtk_editable_get_text (GTK_EDITABLE (self->focus_row));
+  a.owner = (char *) gtk_editable_get_text (GTK_EDITABLE (self->owner_row));
+  a.start_date = self->start;
+  a.end_date = self->end;
+  a.status = adw_combo_row_get_selected (self->status_row);
+  a.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+
+  if (self->action)
+    ok = indsats_undo_stack_edit (self->undo, &a, error);
+  else
+    ok = indsats_undo_stack_add (self->undo, self->plan_id, &a, error) > 0;
+  return ok;
+}
+
+static void
+save_clicked_cb (IndsatsActionDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!indsats_action_dialog_save (self, &error))
+    {
+      gtk_label_set_text (self->save_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->save_error), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+cancel_clicked_cb (IndsatsActionDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+indsats_action_dialog_finalize (GObject *object)
+{
+  IndsatsActionDialog *self = INDSATS_ACTION_DIALOG (object);
+
+  g_clear_object (&self->undo);
+  g_clear_pointer (&self->action, indsats_action_free);
+  g_clear_pointer (&self->start, g_free);
+  g_clear_pointer (&self->end, g_free);
+
+  G_OBJECT_CLASS (indsats_action_dialog_parent_class)->finalize (object);
+}
+
+static void
+indsats_action_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), INDSATS_TYPE_ACTION_DIALOG);
+
+  G_OBJECT_CLASS (indsats_action_dialog_parent_class)->dispose (object);
+}
+
+static void
+indsats_action_dialog_class_init (IndsatsActionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = indsats_action_dialog_finalize;
+  object_class->dispose = indsats_action_dialog_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-action-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, text_view);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, text_error);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, team_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, team_menu);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, focus_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, focus_menu);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, owner_menu);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, start_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, start_error);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, end_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, end_error);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, save_error);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "form.pick-team", "s", pick_activated);
+  gtk_widget_class_install_action (widget_class, "form.pick-focus", "s", pick_activated);
+  gtk_widget_class_install_action (widget_class, "form.pick-owner", "s", pick_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+indsats_action_dialog_init (IndsatsActionDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed", G_CALLBACK (changed_cb), self);
+}
+
+static GPtrArray *
+distinct (GPtrArray *actions,
+          gsize      offset)
+{
+  GPtrArray *values = g_ptr_array_new ();
+
+  for (guint i = 0; actions && i < actions->len; i++)
+    {
+      const char *value = G_STRUCT_MEMBER (const char *, g_ptr_array_index (actions, i), offset);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < values->len && !seen; k++)
+        seen = g_strcmp0 (g_ptr_array_index (values, k), value) == 0;
+      if (!seen && value && *value)
+        g_ptr_array_add (values, (gpointer) value);
+    }
+  return values;
+}
+
+/**
+ * indsats_action_dialog_new:
+ * @action: (nullable): the action to change, or %NULL for a new one
+ * @actions: the plan's actions, for the teams, focus areas and owners already used
+ */
+IndsatsActionDialog *
+indsats_action_dialog_new (GtkWindow           *parent,
+                           IndsatsUndoStack    *undo,
+                           gint64               plan_id,
+                           const IndsatsAction *action,
+                           GPtrArray           *actions)
+{
+  IndsatsActionDialog *self = g_object_new (INDSATS_TYPE_ACTION_DIALOG,
+                                            "transient-for", parent,
+                                            "modal", TRUE,
+                                            "title", action ? _("Edit Action") : _("New Action"),
+                                            NULL);
+  g_autoptr(GPtrArray) teams = distinct (actions, G_STRUCT_OFFSET (IndsatsAction, team));
+  g_autoptr(GPtrArray) focus = distinct (actions, G_STRUCT_OFFSET (IndsatsAction, focus));
+  g_autoptr(GPtrArray) owners = distinct (actions, G_STRUCT_OFFSET (IndsatsAction, owner));
+
+  self->undo = g_object_ref (undo);
+  self->plan_id = plan_id;
+  fill_menu (self->team_menu, "form.pick-team", teams);
+  fill_menu (self->focus_menu, "form.pick-focus", focus);
+  fill_menu (self->owner_menu, "form.pick-owner", owners);
+
+  if (action)
+    {
+      g_autofree char *start = indsats_format_date (action->start_date);
+      g_autofree char *end = action->end_date ? indsats_format_date (action->end_date) : g_strdup ("");
+
+      self->action = indsats_action_copy (action);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), action->text, -1);
+      gtk_editable_set_text (GTK_EDITABLE (self->team_row), action->team);
+      gtk_editable_set_text (GTK_EDITABLE (self->focus_row), action->focus);
+      gtk_editable_set_text (GTK_EDITABLE (self->owner_row), action->owner ? action->owner : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row), start);
+      gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
+      gtk_editable_set_text (GTK_EDITABLE (self->note_row), action->note ? action->note : "");
+      adw_combo_row_set_selected (self->status_row, action->status);
+    }
+  else if (teams->len > 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->team_row), g_ptr_array_index (teams, 0));
+      gtk_editable_set_text (GTK_EDITABLE (self->focus_row), g_ptr_array_index (focus, 0));
+    }
+  validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  return self;
+}
+
+/**
+ * indsats_action_dialog_set_field:
+ * @field: "text", "team", "focus", "owner", "start", "end" or "note"
+ *
+ * Types @text into a field, as a person would.
+ */
+void
+indsats_action_dialog_set_field (IndsatsActionDialog *self,
+                                 const char          *field,
+                                 const char          *text)
+{
+  g_return_if_fail (INDSATS_IS_ACTION_DIALOG (self));
+
+  if (g_str_equal (field, "text"))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
+  else if (g_str_equal (field, "team"))
+    gtk_editable_set_text (GTK_EDITABLE (self->team_row), text);
+  else if (g_str_equal (field, "focus"))
+    gtk_editable_set_text (GTK_EDITABLE (self->focus_row), text);
+  else if (g_str_equal (field, "owner"))
+    gtk_editable_set_text (GTK_EDITABLE (self->owner_row), text);
+  else if (g_str_equal (field, "start"))
+    gtk_editable_set_text (GTK_EDITABLE (self->start_row), text);
+  else if (g_str_equal (field, "end"))
+    gtk_editable_set_text (GTK_EDITABLE (self->end_row), text);
+  else if (g_str_equal (field, "note"))
+    gtk_editable_set_text (GTK_EDITABLE (self->note_row), text);
+  else if (g_str_equal (field, "status"))
+    {
+      IndsatsStatus status;
+      if (indsats_status_from_string (text, &status, NULL))
+        adw_combo_row_set_selected (self->status_row, status);
+    }
+  else
+    g_return_if_reached ();
+}
+
+/**
+ * indsats_action_dialog_get_error:
+ *
+ * Returns: (nullable): the mistake shown at @field ("text", "start", "end"), if any
+ */
+const char *
+indsats_action_dialog_get_error (IndsatsActionDialog *self,
+                                 const char          *field)
+{
+  GtkLabel *label = g_str_equal (field, "text") ? self->text_error
+                    : g_str_equal (field, "start") ? self->start_error : self->end_error;
+
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+}
+
+gboolean
+indsats_action_dialog_can_save (IndsatsActionDialog *self)
+{
+  g_return_val_if_fail (INDSATS_IS_ACTION_DIALOG (self), FALSE);
+  return gtk_widget_get_sensitive (GTK_WIDGET (self->save_button));
+}

@@ -1,0 +1,328 @@
+/* indsats-window-actions.c
+ *
+ * The window's work on the plan's actions: add, edit, delete (with a toast
+ * that offers to undo), move, history, undo and redo, and search. Every change
+ * goes through the undo stack, and so through the store: one transaction each,
+ * saved at once.
+ */
+#include "config.h"
+
+#include "indsats-window-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "indsats-action-dialog.h"
+#include "indsats-format.h"
+
+static void
+changed (IndsatsWindow *self)
+{
+  _indsats_window_reload (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", indsats_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", indsats_undo_stack_can_redo (self->undo));
+}
+
+static void
+report (IndsatsWindow *self,
+        const GError  *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Change Was Not Saved"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const IndsatsAction *
+find_action (IndsatsWindow *self,
+             gint64         id)
+{
+  GPtrArray *actions = indsats_plan_view_get_actions (self->plan_view);
+
+  for (guint i = 0; actions && i < actions->len; i++)
+    if (((IndsatsAction *) g_ptr_array_index (actions, i))->id == id)
+      return g_ptr_array_index (actions, i);
+  return NULL;
+}
+
+/**
+ * indsats_window_open_action_dialog:
+ * @action_id: the action to edit, or 0 for a new one
+ *
+ * Returns: (transfer none): the form, shown
+ */
+IndsatsActionDialog *
+indsats_window_open_action_dialog (IndsatsWindow *self,
+                                   gint64         action_id)
+{
+  const IndsatsAction *action = action_id ? find_action (self, action_id) : NULL;
+  IndsatsActionDialog *dialog;
+
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
+
+  if (self->undo == NULL || self->plan_id <= 0 || (action_id && action == NULL))
+    return NULL;
+  dialog = indsats_action_dialog_new (GTK_WINDOW (self), self->undo, self->plan_id, action,
+                                      indsats_plan_view_get_actions (self->plan_view));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+add_action_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  indsats_window_open_action_dialog (INDSATS_WINDOW (widget), 0);
+}
+
+static void
+edit_action_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  indsats_window_open_action_dialog (INDSATS_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/**
+ * indsats_window_delete_action:
+ *
+ * Deletes an action and offers to undo it in a toast.
+ */
+gboolean
+indsats_window_delete_action (IndsatsWindow *self,
+                              gint64         action_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const IndsatsAction *action;
+  AdwToast *toast;
+
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
+
+  if (!(action = find_action (self, action_id)))
+    return FALSE;
+  title = g_strdup_printf (_("“%s” was deleted"), action->text);
+  if (!indsats_undo_stack_delete (self->undo, action_id, &error))
+    {
+      report (self, error);
+      return FALSE;
+    }
+  changed (self);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return TRUE;
+}
+
+static void
+delete_action_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  indsats_window_delete_action (INDSATS_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+delete_selected_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+  gint64 id = indsats_plan_view_get_selected (self->plan_view);
+
+  if (id > 0)
+    indsats_window_delete_action (self, id);
+}
+
+static void
+move (IndsatsWindow *self,
+      gint64         id,
+      int            direction)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!indsats_undo_stack_move (self->undo, id, direction, &error))
+    _indsats_window_toast (self, error->message);
+  else
+    changed (self);
+}
+
+static void
+move_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+  gint64 id = parameter ? g_variant_get_int64 (parameter) : indsats_plan_view_get_selected (self->plan_view);
+  gboolean up = g_str_has_suffix (action_name, "-up");
+
+  if (id > 0)
+    move (self, id, up ? -1 : 1);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->undo == NULL)
+    return;
+  ok = g_str_equal (action_name, "win.undo") ? indsats_undo_stack_undo (self->undo, &error)
+                                             : indsats_undo_stack_redo (self->undo, &error);
+  if (!ok)
+    report (self, error);
+  changed (self);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  indsats_plan_view_focus_search (self->plan_view);
+}
+
+static const char *
+field_label (const char *field)
+{
+  if (g_str_equal (field, "created")) return _("Created");
+  if (g_str_equal (field, "deleted")) return _("Deleted");
+  if (g_str_equal (field, "restored")) return _("Restored");
+  if (g_str_equal (field, "text")) return _("Action");
+  if (g_str_equal (field, "team")) return _("Team");
+  if (g_str_equal (field, "focus")) return _("Focus Area");
+  if (g_str_equal (field, "owner")) return _("Owner");
+  if (g_str_equal (field, "start_date")) return _("Start Date");
+  if (g_str_equal (field, "status")) return _("Status");
+  if (g_str_equal (field, "end_date")) return _("Evaluation Date");
+  if (g_str_equal (field, "note")) return _("Note");
+  if (g_str_equal (field, "position")) return _("Place");
+  return field;
+}
+
+/* Values as the window shows them: Danish dates and statuses */
+static char *
+shown_value (const char *field,
+             const char *value)
+{
+  IndsatsStatus status;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup ("–");
+  if (g_str_has_suffix (field, "_date"))
+    return indsats_format_date (value);
+  if (g_str_equal (field, "status") && indsats_status_from_string (value, &status, NULL))
+    return g_strdup (indsats_status_to_label (status));
+  return g_strdup (value);
+}
+
+/**
+ * indsats_window_show_history:
+ *
+ * Returns: (transfer none): a window with the action's changes, newest first
+ */
+GtkWindow *
+indsats_window_show_history (IndsatsWindow *self,
+                             gint64         action_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *window, *page, *group, *box, *header;
+  const IndsatsAction *action = find_action (self, action_id);
+
+  if (!(entries = indsats_store_list_history (self->store, action_id, &error)))
+    {
+      report (self, error);
+      return NULL;
+    }
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("History"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  page = adw_preferences_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), action ? action->text : "");
+  for (guint i = 0; i < entries->len; i++)
+    {
+      IndsatsHistoryEntry *e = g_ptr_array_index (entries, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *old_value = shown_value (e->field, e->old_value);
+      g_autofree char *new_value = shown_value (e->field, e->new_value);
+      g_autofree char *change = NULL;
+      g_autofree char *when = NULL;
+
+      if (g_str_equal (e->field, "created") || g_str_equal (e->field, "restored"))
+        change = g_strdup (field_label (e->field));
+      else if (g_str_equal (e->field, "deleted"))
+        change = g_strdup (field_label (e->field));
+      else
+        change = g_strdup_printf ("%s: %s → %s", field_label (e->field), old_value, new_value);
+      /* "2023-02-27 10:15:00" shown as 27.02.2023 10:15 */
+      {
+        g_autofree char *day = g_strndup (e->changed_at, 10);
+        g_autofree char *date = indsats_format_date (day);
+        when = g_strdup_printf ("%s %.5s", date, e->changed_at + MIN (strlen (e->changed_at), 11));
+      }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+show_history_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  indsats_window_show_history (INDSATS_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+void
+_indsats_window_actions_class_init (IndsatsWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.add-action", NULL, add_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-action", "x", edit_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete-action", "x", delete_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_selected_activated);
+  gtk_widget_class_install_action (widget_class, "win.move-action-up", "x", move_activated);
+  gtk_widget_class_install_action (widget_class, "win.move-action-down", "x", move_activated);
+  gtk_widget_class_install_action (widget_class, "win.move-selected-up", NULL, move_activated);
+  gtk_widget_class_install_action (widget_class, "win.move-selected-down", NULL, move_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-history", "x", show_history_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-action", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-selected-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-selected-down", NULL);
+}

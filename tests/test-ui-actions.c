@@ -1,0 +1,363 @@
+/* test-ui-actions.c: the weekly work on the plan's actions, driving the real window (under Xvfb) */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "indsats-action-dialog.h"
+#include "indsats-application.h"
+#include "indsats-demo.h"
+#include "indsats-plan-item.h"
+#include "indsats-plan-view.h"
+#include "indsats-window.h"
+
+static char *dir;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+db_text (const char *path,
+         const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static int
+db_int (const char *path,
+        const char *sql)
+{
+  g_autofree char *text = db_text (path, sql);
+  return text ? atoi (text) : -1;
+}
+
+static char *
+plan_snapshot (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT a.id, f.name, a.text, a.owner, a.start_date, a.status, a.position"
+                                           " FROM action a JOIN focus_area f ON f.id = a.focus_id ORDER BY a.id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < 7; c++)
+      g_string_append_printf (out, "%s%s", sqlite3_column_text (stmt, c), c == 6 ? "\n" : "|");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static IndsatsWindow *
+open_window (const char    *name,
+             char         **path_out,
+             IndsatsStore **store_out)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  IndsatsStore *store = indsats_store_open (path, &error);
+  IndsatsWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 500 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+  *path_out = path;
+  *store_out = store;
+  return window;
+}
+
+static void
+click_save (IndsatsActionDialog *dialog)
+{
+  GtkWidget *save = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), INDSATS_TYPE_ACTION_DIALOG,
+                                                               "save_button"));
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  spin ();
+}
+
+static guint
+shown_actions (IndsatsWindow *window,
+               const char    *must_contain)
+{
+  GListModel *items = indsats_window_get_items (window);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (items, i);
+      const IndsatsAction *a = indsats_plan_item_get_action (item);
+
+      if (a == NULL)
+        continue;
+      if (must_contain)
+        {
+          g_autofree char *text = g_utf8_casefold (a->text, -1);
+          g_autofree char *owner = g_utf8_casefold (a->owner, -1);
+          g_autofree char *want = g_utf8_casefold (must_contain, -1);
+          g_assert_true (strstr (text, want) || strstr (owner, want));
+        }
+      n++;
+    }
+  return n;
+}
+
+static void
+test_add_edit_delete_undo (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_window ("weekly.db", &path, &store);
+  IndsatsActionDialog *dialog;
+  g_autofree char *row = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *history = NULL;
+  int id;
+
+  /* add an action through the form */
+  dialog = indsats_window_open_action_dialog (window, 0);
+  g_assert_nonnull (dialog);
+  indsats_action_dialog_set_field (dialog, "text", "Ugentlig opfølgning på aktive tilbud\nmed teamlederen");
+  indsats_action_dialog_set_field (dialog, "team", "Job-team");
+  indsats_action_dialog_set_field (dialog, "focus", "Fokus på et aktivt tilbud");
+  indsats_action_dialog_set_field (dialog, "owner", "Teamleder");
+  indsats_action_dialog_set_field (dialog, "start", "03.04.2023");
+  indsats_action_dialog_set_field (dialog, "status", "started");
+  click_save (dialog);
+  row = db_text (path, "SELECT text || '|' || owner || '|' || start_date || '|' || status FROM action WHERE owner = 'Teamleder'");
+  g_assert_cmpstr (row, ==, "Ugentlig opfølgning på aktive tilbud\nmed teamlederen|Teamleder|2023-04-03|started");
+  id = db_int (path, "SELECT id FROM action WHERE owner = 'Teamleder'");
+  g_assert_cmpuint (shown_actions (window, NULL), ==, 26);
+
+  /* edit its start date */
+  dialog = indsats_window_open_action_dialog (window, id);
+  indsats_action_dialog_set_field (dialog, "start", "10.04.2023");
+  click_save (dialog);
+  start = db_text (path, "SELECT start_date FROM action WHERE owner = 'Teamleder'");
+  g_assert_cmpstr (start, ==, "2023-04-10");
+  history = db_text (path, "SELECT old_value || '>' || new_value FROM action_history WHERE field = 'start_date'");
+  g_assert_cmpstr (history, ==, "2023-04-03>2023-04-10");
+
+  /* an impossible date is shown at the field and the form cannot be saved */
+  dialog = indsats_window_open_action_dialog (window, id);
+  indsats_action_dialog_set_field (dialog, "start", "31.02.2023");
+  g_assert_nonnull (indsats_action_dialog_get_error (dialog, "start"));
+  g_assert_true (strstr (indsats_action_dialog_get_error (dialog, "start"), "dd.mm.åååå") != NULL);
+  g_assert_false (indsats_action_dialog_can_save (dialog));
+  indsats_action_dialog_set_field (dialog, "text", "   ");
+  g_assert_nonnull (indsats_action_dialog_get_error (dialog, "text"));
+  indsats_action_dialog_set_field (dialog, "start", "11.04.2023");
+  g_assert_null (indsats_action_dialog_get_error (dialog, "start"));
+  g_assert_false (indsats_action_dialog_can_save (dialog)); /* the text is still empty */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&start, g_free);
+  start = db_text (path, "SELECT start_date FROM action WHERE owner = 'Teamleder'");
+  g_assert_cmpstr (start, ==, "2023-04-10");
+
+  /* delete, then undo: the same action is back */
+  g_assert_true (indsats_window_delete_action (window, id));
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM action WHERE owner = 'Teamleder'"), ==, 0);
+  g_assert_cmpuint (shown_actions (window, NULL), ==, 25);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (db_int (path, "SELECT id FROM action WHERE owner = 'Teamleder'"), ==, id);
+  g_assert_cmpuint (shown_actions (window, NULL), ==, 26);
+
+  /* the history of the action: newest first, each kind of change */
+  {
+    GtkWindow *history_window = indsats_window_show_history (window, id);
+    g_assert_nonnull (history_window);
+    gtk_window_destroy (history_window);
+    g_assert_cmpint (db_int (path, "SELECT count(*) FROM action_history WHERE field IN ('created', 'start_date', 'deleted', 'restored')"
+                                   " AND action_id = (SELECT id FROM action WHERE owner = 'Teamleder')"), ==, 4);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_and_filters (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_window ("search.db", &path, &store);
+  IndsatsPlanView *view = indsats_window_get_plan_view (window);
+  int expected = db_int (path, "SELECT count(*) FROM action WHERE owner LIKE '%Fagkoordinator%' OR text LIKE '%fagkoordinator%'");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  indsats_plan_view_set_search (view, "Fagkoordinator");
+  g_assert_cmpuint (shown_actions (window, "Fagkoordinator"), ==, (guint) expected);
+  g_assert_cmpint (expected, ==, 9); /* the nine actions the Fagkoordinator carries out */
+  indsats_plan_view_set_search (view, "");
+  g_assert_cmpuint (shown_actions (window, NULL), ==, 25);
+
+  indsats_plan_view_set_owner (view, "Udbyderen Schultz");
+  g_assert_cmpuint (shown_actions (window, NULL), ==, 1);
+  indsats_plan_view_set_owner (view, NULL);
+
+  /* planned actions whose start date has passed */
+  indsats_plan_view_set_today (view, "2023-06-01");
+  indsats_plan_view_set_filter (view, INDSATS_PLAN_FILTER_LATE);
+  g_assert_cmpuint (shown_actions (window, "selvbook"), ==, 1);
+  indsats_plan_view_set_today (view, "2023-04-01");
+  g_assert_cmpuint (shown_actions (window, NULL), ==, 0);
+  indsats_plan_view_set_filter (view, INDSATS_PLAN_FILTER_STARTED);
+  g_assert_cmpuint (shown_actions (window, NULL), ==, 24);
+  indsats_plan_view_set_filter (view, INDSATS_PLAN_FILTER_ALL);
+
+  /* sorted by start date: one list, oldest first */
+  indsats_plan_view_set_sort (view, "start");
+  {
+    g_autoptr(IndsatsPlanItem) first = g_list_model_get_item (indsats_window_get_items (window), 0);
+    g_assert_cmpstr (indsats_plan_item_get_action (first)->start_date, ==, "2022-09-22");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_undo_redo_chain (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_window ("chain.db", &path, &store);
+  g_autofree char *before = plan_snapshot (path);
+  g_autofree char *after = NULL;
+  g_autofree char *now = NULL;
+  IndsatsActionDialog *dialog;
+
+  /* five changes: edit, move, delete, add, edit */
+  dialog = indsats_window_open_action_dialog (window, 3);
+  indsats_action_dialog_set_field (dialog, "status", "done");
+  click_save (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-action-up", "x", (gint64) 3));
+  g_assert_true (indsats_window_delete_action (window, 12));
+  dialog = indsats_window_open_action_dialog (window, 0);
+  indsats_action_dialog_set_field (dialog, "text", "Ny indsats");
+  indsats_action_dialog_set_field (dialog, "start", "01.05.2023");
+  click_save (dialog);
+  dialog = indsats_window_open_action_dialog (window, 20);
+  indsats_action_dialog_set_field (dialog, "owner", "Teamleder");
+  click_save (dialog);
+  after = plan_snapshot (path);
+  g_assert_cmpstr (after, !=, before);
+
+  for (int i = 0; i < 5; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  now = plan_snapshot (path);
+  g_assert_cmpstr (now, ==, before);
+  g_clear_pointer (&now, g_free);
+  for (int i = 0; i < 5; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  now = plan_snapshot (path);
+  g_assert_cmpstr (now, ==, after);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Run in a child process: an edit through the window, then SIGKILL at once */
+static void
+test_killed_after_edit_child (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window;
+  IndsatsActionDialog *dialog;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs as a subprocess of killed-after-edit");
+      return;
+    }
+  path = g_build_filename (g_getenv ("INDSATS_KILL_DIR"), "kill.db", NULL);
+  store = indsats_store_open (path, &error);
+  window = indsats_window_new (NULL, store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  dialog = indsats_window_open_action_dialog (window, 5);
+  indsats_action_dialog_set_field (dialog, "status", "done");
+  indsats_action_dialog_set_field (dialog, "note", "Gennemgået med SB");
+  click_save (dialog);
+  kill (getpid (), SIGKILL);
+}
+
+static void
+test_killed_after_edit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "kill.db", NULL);
+  g_autofree char *row = NULL;
+  g_autofree char *check = NULL;
+
+  {
+    g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+    g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  }
+  g_setenv ("INDSATS_KILL_DIR", dir, TRUE);
+  g_test_trap_subprocess ("/ui/actions/killed-after-edit/child", 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_assert_false (g_test_trap_has_passed ());
+
+  {
+    /* reopened: the edit is there, and the file is whole */
+    g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+    g_assert_no_error (error);
+  }
+  row = db_text (path, "SELECT status || '|' || note FROM action WHERE id = 5");
+  g_assert_cmpstr (row, ==, "done|Gennemgået med SB");
+  check = db_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  indsats_application_register_resources ();
+  dir = g_dir_make_tmp ("indsats-actions-XXXXXX", NULL);
+
+  g_test_add_func ("/ui/actions/add-edit-delete-undo", test_add_edit_delete_undo);
+  g_test_add_func ("/ui/actions/search-and-filters", test_search_and_filters);
+  g_test_add_func ("/ui/actions/undo-redo-chain", test_undo_redo_chain);
+  g_test_add_func ("/ui/actions/killed-after-edit", test_killed_after_edit);
+  g_test_add_func ("/ui/actions/killed-after-edit/child", test_killed_after_edit_child);
+  status = g_test_run ();
+
+  if (!g_test_subprocess ())
+    {
+      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+      while (d && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *p = g_build_filename (dir, name, NULL);
+          g_unlink (p);
+        }
+      g_rmdir (dir);
+    }
+  return status;
+}
