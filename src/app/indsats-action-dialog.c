@@ -43,6 +43,7 @@ struct _IndsatsActionDialog
   char              *start;    /* the start date as YYYY-MM-DD when valid */
   char              *end;
   gboolean           valid;
+  gboolean           touched;  /* no mistakes are shown before the first change */
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsActionDialog, indsats_action_dialog, ADW_TYPE_WINDOW)
@@ -96,7 +97,7 @@ validate (IndsatsActionDialog *self)
     self->end = indsats_date_parse (end, &end_error);
 
   show_field_error (GTK_WIDGET (self->text_view), self->text_error,
-                    text_ok ? NULL : _("Describe the action"));
+                    text_ok || !self->touched ? NULL : _("Describe the action"));
   show_field_error (GTK_WIDGET (self->start_row), self->start_error,
                     start_error ? (indsats_text_is_blank (start) ? _("Give the date the action takes effect")
                                                                          : _("This is not a date: write it as dd.mm.åååå"))
@@ -119,6 +120,7 @@ validate (IndsatsActionDialog *self)
 static void
 changed_cb (IndsatsActionDialog *self)
 {
+  self->touched = TRUE;
   validate (self);
 }
 
@@ -354,11 +356,19 @@ indsats_action_dialog_new (GtkWindow           *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), action->note ? action->note : "");
       adw_combo_row_set_selected (self->status_row, action->status);
     }
-  else if (teams->len > 0)
+  else
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->team_row), g_ptr_array_index (teams, 0));
-      gtk_editable_set_text (GTK_EDITABLE (self->focus_row), g_ptr_array_index (focus, 0));
+      g_autofree char *today = indsats_today_iso ();
+      g_autofree char *shown = indsats_format_date (today);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row), shown);
+      if (teams->len > 0)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->team_row), g_ptr_array_index (teams, 0));
+          gtk_editable_set_text (GTK_EDITABLE (self->focus_row), g_ptr_array_index (focus, 0));
+        }
     }
+  self->touched = action != NULL;
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   return self;
