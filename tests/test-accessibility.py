@@ -1,0 +1,143 @@
+#!/usr/bin/python3
+"""The window as a screen reader reads it: through AT-SPI (pyatspi), in English
+and in Danish. Needs an X display and a D-Bus session with the accessibility
+bus; tools/test.sh gives both. Prints TAP."""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+INDSATS = os.environ["INDSATS"]
+results = []
+
+
+def check(description, condition, detail=""):
+    results.append((bool(condition), description, detail))
+
+
+def walk(node, out, depth=0):
+    if node is None or depth > 60:
+        return
+    try:
+        out.append((node.getRoleName(), node.name or "", node))
+        count = node.childCount
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            walk(node.getChildAtIndex(i), out, depth + 1)
+        except Exception:
+            pass
+
+
+def find_app(name, pid, timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            try:
+                if app is not None and app.get_process_id() == pid:
+                    return app
+            except Exception:
+                pass
+        time.sleep(0.3)
+    return None
+
+
+def nodes(app):
+    out = []
+    for i in range(app.childCount):
+        walk(app.getChildAtIndex(i), out)
+    return out
+
+
+def click(node):
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press"):
+            action.doAction(i)
+            return True
+    action.doAction(0)
+    return True
+
+
+def run(language, names):
+    tmp = tempfile.mkdtemp(prefix="indsats-a11y-")
+    db = os.path.join(tmp, "plan.db")
+    subprocess.run([INDSATS, "demo", "--database", db], check=True, capture_output=True)
+    env = dict(os.environ)
+    env.pop("NO_AT_BRIDGE", None)
+    env["GTK_A11Y"] = "atspi"
+    if language:
+        env["LANGUAGE"] = language
+    proc = subprocess.Popen([INDSATS, "--database", db], env=env)
+    try:
+        app = find_app("indsats", proc.pid)
+        check(f"[{language or 'en'}] the window is on the accessibility bus", app is not None)
+        if app is None:
+            return
+        time.sleep(1.5)
+        all_nodes = nodes(app)
+        buttons = {n for r, n, _ in all_nodes if r in ("push button", "toggle button")}
+        for key in ("add", "undo", "redo", "search"):
+            check(f"[{language or 'en'}] a button named “{names[key]}”", names[key] in buttons, sorted(buttons))
+
+        # go to the plan's page, as a screen reader user would
+        tabs = [node for r, n, node in all_nodes if r == "page tab" and n == names["plan"]]
+        check(f"[{language or 'en'}] the page “{names['plan']}” can be chosen", tabs)
+        if tabs:
+            try:
+                parent = tabs[0].parent
+                parent.querySelection().selectChild(tabs[0].getIndexInParent())
+            except Exception:
+                click(tabs[0])
+            time.sleep(1.5)
+        all_nodes = nodes(app)
+        rows = [n for r, n, _ in all_nodes if n.startswith("Fagkoordinatoren kontakter borger")]
+        check(f"[{language or 'en'}] an action is read with its owner, start date and status",
+              any(names["owner"] in n and "27.02.2023" in n and names["started"] in n for n in rows), rows[:2])
+        buttons = [n for r, n, _ in all_nodes if r == "push button"]
+        check(f"[{language or 'en'}] each action has “{names['edit']}” and “{names['delete']}”",
+              buttons.count(names["edit"]) >= 5 and buttons.count(names["delete"]) >= 5, buttons[:12])
+        late = [n for n in (n for r, n, _ in all_nodes) if n.startswith("At få selvbook")]
+        check(f"[{language or 'en'}] a planned action that should have started says so in words",
+              any(names["late"] in n for n in late), late)
+
+        # the form: every field has its name
+        add = [node for r, n, node in all_nodes if r == "push button" and n == names["add"]]
+        if add:
+            click(add[0])
+            time.sleep(1.5)
+            form = {n for r, n, _ in nodes(app)}
+            for field in ("action", "team", "focus", "owner_field", "start", "status", "note", "save", "cancel"):
+                check(f"[{language or 'en'}] the form has a control named “{names[field]}”", names[field] in form)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+run(None, {"add": "Add Action", "undo": "Undo", "redo": "Redo", "search": "Search", "plan": "Recovery Plan",
+           "owner": "Owner: Fagkoordinator", "started": "Started", "edit": "Edit Action", "delete": "Delete Action",
+           "late": "Should have started 11.05.2023", "action": "Action", "team": "Team", "focus": "Focus Area", "owner_field": "Owner",
+           "start": "Start Date", "status": "Status", "note": "Note", "save": "Save", "cancel": "Cancel"})
+run("da", {"add": "Tilføj indsats", "undo": "Fortryd", "redo": "Annullér fortryd", "search": "Søg",
+           "plan": "Genopretningsplan", "owner": "Ansvarlig: Fagkoordinator", "started": "I gang",
+           "edit": "Redigér indsats", "delete": "Slet indsats", "late": "Skulle være startet 11.05.2023",
+           "action": "Indsats", "team": "Team", "focus": "Fokusområde", "owner_field": "Ansvarlig", "start": "Startdato", "status": "Status",
+           "note": "Note", "save": "Gem", "cancel": "Annuller"})
+
+for i, (ok, description, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {description}")
+    if not ok and detail != "":
+        print(f"# {detail!r}"[:1500])
+print(f"1..{len(results)}")
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)
