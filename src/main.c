@@ -33,6 +33,7 @@ main (int    argc,
   g_autoptr(IndsatsApplication) app = NULL;
   const char *localedir = g_getenv ("INDSATS_LOCALEDIR");
 
+  indsats_application_started = g_get_monotonic_time ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -27,6 +27,8 @@ struct _IndsatsActionRow
   GtkWidget *edit_button;
   GtkWidget *delete_button;
   GtkWidget *more_button;
+
+  gint64     action_id;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsActionRow, indsats_action_row, GTK_TYPE_WIDGET)
@@ -68,9 +70,32 @@ indsats_action_row_class_init (IndsatsActionRowClass *klass)
 }
 
 static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  IndsatsActionRow *self = INDSATS_ACTION_ROW (user_data);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
+  g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
+  g_autoptr(GMenuItem) history = g_menu_item_new (_("_History"), NULL);
+  GVariant *target = g_variant_new_int64 (self->action_id);
+
+  g_variant_ref_sink (target);
+  g_menu_item_set_action_and_target_value (up, "win.move-action-up", target);
+  g_menu_item_set_action_and_target_value (down, "win.move-action-down", target);
+  g_menu_item_set_action_and_target_value (history, "win.show-history", target);
+  g_variant_unref (target);
+  g_menu_append_item (menu, up);
+  g_menu_append_item (menu, down);
+  g_menu_append_item (menu, history);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
 indsats_action_row_init (IndsatsActionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->more_button), create_menu_cb, self, NULL);
 }
 
 GtkWidget *
@@ -95,7 +120,6 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   g_autofree char *start = NULL;
   g_autofree char *accessible = NULL;
   g_autoptr(GVariant) target = NULL;
-  g_autoptr(GMenu) menu = NULL;
   gboolean late;
 
   g_return_if_fail (INDSATS_IS_ACTION_ROW (self));
@@ -152,20 +176,8 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "win.edit-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "win.delete-action");
-  menu = g_menu_new ();
-  {
-    g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
-    g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
-    g_autoptr(GMenuItem) history = g_menu_item_new (_("_History"), NULL);
-
-    g_menu_item_set_action_and_target_value (up, "win.move-action-up", target);
-    g_menu_item_set_action_and_target_value (down, "win.move-action-down", target);
-    g_menu_item_set_action_and_target_value (history, "win.show-history", target);
-    g_menu_append_item (menu, up);
-    g_menu_append_item (menu, down);
-    g_menu_append_item (menu, history);
-  }
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->more_button), G_MENU_MODEL (menu));
+  /* the menu is made when it is opened: rows are bound often while scrolling */
+  self->action_id = a->id;
 
   accessible = g_strdup_printf ("%s. %s. %s. %s%s%s", a->text, owner, start,
                                 indsats_status_to_label (a->status), late ? ". " : "",

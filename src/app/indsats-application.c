@@ -28,6 +28,8 @@ struct _IndsatsApplication
 
 G_DEFINE_FINAL_TYPE (IndsatsApplication, indsats_application, ADW_TYPE_APPLICATION)
 
+gint64 indsats_application_started;
+
 /* from the resource compiled out of ui/ */
 GResource *indsats_ui_get_resource (void);
 
@@ -52,6 +54,8 @@ indsats_application_register_resources (void)
 IndsatsApplication *
 indsats_application_new (void)
 {
+  if (indsats_application_started == 0)
+    indsats_application_started = g_get_monotonic_time ();
   indsats_application_register_resources ();
   return g_object_new (INDSATS_TYPE_APPLICATION,
                        "application-id", APP_ID,
@@ -106,6 +110,29 @@ open_demo_copy (IndsatsApplication  *self,
   return g_steal_pointer (&store);
 }
 
+/* INDSATS_TIME_FIRST_FRAME: for the benchmark, say when the window's first
+ * frame was drawn, counted from the start of the process, and quit */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  gint64 now = g_get_monotonic_time ();
+
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
+  g_print ("first frame: %.1f ms\n", (now - indsats_application_started) / 1000.0);
+  g_application_quit (app);
+}
+
+static void
+window_mapped_cb (GtkWidget *window,
+                  gpointer   user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), user_data);
+}
+
 static void
 indsats_application_activate (GApplication *app)
 {
@@ -133,6 +160,8 @@ indsats_application_activate (GApplication *app)
     g_printerr ("indsats: %s\n", error->message);
 
   window = GTK_WINDOW (indsats_window_new (self, store, error));
+  if (g_getenv ("INDSATS_TIME_FIRST_FRAME"))
+    g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
   gtk_window_present (window);
 }
 

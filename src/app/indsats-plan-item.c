@@ -15,6 +15,8 @@ struct _IndsatsPlanItem
   IndsatsPlanItemKind  kind;
   char                *name;
   IndsatsAction       *action;
+  gboolean             shown;
+  char                *folded;   /* text and owner, case-folded once for searching */
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsPlanItem, indsats_plan_item, G_TYPE_OBJECT)
@@ -26,6 +28,7 @@ indsats_plan_item_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->action, indsats_action_free);
+  g_clear_pointer (&self->folded, g_free);
 
   G_OBJECT_CLASS (indsats_plan_item_parent_class)->finalize (object);
 }
@@ -88,4 +91,39 @@ indsats_plan_item_get_action (IndsatsPlanItem *self)
 {
   g_return_val_if_fail (INDSATS_IS_PLAN_ITEM (self), NULL);
   return self->action;
+}
+
+/* Whether the list's current search and filters show the row */
+gboolean
+indsats_plan_item_get_shown (IndsatsPlanItem *self)
+{
+  g_return_val_if_fail (INDSATS_IS_PLAN_ITEM (self), FALSE);
+  return self->shown;
+}
+
+void
+indsats_plan_item_set_shown (IndsatsPlanItem *self,
+                             gboolean         shown)
+{
+  g_return_if_fail (INDSATS_IS_PLAN_ITEM (self));
+  self->shown = shown;
+}
+
+/**
+ * indsats_plan_item_get_folded:
+ *
+ * Returns: the action's text and owner, case-folded, to search in
+ */
+const char *
+indsats_plan_item_get_folded (IndsatsPlanItem *self)
+{
+  g_return_val_if_fail (INDSATS_IS_PLAN_ITEM (self), "");
+
+  if (self->folded == NULL)
+    {
+      g_autofree char *both = g_strconcat (self->action ? self->action->text : self->name, "\n",
+                                           self->action && self->action->owner ? self->action->owner : "", NULL);
+      self->folded = g_utf8_casefold (both, -1);
+    }
+  return self->folded;
 }

@@ -1,9 +1,11 @@
 /* indsats-plan-view.c
  *
  * The actions of one plan in a GtkListView over a flat model of team
- * headings, focus area headings and actions. Searching (text and owner),
- * filtering by status or owner and sorting rebuild the model from the plan's
- * actions in one splice; headings with nothing under them are left out.
+ * headings, focus area headings and actions. The rows are made once per
+ * load (or sort); searching (text and owner) and filtering by status or owner
+ * only mark which rows show, and a filter model hides the rest, so the list
+ * keeps the rows it has drawn and a plan of thousands of actions filters at
+ * once. Headings with nothing under them are hidden too.
  */
 #include "config.h"
 
@@ -29,7 +31,9 @@ struct _IndsatsPlanView
   GtkListView       *action_list;
   GtkStack          *list_stack;
 
-  GListStore        *items;
+  GListStore        *all;         /* every row of the plan, in the order shown */
+  GtkCustomFilter   *shown_filter;
+  GtkFilterListModel *items;      /* the rows the search and filters show */
   GtkSingleSelection *selection;
   GtkStringList     *owners;
   GPtrArray         *actions;     /* of IndsatsAction: the whole plan */
@@ -76,8 +80,10 @@ indsats_plan_view_is_late (IndsatsPlanView     *self,
 
 static gboolean
 matches (IndsatsPlanView     *self,
-         const IndsatsAction *a)
+         IndsatsPlanItem     *item)
 {
+  const IndsatsAction *a = indsats_plan_item_get_action (item);
+
   switch (self->filter)
     {
     case INDSATS_PLAN_FILTER_PLANNED: if (a->status != INDSATS_STATUS_PLANNED) return FALSE; break;
@@ -90,14 +96,8 @@ matches (IndsatsPlanView     *self,
     }
   if (self->owner && g_strcmp0 (self->owner, a->owner) != 0)
     return FALSE;
-  if (self->search && *self->search)
-    {
-      g_autofree char *text = g_utf8_casefold (a->text, -1);
-      g_autofree char *owner = g_utf8_casefold (a->owner ? a->owner : "", -1);
-
-      if (strstr (text, self->search) == NULL && strstr (owner, self->search) == NULL)
-        return FALSE;
-    }
+  if (self->search && *self->search && strstr (indsats_plan_item_get_folded (item), self->search) == NULL)
+    return FALSE;
   return TRUE;
 }
 
@@ -121,32 +121,80 @@ compare_owner (gconstpointer a,
   return c ? c : compare_start (a, b);
 }
 
+/* Marks the rows the search and filters show, then lets the filter model hide the others */
+static void
+refilter (IndsatsPlanView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all));
+  gboolean focus_shown = FALSE, team_shown = FALSE;
+  gint64 selected = indsats_plan_view_get_selected (self);
+
+  /* from the end, so a heading knows whether anything under it shows */
+  for (guint i = n; i-- > 0;)
+    {
+      IndsatsPlanItem *item = g_list_model_get_item (G_LIST_MODEL (self->all), i);
+
+      switch (indsats_plan_item_get_kind (item))
+        {
+        case INDSATS_PLAN_ITEM_ACTION:
+          {
+            gboolean shown = matches (self, item);
+            indsats_plan_item_set_shown (item, shown);
+            focus_shown |= shown;
+            team_shown |= shown;
+          }
+          break;
+        case INDSATS_PLAN_ITEM_FOCUS:
+          indsats_plan_item_set_shown (item, focus_shown);
+          focus_shown = FALSE;
+          break;
+        case INDSATS_PLAN_ITEM_TEAM:
+          indsats_plan_item_set_shown (item, team_shown);
+          team_shown = FALSE;
+          break;
+        }
+      g_object_unref (item);
+    }
+  gtk_filter_changed (GTK_FILTER (self->shown_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0 ? "list" : "nothing");
+
+  /* keep the selected action selected where it still shows */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; selected > 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+    {
+      g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      const IndsatsAction *a = indsats_plan_item_get_action (item);
+      if (a && a->id == selected)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
+}
+
+/* Makes the rows: with headings in the plan's order, or one sorted list */
 static void
 rebuild (IndsatsPlanView *self)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
   const char *team = NULL, *focus = NULL;
-  gint64 selected = indsats_plan_view_get_selected (self);
 
   for (guint i = 0; self->actions && i < self->actions->len; i++)
-    {
-      IndsatsAction *a = g_ptr_array_index (self->actions, i);
-      if (matches (self, a))
-        g_ptr_array_add (shown, a);
-    }
+    g_ptr_array_add (ordered, g_ptr_array_index (self->actions, i));
 
   if (self->sort)
     {
       /* sorted across the plan: one list, no headings */
-      g_ptr_array_sort (shown, g_str_equal (self->sort, "owner") ? compare_owner : compare_start);
-      for (guint i = 0; i < shown->len; i++)
-        g_ptr_array_add (rows, indsats_plan_item_new_action (g_ptr_array_index (shown, i)));
+      g_ptr_array_sort (ordered, g_str_equal (self->sort, "owner") ? compare_owner : compare_start);
+      for (guint i = 0; i < ordered->len; i++)
+        g_ptr_array_add (rows, indsats_plan_item_new_action (g_ptr_array_index (ordered, i)));
     }
   else
-    for (guint i = 0; i < shown->len; i++)
+    for (guint i = 0; i < ordered->len; i++)
       {
-        IndsatsAction *a = g_ptr_array_index (shown, i);
+        IndsatsAction *a = g_ptr_array_index (ordered, i);
 
         if (g_strcmp0 (team, a->team) != 0)
           {
@@ -162,18 +210,21 @@ rebuild (IndsatsPlanView *self)
         g_ptr_array_add (rows, indsats_plan_item_new_action (a));
       }
 
-  /* one splice, one items-changed: the list is built once */
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+  for (guint i = 0; i < rows->len; i++)
+    indsats_plan_item_set_shown (g_ptr_array_index (rows, i), TRUE);
+  /* a big plan is filtered a piece at a time, so typing never stalls the window */
+  gtk_filter_list_model_set_incremental (self->items, rows->len > 2000);
+  /* one splice, one items-changed: the rows are made once */
+  g_list_store_splice (self->all, 0, g_list_model_get_n_items (G_LIST_MODEL (self->all)),
                        rows->pdata, rows->len);
-  gtk_stack_set_visible_child_name (self->list_stack, rows->len > 0 ? "list" : "nothing");
+  refilter (self);
+}
 
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; selected > 0 && i < rows->len; i++)
-    {
-      const IndsatsAction *a = indsats_plan_item_get_action (g_ptr_array_index (rows, i));
-      if (a && a->id == selected)
-        gtk_single_selection_set_selected (self->selection, i);
-    }
+static gboolean
+item_shown (gpointer item,
+            gpointer user_data)
+{
+  return indsats_plan_item_get_shown (item);
 }
 
 static void
@@ -214,6 +265,7 @@ activate_cb (GtkListView     *list,
              IndsatsPlanView *self)
 {
   g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
   const IndsatsAction *a = item ? indsats_plan_item_get_action (item) : NULL;
 
   if (a)
@@ -232,6 +284,7 @@ indsats_plan_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
+  g_clear_object (&self->all);
   g_clear_object (&self->owners);
 
   G_OBJECT_CLASS (indsats_plan_view_parent_class)->dispose (object);
@@ -285,7 +338,9 @@ indsats_plan_view_init (IndsatsPlanView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->today = indsats_today_iso ();
-  self->items = g_list_store_new (INDSATS_TYPE_PLAN_ITEM);
+  self->all = g_list_store_new (INDSATS_TYPE_PLAN_ITEM);
+  self->shown_filter = gtk_custom_filter_new (item_shown, NULL, NULL);
+  self->items = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->all)), GTK_FILTER (self->shown_filter));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -386,7 +441,7 @@ indsats_plan_view_set_search (IndsatsPlanView *self,
   g_strstrip (self->search);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  rebuild (self);
+  refilter (self);
 }
 
 void
@@ -398,7 +453,7 @@ indsats_plan_view_set_filter (IndsatsPlanView   *self,
   self->filter = filter;
   if (gtk_drop_down_get_selected (self->filter_dropdown) != filter)
     gtk_drop_down_set_selected (self->filter_dropdown, filter);
-  rebuild (self);
+  refilter (self);
 }
 
 void
@@ -409,7 +464,7 @@ indsats_plan_view_set_owner (IndsatsPlanView *self,
 
   g_free (self->owner);
   self->owner = g_strdup (owner);
-  rebuild (self);
+  refilter (self);
 }
 
 void
@@ -432,7 +487,7 @@ indsats_plan_view_set_today (IndsatsPlanView *self,
 
   g_free (self->today);
   self->today = g_strdup (today);
-  rebuild (self);
+  refilter (self);
 }
 
 void
@@ -460,4 +515,16 @@ indsats_plan_view_get_selected (IndsatsPlanView *self)
   item = gtk_single_selection_get_selected_item (self->selection);
   a = item ? indsats_plan_item_get_action (item) : NULL;
   return a ? a->id : 0;
+}
+
+/**
+ * indsats_plan_view_is_filtering:
+ *
+ * Returns: %TRUE while a big plan's rows are still being filtered
+ */
+gboolean
+indsats_plan_view_is_filtering (IndsatsPlanView *self)
+{
+  g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), FALSE);
+  return gtk_filter_list_model_get_pending (self->items) > 0;
 }

@@ -38,6 +38,7 @@ void        indsats_plan_view_set_today   (IndsatsPlanView    *self,
                                            const char         *today);
 void        indsats_plan_view_focus_search (IndsatsPlanView   *self);
 gint64      indsats_plan_view_get_selected (IndsatsPlanView   *self);
+gboolean    indsats_plan_view_is_filtering (IndsatsPlanView   *self);
 gboolean    indsats_plan_view_is_late     (IndsatsPlanView    *self,
                                            const IndsatsAction *action);
 

@@ -1,5 +1,7 @@
 /* make-bench-db.c: a database for the benchmarks, made through the store
  *
+ * make-bench-db FILE --actions N: a plan of N actions in 20 focus areas.
+ *
  * make-bench-db FILE N_FIGURES [DATA_DIR] [--demo]: N_FIGURES line figures of
  * 3 areas × 72 months each (one indicator per figure), after the demo plan
  * with --demo. With DATA_DIR, also writes the same numbers as figur-N.dat
@@ -24,6 +26,42 @@ main (int    argc,
   gboolean demo = FALSE;
   int n_figures;
 
+  if (argc == 4 && g_str_equal (argv[2], "--actions"))
+    {
+      g_autoptr(IndsatsPlan) plan = indsats_plan_new ();
+      const char *owners[] = { "Alle SB", "Fagkoordinator", "Teamleder", "Udbyderen Schultz", "Kontrolteamet" };
+      gint64 plan_id;
+      int n = atoi (argv[3]);
+
+      g_unlink (argv[1]);
+      plan->title = g_strdup ("Stor plan");
+      plan->jobcentre = g_strdup ("Benchmark Jobcenter");
+      plan->dated = g_strdup ("2023-03-07");
+      if (!(store = indsats_store_open (argv[1], &error)) ||
+          !(plan_id = indsats_store_add_plan (store, plan, &error)) ||
+          !indsats_store_begin (store, &error))
+        goto fail;
+      for (int i = 0; i < n; i++)
+        {
+          g_autofree char *team = g_strdup_printf ("Team %d", i % 4 + 1);
+          g_autofree char *focus = g_strdup_printf ("Fokusområde %d", i % 20 + 1);
+          g_autofree char *text = g_strdup_printf ("Indsats %d: ugentlig opfølgning %d på sagerne med fokus på samtaler og tilbud", i + 1, i % 97);
+          g_autofree char *start = g_strdup_printf ("2023-%02d-%02d", i % 12 + 1, i % 28 + 1);
+          IndsatsAction a = { 0 };
+
+          a.team = team;
+          a.focus = focus;
+          a.text = text;
+          a.owner = (char *) owners[i % G_N_ELEMENTS (owners)];
+          a.start_date = start;
+          a.status = i % 4;
+          if (!indsats_store_add_action (store, plan_id, &a, &error))
+            goto fail;
+        }
+      if (!indsats_store_commit (store, &error))
+        goto fail;
+      return 0;
+    }
   if (argc > 1 && g_str_equal (argv[argc - 1], "--demo"))
     {
       demo = TRUE;
