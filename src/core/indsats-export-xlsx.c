@@ -121,6 +121,27 @@ status_label (IndsatsStatus status)
     }
 }
 
+/* About how many lines @text wraps to in a column @width characters wide */
+static int
+lines_needed (const char *text,
+              double      width)
+{
+  int per_line = MAX ((int) (width * 1.1), 1);
+  int lines = 1, column = 0;
+
+  if (text == NULL)
+    return 1;
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    {
+      if (*c == '\n' || ++column > per_line)
+        {
+          lines++;
+          column = 0;
+        }
+    }
+  return lines;
+}
+
 /* The sheet of the plan's actions: an Excel table to sort and filter, set up to print */
 static gboolean
 write_actions (Book        *b,
@@ -162,6 +183,10 @@ write_actions (Book        *b,
       worksheet_write_datetime (ws, i + 1, 4, &start, b->date);
       write_text (ws, i + 1, 5, status_label (a->status), b->wrap);
       write_text (ws, i + 1, 6, a->note, b->wrap);
+      /* not every reader fits a row to its wrapped text: give it the height */
+      worksheet_set_row (ws, i + 1, 15 * MAX (MAX (lines_needed (a->text, widths[2]), lines_needed (a->focus, widths[1])),
+                                              MAX (lines_needed (a->note, widths[6]), lines_needed (a->team, widths[0]))),
+                         NULL);
     }
 
   table.name = (char *) "Indsatser";
