@@ -8,6 +8,7 @@
 #include "indsats-chart-widget.h"
 #include "indsats-demo.h"
 #include "indsats-follow-up-view.h"
+#include "indsats-goals-view.h"
 #include "indsats-window.h"
 
 static char *dir;
@@ -170,6 +171,72 @@ test_export_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_goals_indicators_figures (void)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  IndsatsWindow *window = open_demo ("edit.db", &store);
+  g_autoptr(GPtrArray) goals = indsats_store_list_goals (store, NULL);
+  IndsatsGoal *goal = g_ptr_array_index (goals, 6);
+  GList *toplevels;
+  const char *areas[] = { "Ishøj", "Hele landet", NULL };
+  const char *none[] = { NULL };
+  int number;
+
+  /* a goal's status text, through its dialog and its save */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", "x", goal->id));
+  toplevels = gtk_window_list_toplevels ();
+  {
+    gboolean found = FALSE;
+    for (GList *l = toplevels; l; l = l->next)
+      if (g_strcmp0 (gtk_window_get_title (l->data), "Edit Goal") == 0)
+        {
+          found = TRUE;
+          gtk_window_destroy (l->data);
+        }
+    g_assert_true (found);
+  }
+  g_list_free (toplevels);
+  g_assert_true (indsats_window_save_goal_status (window, goal->id, "Ledigheden falder; 9 % delvis raskmeldte.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM goal WHERE status_text = 'Ledigheden falder; 9 % delvis raskmeldte.'"), ==, 1);
+
+  /* indicators: change one, make one; a bad threshold is refused and changes nothing */
+  g_assert_true (indsats_window_save_indicator (window, "Fleksjob", "personer", TRUE, "300", &error));
+  g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Fleksjob'"), ==, 300);
+  g_assert_true (indsats_window_save_indicator (window, "Egen indikator", "pct", FALSE, "12,5", &error));
+  g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Egen indikator'"), ==, 12.5);
+  g_assert_false (indsats_window_save_indicator (window, "Fleksjob", "personer", TRUE, "mange", &error));
+  g_assert_nonnull (strstr (error->message, "“mange” is not a number"));
+  g_clear_error (&error);
+  g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Fleksjob'"), ==, 300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-indicators", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-figure", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (l->data != (gpointer) window)
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+
+  /* a new figure from an indicator and the areas to compare, under a goal */
+  number = indsats_window_make_figure (window, "Aktiveringsgrad i Ishøj og hele landet", INDSATS_FIGURE_LINE,
+                                       "Aktiveringsgrad, aktivitetsparate kontanthjælpsmodtagere", areas, "10",
+                                       goal->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (number, ==, 17);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM figure_series s JOIN figure f ON f.id = s.figure_id WHERE f.number = 17"), ==, 2);
+  g_assert_cmpuint (indsats_goals_view_get_cards (indsats_window_get_goals_view (window))->len, ==, 15);
+  g_assert_cmpint (indsats_window_make_figure (window, "Uden områder", INDSATS_FIGURE_LINE, "Fleksjob", none, "", 0, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "Areas"));
+  g_clear_error (&error);
+  g_assert_cmpint (indsats_window_make_figure (window, "  ", INDSATS_FIGURE_LINE, "Fleksjob", areas, "", 0, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM figure"), ==, 17);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -184,6 +251,7 @@ main (int    argc,
   g_test_add_func ("/ui/follow-up/triggers", test_follow_up_shows_triggers);
   g_test_add_func ("/ui/import", test_import_from_window);
   g_test_add_func ("/ui/export", test_export_from_window);
+  g_test_add_func ("/ui/goals-indicators-figures", test_goals_indicators_figures);
   status = g_test_run ();
 
   {

@@ -97,6 +97,18 @@ indsats_goals_view_load (IndsatsGoalsView  *self,
       GtkWidget *group = adw_preferences_group_new ();
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      {
+        GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+        g_autofree char *label = g_strdup_printf (_("Edit the status of “%s”"), goal->title);
+
+        gtk_widget_add_css_class (edit, "flat");
+        gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (edit, _("Edit Status"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_int64 (goal->id));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-goal");
+        adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), edit);
+      }
       if (goal->status_text && *goal->status_text)
         adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), goal->status_text);
       for (guint f = 0; f < goal->figures->len; f++)

@@ -39,5 +39,6 @@ void _indsats_window_toast           (IndsatsWindow      *self,
                                       const char         *text);
 void _indsats_window_files_class_init (IndsatsWindowClass *klass);
 void _indsats_window_actions_class_init (IndsatsWindowClass *klass);
+void _indsats_window_keyfigures_class_init (IndsatsWindowClass *klass);
 
 G_END_DECLS

@@ -223,6 +223,7 @@ indsats_window_class_init (IndsatsWindowClass *klass)
 
   _indsats_window_files_class_init (klass);
   _indsats_window_actions_class_init (klass);
+  _indsats_window_keyfigures_class_init (klass);
 }
 
 static void

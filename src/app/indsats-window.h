@@ -35,5 +35,23 @@ gboolean       indsats_window_delete_action (IndsatsWindow    *self,
                                              gint64            action_id);
 GtkWindow     *indsats_window_show_history (IndsatsWindow     *self,
                                             gint64             action_id);
+gboolean       indsats_window_save_goal_status (IndsatsWindow  *self,
+                                                gint64          goal_id,
+                                                const char     *status_text,
+                                                GError        **error);
+gboolean       indsats_window_save_indicator (IndsatsWindow    *self,
+                                              const char       *name,
+                                              const char       *unit,
+                                              gboolean          higher_is_better,
+                                              const char       *threshold,
+                                              GError          **error);
+int            indsats_window_make_figure (IndsatsWindow       *self,
+                                           const char          *title,
+                                           IndsatsFigureKind    kind,
+                                           const char          *indicator,
+                                           const char * const  *areas,
+                                           const char          *threshold,
+                                           gint64               goal_id,
+                                           GError             **error);
 
 G_END_DECLS

@@ -2000,3 +2000,99 @@ indsats_store_list_trigger_indicators (IndsatsStore  *self,
     }
   return g_steal_pointer (&names);
 }
+
+/* Editing goals and indicators */
+
+static const char sql_update_goal_status[] = "UPDATE goal SET status_text = ? WHERE id = ?";
+static const char sql_update_indicator[] =
+  "UPDATE indicator SET unit = ?, higher_is_better = ?, threshold = ? WHERE id = ?";
+static const char sql_list_areas[] =
+  "SELECT DISTINCT o.area FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+  " WHERE i.name = ? ORDER BY o.area";
+
+gboolean
+indsats_store_set_goal_status (IndsatsStore  *self,
+                               gint64         goal_id,
+                               const char    *status_text,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, sql_update_goal_status, error)))
+    return FALSE;
+  bind_text (stmt, 1, status_text ? status_text : "");
+  sqlite3_bind_int64 (stmt, 2, goal_id);
+  if (!step_done (self, stmt, "Cannot save the goal", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND, "There is no goal %" G_GINT64_FORMAT, goal_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_store_update_indicator:
+ * @threshold: NAN for none
+ */
+gboolean
+indsats_store_update_indicator (IndsatsStore  *self,
+                                gint64         indicator_id,
+                                const char    *unit,
+                                gboolean       higher_is_better,
+                                double         threshold,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, sql_update_indicator, error)))
+    return FALSE;
+  bind_text (stmt, 1, unit ? unit : "");
+  sqlite3_bind_int (stmt, 2, higher_is_better ? 1 : 0);
+  bind_double (stmt, 3, threshold);
+  sqlite3_bind_int64 (stmt, 4, indicator_id);
+  if (!step_done (self, stmt, "Cannot save the indicator", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                   "There is no indicator %" G_GINT64_FORMAT, indicator_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_store_list_areas:
+ *
+ * Returns: (transfer full) (element-type utf8): the areas @indicator has values for
+ */
+GPtrArray *
+indsats_store_list_areas (IndsatsStore  *self,
+                          const char    *indicator,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_list_areas, error)))
+    return NULL;
+  bind_text (stmt, 1, indicator);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (areas, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "Cannot read the key figures");
+      return NULL;
+    }
+  return g_steal_pointer (&areas);
+}

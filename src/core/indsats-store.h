@@ -144,4 +144,19 @@ GPtrArray    *indsats_store_list_trigger_indicators (IndsatsStore *self,
                                                      gint64        plan_id,
                                                      GError      **error);
 
+/* Editing goals and indicators */
+gboolean      indsats_store_set_goal_status (IndsatsStore   *self,
+                                             gint64          goal_id,
+                                             const char     *status_text,
+                                             GError        **error);
+gboolean      indsats_store_update_indicator (IndsatsStore  *self,
+                                              gint64         indicator_id,
+                                              const char    *unit,
+                                              gboolean       higher_is_better,
+                                              double         threshold,
+                                              GError       **error);
+GPtrArray    *indsats_store_list_areas      (IndsatsStore   *self,
+                                             const char     *indicator,
+                                             GError        **error);
+
 G_END_DECLS
