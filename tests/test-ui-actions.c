@@ -275,6 +275,75 @@ test_undo_redo_chain (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_plans_teams_focus_areas (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsPlan) plan = indsats_plan_new ();
+  IndsatsWindow *window = open_window ("plans.db", &path, &store);
+  AdwMessageDialog *question;
+  gint64 plan_id, focus_id;
+  char *triggers[] = { (char *) "Mere end 20% af de ledige har ikke fået et tilbud", NULL };
+
+  /* a new plan: created, shown, and empty */
+  plan->title = g_strdup ("Genopretning 2024");
+  plan->jobcentre = g_strdup ("Ishøj Jobcenter");
+  plan->dated = g_strdup ("2024-02-01");
+  plan->threshold = 20;
+  plan->triggers = g_strdupv (triggers);
+  plan_id = indsats_window_create_plan (window, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan_id, ==, 2);
+  g_assert_cmpint (indsats_window_get_plan_id (window), ==, 2);
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM plan_trigger WHERE plan_id = 2"), ==, 1);
+
+  /* switch back to the demo plan */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-plan", "x", (gint64) 1));
+  g_assert_cmpint (indsats_window_get_plan_id (window), ==, 1);
+  g_assert_cmpuint (shown_actions (window, NULL), ==, 25);
+
+  /* rename a team; a name already used is refused */
+  g_assert_true (indsats_window_rename (window, FALSE, 2, "Jobteamet", &error));
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM team WHERE name = 'Jobteamet'"), ==, 1);
+  g_assert_false (indsats_window_rename (window, FALSE, 2, "Sygedagpengeteam", &error));
+  g_assert_nonnull (strstr (error->message, "already"));
+  g_clear_error (&error);
+
+  /* removing a focus area with actions asks first; cancel keeps it */
+  focus_id = db_int (path, "SELECT id FROM focus_area WHERE name = 'Fokus på et aktivt tilbud'");
+  question = indsats_window_request_remove (window, TRUE, focus_id, "Fokus på et aktivt tilbud", 7, NULL);
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "7 actions"));
+  adw_message_dialog_response (question, "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM action"), ==, 25);
+  question = indsats_window_request_remove (window, TRUE, focus_id, "Fokus på et aktivt tilbud", 7, NULL);
+  adw_message_dialog_response (question, "remove");
+  gtk_window_destroy (GTK_WINDOW (question));
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM action"), ==, 18);
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM action_history WHERE field = 'deleted'"), ==, 7);
+  g_assert_cmpuint (shown_actions (window, NULL), ==, 18);
+
+  /* the dialogs open */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-teams", NULL));
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    guint opened = 0;
+    for (GList *l = toplevels; l; l = l->next)
+      if (l->data != (gpointer) window)
+        {
+          opened++;
+          gtk_window_destroy (l->data);
+        }
+    g_list_free (toplevels);
+    g_assert_cmpuint (opened, >=, 2);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run in a child process: an edit through the window, then SIGKILL at once */
 static void
 test_killed_after_edit_child (void)
@@ -344,6 +413,7 @@ main (int    argc,
   g_test_add_func ("/ui/actions/add-edit-delete-undo", test_add_edit_delete_undo);
   g_test_add_func ("/ui/actions/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/actions/undo-redo-chain", test_undo_redo_chain);
+  g_test_add_func ("/ui/actions/plans-teams-focus-areas", test_plans_teams_focus_areas);
   g_test_add_func ("/ui/actions/killed-after-edit", test_killed_after_edit);
   g_test_add_func ("/ui/actions/killed-after-edit/child", test_killed_after_edit_child);
   status = g_test_run ();

@@ -30,6 +30,8 @@ struct _IndsatsWindow
   IndsatsUndoStack     *undo;
   GSettings            *settings;
   gint64                plan_id;
+  gint64                chosen_plan;  /* the plan to show; 0: the last one shown, or the first */
+  GMenu                *plans_section;
   GCancellable         *job;          /* the import or export under way */
   GtkFileChooserNative *chooser;
 };
@@ -40,5 +42,7 @@ void _indsats_window_toast           (IndsatsWindow      *self,
 void _indsats_window_files_class_init (IndsatsWindowClass *klass);
 void _indsats_window_actions_class_init (IndsatsWindowClass *klass);
 void _indsats_window_keyfigures_class_init (IndsatsWindowClass *klass);
+void _indsats_window_plans_class_init (IndsatsWindowClass *klass);
+void _indsats_window_fill_plans_menu (IndsatsWindow      *self);
 
 G_END_DECLS

@@ -33,7 +33,9 @@ settings_new_if_installed (void)
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
+  /* a schema from an older install may lack the keys this version reads */
+  if (schema == NULL || !g_settings_schema_has_key (schema, "plan") ||
+      !g_settings_schema_has_key (schema, "window-size"))
     return NULL;
   return g_settings_new (APP_ID);
 }
@@ -56,6 +58,15 @@ _indsats_window_reload (IndsatsWindow *self)
     return;
 
   self->plan_id = indsats_store_get_first_plan_id (self->store, &error);
+  if (self->chosen_plan == 0 && self->settings)
+    self->chosen_plan = g_settings_get_int64 (self->settings, "plan");
+  if (self->chosen_plan > 0 && self->plan_id > 0)
+    {
+      g_autoptr(IndsatsPlan) chosen = indsats_store_get_plan (self->store, self->chosen_plan, NULL);
+      if (chosen)
+        self->plan_id = self->chosen_plan;
+    }
+  _indsats_window_fill_plans_menu (self);
   if (self->plan_id < 0)
     {
       show_error (self, error->message);
@@ -214,6 +225,7 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, plans_section);
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
 
@@ -224,6 +236,7 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   _indsats_window_files_class_init (klass);
   _indsats_window_actions_class_init (klass);
   _indsats_window_keyfigures_class_init (klass);
+  _indsats_window_plans_class_init (klass);
 }
 
 static void

@@ -35,6 +35,26 @@ gboolean       indsats_window_delete_action (IndsatsWindow    *self,
                                              gint64            action_id);
 GtkWindow     *indsats_window_show_history (IndsatsWindow     *self,
                                             gint64             action_id);
+void           indsats_window_switch_plan (IndsatsWindow      *self,
+                                           gint64              plan_id);
+gint64         indsats_window_create_plan (IndsatsWindow      *self,
+                                           const IndsatsPlan  *plan,
+                                           GError            **error);
+gboolean       indsats_window_rename      (IndsatsWindow      *self,
+                                           gboolean            focus,
+                                           gint64              id,
+                                           const char         *name,
+                                           GError            **error);
+gboolean       indsats_window_remove      (IndsatsWindow      *self,
+                                           gboolean            focus,
+                                           gint64              id,
+                                           GError            **error);
+AdwMessageDialog *indsats_window_request_remove (IndsatsWindow *self,
+                                                 gboolean       focus,
+                                                 gint64         id,
+                                                 const char    *name,
+                                                 int            n_actions,
+                                                 GtkWidget     *parent);
 gboolean       indsats_window_save_goal_status (IndsatsWindow  *self,
                                                 gint64          goal_id,
                                                 const char     *status_text,

@@ -2096,3 +2096,160 @@ indsats_store_list_areas (IndsatsStore  *self,
     }
   return g_steal_pointer (&areas);
 }
+
+/* Teams and focus areas: renaming and removing */
+
+static const char sql_list_teams[] =
+  "SELECT t.id, t.name, f.id, f.name, (SELECT count(*) FROM action a WHERE a.focus_id = f.id)"
+  " FROM team t LEFT JOIN focus_area f ON f.team_id = t.id WHERE t.plan_id = ?"
+  " ORDER BY t.position, f.position";
+static const char sql_rename_team[] = "UPDATE team SET name = ? WHERE id = ?";
+static const char sql_rename_focus[] = "UPDATE focus_area SET name = ? WHERE id = ?";
+static const char sql_remove_team[] = "DELETE FROM team WHERE id = ?";
+static const char sql_remove_focus[] = "DELETE FROM focus_area WHERE id = ?";
+static const char sql_actions_under_team[] =
+  "SELECT a.id, t.plan_id, a.text FROM action a JOIN focus_area f ON f.id = a.focus_id JOIN team t ON t.id = f.team_id"
+  " WHERE t.id = ?1 OR f.id = ?2";
+
+void
+indsats_team_entry_free (IndsatsTeamEntry *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->team);
+  g_free (e->focus);
+  g_free (e);
+}
+
+/**
+ * indsats_store_list_teams:
+ *
+ * Returns: (transfer full) (element-type IndsatsTeamEntry): the plan's teams
+ *   and their focus areas in order, with the number of actions in each
+ */
+GPtrArray *
+indsats_store_list_teams (IndsatsStore  *self,
+                          gint64         plan_id,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_team_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_list_teams, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IndsatsTeamEntry *e = g_new0 (IndsatsTeamEntry, 1);
+      e->team_id = sqlite3_column_int64 (stmt, 0);
+      e->team = column_text (stmt, 1);
+      e->focus_id = sqlite3_column_int64 (stmt, 2);
+      e->focus = column_text (stmt, 3);
+      e->n_actions = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (list, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "Cannot read the plan");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * indsats_store_rename:
+ * @focus: %TRUE to rename a focus area, %FALSE a team
+ */
+gboolean
+indsats_store_rename (IndsatsStore  *self,
+                      gboolean       focus,
+                      gint64         id,
+                      const char    *name,
+                      GError       **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (*clean == '\0')
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The %s needs a name", focus ? "focus area" : "team");
+      return FALSE;
+    }
+  if (!(stmt = prepare (self, focus ? sql_rename_focus : sql_rename_team, error)))
+    return FALSE;
+  bind_text (stmt, 1, clean);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      int code = sqlite3_extended_errcode (self->db);
+      sqlite3_reset (stmt);
+      if (code == SQLITE_CONSTRAINT_UNIQUE)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "There is already a %s called “%s”",
+                       focus ? "focus area" : "team", clean);
+          return FALSE;
+        }
+      return set_db_error (self, error, "Cannot rename it");
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/**
+ * indsats_store_remove:
+ * @focus: %TRUE to remove a focus area, %FALSE a team
+ *
+ * Removes a team or focus area and the actions in it, in one transaction;
+ * each action's removal is recorded in its history.
+ */
+gboolean
+indsats_store_remove (IndsatsStore  *self,
+                      gboolean       focus,
+                      gint64         id,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_action_free);
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (!indsats_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, sql_actions_under_team, error)))
+    return fail_rollback (self);
+  sqlite3_bind_int64 (stmt, 1, focus ? -1 : id);
+  sqlite3_bind_int64 (stmt, 2, focus ? id : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IndsatsAction *a = indsats_action_new ();
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->plan_id = sqlite3_column_int64 (stmt, 1);
+      a->text = column_text (stmt, 2);
+      g_ptr_array_add (gone, a);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "Cannot read the plan");
+      return fail_rollback (self);
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      IndsatsAction *a = g_ptr_array_index (gone, i);
+      if (!record_history (self, a->id, a->plan_id, "deleted", a->text, NULL, error))
+        return fail_rollback (self);
+    }
+  if (!(stmt = prepare (self, focus ? sql_remove_focus : sql_remove_team, error)))
+    return fail_rollback (self);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, "Cannot remove it", error))
+    return fail_rollback (self);
+  return indsats_store_commit (self, error);
+}

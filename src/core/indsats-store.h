@@ -159,4 +159,28 @@ GPtrArray    *indsats_store_list_areas      (IndsatsStore   *self,
                                              const char     *indicator,
                                              GError        **error);
 
+/* Teams and focus areas */
+typedef struct
+{
+  gint64  team_id;
+  char   *team;
+  gint64  focus_id;    /* 0 for a team with no focus area */
+  char   *focus;
+  int     n_actions;
+} IndsatsTeamEntry;
+
+void          indsats_team_entry_free       (IndsatsTeamEntry *entry);
+GPtrArray    *indsats_store_list_teams      (IndsatsStore   *self,
+                                             gint64          plan_id,
+                                             GError        **error);
+gboolean      indsats_store_rename          (IndsatsStore   *self,
+                                             gboolean        focus,
+                                             gint64          id,
+                                             const char     *name,
+                                             GError        **error);
+gboolean      indsats_store_remove          (IndsatsStore   *self,
+                                             gboolean        focus,
+                                             gint64          id,
+                                             GError        **error);
+
 G_END_DECLS
