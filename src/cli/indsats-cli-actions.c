@@ -297,13 +297,7 @@ actions_history (IndsatsCli  *cli,
   return INDSATS_EXIT_OK;
 }
 
-typedef struct
-{
-  const char            *name;
-  IndsatsCliCommandFunc  func;
-} Subcommand;
-
-static const Subcommand subcommands[] = {
+static const IndsatsCliSubcommand subcommands[] = {
   { "list", actions_list },
   { "add", actions_add },
   { "edit", actions_edit },
@@ -316,20 +310,5 @@ indsats_cli_actions (IndsatsCli  *cli,
                      int          argc,
                      char       **argv)
 {
-  if (argc < 2)
-    return indsats_cli_usage (cli, "say what to do: list, add, edit, delete or history");
-
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (strcmp (argv[1], subcommands[i].name) == 0)
-      {
-        g_autofree char *name = g_strdup_printf ("actions %s", argv[1]);
-        const char *saved = cli->command;
-        int status;
-
-        cli->command = name;
-        status = subcommands[i].func (cli, argc - 1, argv + 1);
-        cli->command = saved;
-        return status;
-      }
-  return indsats_cli_usage (cli, "unknown action command “%s” (use list, add, edit, delete or history)", argv[1]);
+  return indsats_cli_dispatch (cli, argc, argv, "actions", subcommands, G_N_ELEMENTS (subcommands));
 }

@@ -242,13 +242,7 @@ figure_render (IndsatsCli  *cli,
     }
 }
 
-typedef struct
-{
-  const char            *name;
-  IndsatsCliCommandFunc  func;
-} Subcommand;
-
-static const Subcommand subcommands[] = {
+static const IndsatsCliSubcommand subcommands[] = {
   { "list", figure_list },
   { "add", figure_add },
   { "render", figure_render },
@@ -259,20 +253,5 @@ indsats_cli_figure (IndsatsCli  *cli,
                     int          argc,
                     char       **argv)
 {
-  if (argc < 2)
-    return indsats_cli_usage (cli, "say what to do: list, add or render");
-
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (strcmp (argv[1], subcommands[i].name) == 0)
-      {
-        g_autofree char *name = g_strdup_printf ("figure %s", argv[1]);
-        const char *saved = cli->command;
-        int status;
-
-        cli->command = name;
-        status = subcommands[i].func (cli, argc - 1, argv + 1);
-        cli->command = saved;
-        return status;
-      }
-  return indsats_cli_usage (cli, "unknown figure command “%s” (use list, add or render)", argv[1]);
+  return indsats_cli_dispatch (cli, argc, argv, "figure", subcommands, G_N_ELEMENTS (subcommands));
 }

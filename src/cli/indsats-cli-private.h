@@ -31,6 +31,19 @@ typedef int (*IndsatsCliCommandFunc) (IndsatsCli *cli,
                                       int         argc,
                                       char      **argv);
 
+typedef struct
+{
+  const char            *name;
+  IndsatsCliCommandFunc  func;
+} IndsatsCliSubcommand;
+
+int           indsats_cli_dispatch    (IndsatsCli                 *cli,
+                                       int                         argc,
+                                       char                      **argv,
+                                       const char                 *group,
+                                       const IndsatsCliSubcommand *subcommands,
+                                       guint                       n);
+
 /* Reporting */
 int           indsats_cli_fail        (IndsatsCli   *cli,
                                        const GError *error);

@@ -207,6 +207,43 @@ indsats_cli_resolve_plan (IndsatsStore  *store,
   return plan_id > 0 ? plan_id : 0;
 }
 
+/**
+ * indsats_cli_dispatch:
+ * @group: the command the subcommands belong to: "actions"
+ * @subcommands: (array length=n): its subcommands
+ *
+ * Runs the subcommand named in argv[1], with the command's name in messages.
+ */
+int
+indsats_cli_dispatch (IndsatsCli              *cli,
+                      int                      argc,
+                      char                   **argv,
+                      const char              *group,
+                      const IndsatsCliSubcommand *subcommands,
+                      guint                    n)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (names, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", subcommands[i].name);
+  if (argc < 2)
+    return indsats_cli_usage (cli, "say what to do: %s", names->str);
+
+  for (guint i = 0; i < n; i++)
+    if (strcmp (argv[1], subcommands[i].name) == 0)
+      {
+        g_autofree char *name = g_strdup_printf ("%s %s", group, argv[1]);
+        const char *saved = cli->command;
+        int status;
+
+        cli->command = name;
+        status = subcommands[i].func (cli, argc - 1, argv + 1);
+        cli->command = saved;
+        return status;
+      }
+  return indsats_cli_usage (cli, "unknown %s command “%s” (use %s)", group, argv[1], names->str);
+}
+
 /* Tables */
 
 struct _IndsatsCliTable
