@@ -399,8 +399,9 @@ indsats_chart_layout_new (const IndsatsChartData *data,
       c->shown = TRUE;
       g_ptr_array_add (layout->categories, c);
     }
+  measure (context, layout, INDSATS_TEXT_SMALL, "0", 0, &layout->small_height);
   if (label_h == 0)
-    measure (context, layout, INDSATS_TEXT_SMALL, "0", 0, &label_h);
+    label_h = layout->small_height;
 
   if (layout->horizontal)
     {

@@ -331,12 +331,8 @@ draw_value_axis (Painter                  *p,
                  double                    lw)
 {
   const IndsatsRect *plot = &layout->plot;
-  double label_h;
+  double label_h = layout->small_height;
 
-  {
-    g_autoptr(PangoLayout) pl = indsats_chart_text_layout (p->context, layout, INDSATS_TEXT_SMALL, "0", 0);
-    indsats_chart_text_size (pl, NULL, &label_h);
-  }
 
   for (guint i = 0; i < layout->ticks->len; i++)
     {
@@ -365,12 +361,8 @@ draw_categories (Painter                  *p,
                  double                    lw)
 {
   const IndsatsRect *plot = &layout->plot;
-  double label_h;
+  double label_h = layout->small_height;
 
-  {
-    g_autoptr(PangoLayout) pl = indsats_chart_text_layout (p->context, layout, INDSATS_TEXT_SMALL, "0", 0);
-    indsats_chart_text_size (pl, NULL, &label_h);
-  }
 
   if (!layout->horizontal)
     paint_line (p, plot->x, floor (plot->y + plot->height) + 0.5, plot->x + plot->width,
@@ -486,7 +478,7 @@ draw_bars (Painter                  *p,
           if (single || (layout->horizontal && thickness > layout->font_size))
             {
               g_autofree char *label = indsats_chart_format_value (data, series->values[i], layout->decimals);
-              double label_h;
+              double label_h = layout->small_height;
               g_autoptr(PangoLayout) pl = indsats_chart_text_layout (p->context, layout, INDSATS_TEXT_SMALL, label, 0);
 
               indsats_chart_text_size (pl, NULL, &label_h);
@@ -508,15 +500,11 @@ draw_threshold (Painter                  *p,
 {
   double dash[2] = { lw * 6, lw * 4 };
   const IndsatsRect *plot = &layout->plot;
-  double pos, label_h;
+  double pos, label_h = layout->small_height;
 
   if (isnan (layout->threshold_pos))
     return;
   pos = floor (layout->threshold_pos) + 0.5;
-  {
-    g_autoptr(PangoLayout) pl = indsats_chart_text_layout (p->context, layout, INDSATS_TEXT_SMALL, "0", 0);
-    indsats_chart_text_size (pl, NULL, &label_h);
-  }
   if (layout->horizontal)
     paint_line (p, pos, plot->y, pos, plot->y + plot->height, ink, lw * 1.5, dash, 2);
   else
@@ -534,12 +522,8 @@ draw_markers (Painter                  *p,
               double                    lw)
 {
   const IndsatsRect *plot = &layout->plot;
-  double label_h;
+  double label_h = layout->small_height;
 
-  {
-    g_autoptr(PangoLayout) pl = indsats_chart_text_layout (p->context, layout, INDSATS_TEXT_SMALL, "0", 0);
-    indsats_chart_text_size (pl, NULL, &label_h);
-  }
   for (guint i = 0; i < layout->markers->len; i++)
     {
       IndsatsChartMarkerPos *m = g_ptr_array_index (layout->markers, i);

@@ -135,6 +135,7 @@ struct _IndsatsChartLayout
 {
   double               width, height;
   double               font_size;     /* px */
+  double               small_height;  /* the height of a line of small text */
   char                *font_family;
   IndsatsRect          heading;
   IndsatsRect          unit;
