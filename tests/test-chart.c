@@ -9,6 +9,7 @@
 #include "indsats-chart.h"
 #include "indsats-demo.h"
 #include "indsats-error.h"
+#include "test-util.h"
 
 static void
 check_scale (double   min,
@@ -455,14 +456,7 @@ test_demo_figures (void)
   g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND);
 
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  indsats_test_remove_dir (dir);
 }
 
 int

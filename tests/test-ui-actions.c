@@ -12,6 +12,7 @@
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
 #include "indsats-window.h"
+#include "test-util.h"
 
 static char *dir;
 
@@ -419,15 +420,6 @@ main (int    argc,
   status = g_test_run ();
 
   if (!g_test_subprocess ())
-    {
-      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-      const char *name;
-      while (d && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *p = g_build_filename (dir, name, NULL);
-          g_unlink (p);
-        }
-      g_rmdir (dir);
-    }
+    indsats_test_remove_dir (dir);
   return status;
 }

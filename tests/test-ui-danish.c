@@ -8,6 +8,7 @@
 #include "indsats-application.h"
 #include "indsats-demo.h"
 #include "indsats-window.h"
+#include "test-util.h"
 
 static GtkWidget *
 find_label (GtkWidget  *widget,
@@ -85,14 +86,7 @@ test_window_in_danish (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  indsats_test_remove_dir (dir);
 }
 
 int

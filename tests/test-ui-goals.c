@@ -9,6 +9,7 @@
 #include "indsats-figure-card.h"
 #include "indsats-goals-view.h"
 #include "indsats-window.h"
+#include "test-util.h"
 
 static char *dir;
 static char *path;
@@ -151,14 +152,7 @@ main (int    argc,
   g_test_add_func ("/ui/goals/figures", test_goals_with_figures);
   status = g_test_run ();
 
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  indsats_test_remove_dir (dir);
   g_free (path);
   g_free (dir);
   return status;

@@ -10,6 +10,7 @@
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
 #include "indsats-window.h"
+#include "test-util.h"
 
 static char *dir;
 
@@ -254,15 +255,6 @@ main (int    argc,
   g_test_add_func ("/ui/goals-indicators-figures", test_goals_indicators_figures);
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (dir);
-  }
+  indsats_test_remove_dir (dir);
   return status;
 }

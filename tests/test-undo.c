@@ -3,6 +3,7 @@
 
 #include "indsats-demo.h"
 #include "indsats-undo.h"
+#include "test-util.h"
 
 /* The plan as text: every action's place and values */
 static char *
@@ -84,14 +85,7 @@ test_chain_of_five (void)
 
   g_clear_object (&stack);
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  indsats_test_remove_dir (dir);
 }
 
 int
