@@ -56,6 +56,16 @@ def nodes(app):
     return out
 
 
+def wait_for(app, predicate, timeout=15):
+    """Reads the tree again until predicate(nodes) holds: a loaded machine is slow to draw."""
+    end = time.time() + timeout
+    while True:
+        found = nodes(app)
+        if predicate(found) or time.time() > end:
+            return found
+        time.sleep(0.4)
+
+
 def click(node):
     action = node.queryAction()
     for i in range(action.nActions):
@@ -81,8 +91,7 @@ def run(language, names):
         check(f"[{language or 'en'}] the window is on the accessibility bus", app is not None)
         if app is None:
             return
-        time.sleep(1.5)
-        all_nodes = nodes(app)
+        all_nodes = wait_for(app, lambda found: any(n == names["add"] for _, n, _ in found))
         buttons = {n for r, n, _ in all_nodes if r in ("push button", "toggle button")}
         for key in ("add", "undo", "redo", "search"):
             check(f"[{language or 'en'}] a button named “{names[key]}”", names[key] in buttons, sorted(buttons))
@@ -96,8 +105,7 @@ def run(language, names):
                 parent.querySelection().selectChild(tabs[0].getIndexInParent())
             except Exception:
                 click(tabs[0])
-            time.sleep(1.5)
-        all_nodes = nodes(app)
+        all_nodes = wait_for(app, lambda found: any(n.startswith("Fagkoordinatoren kontakter borger") for _, n, _ in found))
         rows = [n for r, n, _ in all_nodes if n.startswith("Fagkoordinatoren kontakter borger")]
         check(f"[{language or 'en'}] an action is read with its owner, start date and status",
               any(names["owner"] in n and "27.02.2023" in n and names["started"] in n for n in rows), rows[:2])
@@ -112,8 +120,7 @@ def run(language, names):
         add = [node for r, n, node in all_nodes if r == "push button" and n == names["add"]]
         if add:
             click(add[0])
-            time.sleep(1.5)
-            form = {n for r, n, _ in nodes(app)}
+            form = {n for r, n, _ in wait_for(app, lambda found: any(n == names["save"] for _, n, _ in found))}
             for field in ("action", "team", "focus", "owner_field", "start", "status", "note", "save", "cancel"):
                 check(f"[{language or 'en'}] the form has a control named “{names[field]}”", names[field] in form)
     finally:
