@@ -21,7 +21,11 @@ count() {
 run_suite() {
   local dir=$1; shift
   local log="$dir/suite.log"
-  if ! { [ -d "$dir" ] || meson setup "$dir" "$@"; } || ! ninja -C "$dir"; then
+  # a folder left half-made by an interrupted setup is made again
+  if [ ! -f "$dir/build.ninja" ]; then
+    rm -rf "$dir"
+  fi
+  if ! { [ -f "$dir/build.ninja" ] || meson setup "$dir" "$@"; } || ! ninja -C "$dir"; then
     echo "The build in $dir failed."
     failed=$((failed + 1))
     return
