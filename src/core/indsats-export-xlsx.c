@@ -53,6 +53,13 @@ to_datetime (const char *iso)
   return dt;
 }
 
+/* A percentage as Excel keeps it: 5.6 → 0.056, without binary noise (0.05599999…) */
+static double
+as_fraction (double percent)
+{
+  return round (percent * 1e8) / 1e10;
+}
+
 static void
 make_formats (Book *b)
 {
@@ -261,13 +268,13 @@ write_overview (Book        *b,
       worksheet_set_row (ws, row, 45, NULL);
       write_text (ws, row, 0, t->text, b->wrap);
       if (!isnan (t->threshold))
-        worksheet_write_number (ws, row, 1, pct ? t->threshold / 100 : t->threshold, pct ? b->percent : b->decimal);
+        worksheet_write_number (ws, row, 1, pct ? as_fraction (t->threshold) : t->threshold, pct ? b->percent : b->decimal);
       if (!isnan (t->latest))
         {
           IndsatsPeriod p;
           g_autofree char *label = NULL;
 
-          worksheet_write_number (ws, row, 2, pct ? t->latest / 100 : t->latest, pct ? b->percent : b->decimal);
+          worksheet_write_number (ws, row, 2, pct ? as_fraction (t->latest) : t->latest, pct ? b->percent : b->decimal);
           if (indsats_period_parse (t->latest_period, &p, NULL))
             label = indsats_period_to_label (&p);
           write_text (ws, row, 3, label, NULL);
@@ -386,8 +393,17 @@ write_figure (Book              *b,
   gboolean threshold = !isnan (data->threshold);
   int first = 4, last = first + data->n_periods;
   guint n_series = data->series->len;
-  lxw_format *values = data->percent ? b->percent : b->decimal;
+  lxw_format *values = data->percent ? b->percent : b->number;
   g_autoptr(GBytes) png = NULL;
+
+  /* counts of people show as whole numbers, unless a value has decimals */
+  for (guint k = 0; !data->percent && k < n_series; k++)
+    for (int i = 0; i < data->n_periods; i++)
+      {
+        double v = ((IndsatsChartSeries *) g_ptr_array_index (data->series, k))->values[i];
+        if (!isnan (v) && fabs (v - round (v)) > 1e-9)
+          values = b->decimal;
+      }
 
   write_text (ws, 0, 0, heading, b->title);
   write_text (ws, 1, 0, data->unit, b->muted);
@@ -412,11 +428,11 @@ write_figure (Book              *b,
 
           /* a missing value stays an empty cell, never a zero */
           if (!isnan (v))
-            worksheet_write_number (ws, first + 1 + i, s + 1, data->percent ? v / 100 : v, values);
+            worksheet_write_number (ws, first + 1 + i, s + 1, data->percent ? as_fraction (v) : v, values);
         }
       if (threshold)
         worksheet_write_number (ws, first + 1 + i, n_series + 1,
-                                data->percent ? data->threshold / 100 : data->threshold, values);
+                                data->percent ? as_fraction (data->threshold) : data->threshold, values);
     }
 
   if (data->n_periods > 0 && n_series > 0)
