@@ -220,7 +220,7 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
-/* A terminated session still removes the demo copy and saves the window size */
+/* Ended by a signal, the program still removes the demo copy and saves the window size */
 static gboolean
 terminate_cb (gpointer user_data)
 {
