@@ -1,4 +1,5 @@
 /* test-chart.c: the chart engine: axes, layout, pixels and files */
+#include <locale.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -463,6 +464,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The process locale comes from the environment, as in the program: the
+   * suite runs these tests under C and under da_DK.UTF-8 */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/nice-scale", test_nice_scale);

@@ -120,6 +120,7 @@ static void
 test_locale_independent (void)
 {
   const char *locales[] = { "de_DE.UTF-8", "fr_FR.UTF-8", "da_DK.UTF-8", "C.UTF-8", NULL };
+  g_autofree char *before = g_strdup (setlocale (LC_NUMERIC, NULL));
 
   for (guint i = 0; locales[i]; i++)
     {
@@ -130,13 +131,28 @@ test_locale_independent (void)
       s = indsats_format_number (1234.5, 1);
       g_assert_cmpstr (s, ==, "1.234,5");
     }
-  setlocale (LC_NUMERIC, "C");
+  setlocale (LC_NUMERIC, before);
+}
+
+/* The suite's Danish run must really be Danish, or it proves nothing */
+static void
+test_danish_locale_active (void)
+{
+  if (g_strcmp0 (g_getenv ("LC_ALL"), "da_DK.UTF-8") != 0)
+    {
+      g_test_skip ("not the Danish run");
+      return;
+    }
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  /* The process locale comes from the environment, as in the program: the
+   * suite runs these tests under C and under da_DK.UTF-8 */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/numbers", test_numbers);
@@ -144,6 +160,7 @@ main (int    argc,
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/number-parse", test_number_parse);
   g_test_add_func ("/format/locale-independent", test_locale_independent);
+  g_test_add_func ("/format/danish-locale-active", test_danish_locale_active);
 
   return g_test_run ();
 }

@@ -1,4 +1,5 @@
 /* test-period.c: periods as Jobindsats writes them and as Danes read them */
+#include <locale.h>
 #include "indsats-error.h"
 #include "indsats-period.h"
 
@@ -104,6 +105,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The process locale comes from the environment, as in the program: the
+   * suite runs these tests under C and under da_DK.UTF-8 */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/period/parse/jobindsats", test_parse_jobindsats_forms);

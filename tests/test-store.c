@@ -1,4 +1,5 @@
 /* test-store.c: the SQLite store: schema, migrations and refusals */
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -479,6 +480,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The process locale comes from the environment, as in the program: the
+   * suite runs these tests under C and under da_DK.UTF-8 */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -1,4 +1,5 @@
 /* test-undo.c: undo and redo of a chain of changes, checked in the database */
+#include <locale.h>
 #include <glib/gstdio.h>
 
 #include "indsats-demo.h"
@@ -92,6 +93,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The process locale comes from the environment, as in the program: the
+   * suite runs these tests under C and under da_DK.UTF-8 */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/undo/chain-of-five", test_chain_of_five);
   return g_test_run ();
