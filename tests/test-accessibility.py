@@ -56,7 +56,7 @@ def nodes(app):
     return out
 
 
-def wait_for(app, predicate, timeout=15):
+def wait_for(app, predicate, timeout=45):
     """Reads the tree again until predicate(nodes) holds: a loaded machine is slow to draw."""
     end = time.time() + timeout
     while True:
