@@ -16,7 +16,7 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
   "$src/tests/fuzz/fuzz-$which.c" \
   "$core"/indsats-import.c "$core"/indsats-import-csv.c "$core"/indsats-import-json.c \
   "$core"/indsats-import-table.c "$core"/indsats-period.c "$core"/indsats-format.c \
-  "$core"/indsats-error.c "$core"/indsats-model.c "$core"/indsats-store.c \
+  "$core"/indsats-error.c "$core"/indsats-model.c "$core"/indsats-store*.c \
   $flags -lm -o "$out/fuzz-$which"
 cd "$out"
 ASAN_OPTIONS=detect_leaks=1 "./fuzz-$which" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

@@ -1,0 +1,541 @@
+/* indsats-store-actions.c
+ *
+ * Actions and their history: every change a person makes is one transaction
+ * and leaves a history row per changed field.
+ */
+#include "config.h"
+
+#include "indsats-store-private.h"
+
+#include "indsats-error.h"
+#include "indsats-format.h"
+
+/* Actions */
+
+static const char sql_insert_action[] =
+  "INSERT INTO action (focus_id, text, owner, start_date, status, end_date, note, position)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+  "  (SELECT coalesce(max(position), -1) + 1 FROM action WHERE focus_id = ?1))";
+static const char sql_insert_history[] =
+  "INSERT INTO action_history (action_id, plan_id, changed_at, field, old_value, new_value)"
+  " VALUES (?, ?, ?, ?, ?, ?)";
+static const char sql_plan_exists[] = "SELECT id FROM plan WHERE id = ?";
+
+gboolean
+record_history (IndsatsStore  *self,
+                gint64         action_id,
+                gint64         plan_id,
+                const char    *field,
+                const char    *old_value,
+                const char    *new_value,
+                GError       **error)
+{
+  g_autofree char *now = now_text ();
+  IndsatsStmt *stmt;
+
+  if (!(stmt = prepare (self, sql_insert_history, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, action_id);
+  bind_int64 (stmt, 2, plan_id);
+  bind_text (stmt, 3, now);
+  bind_text (stmt, 4, field);
+  bind_text (stmt, 5, old_value);
+  bind_text (stmt, 6, new_value);
+  return step_done (self, stmt, "Cannot record the change", error);
+}
+
+static gboolean
+validate_action (const IndsatsAction  *a,
+                 GError              **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (a->text ? a->text : ""));
+
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                           "The action's text is empty; describe the action");
+      return FALSE;
+    }
+  if (!indsats_date_is_valid_iso (a->start_date))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "The start date “%s” is not a valid date (write it as YYYY-MM-DD)",
+                   a->start_date ? a->start_date : "");
+      return FALSE;
+    }
+  if (a->end_date != NULL && *a->end_date != '\0' && !indsats_date_is_valid_iso (a->end_date))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "The evaluation date “%s” is not a valid date (write it as YYYY-MM-DD)",
+                   a->end_date);
+      return FALSE;
+    }
+  if (a->status >= INDSATS_N_STATUSES)
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The status is not valid");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_store_add_action:
+ * @plan_id: the plan the action belongs to
+ * @action: the action; its team and focus area are created when new
+ *
+ * Adds the action at the end of its focus area, in one transaction, and
+ * records its creation in the history.
+ *
+ * Returns: the new action's id, or 0 with @error set
+ */
+gint64
+indsats_store_add_action (IndsatsStore         *self,
+                          gint64                plan_id,
+                          const IndsatsAction  *action,
+                          GError              **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *owner = NULL;
+  IndsatsStmt *stmt;
+  gint64 team_id, focus_id, id, found;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), 0);
+  g_return_val_if_fail (action != NULL, 0);
+
+  if (!validate_action (action, error))
+    return 0;
+  found = select_id (self, sql_plan_exists, NULL, plan_id, "Cannot read the plan", error);
+  if (found < 0)
+    return 0;
+  if (found == 0)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                   "There is no plan %" G_GINT64_FORMAT, plan_id);
+      return 0;
+    }
+  text = g_strstrip (g_strdup (action->text));
+  owner = g_strstrip (g_strdup (action->owner ? action->owner : ""));
+
+  if (!indsats_store_begin (self, error))
+    return 0;
+  if (!(team_id = indsats_store_ensure_team (self, plan_id, action->team, error)) ||
+      !(focus_id = indsats_store_ensure_focus (self, team_id, action->focus, error)))
+    return fail_rollback (self);
+
+  if (!(stmt = prepare (self, sql_insert_action, error)))
+    return fail_rollback (self);
+  bind_int64 (stmt, 1, focus_id);
+  bind_text (stmt, 2, text);
+  bind_text (stmt, 3, owner);
+  bind_text (stmt, 4, action->start_date);
+  bind_text (stmt, 5, indsats_status_to_string (action->status));
+  bind_text (stmt, 6, action->end_date && *action->end_date ? action->end_date : NULL);
+  bind_text (stmt, 7, action->note ? action->note : "");
+  if (!step_done (self, stmt, "Cannot save the action", error))
+    return fail_rollback (self);
+  id = last_insert_id (self);
+
+  if (!record_history (self, id, plan_id, "created", NULL, text, error))
+    return fail_rollback (self);
+  if (!indsats_store_commit (self, error))
+    return 0;
+  return id;
+}
+
+#define ACTION_COLUMNS \
+  "SELECT a.id, t.plan_id, t.id, f.id, t.name, f.name, a.text, a.owner, a.start_date," \
+  " a.status, a.end_date, a.note, a.position" \
+  " FROM action a JOIN focus_area f ON f.id = a.focus_id JOIN team t ON t.id = f.team_id"
+
+static const char sql_list_actions[] =
+  ACTION_COLUMNS " WHERE t.plan_id = ? ORDER BY t.position, f.position, a.position, a.id";
+static const char sql_get_action[] = ACTION_COLUMNS " WHERE a.id = ?";
+
+static IndsatsAction *
+action_from_row (IndsatsStmt *stmt)
+{
+  IndsatsAction *a = indsats_action_new ();
+  const char *status = column_peek_text (stmt, 9);
+
+  a->id = column_int64 (stmt, 0);
+  a->plan_id = column_int64 (stmt, 1);
+  a->team_id = column_int64 (stmt, 2);
+  a->focus_id = column_int64 (stmt, 3);
+  a->team = column_text (stmt, 4);
+  a->focus = column_text (stmt, 5);
+  a->text = column_text (stmt, 6);
+  a->owner = column_text (stmt, 7);
+  a->start_date = column_text (stmt, 8);
+  if (!indsats_status_from_string (status, &a->status, NULL))
+    a->status = INDSATS_STATUS_PLANNED;
+  a->end_date = column_text (stmt, 10);
+  a->note = column_text (stmt, 11);
+  a->position = column_int (stmt, 12);
+  return a;
+}
+
+/**
+ * indsats_store_list_actions:
+ *
+ * Returns: (transfer full) (element-type IndsatsAction): the plan's actions in
+ *   the plan's order: by team, focus area and position
+ */
+GPtrArray *
+indsats_store_list_actions (IndsatsStore  *self,
+                            gint64         plan_id,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_action_free);
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_list_actions, error)))
+    return NULL;
+  bind_int64 (stmt, 1, plan_id);
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    g_ptr_array_add (actions, action_from_row (stmt));
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    {
+      set_db_error (self, error, "Cannot read the actions");
+      return NULL;
+    }
+  return g_steal_pointer (&actions);
+}
+
+IndsatsAction *
+indsats_store_get_action (IndsatsStore  *self,
+                          gint64         action_id,
+                          GError       **error)
+{
+  IndsatsAction *a = NULL;
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_get_action, error)))
+    return NULL;
+  bind_int64 (stmt, 1, action_id);
+  rc = step (stmt);
+  if (rc == INDSATS_STEP_ROW)
+    a = action_from_row (stmt);
+  reset (stmt);
+  if (rc == INDSATS_STEP_DONE)
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                 "There is no action %" G_GINT64_FORMAT, action_id);
+  else if (rc != INDSATS_STEP_ROW)
+    set_db_error (self, error, "Cannot read the action");
+  return a;
+}
+
+static const char sql_list_history[] =
+  "SELECT id, action_id, changed_at, field, old_value, new_value FROM action_history"
+  " WHERE action_id = ? ORDER BY id DESC";
+
+/**
+ * indsats_store_list_history:
+ *
+ * Returns: (transfer full) (element-type IndsatsHistoryEntry): the changes of
+ *   an action, newest first
+ */
+GPtrArray *
+indsats_store_list_history (IndsatsStore  *self,
+                            gint64         action_id,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_history_entry_free);
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_list_history, error)))
+    return NULL;
+  bind_int64 (stmt, 1, action_id);
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    {
+      IndsatsHistoryEntry *e = g_new0 (IndsatsHistoryEntry, 1);
+      e->id = column_int64 (stmt, 0);
+      e->action_id = column_int64 (stmt, 1);
+      e->changed_at = column_text (stmt, 2);
+      e->field = column_text (stmt, 3);
+      e->old_value = column_text (stmt, 4);
+      e->new_value = column_text (stmt, 5);
+      g_ptr_array_add (entries, e);
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    {
+      set_db_error (self, error, "Cannot read the history");
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+/* Editing actions: every change is one transaction and leaves a history row per field */
+
+static const char sql_update_action[] =
+  "UPDATE action SET focus_id = ?, text = ?, owner = ?, start_date = ?, status = ?, end_date = ?,"
+  " note = ?, position = ? WHERE id = ?";
+static const char sql_next_position[] =
+  "SELECT coalesce(max(position), -1) + 1 FROM action WHERE focus_id = ?";
+static const char sql_delete_action[] = "DELETE FROM action WHERE id = ?";
+static const char sql_restore_action[] =
+  "INSERT INTO action (id, focus_id, text, owner, start_date, status, end_date, note, position)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char sql_neighbour_before[] =
+  "SELECT id, position FROM action WHERE focus_id = ?1 AND (position < ?2 OR (position = ?2 AND id < ?3))"
+  " ORDER BY position DESC, id DESC LIMIT 1";
+static const char sql_neighbour_after[] =
+  "SELECT id, position FROM action WHERE focus_id = ?1 AND (position > ?2 OR (position = ?2 AND id > ?3))"
+  " ORDER BY position, id LIMIT 1";
+static const char sql_set_position[] = "UPDATE action SET position = ? WHERE id = ?";
+
+static const char *
+empty_if_null (const char *text)
+{
+  return text ? text : "";
+}
+
+/* Records one field's change when it changed; NULL and "" are the same */
+static gboolean
+record_if_changed (IndsatsStore  *self,
+                   const IndsatsAction *old,
+                   const char    *field,
+                   const char    *old_value,
+                   const char    *new_value,
+                   GError       **error)
+{
+  if (g_strcmp0 (empty_if_null (old_value), empty_if_null (new_value)) == 0)
+    return TRUE;
+  return record_history (self, old->id, old->plan_id, field,
+                         old_value && *old_value ? old_value : NULL,
+                         new_value && *new_value ? new_value : NULL, error);
+}
+
+/**
+ * indsats_store_update_action:
+ * @changed: the action with its new values; its id names the row. A new team
+ *   or focus area moves it there (made when new), at the end.
+ *
+ * Saves the changes in one transaction and records each changed field in the
+ * history. The same checks as for a new action apply.
+ */
+gboolean
+indsats_store_update_action (IndsatsStore         *self,
+                             const IndsatsAction  *changed,
+                             GError              **error)
+{
+  g_autoptr(IndsatsAction) old = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *owner = NULL;
+  IndsatsStmt *stmt;
+  gint64 focus_id;
+  int position;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+
+  if (!validate_action (changed, error))
+    return FALSE;
+  if (!(old = indsats_store_get_action (self, changed->id, error)))
+    return FALSE;
+  text = g_strstrip (g_strdup (changed->text));
+  owner = g_strstrip (g_strdup (empty_if_null (changed->owner)));
+
+  if (!indsats_store_begin (self, error))
+    return FALSE;
+
+  focus_id = old->focus_id;
+  position = old->position;
+  if (g_strcmp0 (old->team, changed->team) != 0 || g_strcmp0 (old->focus, changed->focus) != 0)
+    {
+      gint64 team_id = indsats_store_ensure_team (self, old->plan_id, changed->team, error);
+
+      if (team_id == 0 || !(focus_id = indsats_store_ensure_focus (self, team_id, changed->focus, error)))
+        return fail_rollback (self);
+      if (focus_id != old->focus_id)
+        {
+          position = (int) select_id (self, sql_next_position, NULL, focus_id, "Cannot read the plan", error);
+          if (position < 0)
+            return fail_rollback (self);
+        }
+    }
+
+  if (!(stmt = prepare (self, sql_update_action, error)))
+    return fail_rollback (self);
+  bind_int64 (stmt, 1, focus_id);
+  bind_text (stmt, 2, text);
+  bind_text (stmt, 3, owner);
+  bind_text (stmt, 4, changed->start_date);
+  bind_text (stmt, 5, indsats_status_to_string (changed->status));
+  bind_text (stmt, 6, changed->end_date && *changed->end_date ? changed->end_date : NULL);
+  bind_text (stmt, 7, empty_if_null (changed->note));
+  bind_int (stmt, 8, position);
+  bind_int64 (stmt, 9, changed->id);
+  if (!step_done (self, stmt, "Cannot save the action", error))
+    return fail_rollback (self);
+
+  if (!record_if_changed (self, old, "text", old->text, text, error) ||
+      !record_if_changed (self, old, "team", old->team, changed->team, error) ||
+      !record_if_changed (self, old, "focus", old->focus, changed->focus, error) ||
+      !record_if_changed (self, old, "owner", old->owner, owner, error) ||
+      !record_if_changed (self, old, "start_date", old->start_date, changed->start_date, error) ||
+      !record_if_changed (self, old, "status", indsats_status_to_string (old->status),
+                          indsats_status_to_string (changed->status), error) ||
+      !record_if_changed (self, old, "end_date", old->end_date, changed->end_date, error) ||
+      !record_if_changed (self, old, "note", old->note, changed->note, error))
+    return fail_rollback (self);
+
+  return indsats_store_commit (self, error);
+}
+
+/**
+ * indsats_store_delete_action:
+ *
+ * Deletes an action and records it in the history.
+ *
+ * Returns: (transfer full): the action as it was, to restore it on undo; %NULL on error
+ */
+IndsatsAction *
+indsats_store_delete_action (IndsatsStore  *self,
+                             gint64         action_id,
+                             GError       **error)
+{
+  g_autoptr(IndsatsAction) old = NULL;
+  IndsatsStmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(old = indsats_store_get_action (self, action_id, error)))
+    return NULL;
+  if (!indsats_store_begin (self, error))
+    return NULL;
+  if (!(stmt = prepare (self, sql_delete_action, error)))
+    {
+      indsats_store_rollback (self);
+      return NULL;
+    }
+  bind_int64 (stmt, 1, action_id);
+  if (!step_done (self, stmt, "Cannot delete the action", error) ||
+      !record_history (self, old->id, old->plan_id, "deleted", old->text, NULL, error))
+    {
+      indsats_store_rollback (self);
+      return NULL;
+    }
+  if (!indsats_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&old);
+}
+
+/**
+ * indsats_store_restore_action:
+ * @action: an action as indsats_store_delete_action() returned it
+ *
+ * Puts a deleted action back with its id and place (its team and focus area
+ * are made again when they were removed meanwhile), and records it.
+ */
+gboolean
+indsats_store_restore_action (IndsatsStore         *self,
+                              const IndsatsAction  *action,
+                              GError              **error)
+{
+  IndsatsStmt *stmt;
+  gint64 team_id, focus_id;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+
+  if (!validate_action (action, error))
+    return FALSE;
+  if (!indsats_store_begin (self, error))
+    return FALSE;
+  if (!(team_id = indsats_store_ensure_team (self, action->plan_id, action->team, error)) ||
+      !(focus_id = indsats_store_ensure_focus (self, team_id, action->focus, error)) ||
+      !(stmt = prepare (self, sql_restore_action, error)))
+    return fail_rollback (self);
+  bind_int64 (stmt, 1, action->id);
+  bind_int64 (stmt, 2, focus_id);
+  bind_text (stmt, 3, action->text);
+  bind_text (stmt, 4, empty_if_null (action->owner));
+  bind_text (stmt, 5, action->start_date);
+  bind_text (stmt, 6, indsats_status_to_string (action->status));
+  bind_text (stmt, 7, action->end_date && *action->end_date ? action->end_date : NULL);
+  bind_text (stmt, 8, empty_if_null (action->note));
+  bind_int (stmt, 9, action->position);
+  if (!step_done (self, stmt, "Cannot restore the action", error) ||
+      !record_history (self, action->id, action->plan_id, "restored", NULL, action->text, error))
+    return fail_rollback (self);
+  return indsats_store_commit (self, error);
+}
+
+/**
+ * indsats_store_move_action:
+ * @direction: -1 to move the action up within its focus area, +1 down
+ *
+ * Swaps the action with its neighbour and records the move.
+ */
+gboolean
+indsats_store_move_action (IndsatsStore  *self,
+                           gint64         action_id,
+                           int            direction,
+                           GError       **error)
+{
+  g_autoptr(IndsatsAction) a = NULL;
+  g_autofree char *from = NULL, *to = NULL;
+  IndsatsStmt *stmt;
+  gint64 other_id = 0;
+  int other_position = 0, rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (direction == -1 || direction == 1, FALSE);
+
+  if (!(a = indsats_store_get_action (self, action_id, error)))
+    return FALSE;
+  if (!(stmt = prepare (self, direction < 0 ? sql_neighbour_before : sql_neighbour_after, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, a->focus_id);
+  bind_int (stmt, 2, a->position);
+  bind_int64 (stmt, 3, a->id);
+  rc = step (stmt);
+  if (rc == INDSATS_STEP_ROW)
+    {
+      other_id = column_int64 (stmt, 0);
+      other_position = column_int (stmt, 1);
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_ROW && rc != INDSATS_STEP_DONE)
+    return set_db_error (self, error, "Cannot read the plan");
+  if (other_id == 0)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   direction < 0 ? "The action is already the first in its focus area"
+                                 : "The action is already the last in its focus area");
+      return FALSE;
+    }
+  /* equal positions cannot be swapped: give the pair distinct ones */
+  if (other_position == a->position)
+    other_position = a->position + direction;
+
+  if (!indsats_store_begin (self, error))
+    return FALSE;
+  if (!(stmt = prepare (self, sql_set_position, error)))
+    return fail_rollback (self);
+  bind_int (stmt, 1, other_position);
+  bind_int64 (stmt, 2, a->id);
+  if (!step_done (self, stmt, "Cannot move the action", error) ||
+      !(stmt = prepare (self, sql_set_position, error)))
+    return fail_rollback (self);
+  bind_int (stmt, 1, a->position);
+  bind_int64 (stmt, 2, other_id);
+  if (!step_done (self, stmt, "Cannot move the action", error))
+    return fail_rollback (self);
+  from = g_strdup_printf ("%d", a->position);
+  to = g_strdup_printf ("%d", other_position);
+  if (!record_history (self, a->id, a->plan_id, "position", from, to, error))
+    return fail_rollback (self);
+  return indsats_store_commit (self, error);
+}

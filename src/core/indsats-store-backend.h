@@ -1,0 +1,104 @@
+/* indsats-store-backend.h: the thin layer under the store's SQL
+ *
+ * The store's part files write SQL with bound parameters only and run it
+ * through these few operations; a backend (SQLite today, in
+ * indsats-store-sqlite.c) implements them. A second backend is one more table
+ * of functions beside it: nothing above this header names a database library.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _IndsatsBackend IndsatsBackend;
+typedef struct _IndsatsDb      IndsatsDb;
+typedef struct _IndsatsStmt    IndsatsStmt;
+
+/* One open connection; a backend's own struct begins with this */
+struct _IndsatsDb
+{
+  const IndsatsBackend *backend;
+};
+
+/* One prepared statement; a backend's own struct begins with this */
+struct _IndsatsStmt
+{
+  IndsatsDb *db;
+};
+
+typedef enum
+{
+  INDSATS_STEP_ROW,
+  INDSATS_STEP_DONE,
+  INDSATS_STEP_FAILED,
+} IndsatsStep;
+
+struct _IndsatsBackend
+{
+  const char  *name;
+
+  void         (*close)          (IndsatsDb   *db);
+  /* runs one or more statements that return nothing and take no parameters */
+  gboolean     (*exec)           (IndsatsDb   *db,
+                                  const char  *sql);
+  /* @keep: the statement will be used many times */
+  IndsatsStmt *(*prepare)        (IndsatsDb   *db,
+                                  const char  *sql,
+                                  gboolean     keep);
+  void         (*finalize)       (IndsatsStmt *stmt);
+  void         (*reset)          (IndsatsStmt *stmt);
+  void         (*clear_bindings) (IndsatsStmt *stmt);
+
+  /* parameters count from 1 */
+  void         (*bind_null)      (IndsatsStmt *stmt,
+                                  int          index);
+  void         (*bind_int64)     (IndsatsStmt *stmt,
+                                  int          index,
+                                  gint64       value);
+  void         (*bind_double)    (IndsatsStmt *stmt,
+                                  int          index,
+                                  double       value);
+  /* @copy: FALSE when @text outlives the statement's next reset */
+  void         (*bind_text)      (IndsatsStmt *stmt,
+                                  int          index,
+                                  const char  *text,
+                                  gboolean     copy);
+
+  IndsatsStep  (*step)           (IndsatsStmt *stmt);
+
+  /* columns count from 0 */
+  gboolean     (*column_is_null) (IndsatsStmt *stmt,
+                                  int          column);
+  gint64       (*column_int64)   (IndsatsStmt *stmt,
+                                  int          column);
+  double       (*column_double)  (IndsatsStmt *stmt,
+                                  int          column);
+  /* valid until the next step or reset; NULL for NULL */
+  const char  *(*column_text)    (IndsatsStmt *stmt,
+                                  int          column);
+
+  /* rows changed by the last statement, and the id it gave a new row */
+  gint64       (*changes)        (IndsatsDb   *db);
+  gint64       (*last_insert_id) (IndsatsDb   *db);
+
+  /* transactions nest */
+  gboolean     (*begin)          (IndsatsDb   *db);
+  gboolean     (*commit)         (IndsatsDb   *db);
+  void         (*rollback)       (IndsatsDb   *db);
+
+  /* the last failure, in words a person reads: @what failed, on @where */
+  void         (*set_error)      (IndsatsDb   *db,
+                                  const char  *what,
+                                  const char  *where,
+                                  GError     **error);
+  /* whether the last failure was a unique constraint */
+  gboolean     (*is_unique_violation) (IndsatsDb *db);
+};
+
+/* SQLite: @path is created when missing. On failure returns FALSE; *@db may
+ * still be set, to explain the failure with set_error(), and must be closed. */
+gboolean indsats_sqlite_open (const char  *path,
+                              IndsatsDb  **db);
+
+G_END_DECLS

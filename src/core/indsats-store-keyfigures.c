@@ -1,0 +1,386 @@
+/* indsats-store-keyfigures.c
+ *
+ * Indicators, their observations (key figures, with revisions) and areas.
+ */
+#include "config.h"
+
+#include "indsats-store-private.h"
+
+#include "indsats-error.h"
+#include "indsats-period.h"
+
+/* Indicators and observations */
+
+static const char sql_indicator_id[] = "SELECT id FROM indicator WHERE name = ?";
+static const char sql_insert_indicator[] =
+  "INSERT INTO indicator (name, unit, higher_is_better, threshold) VALUES (?, ?, ?, ?)";
+static const char sql_list_indicators[] =
+  "SELECT id, name, unit, higher_is_better, threshold FROM indicator ORDER BY name";
+
+gint64
+indsats_store_find_indicator (IndsatsStore  *self,
+                              const char    *name,
+                              GError       **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
+  return select_id (self, sql_indicator_id, name ? name : "", 0, "Cannot read the indicators", error);
+}
+
+/**
+ * indsats_store_ensure_indicator:
+ *
+ * Returns: the id of the indicator called @name, made when new; 0 on error
+ */
+gint64
+indsats_store_ensure_indicator (IndsatsStore  *self,
+                                const char    *name,
+                                const char    *unit,
+                                gboolean       higher_is_better,
+                                double         threshold,
+                                GError       **error)
+{
+  IndsatsStmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), 0);
+
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                           "The indicator's name is empty");
+      return 0;
+    }
+  id = indsats_store_find_indicator (self, name, error);
+  if (id != 0)
+    return id < 0 ? 0 : id;
+
+  if (!(stmt = prepare (self, sql_insert_indicator, error)))
+    return 0;
+  bind_text (stmt, 1, name);
+  bind_text (stmt, 2, unit ? unit : "");
+  bind_int (stmt, 3, higher_is_better ? 1 : 0);
+  bind_double (stmt, 4, threshold);
+  if (!step_done (self, stmt, "Cannot save the indicator", error))
+    return 0;
+  return last_insert_id (self);
+}
+
+GPtrArray *
+indsats_store_list_indicators (IndsatsStore  *self,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_indicator_free);
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_list_indicators, error)))
+    return NULL;
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    {
+      IndsatsIndicator *ind = g_new0 (IndsatsIndicator, 1);
+      ind->id = column_int64 (stmt, 0);
+      ind->name = column_text (stmt, 1);
+      ind->unit = column_text (stmt, 2);
+      ind->higher_is_better = column_int (stmt, 3) != 0;
+      ind->threshold = column_double (stmt, 4);
+      g_ptr_array_add (list, ind);
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    {
+      set_db_error (self, error, "Cannot read the indicators");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static const char sql_find_observation[] =
+  "SELECT id, value, preliminary FROM observation WHERE indicator_id = ? AND area = ? AND period = ?";
+static const char sql_update_observation[] =
+  "UPDATE observation SET value = ?, preliminary = ?, source = ?, updated_at = ? WHERE id = ?";
+static const char sql_insert_revision[] =
+  "INSERT INTO observation_revision (observation_id, changed_at, old_value, new_value, source)"
+  " VALUES (?, ?, ?, ?, ?)";
+
+/* A key that sorts periods as indsats_period_compare() does: by the month
+ * they end in, then by kind */
+static int
+period_key (const IndsatsPeriod *p)
+{
+  GDate last;
+
+  indsats_period_get_last_day (p, &last);
+  return (g_date_get_year (&last) * 12 + g_date_get_month (&last) - 1) * 8 + (int) p->kind;
+}
+
+static gboolean
+same_value (double a,
+            double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return a == b;
+}
+
+static const char sql_insert_new_observation[] =
+  "INSERT INTO observation (indicator_id, area, period, period_key, value, preliminary, source, updated_at)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, area, period) DO NOTHING";
+
+/**
+ * indsats_store_put_observation:
+ * @period: the period, parsed
+ * @now: the time to record, as indsats_store_now() gives it; one per import
+ * @change: (out) (optional): whether the row was added, updated or unchanged
+ *
+ * Adds or updates one observation; a changed value is recorded as a
+ * revision. This is the import's path: a new value costs one statement.
+ */
+gboolean
+indsats_store_put_observation (IndsatsStore              *self,
+                               gint64                     indicator_id,
+                               const char                *area,
+                               const IndsatsPeriod       *period,
+                               double                     value,
+                               gboolean                   preliminary,
+                               const char                *source,
+                               const char                *now,
+                               IndsatsObservationChange  *change,
+                               GError                   **error)
+{
+  char canonical[32];
+  IndsatsStmt *stmt;
+  gint64 id = 0;
+  double old_value = NAN;
+  gboolean old_preliminary = FALSE;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (area == NULL || *area == '\0')
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The area is empty");
+      return FALSE;
+    }
+  if (source == NULL)
+    source = "";
+  indsats_period_write (period, canonical, sizeof canonical);
+
+  if (!(stmt = prepare (self, sql_insert_new_observation, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, indicator_id);
+  bind_text_static (stmt, 2, area);
+  bind_text_static (stmt, 3, canonical);
+  bind_int (stmt, 4, period_key (period));
+  bind_double (stmt, 5, value);
+  bind_int (stmt, 6, preliminary ? 1 : 0);
+  bind_text_static (stmt, 7, source);
+  bind_text_static (stmt, 8, now);
+  if (!step_done (self, stmt, "Cannot save the key figure", error))
+    return FALSE;
+  if (changes (self) == 1)
+    {
+      if (change)
+        *change = INDSATS_OBSERVATION_ADDED;
+      return TRUE;
+    }
+
+  /* it was there: compare */
+  if (!(stmt = prepare (self, sql_find_observation, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, indicator_id);
+  bind_text_static (stmt, 2, area);
+  bind_text_static (stmt, 3, canonical);
+  rc = step (stmt);
+  if (rc == INDSATS_STEP_ROW)
+    {
+      id = column_int64 (stmt, 0);
+      old_value = column_double (stmt, 1);
+      old_preliminary = column_int (stmt, 2) != 0;
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_ROW)
+    return set_db_error (self, error, "Cannot read the key figures");
+
+  if (same_value (old_value, value) && old_preliminary == preliminary)
+    {
+      if (change)
+        *change = INDSATS_OBSERVATION_UNCHANGED;
+      return TRUE;
+    }
+
+  if (!(stmt = prepare (self, sql_update_observation, error)))
+    return FALSE;
+  bind_double (stmt, 1, value);
+  bind_int (stmt, 2, preliminary ? 1 : 0);
+  bind_text (stmt, 3, source);
+  bind_text (stmt, 4, now);
+  bind_int64 (stmt, 5, id);
+  if (!step_done (self, stmt, "Cannot save the key figure", error))
+    return FALSE;
+
+  if (!same_value (old_value, value))
+    {
+      if (!(stmt = prepare (self, sql_insert_revision, error)))
+        return FALSE;
+      bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, now);
+      bind_double (stmt, 3, old_value);
+      bind_double (stmt, 4, value);
+      bind_text (stmt, 5, source);
+      if (!step_done (self, stmt, "Cannot record the revision", error))
+        return FALSE;
+    }
+  if (change)
+    *change = INDSATS_OBSERVATION_UPDATED;
+  return TRUE;
+}
+
+/**
+ * indsats_store_set_observation:
+ * @period: any accepted spelling; stored canonically
+ * @value: the value, NAN for a missing one
+ * @change: (out) (optional): whether the row was added, updated or unchanged
+ *
+ * Adds or updates one observation. A changed value is recorded as a revision.
+ */
+gboolean
+indsats_store_set_observation (IndsatsStore              *self,
+                               gint64                     indicator_id,
+                               const char                *area,
+                               const char                *period,
+                               double                     value,
+                               gboolean                   preliminary,
+                               const char                *source,
+                               IndsatsObservationChange  *change,
+                               GError                   **error)
+{
+  g_autofree char *now = now_text ();
+  IndsatsPeriod p;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (!indsats_period_parse (period, &p, error))
+    return FALSE;
+  return indsats_store_put_observation (self, indicator_id, area, &p, value, preliminary, source, now,
+                                        change, error);
+}
+
+static const char sql_list_observations[] =
+  "SELECT i.name, o.area, o.period, o.value, i.unit, o.preliminary, o.source"
+  " FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+  " WHERE ?1 IS NULL OR i.name = ?1"
+  " ORDER BY i.name, o.area, o.period_key";
+
+/**
+ * indsats_store_list_observations:
+ * @indicator: (nullable): only this indicator's observations
+ *
+ * Returns: (transfer full) (element-type IndsatsObservation): by indicator, area and period
+ */
+GPtrArray *
+indsats_store_list_observations (IndsatsStore  *self,
+                                 const char    *indicator,
+                                 GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_observation_free);
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_list_observations, error)))
+    return NULL;
+  bind_text (stmt, 1, indicator);
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    {
+      IndsatsObservation *o = indsats_observation_new ();
+      o->indicator = column_text (stmt, 0);
+      o->area = column_text (stmt, 1);
+      o->period = column_text (stmt, 2);
+      o->value = column_double (stmt, 3);
+      o->unit = column_text (stmt, 4);
+      o->preliminary = column_int (stmt, 5) != 0;
+      o->source = column_text (stmt, 6);
+      g_ptr_array_add (list, o);
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    {
+      set_db_error (self, error, "Cannot read the key figures");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* Editing indicators; their areas */
+
+static const char sql_update_indicator[] =
+  "UPDATE indicator SET unit = ?, higher_is_better = ?, threshold = ? WHERE id = ?";
+static const char sql_list_areas[] =
+  "SELECT DISTINCT o.area FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+  " WHERE i.name = ? ORDER BY o.area";
+
+/**
+ * indsats_store_update_indicator:
+ * @threshold: NAN for none
+ */
+gboolean
+indsats_store_update_indicator (IndsatsStore  *self,
+                                gint64         indicator_id,
+                                const char    *unit,
+                                gboolean       higher_is_better,
+                                double         threshold,
+                                GError       **error)
+{
+  IndsatsStmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (!(stmt = prepare (self, sql_update_indicator, error)))
+    return FALSE;
+  bind_text (stmt, 1, unit ? unit : "");
+  bind_int (stmt, 2, higher_is_better ? 1 : 0);
+  bind_double (stmt, 3, threshold);
+  bind_int64 (stmt, 4, indicator_id);
+  if (!step_done (self, stmt, "Cannot save the indicator", error))
+    return FALSE;
+  if (changes (self) != 1)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                   "There is no indicator %" G_GINT64_FORMAT, indicator_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_store_list_areas:
+ *
+ * Returns: (transfer full) (element-type utf8): the areas @indicator has values for
+ */
+GPtrArray *
+indsats_store_list_areas (IndsatsStore  *self,
+                          const char    *indicator,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_free);
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_list_areas, error)))
+    return NULL;
+  bind_text (stmt, 1, indicator);
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    g_ptr_array_add (areas, column_text (stmt, 0));
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    {
+      set_db_error (self, error, "Cannot read the key figures");
+      return NULL;
+    }
+  return g_steal_pointer (&areas);
+}

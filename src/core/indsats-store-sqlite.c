@@ -1,0 +1,269 @@
+/* indsats-store-sqlite.c
+ *
+ * The store's backend for one SQLite file. Transactions are savepoints, so
+ * that they nest.
+ */
+#include "config.h"
+
+#include "indsats-store-backend.h"
+
+#include <sqlite3.h>
+
+#include "indsats-error.h"
+
+typedef struct
+{
+  IndsatsDb  base;
+  sqlite3   *db;
+} SqliteDb;
+
+typedef struct
+{
+  IndsatsStmt   base;
+  sqlite3_stmt *stmt;
+} SqliteStmt;
+
+#define DB(d) (((SqliteDb *) (d))->db)
+#define STMT(s) (((SqliteStmt *) (s))->stmt)
+
+static void
+sqlite_close (IndsatsDb *db)
+{
+  if (DB (db) != NULL)
+    sqlite3_close_v2 (DB (db));
+  g_free (db);
+}
+
+static gboolean
+sqlite_exec (IndsatsDb  *db,
+             const char *sql)
+{
+  return sqlite3_exec (DB (db), sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static IndsatsStmt *
+sqlite_prepare (IndsatsDb  *db,
+                const char *sql,
+                gboolean    keep)
+{
+  sqlite3_stmt *stmt = NULL;
+  SqliteStmt *s;
+
+  if (sqlite3_prepare_v3 (DB (db), sql, -1, keep ? SQLITE_PREPARE_PERSISTENT : 0,
+                          &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  s = g_new0 (SqliteStmt, 1);
+  s->base.db = db;
+  s->stmt = stmt;
+  return &s->base;
+}
+
+static void
+sqlite_finalize (IndsatsStmt *stmt)
+{
+  sqlite3_finalize (STMT (stmt));
+  g_free (stmt);
+}
+
+static void
+sqlite_reset (IndsatsStmt *stmt)
+{
+  sqlite3_reset (STMT (stmt));
+}
+
+static void
+sqlite_clear_bindings (IndsatsStmt *stmt)
+{
+  sqlite3_clear_bindings (STMT (stmt));
+}
+
+static void
+sqlite_bind_null (IndsatsStmt *stmt,
+                  int          index)
+{
+  sqlite3_bind_null (STMT (stmt), index);
+}
+
+static void
+sqlite_bind_int64 (IndsatsStmt *stmt,
+                   int          index,
+                   gint64       value)
+{
+  sqlite3_bind_int64 (STMT (stmt), index, value);
+}
+
+static void
+sqlite_bind_double (IndsatsStmt *stmt,
+                    int          index,
+                    double       value)
+{
+  sqlite3_bind_double (STMT (stmt), index, value);
+}
+
+static void
+sqlite_bind_text (IndsatsStmt *stmt,
+                  int          index,
+                  const char  *text,
+                  gboolean     copy)
+{
+  sqlite3_bind_text (STMT (stmt), index, text, -1, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
+}
+
+static IndsatsStep
+sqlite_step (IndsatsStmt *stmt)
+{
+  switch (sqlite3_step (STMT (stmt)))
+    {
+    case SQLITE_ROW:
+      return INDSATS_STEP_ROW;
+    case SQLITE_DONE:
+      return INDSATS_STEP_DONE;
+    default:
+      return INDSATS_STEP_FAILED;
+    }
+}
+
+static gboolean
+sqlite_column_is_null (IndsatsStmt *stmt,
+                       int          column)
+{
+  return sqlite3_column_type (STMT (stmt), column) == SQLITE_NULL;
+}
+
+static gint64
+sqlite_column_int64 (IndsatsStmt *stmt,
+                     int          column)
+{
+  return sqlite3_column_int64 (STMT (stmt), column);
+}
+
+static double
+sqlite_column_double (IndsatsStmt *stmt,
+                      int          column)
+{
+  return sqlite3_column_double (STMT (stmt), column);
+}
+
+static const char *
+sqlite_column_text (IndsatsStmt *stmt,
+                    int          column)
+{
+  return (const char *) sqlite3_column_text (STMT (stmt), column);
+}
+
+static gint64
+sqlite_changes (IndsatsDb *db)
+{
+  return sqlite3_changes (DB (db));
+}
+
+static gint64
+sqlite_last_insert_id (IndsatsDb *db)
+{
+  return sqlite3_last_insert_rowid (DB (db));
+}
+
+static gboolean
+sqlite_begin (IndsatsDb *db)
+{
+  return sqlite_exec (db, "SAVEPOINT indsats");
+}
+
+static gboolean
+sqlite_commit (IndsatsDb *db)
+{
+  return sqlite_exec (db, "RELEASE indsats");
+}
+
+static void
+sqlite_rollback (IndsatsDb *db)
+{
+  sqlite_exec (db, "ROLLBACK TO indsats; RELEASE indsats");
+}
+
+static void
+sqlite_set_error (IndsatsDb   *db,
+                  const char  *what,
+                  const char  *where,
+                  GError     **error)
+{
+  int code = sqlite3_extended_errcode (DB (db)) & 0xff;
+  const char *msg = sqlite3_errmsg (DB (db));
+
+  if (code == SQLITE_FULL)
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+                 "%s: the disk holding “%s” is full; free some space and try again",
+                 what, where);
+  else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+                 "%s: “%s” cannot be written (%s); check the permissions of the file and its folder",
+                 what, where, msg);
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_DATABASE,
+                 "%s: “%s” is in use by another program; try again in a moment",
+                 what, where);
+  else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
+                 "%s: “%s” is damaged or not an Indsats database (%s)",
+                 what, where, msg);
+  else
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_DATABASE,
+                 "%s: %s", what, msg);
+}
+
+static gboolean
+sqlite_is_unique_violation (IndsatsDb *db)
+{
+  return sqlite3_extended_errcode (DB (db)) == SQLITE_CONSTRAINT_UNIQUE;
+}
+
+static const IndsatsBackend sqlite_backend = {
+  .name = "sqlite",
+  .close = sqlite_close,
+  .exec = sqlite_exec,
+  .prepare = sqlite_prepare,
+  .finalize = sqlite_finalize,
+  .reset = sqlite_reset,
+  .clear_bindings = sqlite_clear_bindings,
+  .bind_null = sqlite_bind_null,
+  .bind_int64 = sqlite_bind_int64,
+  .bind_double = sqlite_bind_double,
+  .bind_text = sqlite_bind_text,
+  .step = sqlite_step,
+  .column_is_null = sqlite_column_is_null,
+  .column_int64 = sqlite_column_int64,
+  .column_double = sqlite_column_double,
+  .column_text = sqlite_column_text,
+  .changes = sqlite_changes,
+  .last_insert_id = sqlite_last_insert_id,
+  .begin = sqlite_begin,
+  .commit = sqlite_commit,
+  .rollback = sqlite_rollback,
+  .set_error = sqlite_set_error,
+  .is_unique_violation = sqlite_is_unique_violation,
+};
+
+gboolean
+indsats_sqlite_open (const char  *path,
+                     IndsatsDb  **db)
+{
+  SqliteDb *d = g_new0 (SqliteDb, 1);
+  int rc;
+
+  d->base.backend = &sqlite_backend;
+  rc = sqlite3_open_v2 (path, &d->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (d->db == NULL)
+    {
+      g_free (d);
+      *db = NULL;
+      return FALSE;
+    }
+  *db = &d->base;
+  if (rc != SQLITE_OK)
+    return FALSE;
+  sqlite3_extended_result_codes (d->db, 1);
+  sqlite3_busy_timeout (d->db, 5000);
+  return TRUE;
+}
