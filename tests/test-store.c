@@ -476,6 +476,76 @@ test_action_history (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE action_id = 2"), ==, 7);
 }
 
+/* Teams and focus areas are renamed and removed each by their own function;
+ * removing one removes its actions and records that in their history */
+static void
+test_teams_rename_remove (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  g_autoptr(GPtrArray) teams = NULL;
+  gint64 plan_id = indsats_demo_write (store, NULL, &error);
+  IndsatsTeamEntry *first, *other = NULL;
+  gint64 team_id, focus_id;
+  int n_in_focus, n_in_team = 0, n_actions;
+  g_autofree char *taken = NULL;
+
+  g_assert_no_error (error);
+  teams = indsats_store_list_teams (store, plan_id, &error);
+  g_assert_no_error (error);
+  first = g_ptr_array_index (teams, 0);
+  team_id = first->team_id;
+  focus_id = first->focus_id;
+  n_in_focus = first->n_actions;
+  for (guint i = 0; i < teams->len; i++)
+    {
+      IndsatsTeamEntry *e = g_ptr_array_index (teams, i);
+      if (e->team_id == team_id)
+        n_in_team += e->n_actions;
+      else if (other == NULL)
+        other = e;
+    }
+  g_assert_nonnull (other);
+  g_assert_cmpint (n_in_focus, >, 0);
+  g_assert_cmpint (n_in_team, >, n_in_focus);
+  taken = g_strdup (other->team);
+  n_actions = sql_int (f->path, "SELECT count(*) FROM action");
+
+  g_assert_true (indsats_store_rename_team (store, team_id, "  Ungeteam ", &error));
+  g_assert_no_error (error);
+  g_assert_true (indsats_store_rename_focus_area (store, focus_id, "Fokus på uddannelse", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&teams, g_ptr_array_unref);
+  teams = indsats_store_list_teams (store, plan_id, &error);
+  first = g_ptr_array_index (teams, 0);
+  g_assert_cmpint (first->team_id, ==, team_id);
+  g_assert_cmpstr (first->team, ==, "Ungeteam");
+  g_assert_cmpint (first->focus_id, ==, focus_id);
+  g_assert_cmpstr (first->focus, ==, "Fokus på uddannelse");
+
+  g_assert_false (indsats_store_rename_team (store, team_id, taken, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "already a team"));
+  g_clear_error (&error);
+  g_assert_false (indsats_store_rename_focus_area (store, focus_id, " ", &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "focus area needs a name"));
+  g_clear_error (&error);
+
+  g_assert_true (indsats_store_remove_focus_area (store, focus_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action"), ==, n_actions - n_in_focus);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE field = 'deleted'"), ==,
+                   n_in_focus);
+  g_assert_true (indsats_store_remove_team (store, team_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action"), ==, n_actions - n_in_team);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE field = 'deleted'"), ==,
+                   n_in_team);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM team WHERE name = 'Ungeteam'"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,6 +567,7 @@ main (int    argc,
   ADD ("/store/demo/documented-values", test_demo_documented_values);
   ADD ("/store/action/validation", test_action_validation);
   ADD ("/store/action/history", test_action_history);
+  ADD ("/store/teams/rename-remove", test_teams_rename_remove);
 #undef ADD
 
   return g_test_run ();

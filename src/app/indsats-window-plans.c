@@ -232,7 +232,8 @@ indsats_window_rename (IndsatsWindow  *self,
 {
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
 
-  if (!indsats_store_rename (self->store, focus, id, name, error))
+  if (focus ? !indsats_store_rename_focus_area (self->store, id, name, error)
+            : !indsats_store_rename_team (self->store, id, name, error))
     return FALSE;
   _indsats_window_reload (self);
   return TRUE;
@@ -246,7 +247,8 @@ indsats_window_remove (IndsatsWindow  *self,
 {
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
 
-  if (!indsats_store_remove (self->store, focus, id, error))
+  if (focus ? !indsats_store_remove_focus_area (self->store, id, error)
+            : !indsats_store_remove_team (self->store, id, error))
     return FALSE;
   /* the undo history spoke of actions that are gone now */
   g_clear_object (&self->undo);

@@ -428,28 +428,23 @@ indsats_store_list_teams (IndsatsStore  *self,
   return g_steal_pointer (&list);
 }
 
-/**
- * indsats_store_rename:
- * @focus: %TRUE to rename a focus area, %FALSE a team
- */
-gboolean
-indsats_store_rename (IndsatsStore  *self,
-                      gboolean       focus,
-                      gint64         id,
-                      const char    *name,
-                      GError       **error)
+static gboolean
+rename_named (IndsatsStore  *self,
+              const char    *sql,
+              const char    *what,
+              gint64         id,
+              const char    *name,
+              GError       **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
   IndsatsStmt *stmt;
 
-  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
-
   if (*clean == '\0')
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The %s needs a name", focus ? "focus area" : "team");
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The %s needs a name", what);
       return FALSE;
     }
-  if (!(stmt = prepare (self, focus ? sql_rename_focus : sql_rename_team, error)))
+  if (!(stmt = prepare (self, sql, error)))
     return FALSE;
   bind_text (stmt, 1, clean);
   bind_int64 (stmt, 2, id);
@@ -461,7 +456,7 @@ indsats_store_rename (IndsatsStore  *self,
       if (taken)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "There is already a %s called “%s”",
-                       focus ? "focus area" : "team", clean);
+                       what, clean);
           return FALSE;
         }
       return set_db_error (self, error, "Cannot rename it");
@@ -471,30 +466,53 @@ indsats_store_rename (IndsatsStore  *self,
 }
 
 /**
- * indsats_store_remove:
- * @focus: %TRUE to remove a focus area, %FALSE a team
- *
- * Removes a team or focus area and the actions in it, in one transaction;
- * each action's removal is recorded in its history.
+ * indsats_store_rename_team:
+ * @name: the new name; another team of the plan may not have it
  */
 gboolean
-indsats_store_remove (IndsatsStore  *self,
-                      gboolean       focus,
-                      gint64         id,
-                      GError       **error)
+indsats_store_rename_team (IndsatsStore  *self,
+                           gint64         team_id,
+                           const char    *name,
+                           GError       **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  return rename_named (self, sql_rename_team, "team", team_id, name, error);
+}
+
+/**
+ * indsats_store_rename_focus_area:
+ * @name: the new name; another focus area of the team may not have it
+ */
+gboolean
+indsats_store_rename_focus_area (IndsatsStore  *self,
+                                 gint64         focus_id,
+                                 const char    *name,
+                                 GError       **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  return rename_named (self, sql_rename_focus, "focus area", focus_id, name, error);
+}
+
+/* Removes the row that @remove_sql deletes by @id, and the actions under
+ * @team_id or @focus_id (the other one is -1), recording each action's removal */
+static gboolean
+remove_with_actions (IndsatsStore  *self,
+                     const char    *remove_sql,
+                     gint64         team_id,
+                     gint64         focus_id,
+                     gint64         id,
+                     GError       **error)
 {
   IndsatsStmt *stmt;
   g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_action_free);
   int rc;
 
-  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
-
   if (!indsats_store_begin (self, error))
     return FALSE;
   if (!(stmt = prepare (self, sql_actions_under_team, error)))
     return fail_rollback (self);
-  bind_int64 (stmt, 1, focus ? -1 : id);
-  bind_int64 (stmt, 2, focus ? id : -1);
+  bind_int64 (stmt, 1, team_id);
+  bind_int64 (stmt, 2, focus_id);
   while ((rc = step (stmt)) == INDSATS_STEP_ROW)
     {
       IndsatsAction *a = indsats_action_new ();
@@ -515,10 +533,40 @@ indsats_store_remove (IndsatsStore  *self,
       if (!record_history (self, a->id, a->plan_id, "deleted", a->text, NULL, error))
         return fail_rollback (self);
     }
-  if (!(stmt = prepare (self, focus ? sql_remove_focus : sql_remove_team, error)))
+  if (!(stmt = prepare (self, remove_sql, error)))
     return fail_rollback (self);
   bind_int64 (stmt, 1, id);
   if (!step_done (self, stmt, "Cannot remove it", error))
     return fail_rollback (self);
   return indsats_store_commit (self, error);
+}
+
+/**
+ * indsats_store_remove_team:
+ *
+ * Removes a team, its focus areas and the actions in them, in one
+ * transaction; each action's removal is recorded in its history.
+ */
+gboolean
+indsats_store_remove_team (IndsatsStore  *self,
+                           gint64         team_id,
+                           GError       **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  return remove_with_actions (self, sql_remove_team, team_id, -1, team_id, error);
+}
+
+/**
+ * indsats_store_remove_focus_area:
+ *
+ * Removes a focus area and the actions in it, in one transaction; each
+ * action's removal is recorded in its history.
+ */
+gboolean
+indsats_store_remove_focus_area (IndsatsStore  *self,
+                                 gint64         focus_id,
+                                 GError       **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  return remove_with_actions (self, sql_remove_focus, -1, focus_id, focus_id, error);
 }

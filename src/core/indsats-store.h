@@ -173,14 +173,19 @@ void          indsats_team_entry_free       (IndsatsTeamEntry *entry);
 GPtrArray    *indsats_store_list_teams      (IndsatsStore   *self,
                                              gint64          plan_id,
                                              GError        **error);
-gboolean      indsats_store_rename          (IndsatsStore   *self,
-                                             gboolean        focus,
-                                             gint64          id,
+gboolean      indsats_store_rename_team     (IndsatsStore   *self,
+                                             gint64          team_id,
                                              const char     *name,
                                              GError        **error);
-gboolean      indsats_store_remove          (IndsatsStore   *self,
-                                             gboolean        focus,
-                                             gint64          id,
+gboolean      indsats_store_rename_focus_area (IndsatsStore *self,
+                                               gint64        focus_id,
+                                               const char   *name,
+                                               GError      **error);
+gboolean      indsats_store_remove_team     (IndsatsStore   *self,
+                                             gint64          team_id,
                                              GError        **error);
+gboolean      indsats_store_remove_focus_area (IndsatsStore *self,
+                                               gint64        focus_id,
+                                               GError      **error);
 
 G_END_DECLS
