@@ -1,4 +1,7 @@
 /* test-chart.c: the chart engine: axes, layout, pixels and files */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
@@ -11,6 +14,16 @@
 #include "indsats-demo.h"
 #include "indsats-error.h"
 #include "test-util.h"
+
+/* Under the Danish locale the figures speak Danish; under C, English */
+static gboolean danish;
+
+static const char *
+said (const char *english,
+      const char *dansk)
+{
+  return danish ? dansk : english;
+}
 
 static void
 check_scale (double   min,
@@ -287,7 +300,8 @@ test_bad_data (void)
     cairo_surface_destroy (surface);
     g_clear_pointer (&layout, indsats_chart_layout_free);
     g_autofree char *svg = indsats_chart_render_svg (empty, 600, 400);
-    g_assert_nonnull (strstr (svg, "Der er ingen tal til denne figur endnu"));
+    g_assert_nonnull (strstr (svg, said ("There are no figures for this chart yet",
+                                         "Der er ingen tal til denne figur endnu")));
   }
   /* one point */
   {
@@ -308,7 +322,15 @@ test_bad_data (void)
         ((IndsatsChartSeries *) g_ptr_array_index (nan_data->series, s))->values[i] = NAN;
     ((IndsatsChartSeries *) g_ptr_array_index (nan_data->series, 0))->values[3] = INFINITY;
     surface = render (nan_data, 600, 400, &layout);
-    g_assert_true (layout->empty);
+    /* an infinite value is a value, but not one to draw: the figure says so */
+    g_assert_false (layout->empty);
+    g_assert_true (layout->out_of_range);
+    g_assert_cmpuint (layout->paths->len, ==, 0);
+    {
+      g_autofree char *message = indsats_chart_text_get_string (indsats_chart_layout_find_text (layout, INDSATS_ROLE_MESSAGE, 0));
+      g_assert_cmpstr (message, ==, said ("The values are too small or too large to draw",
+                                          "Tallene er for små eller for store til at kunne tegnes"));
+    }
     cairo_surface_destroy (surface);
     g_clear_pointer (&layout, indsats_chart_layout_free);
   }
@@ -340,6 +362,403 @@ test_bad_data (void)
     g_assert_null (png);
     g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
   }
+}
+
+static char *run_tool (const char *const *argv);
+
+/* The layout of @data at w × h, measured as an image surface would */
+static IndsatsChartLayout *
+layout_at (const IndsatsChartData *data,
+           double                  w,
+           double                  h)
+{
+  PangoContext *context = indsats_chart_measuring_context ();
+  IndsatsChartLayout *layout = indsats_chart_layout_new (data, w, h, context);
+
+  g_object_unref (context);
+  return layout;
+}
+
+static gboolean
+boxes_overlap (const IndsatsRect *a,
+               const IndsatsRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Every text inside the picture and no two texts overlapping */
+static void
+assert_texts_apart (const IndsatsChartLayout *layout,
+                    const char               *what)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      IndsatsChartText *a = g_ptr_array_index (layout->texts, i);
+      g_autofree char *sa = indsats_chart_text_get_string (a);
+
+      if (a->lines->len == 0)
+        continue;
+      if (a->box.x < -0.01 || a->box.y < -0.01 || a->box.x + a->box.width > layout->width + 0.01 ||
+          a->box.y + a->box.height > layout->height + 0.01)
+        g_error ("%s at %g × %g: “%s” at %g,%g %g × %g runs off the picture", what, layout->width, layout->height,
+                 sa, a->box.x, a->box.y, a->box.width, a->box.height);
+      for (guint j = i + 1; j < layout->texts->len; j++)
+        {
+          IndsatsChartText *b = g_ptr_array_index (layout->texts, j);
+          g_autofree char *sb = NULL;
+
+          if (b->lines->len == 0 || !boxes_overlap (&a->box, &b->box))
+            continue;
+          sb = indsats_chart_text_get_string (b);
+          g_error ("%s at %g × %g: “%s” overlaps “%s”", what, layout->width, layout->height, sa, sb);
+        }
+    }
+}
+
+/* Ticks read differently from their neighbours at every magnitude, with the
+ * scale in the unit line where the numbers would get too long */
+static void
+test_ticks_every_magnitude (void)
+{
+  for (int e = -11; e <= 14; e++)
+    for (int k = 0; k < 3; k++)
+      {
+        const double factors[] = { 1, 2.5, 7.5 };
+        double top = factors[k] * pow (10, e);
+        g_autoptr(IndsatsChartData) data = make_line_data (12, 2);
+        g_autoptr(IndsatsChartLayout) layout = NULL;
+        IndsatsChartTick *last;
+
+        for (guint s = 0; s < 2; s++)
+          for (int i = 0; i < 12; i++)
+            ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->values[i] = top * (0.3 + 0.7 * (i + s) / 12.0);
+        layout = layout_at (data, 800, 500);
+        g_assert_false (layout->out_of_range);
+        g_assert_cmpuint (layout->ticks->len, >=, 3);
+        for (guint i = 1; i < layout->ticks->len; i++)
+          g_assert_cmpstr (((IndsatsChartTick *) g_ptr_array_index (layout->ticks, i - 1))->label, !=,
+                           ((IndsatsChartTick *) g_ptr_array_index (layout->ticks, i))->label);
+        /* the top grid line reaches the largest value */
+        last = g_ptr_array_index (layout->ticks, layout->ticks->len - 1);
+        g_assert_cmpfloat (last->value, >=, top * (0.3 + 0.7 * 12 / 12.0) * (1 - 1e-9));
+        g_assert_cmpfloat (((IndsatsChartTick *) g_ptr_array_index (layout->ticks, 0))->value, ==, 0);
+        /* every path point inside the plot */
+        for (int i = 0; i < 12; i++)
+          {
+            double x, y;
+            g_assert_true (indsats_chart_layout_point (layout, data, 0, i, &x, &y));
+            g_assert_cmpfloat (y, >=, layout->plot.y - 0.01);
+            g_assert_cmpfloat (y, <=, layout->plot.y + layout->plot.height + 0.01);
+          }
+        if (layout->exponent != 0)
+          {
+            g_autofree char *unit = indsats_chart_text_get_string (indsats_chart_layout_find_text (layout, INDSATS_ROLE_UNIT, 0));
+            g_autofree char *want = g_strdup_printf ("Pct. (× 10%s", layout->exponent < 0 ? "⁻" : "");
+            g_assert_true (g_str_has_prefix (unit, want));
+          }
+        if (e <= -6)
+          g_assert_cmpint (layout->exponent, <, 0);
+        assert_texts_apart (layout, "ticks");
+      }
+
+  /* values far beyond what a figure can show: it says so */
+  {
+    g_autoptr(IndsatsChartData) data = make_line_data (12, 1);
+    g_autoptr(IndsatsChartLayout) layout = NULL;
+    g_autofree char *message = NULL;
+
+    for (int i = 0; i < 12; i++)
+      ((IndsatsChartSeries *) g_ptr_array_index (data->series, 0))->values[i] = 1e-300 * (i + 1);
+    layout = layout_at (data, 800, 500);
+    g_assert_true (layout->out_of_range);
+    message = indsats_chart_text_get_string (indsats_chart_layout_find_text (layout, INDSATS_ROLE_MESSAGE, 0));
+    g_assert_cmpstr (message, ==, said ("The values are too small or too large to draw",
+                                        "Tallene er for små eller for store til at kunne tegnes"));
+  }
+}
+
+/* Figure data that is hard to lay out: long labels, markers, a threshold */
+static IndsatsChartData *
+make_hard_data (int n_series)
+{
+  IndsatsChartData *data = make_line_data (20, 0);
+  GString *long_label = g_string_new (NULL);
+
+  while (long_label->len < 500)
+    g_string_append (long_label, "Ydelsesmodtagere ");
+  for (int s = 0; s < n_series; s++)
+    {
+      g_autofree char *name = s == 0 ? g_strdup ("Ishøj") : s == 1 ? g_strdup ("Hele landet")
+                                     : s == 2 ? g_strdup (long_label->str) : g_strdup_printf ("Kommune %d", s);
+      IndsatsChartSeries *series = indsats_chart_data_add_series (data, name);
+      for (int i = 0; i < 20; i++)
+        series->values[i] = 10 + s * 0.3 + 5 * sin (i / 3.0 + s);
+    }
+  g_free (data->title);
+  data->title = g_string_free (long_label, FALSE);
+  data->threshold = 12;
+  data->threshold_label = g_strdup ("Grænse 12 %");
+  indsats_chart_data_add_marker (data, "2018-03-02", 1);
+  indsats_chart_data_add_marker (data, "2018-03-10", 13);
+  indsats_chart_data_add_marker (data, "2018-03-20", 2);
+  indsats_chart_data_add_planned_marker (data, "2019-06-01", 3);
+  indsats_chart_data_add_marker (data, "2019-08-31", 1);
+  return data;
+}
+
+static void
+test_boxes_apart (void)
+{
+  const double sizes[][2] = { { 50, 50 }, { 240, 160 }, { 300, 200 }, { 640, 400 }, { 1000, 600 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      const int counts[] = { 1, 3, 60 };
+
+      for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+        {
+          g_autoptr(IndsatsChartData) data = make_hard_data (counts[c]);
+          g_autoptr(IndsatsChartLayout) layout = layout_at (data, sizes[k][0], sizes[k][1]);
+
+          assert_texts_apart (layout, "a line figure");
+          /* the heading is always there, the legend goes before it would overlap */
+          g_assert_nonnull (indsats_chart_layout_find_text (layout, INDSATS_ROLE_HEADING, 0));
+          if (layout->legend_columns > 0)
+            g_assert_cmpfloat (layout->legend.y, >=, layout->plot.y + layout->plot.height);
+          data->kind = INDSATS_FIGURE_COLUMN;
+          g_clear_pointer (&layout, indsats_chart_layout_free);
+          layout = layout_at (data, sizes[k][0], sizes[k][1]);
+          assert_texts_apart (layout, "a column figure");
+          data->kind = INDSATS_FIGURE_BAR;
+          g_clear_pointer (&layout, indsats_chart_layout_free);
+          layout = layout_at (data, sizes[k][0], sizes[k][1]);
+          assert_texts_apart (layout, "a bar figure");
+        }
+    }
+
+  /* at a size people draw, everything is there */
+  {
+    g_autoptr(IndsatsChartData) data = make_hard_data (3);
+    g_autoptr(IndsatsChartLayout) layout = layout_at (data, 1000, 600);
+    g_autoptr(IndsatsChartLayout) small = layout_at (data, 300, 200);
+    g_autofree char *heading = indsats_chart_text_get_string (indsats_chart_layout_find_text (layout, INDSATS_ROLE_HEADING, 0));
+
+    g_assert_cmpuint (indsats_chart_layout_find_text (layout, INDSATS_ROLE_HEADING, 0)->lines->len, ==, 3);
+    g_assert_true (g_str_has_suffix (heading, "…"));
+    g_assert_nonnull (indsats_chart_layout_find_text (layout, INDSATS_ROLE_LEGEND, 2));
+    g_assert_nonnull (indsats_chart_layout_find_text (layout, INDSATS_ROLE_UNIT, 0));
+    g_assert_nonnull (indsats_chart_layout_find_text (layout, INDSATS_ROLE_SOURCE, 0));
+    /* small: the legend goes first */
+    g_assert_null (indsats_chart_layout_find_text (small, INDSATS_ROLE_LEGEND, 0));
+    g_assert_nonnull (indsats_chart_layout_find_text (small, INDSATS_ROLE_TICK, 0));
+  }
+}
+
+/* The markers of the actions: labels above the plot, apart, explained */
+static void
+test_markers (void)
+{
+  g_autoptr(IndsatsChartData) data = make_hard_data (3);
+  g_autoptr(IndsatsChartLayout) layout = NULL;
+  cairo_surface_t *surface;
+  const IndsatsChartText *t;
+  gboolean found_count = FALSE, found_legend = FALSE, found_planned = FALSE;
+  IndsatsChartMarkerPos *started = NULL, *planned = NULL;
+  int gaps_started = 0, gaps_planned = 0;
+
+  surface = render (data, 1000, 600, &layout);
+  assert_texts_apart (layout, "markers");
+  g_assert_cmpuint (layout->markers->len, ==, 5);
+  for (guint i = 0; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_MARKER, i)); i++)
+    {
+      g_autofree char *label = indsats_chart_text_get_string (t);
+      /* above the plot: never over the series' lines */
+      g_assert_cmpfloat (t->box.y + t->box.height, <=, layout->plot.y + 0.01);
+      found_count |= strcmp (label, said ("10.03: 13 actions", "10.03: 13 indsatser")) == 0;
+    }
+  g_assert_true (found_count);
+  for (guint i = 0; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_LEGEND, i)); i++)
+    {
+      g_autofree char *label = indsats_chart_text_get_string (t);
+      found_legend |= strcmp (label, said ("Action takes effect", "Indsats træder i kraft")) == 0;
+      found_planned |= strcmp (label, said ("Action planned, not started yet", "Indsats planlagt, ikke startet endnu")) == 0;
+    }
+  g_assert_true (found_legend);
+  g_assert_true (found_planned);
+
+  /* a started action's line is solid, a planned one's dashed */
+  for (guint i = 0; i < layout->markers->len; i++)
+    {
+      IndsatsChartMarkerPos *m = g_ptr_array_index (layout->markers, i);
+      if (m->planned)
+        planned = m;
+      else if (g_str_has_prefix (m->label, "31.08"))
+        started = m;
+    }
+  g_assert_nonnull (started);
+  g_assert_nonnull (planned);
+  for (int y = (int) layout->plot.y + 2; y < (int) (layout->plot.y + layout->plot.height * 0.3); y++)
+    {
+      gaps_started += near_colour (pixel (surface, (int) floor (started->x), y), "#ffffff", 10);
+      gaps_planned += near_colour (pixel (surface, (int) floor (planned->x), y), "#ffffff", 10);
+    }
+  g_assert_cmpint (gaps_started, ==, 0);
+  g_assert_cmpint (gaps_planned, >, 5);
+  cairo_surface_destroy (surface);
+}
+
+/* Counts and shares start at zero; a point at the minimum stays visible */
+static void
+test_zero_based_axis (void)
+{
+  g_autoptr(IndsatsChartData) data = make_line_data (13, 1);
+  g_autoptr(IndsatsChartLayout) layout = NULL;
+  IndsatsChartSeries *s = g_ptr_array_index (data->series, 0);
+  const double people[] = { 286, 290, 294, 294, 293, 293, 292, 291, 291, 289, 289, 288, 288 };
+  cairo_surface_t *surface;
+  double x, y;
+
+  data->percent = FALSE;
+  for (int i = 0; i < 13; i++)
+    s->values[i] = people[i];
+  layout = layout_at (data, 800, 500);
+  g_assert_cmpfloat (layout->lo, ==, 0);
+  g_clear_pointer (&layout, indsats_chart_layout_free);
+
+  /* a value of 0 lies on the axis: its point is drawn over the axis line */
+  s->values[4] = 0;
+  surface = render (data, 800, 500, &layout);
+  g_assert_true (indsats_chart_layout_point (layout, data, 0, 4, &x, &y));
+  g_assert_cmpfloat (fabs (y - (layout->plot.y + layout->plot.height)), <, 1);
+  g_assert_true (near_colour (pixel (surface, (int) x, (int) y), indsats_chart_series_style (0)->hex, 30));
+  cairo_surface_destroy (surface);
+}
+
+/* Beyond seven series: the own area and the country in colour, the rest grey */
+static void
+test_many_areas (void)
+{
+  g_autoptr(IndsatsChartData) data = make_hard_data (60);
+  g_autoptr(IndsatsChartLayout) layout = NULL;
+  cairo_surface_t *surface;
+  const IndsatsChartText *t;
+  guint legend = 0, coloured = 0;
+  double x, y;
+
+  g_assert_true (indsats_chart_data_has_others (data));
+  surface = render (data, 1000, 600, &layout);
+  g_assert_true (layout->others);
+  for (guint i = 0; i < layout->paths->len; i++)
+    if (((IndsatsChartPath *) g_ptr_array_index (layout->paths, i))->style != INDSATS_CHART_STYLE_OTHER)
+      coloured++;
+  g_assert_cmpuint (coloured, ==, 2);
+  for (; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_LEGEND, legend)); legend++)
+    ;
+  /* Ishøj, Hele landet, the other municipalities, and the markers' two */
+  g_assert_cmpuint (legend, ==, 5);
+  {
+    g_autofree char *third = indsats_chart_text_get_string (indsats_chart_layout_find_text (layout, INDSATS_ROLE_LEGEND, 2));
+    g_assert_cmpstr (third, ==, said ("Other municipalities", "Øvrige kommuner"));
+  }
+  /* the own area is drawn on top, in its colour */
+  g_assert_true (indsats_chart_layout_point (layout, data, 0, 7, &x, &y));
+  g_assert_true (colour_near (surface, x, y, 1, indsats_chart_series_style (0)->hex));
+  cairo_surface_destroy (surface);
+}
+
+/* Labels on bars keep their contrast; negative values with a real minus */
+static void
+test_bar_labels (void)
+{
+  g_autoptr(IndsatsChartData) data = indsats_chart_data_new ();
+  g_autoptr(IndsatsChartLayout) layout = NULL;
+  IndsatsPeriod period = indsats_period_from_ordinal (INDSATS_PERIOD_MONTH, 2023 * 12 + 7);
+  const double values[] = { 35, -12.5, 40, -40 };
+  const IndsatsChartText *t;
+  cairo_surface_t *surface;
+  guint n = 0;
+
+  data->kind = INDSATS_FIGURE_BAR;
+  data->title = g_strdup ("Ændring");
+  data->percent = TRUE;
+  indsats_chart_data_set_periods (data, &period, 1);
+  for (int s = 0; s < 4; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Gruppe %d", s + 1);
+      indsats_chart_data_add_series (data, name)->values[0] = values[s];
+    }
+  surface = render (data, 800, 500, &layout);
+  assert_texts_apart (layout, "bars");
+  for (; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_VALUE, n)); n++)
+    {
+      g_autofree char *label = indsats_chart_text_get_string (t);
+      IndsatsChartBar *bar = g_ptr_array_index (layout->bars, n);
+      gboolean inside = t->box.x >= bar->rect.x && t->box.x + t->box.width <= bar->rect.x + bar->rect.width;
+
+      /* dark text never on a bar, white text never beside it */
+      g_assert_true (inside == (t->ink == INDSATS_INK_ON_DARK));
+      if (values[n] < 0)
+        g_assert_true (g_str_has_prefix (label, "−"));
+      g_assert_null (strchr (label, '-'));
+    }
+  g_assert_cmpuint (n, ==, 4);
+  for (guint i = 0; i < layout->ticks->len; i++)
+    g_assert_null (strchr (((IndsatsChartTick *) g_ptr_array_index (layout->ticks, i))->label, '-'));
+  cairo_surface_destroy (surface);
+}
+
+/* The SVG writes the layout's lines, with numbers that parse under any locale */
+static void
+test_svg_matches_layout (void)
+{
+  g_autoptr(IndsatsChartData) data = make_hard_data (3);
+  g_autoptr(IndsatsChartLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("indsats-chart-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "figur.svg", NULL);
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autofree char *got = NULL;
+
+  /* characters XML 1.0 cannot hold, and a negative value */
+  g_free (data->source);
+  data->source = g_strdup ("Kilde: Jobindsats.dk\x01\x0b <&> \"citat\"");
+  ((IndsatsChartSeries *) g_ptr_array_index (data->series, 0))->values[3] = -2.5;
+  layout = layout_at (data, 900, 560);
+  svg = indsats_chart_layout_to_svg (data, layout);
+  g_assert_true (g_file_set_contents (path, svg, -1, &error));
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      IndsatsChartText *t = g_ptr_array_index (layout->texts, i);
+      for (guint j = 0; j < t->lines->len; j++)
+        {
+          IndsatsChartLine *line = g_ptr_array_index (t->lines, j);
+          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+          g_string_append_printf (want, "%s|%s|%s\n", line->text,
+                                  g_ascii_formatd (x, sizeof x, "%.2f", line->x),
+                                  g_ascii_formatd (y, sizeof y, "%.2f", line->baseline));
+        }
+    }
+  {
+    /* Python reads the numbers as numbers: a decimal comma would fail here */
+    const char *argv[] = { "/usr/bin/python3", "-c",
+                           "import sys, xml.etree.ElementTree as ET\n"
+                           "root = ET.parse(sys.argv[1]).getroot()\n"
+                           "for e in root.iter():\n"
+                           "  for k in ('x', 'y', 'width', 'height', 'r', 'cx', 'cy', 'font-size', 'stroke-width'):\n"
+                           "    if k in e.attrib: float(e.attrib[k])\n"
+                           "for t in root.iter('{http://www.w3.org/2000/svg}text'):\n"
+                           "  print('%s|%s|%s' % (t.text, t.get('x'), t.get('y')))\n",
+                           path, NULL };
+    got = run_tool (argv);
+  }
+  g_assert_cmpstr (got, ==, want->str);
+  g_assert_nonnull (strstr (got, "<&> \"citat\""));
+  g_assert_null (strchr (svg, '\x01'));
+  g_assert_nonnull (strstr (svg, "−"));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static char *
@@ -466,7 +885,15 @@ main (int    argc,
 {
   /* The process locale comes from the environment, as in the program: the
    * suite runs these tests under C and under da_DK.UTF-8 */
-  setlocale (LC_ALL, "");
+  const char *locale = setlocale (LC_ALL, "");
+
+  /* messages in Danish under the Danish locale, as on the users' desktops */
+  danish = locale != NULL && g_str_has_prefix (locale, "da_");
+  if (danish)
+    g_setenv ("LANGUAGE", "da", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("INDSATS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/nice-scale", test_nice_scale);
@@ -476,6 +903,13 @@ main (int    argc,
   g_test_add_func ("/chart/bad-data", test_bad_data);
   g_test_add_func ("/chart/files", test_files);
   g_test_add_func ("/chart/demo-figures", test_demo_figures);
+  g_test_add_func ("/chart/ticks-every-magnitude", test_ticks_every_magnitude);
+  g_test_add_func ("/chart/layout/boxes-apart", test_boxes_apart);
+  g_test_add_func ("/chart/layout/markers", test_markers);
+  g_test_add_func ("/chart/layout/zero-based-axis", test_zero_based_axis);
+  g_test_add_func ("/chart/layout/many-areas", test_many_areas);
+  g_test_add_func ("/chart/layout/bar-labels", test_bar_labels);
+  g_test_add_func ("/chart/svg-matches-layout", test_svg_matches_layout);
 
   return g_test_run ();
 }

@@ -156,9 +156,14 @@ parse_size (IndsatsCli *cli,
             int         height,
             int        *exit_code)
 {
-  if (width < 50 || width > 20000 || height < 50 || height > 20000)
+  if (width < INDSATS_CHART_MIN_WIDTH || width > INDSATS_CHART_MAX_SIZE ||
+      height < INDSATS_CHART_MIN_HEIGHT || height > INDSATS_CHART_MAX_SIZE)
     {
-      *exit_code = indsats_cli_usage (cli, "--width and --height must be between 50 and 20000");
+      g_autofree char *message = g_strdup_printf ("--width must be from %d to %d and --height from %d to %d: "
+                                                  "a smaller figure cannot be read",
+                                                  INDSATS_CHART_MIN_WIDTH, INDSATS_CHART_MAX_SIZE,
+                                                  INDSATS_CHART_MIN_HEIGHT, INDSATS_CHART_MAX_SIZE);
+      *exit_code = indsats_cli_usage (cli, "%s", message);
       return FALSE;
     }
   return TRUE;

@@ -3,6 +3,7 @@
 
 #include "indsats-chart.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -108,10 +109,11 @@ indsats_chart_data_add_series (IndsatsChartData *data,
   return s;
 }
 
-void
-indsats_chart_data_add_marker (IndsatsChartData *data,
-                               const char       *date,
-                               int               n_actions)
+static void
+add_marker (IndsatsChartData *data,
+            const char       *date,
+            int               n_actions,
+            gboolean          planned)
 {
   IndsatsChartMarker *m;
 
@@ -120,8 +122,38 @@ indsats_chart_data_add_marker (IndsatsChartData *data,
   m = g_new0 (IndsatsChartMarker, 1);
   m->date = g_strdup (date);
   m->n_actions = n_actions;
+  m->planned = planned;
   m->label = g_strdup_printf ("%.2s.%.2s", date + 8, date + 5);
   g_ptr_array_add (data->markers, m);
+}
+
+/**
+ * indsats_chart_data_add_marker:
+ * @date: YYYY-MM-DD
+ * @n_actions: how many actions took effect that day
+ *
+ * Marks the day on which actions took effect (or should have: they started).
+ */
+void
+indsats_chart_data_add_marker (IndsatsChartData *data,
+                               const char       *date,
+                               int               n_actions)
+{
+  add_marker (data, date, n_actions, FALSE);
+}
+
+/**
+ * indsats_chart_data_add_planned_marker:
+ *
+ * Marks a day on which actions are planned to take effect that have not
+ * started; it is drawn differently from one on which actions started.
+ */
+void
+indsats_chart_data_add_planned_marker (IndsatsChartData *data,
+                                       const char       *date,
+                                       int               n_actions)
+{
+  add_marker (data, date, n_actions, TRUE);
 }
 
 char *
@@ -135,17 +167,23 @@ indsats_chart_data_get_heading (const IndsatsChartData *data)
 /**
  * indsats_chart_format_value:
  *
- * Returns: the value as the figure writes it: "12,5 %" or "1.234"
+ * Returns: the value as the figure writes it: "12,5 %", "1.234" or "−3,2",
+ *   with a real minus sign (U+2212) as in the window
  */
 char *
 indsats_chart_format_value (const IndsatsChartData *data,
                             double                  value,
                             int                     decimals)
 {
+  g_autofree char *text = NULL;
+
   if (isnan (value))
     return g_strdup ("–");
-  return data->percent ? indsats_format_percent (value, decimals)
+  text = data->percent ? indsats_format_percent (value, decimals)
                        : indsats_format_number (value, decimals);
+  if (text[0] == '-')
+    return g_strconcat ("−", text + 1, NULL);
+  return g_steal_pointer (&text);
 }
 
 /* The decimals a value needs to be read as it was stored: 5.4 → 1, 288 → 0 */
@@ -201,7 +239,7 @@ indsats_chart_data_describe (const IndsatsChartData *data)
 
       g_string_append_printf (out, "%s%s %s", s > 0 ? ", " : "", series->label, value);
       if (series->preliminary[latest])
-        g_string_append (out, " (foreløbig)");
+        g_string_append (out, _(" (preliminary)"));
     }
   g_string_append_c (out, '.');
   if (!isnan (data->threshold) && data->threshold_label)
@@ -265,7 +303,7 @@ periods_of_figure (IndsatsStore        *store,
   if (from.kind != to.kind)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "Figur %d runs from %s to %s: the two periods must be of the same kind",
+                   _("Figur %d runs from %s to %s: the two periods must be of the same kind; change one of them"),
                    figure->number, figure->period_from, figure->period_to);
       return FALSE;
     }
@@ -368,19 +406,31 @@ indsats_chart_data_load (IndsatsStore  *store,
     }
   data->percent = figure->series->len > 0 && all_percent;
 
-  /* a marker per date on which linked actions took effect */
-  for (guint i = 0; i < figure->action_ids->len; i++)
-    {
-      g_autoptr(IndsatsAction) a = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, i), NULL);
+  /* a marker per date on which linked actions took effect; actions still
+   * planned whose date has not come get markers of their own */
+  {
+    g_autofree char *today = indsats_today_iso ();
+    g_autoptr(GHashTable) planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GList) sorted_planned = NULL;
 
-      if (a == NULL || a->status == INDSATS_STATUS_DROPPED)
-        continue;
-      g_hash_table_insert (dates, g_strdup (a->start_date),
-                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (dates, a->start_date)) + 1));
-    }
-  sorted = g_list_sort (g_hash_table_get_keys (dates), (GCompareFunc) strcmp);
-  for (GList *l = sorted; l; l = l->next)
-    indsats_chart_data_add_marker (data, l->data, GPOINTER_TO_INT (g_hash_table_lookup (dates, l->data)));
+    for (guint i = 0; i < figure->action_ids->len; i++)
+      {
+        g_autoptr(IndsatsAction) a = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, i), NULL);
+        GHashTable *table;
+
+        if (a == NULL || a->status == INDSATS_STATUS_DROPPED || !indsats_date_is_valid_iso (a->start_date))
+          continue;
+        table = a->status == INDSATS_STATUS_PLANNED && strcmp (a->start_date, today) > 0 ? planned : dates;
+        g_hash_table_insert (table, g_strdup (a->start_date),
+                             GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, a->start_date)) + 1));
+      }
+    sorted = g_list_sort (g_hash_table_get_keys (dates), (GCompareFunc) strcmp);
+    for (GList *l = sorted; l; l = l->next)
+      indsats_chart_data_add_marker (data, l->data, GPOINTER_TO_INT (g_hash_table_lookup (dates, l->data)));
+    sorted_planned = g_list_sort (g_hash_table_get_keys (planned), (GCompareFunc) strcmp);
+    for (GList *l = sorted_planned; l; l = l->next)
+      indsats_chart_data_add_planned_marker (data, l->data, GPOINTER_TO_INT (g_hash_table_lookup (planned, l->data)));
+  }
 
   return g_steal_pointer (&data);
 }

@@ -1,68 +1,90 @@
 /* indsats-chart-layout.c
  *
  * Where everything goes, computed before anything is drawn: the heading and
- * the unit line at the top, the legend and the source line at the bottom, and
- * the plot in what is left. Text is measured with Pango; axis labels are
- * thinned until they no longer overlap.
+ * the unit line at the top, the legend and the source line at the bottom, the
+ * markers' labels in a band above the plot, and the plot in what is left.
+ * Every point, bar, line of text and legend sample is placed here; painting
+ * only reads the result. When the size is too small for everything, the
+ * legend goes first, then the unit line, then the rest shrinks, so that
+ * nothing overlaps.
  */
 #include "config.h"
 
 #include "indsats-chart-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "indsats-format.h"
 
-PangoLayout *
-indsats_chart_text_layout (PangoContext             *context,
-                           const IndsatsChartLayout *layout,
-                           IndsatsTextStyle          style,
-                           const char               *text,
-                           double                    wrap_width)
-{
-  PangoLayout *pl = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-  double size = layout->font_size;
+/* Values the axis can show; beyond them a figure says so instead */
+#define SMALLEST_VALUE 1e-12
+#define LARGEST_VALUE  1e15
 
-  pango_font_description_set_family (font, layout->font_family);
-  if (style == INDSATS_TEXT_SMALL)
-    size *= 0.85;
-  else if (style == INDSATS_TEXT_HEADING)
-    {
-      size *= 1.25;
-      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-    }
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (pl, font);
-  pango_layout_set_text (pl, text ? text : "", -1);
-  if (wrap_width > 0)
-    {
-      pango_layout_set_width (pl, (int) (wrap_width * PANGO_SCALE));
-      pango_layout_set_wrap (pl, PANGO_WRAP_WORD_CHAR);
-    }
-  return pl;
-}
-
-void
-indsats_chart_text_size (PangoLayout *text,
-                         double      *width,
-                         double      *height)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (text, NULL, &logical);
-  if (width)
-    *width = (double) logical.width / PANGO_SCALE;
-  if (height)
-    *height = (double) logical.height / PANGO_SCALE;
-}
+const double indsats_chart_ink_rgb[][3] = {
+  [INDSATS_INK_TEXT] = { 0.13, 0.13, 0.13 },
+  [INDSATS_INK_AXIS] = { 0.40, 0.40, 0.40 },
+  [INDSATS_INK_MARKER] = { 0.40, 0.40, 0.40 },
+  [INDSATS_INK_ON_DARK] = { 1, 1, 1 },
+};
+const double indsats_chart_grid_rgb[3] = { 0.86, 0.86, 0.86 };
+const double indsats_chart_other_rgb[3] = { 0.70, 0.70, 0.70 };
+const double indsats_chart_marker_rgb[3] = { 0.58, 0.58, 0.58 };
 
 /* A bar chart of one period shows one bar per series, each a category */
 gboolean
 indsats_chart_single_period_bars (const IndsatsChartData *data)
 {
   return data->kind == INDSATS_FIGURE_BAR && data->n_periods == 1;
+}
+
+/**
+ * indsats_chart_data_has_others:
+ *
+ * Returns: whether the figure has more series than its styles tell apart, so
+ *   that all but its own area and the country are drawn as thin grey lines
+ *   ("Other municipalities")
+ */
+gboolean
+indsats_chart_data_has_others (const IndsatsChartData *data)
+{
+  return data->series->len > INDSATS_CHART_MAX_STYLED;
+}
+
+static gboolean
+is_country (const char *label)
+{
+  return g_strcmp0 (label, "Hele landet") == 0;
+}
+
+/* The style of each series: its own, or the grey of the other areas. With
+ * too many series to tell apart, the first (the plan's own area) and the
+ * country keep their colours. */
+static int
+series_style (const IndsatsChartData *data,
+              guint                   s)
+{
+  IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
+  int styled = 1;
+
+  if (!indsats_chart_data_has_others (data))
+    return s;
+  if (s == 0)
+    return 0;
+  if (!is_country (series->label))
+    return INDSATS_CHART_STYLE_OTHER;
+  /* the second colour for the first country series, and so on */
+  for (guint i = 1; i < s; i++)
+    if (is_country (((IndsatsChartSeries *) g_ptr_array_index (data->series, i))->label))
+      styled++;
+  return styled < INDSATS_CHART_MAX_STYLED ? styled : INDSATS_CHART_STYLE_OTHER;
+}
+
+static gboolean
+drawable (double v)
+{
+  return isfinite (v) && (v == 0 || (fabs (v) >= SMALLEST_VALUE && fabs (v) <= LARGEST_VALUE));
 }
 
 static void
@@ -86,16 +108,36 @@ marker_pos_free (IndsatsChartMarkerPos *m)
   g_free (m);
 }
 
+static void
+path_free (IndsatsChartPath *p)
+{
+  g_free (p->x);
+  g_free (p->y);
+  g_free (p->preliminary);
+  g_free (p->point);
+  g_free (p);
+}
+
+static void
+clear (IndsatsChartLayout *layout)
+{
+  g_clear_pointer (&layout->ticks, g_ptr_array_unref);
+  g_clear_pointer (&layout->categories, g_ptr_array_unref);
+  g_clear_pointer (&layout->markers, g_ptr_array_unref);
+  g_clear_pointer (&layout->paths, g_ptr_array_unref);
+  g_clear_pointer (&layout->bars, g_ptr_array_unref);
+  g_clear_pointer (&layout->legend_entries, g_ptr_array_unref);
+  g_clear_pointer (&layout->texts, g_ptr_array_unref);
+  g_clear_pointer (&layout->note, g_free);
+}
+
 void
 indsats_chart_layout_free (IndsatsChartLayout *layout)
 {
   if (layout == NULL)
     return;
+  clear (layout);
   g_free (layout->font_family);
-  g_clear_pointer (&layout->ticks, g_ptr_array_unref);
-  g_clear_pointer (&layout->categories, g_ptr_array_unref);
-  g_clear_pointer (&layout->markers, g_ptr_array_unref);
-  g_free (layout->note);
   g_free (layout);
 }
 
@@ -108,7 +150,7 @@ double
 indsats_chart_layout_value_pos (const IndsatsChartLayout *layout,
                                 double                    value)
 {
-  double t = (value - layout->lo) / (layout->hi - layout->lo);
+  double t = (value / pow (10, layout->exponent) - layout->lo) / (layout->hi - layout->lo);
 
   if (layout->horizontal)
     return layout->plot.x + t * layout->plot.width;
@@ -118,8 +160,9 @@ indsats_chart_layout_value_pos (const IndsatsChartLayout *layout,
 /**
  * indsats_chart_layout_point:
  *
- * Where the value of @series in @period is drawn (the top centre of its
- * column for column charts). Returns %FALSE when the value is missing.
+ * Where the value of @series in @period is drawn (the middle of the end of
+ * its bar for column and bar charts). Returns %FALSE when the value is
+ * missing or cannot be drawn.
  */
 gboolean
 indsats_chart_layout_point (const IndsatsChartLayout *layout,
@@ -129,55 +172,89 @@ indsats_chart_layout_point (const IndsatsChartLayout *layout,
                             double                   *x,
                             double                   *y)
 {
-  IndsatsChartSeries *s;
-  double center, group, bar;
-  guint n = data->series->len;
-
-  if (layout->empty || series >= n || period < 0 || period >= data->n_periods)
-    return FALSE;
-  s = g_ptr_array_index (data->series, series);
-  if (isnan (s->values[period]))
-    return FALSE;
-
-  if (indsats_chart_single_period_bars (data))
+  for (guint i = 0; layout->paths && i < layout->paths->len; i++)
     {
-      IndsatsChartCategory *c = g_ptr_array_index (layout->categories, series);
-      *y = c->center;
-      *x = indsats_chart_layout_value_pos (layout, s->values[period]);
+      IndsatsChartPath *p = g_ptr_array_index (layout->paths, i);
+
+      if (p->series != series || period < 0 || period >= p->n)
+        continue;
+      if (isnan (p->x[period]))
+        return FALSE;
+      *x = p->x[period];
+      *y = p->y[period];
       return TRUE;
     }
-
-  center = ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, period))->center;
-  if (data->kind == INDSATS_FIGURE_LINE)
+  for (guint i = 0; layout->bars && i < layout->bars->len; i++)
     {
-      *x = center;
-      *y = indsats_chart_layout_value_pos (layout, s->values[period]);
+      IndsatsChartBar *b = g_ptr_array_index (layout->bars, i);
+      IndsatsChartSeries *s = g_ptr_array_index (data->series, series);
+      double end;
+
+      if (b->series != series || b->period != period)
+        continue;
+      end = indsats_chart_layout_value_pos (layout, s->values[period]);
+      if (layout->horizontal)
+        {
+          *x = end;
+          *y = b->rect.y + b->rect.height / 2;
+        }
+      else
+        {
+          *x = b->rect.x + b->rect.width / 2;
+          *y = end;
+        }
       return TRUE;
     }
-  group = layout->slot * 0.8;
-  bar = group / n;
-  if (layout->horizontal)
+  return FALSE;
+}
+
+/**
+ * indsats_chart_layout_find_text:
+ *
+ * Returns: (transfer none) (nullable): the @nth text of @role, in the order the layout made them
+ */
+const IndsatsChartText *
+indsats_chart_layout_find_text (const IndsatsChartLayout *layout,
+                                IndsatsChartRole          role,
+                                guint                     nth)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
     {
-      *y = center - group / 2 + bar * (series + 0.5);
-      *x = indsats_chart_layout_value_pos (layout, s->values[period]);
+      IndsatsChartText *t = g_ptr_array_index (layout->texts, i);
+      if (t->role == role && nth-- == 0)
+        return t;
     }
-  else
-    {
-      *x = center - group / 2 + bar * (series + 0.5);
-      *y = indsats_chart_layout_value_pos (layout, s->values[period]);
-    }
-  return TRUE;
+  return NULL;
+}
+
+/* Adds a text with its box's top left corner at (x, y); returns it */
+static IndsatsChartText *
+add_text (IndsatsChartLayout *layout,
+          PangoContext       *context,
+          IndsatsChartRole    role,
+          IndsatsTextStyle    style,
+          IndsatsChartInk     ink,
+          const char         *string,
+          double              max_width,
+          int                 max_lines,
+          double              x,
+          double              y)
+{
+  IndsatsChartText *t = indsats_chart_text_new (context, layout, role, style, ink, string, max_width, max_lines);
+
+  indsats_chart_text_move (t, x, y);
+  g_ptr_array_add (layout->texts, t);
+  return t;
 }
 
 static double
-measure (PangoContext             *context,
-         const IndsatsChartLayout *layout,
-         IndsatsTextStyle          style,
-         const char               *text,
-         double                    wrap,
-         double                   *height)
+text_width (PangoContext             *context,
+            const IndsatsChartLayout *layout,
+            IndsatsTextStyle          style,
+            const char               *text,
+            double                   *height)
 {
-  g_autoptr(PangoLayout) pl = indsats_chart_text_layout (context, layout, style, text, wrap);
+  g_autoptr(PangoLayout) pl = indsats_chart_text_layout (context, layout, style, text, 0);
   double w, h;
 
   indsats_chart_text_size (pl, &w, &h);
@@ -195,7 +272,7 @@ date_x (const IndsatsChartLayout *layout,
   GDate date, first, last;
   int y, m, d;
 
-  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
     return NAN;
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, d, m, y);
@@ -215,30 +292,24 @@ date_x (const IndsatsChartLayout *layout,
   return NAN;
 }
 
-/* Shows every k-th label, k as small as lets them stand apart; the newest period always shows */
-static void
-thin_labels (IndsatsChartLayout *layout,
-             double              widest,
-             double              gap)
+static int
+compare_marker_x (gconstpointer a,
+                  gconstpointer b)
 {
-  guint n = layout->categories->len;
-  guint k = 1;
+  double xa = (*(IndsatsChartMarkerPos **) a)->x, xb = (*(IndsatsChartMarkerPos **) b)->x;
 
-  if (n == 0)
-    return;
-  while (k < n && layout->slot * k < widest + gap)
-    k++;
-  for (guint i = 0; i < n; i++)
-    ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->shown = (n - 1 - i) % k == 0;
+  return xa < xb ? -1 : xa > xb;
 }
 
+/* The range of the values the figure can draw; counts how many it cannot */
 static void
 value_range (const IndsatsChartData *data,
              double                 *min,
              double                 *max,
-             gboolean               *any)
+             int                    *n_drawable,
+             int                    *n_undrawable)
 {
-  *any = FALSE;
+  *n_drawable = *n_undrawable = 0;
   *min = INFINITY;
   *max = -INFINITY;
   for (guint s = 0; s < data->series->len; s++)
@@ -246,13 +317,674 @@ value_range (const IndsatsChartData *data,
       IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
 
       for (int i = 0; i < data->n_periods; i++)
-        if (isfinite (series->values[i]))
+        {
+          double v = series->values[i];
+
+          if (isnan (v))
+            continue;
+          if (!drawable (v))
+            {
+              (*n_undrawable)++;
+              continue;
+            }
+          *min = MIN (*min, v);
+          *max = MAX (*max, v);
+          (*n_drawable)++;
+        }
+    }
+}
+
+/* "× 10⁻⁶" for the unit line */
+static char *
+scale_text (int exponent)
+{
+  static const char *const superscript[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  GString *out = g_string_new ("× 10");
+  char digits[16];
+
+  if (exponent < 0)
+    g_string_append (out, "⁻");
+  g_snprintf (digits, sizeof digits, "%d", ABS (exponent));
+  for (const char *c = digits; *c; c++)
+    g_string_append (out, superscript[*c - '0']);
+  return g_string_free (out, FALSE);
+}
+
+/* The tick label of @scaled (a value in units of 10^exponent) */
+static char *
+tick_label (const IndsatsChartData   *data,
+            const IndsatsChartLayout *layout,
+            double                    scaled,
+            int                       decimals)
+{
+  if (layout->exponent != 0)
+    {
+      /* the unit line says "Pct. (× 10⁻⁶)": the ticks are plain numbers */
+      g_autofree char *plain = indsats_format_number (scaled, decimals);
+      if (plain[0] == '-')
+        return g_strconcat ("−", plain + 1, NULL);
+      return g_steal_pointer (&plain);
+    }
+  return indsats_chart_format_value (data, scaled, decimals);
+}
+
+/* What a layout attempt may show: each level drops or shrinks one more part */
+typedef enum
+{
+  LEVEL_ALL,
+  LEVEL_NO_LEGEND,
+  LEVEL_NO_UNIT,
+  LEVEL_SHORT,
+  LEVEL_NO_SOURCE,
+  LEVEL_BARE,
+  N_LEVELS
+} Level;
+
+/* The value axis: a zero-based nice scale in units of 10^exponent, with as
+ * many decimals as make neighbouring labels differ */
+static void
+make_ticks (IndsatsChartLayout     *layout,
+            const IndsatsChartData *data,
+            double                  min,
+            double                  max,
+            int                     max_ticks)
+{
+  double biggest = MAX (fabs (min), fabs (max)), scale;
+
+  layout->exponent = 0;
+  if (biggest > 0 && (biggest < 0.01 || biggest >= 1e9))
+    layout->exponent = (int) floor (log10 (biggest) / 3) * 3;
+  scale = pow (10, layout->exponent);
+  indsats_chart_nice_scale (min / scale, max / scale, max_ticks, TRUE, &layout->lo, &layout->hi, &layout->step);
+
+  g_ptr_array_set_size (layout->ticks, 0);
+  for (int i = 0; i <= 50; i++)
+    {
+      double v = layout->lo + i * layout->step;
+      IndsatsChartTick *t;
+
+      if (v > layout->hi + layout->step * 1e-6)
+        break;
+      t = g_new0 (IndsatsChartTick, 1);
+      t->value = fabs (v) < layout->step * 1e-9 ? 0 : v;
+      g_ptr_array_add (layout->ticks, t);
+    }
+  for (layout->decimals = indsats_chart_step_decimals (layout->step); ; layout->decimals++)
+    {
+      gboolean distinct = TRUE;
+
+      for (guint i = 0; i < layout->ticks->len; i++)
+        {
+          IndsatsChartTick *t = g_ptr_array_index (layout->ticks, i);
+          g_free (t->label);
+          t->label = tick_label (data, layout, t->value, layout->decimals);
+          if (i > 0 && strcmp (t->label, ((IndsatsChartTick *) g_ptr_array_index (layout->ticks, i - 1))->label) == 0)
+            distinct = FALSE;
+        }
+      if (distinct || layout->decimals >= 6)
+        break;
+    }
+  /* the ticks' values as the data has them */
+  for (guint i = 0; i < layout->ticks->len; i++)
+    ((IndsatsChartTick *) g_ptr_array_index (layout->ticks, i))->value *= scale;
+}
+
+static gboolean
+build (IndsatsChartLayout     *layout,
+       const IndsatsChartData *data,
+       PangoContext           *context,
+       Level                   level)
+{
+  double width = layout->width, height = layout->height;
+  double margin, line_h, small_h, top, bottom, min = 0, max = 0;
+  double tick_w = 0, widest = 0, cat_h = 0, value_w = 0, band = 0;
+  gboolean single = indsats_chart_single_period_bars (data);
+  gboolean preliminary = FALSE, any_planned = FALSE, any_marker = FALSE;
+  g_autofree char *heading = indsats_chart_data_get_heading (data);
+  g_autoptr(GString) source = g_string_new (data->source ? data->source : "");
+  g_autoptr(GString) unit = g_string_new (data->unit ? data->unit : "");
+  int n_drawable, n_undrawable, max_ticks;
+  guint n_categories = single ? data->series->len : (guint) data->n_periods;
+  IndsatsChartText *t;
+
+  clear (layout);
+  layout->ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) tick_free);
+  layout->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_free);
+  layout->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_pos_free);
+  layout->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) path_free);
+  layout->bars = g_ptr_array_new_with_free_func (g_free);
+  layout->legend_entries = g_ptr_array_new_with_free_func (g_free);
+  layout->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_chart_text_free);
+  layout->threshold_pos = NAN;
+  layout->legend = (IndsatsRect) { 0 };
+  layout->unit = (IndsatsRect) { 0 };
+  layout->source = (IndsatsRect) { 0 };
+  layout->legend_columns = 0;
+  layout->marker_rows = 0;
+  layout->others = FALSE;
+
+  margin = layout->font_size * (MIN (width, height) < 240 ? 0.5 : 1);
+  text_width (context, layout, INDSATS_TEXT_NORMAL, "Åg", &line_h);
+  text_width (context, layout, INDSATS_TEXT_SMALL, "0", &small_h);
+  layout->small_height = small_h;
+
+  value_range (data, &min, &max, &n_drawable, &n_undrawable);
+  layout->empty = n_drawable == 0 && n_undrawable == 0;
+  layout->out_of_range = n_drawable == 0 && n_undrawable > 0;
+  if (n_drawable == 0)
+    min = max = 0;
+  if (!isnan (data->threshold) && drawable (data->threshold))
+    {
+      min = MIN (min, data->threshold);
+      max = MAX (max, data->threshold);
+    }
+  /* decide the exponent early: the unit line names it */
+  make_ticks (layout, data, min, max, 6);
+
+  /* The heading: "Figur N. Title", wrapped, at most three lines */
+  t = add_text (layout, context, INDSATS_ROLE_HEADING, INDSATS_TEXT_HEADING, INDSATS_INK_TEXT, heading,
+                width - 2 * margin, level >= LEVEL_SHORT ? 1 : 3, margin, margin * 0.8);
+  layout->heading = t->box;
+  layout->heading.width = width - 2 * margin;
+  top = t->box.y + t->box.height + margin * 0.4;
+
+  /* The unit line, with the scale of the ticks; it stays when the ticks need it */
+  if (layout->exponent != 0)
+    {
+      g_autofree char *scale = scale_text (layout->exponent);
+      g_string_append_printf (unit, unit->len ? " (%s)" : "%s", scale);
+    }
+  if (unit->len > 0 && (level < LEVEL_NO_UNIT || layout->exponent != 0))
+    {
+      t = add_text (layout, context, INDSATS_ROLE_UNIT, INDSATS_TEXT_SMALL, INDSATS_INK_AXIS, unit->str,
+                    width - 2 * margin, 1, margin, top);
+      layout->unit = t->box;
+      top += t->box.height + margin * 0.4;
+    }
+
+  /* The source line, with a note on preliminary values */
+  for (guint s = 0; s < data->series->len; s++)
+    for (int i = 0; i < data->n_periods; i++)
+      preliminary |= ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->preliminary[i];
+  if (preliminary)
+    layout->note = g_strdup (_("* Preliminary figures"));
+  if (n_undrawable > 0 && n_drawable > 0)
+    g_string_append_printf (source, "%s%s", source->len ? ". " : "",
+                            _("Values too small or too large to draw are left out"));
+  if (layout->note)
+    g_string_append_printf (source, "%s%s", source->len ? ". " : "", layout->note);
+  bottom = height - margin * 0.6;
+  if (level < LEVEL_NO_SOURCE && source->len > 0)
+    {
+      t = add_text (layout, context, INDSATS_ROLE_SOURCE, INDSATS_TEXT_SMALL, INDSATS_INK_AXIS, source->str,
+                    width - 2 * margin, level >= LEVEL_SHORT ? 1 : 2, margin, 0);
+      indsats_chart_text_move (t, margin, bottom - t->box.height);
+      layout->source = t->box;
+      bottom = t->box.y - margin * 0.4;
+    }
+
+  /* The categories: periods, or the series of a one-period bar chart */
+  for (guint i = 0; i < n_categories; i++)
+    {
+      IndsatsChartCategory *c = g_new0 (IndsatsChartCategory, 1);
+      double w, h;
+
+      if (single)
+        c->label = indsats_chart_clean_text (((IndsatsChartSeries *) g_ptr_array_index (data->series, i))->label);
+      else
+        {
+          g_autofree char *text = indsats_period_to_label (&data->periods[i]);
+          gboolean prelim = FALSE;
+
+          for (guint s = 0; s < data->series->len; s++)
+            prelim |= ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->preliminary[i];
+          c->label = g_strconcat (text, prelim ? "*" : "", NULL);
+        }
+      w = text_width (context, layout, INDSATS_TEXT_SMALL, c->label, &h);
+      widest = MAX (widest, w);
+      cat_h = MAX (cat_h, h);
+      c->shown = level < LEVEL_BARE;
+      g_ptr_array_add (layout->categories, c);
+    }
+  if (cat_h == 0)
+    cat_h = small_h;
+
+  /* Markers exist in this figure's range? Then the legend explains them */
+  if (!layout->horizontal && layout->categories->len > 0)
+    for (guint i = 0; i < data->markers->len; i++)
+      {
+        IndsatsChartMarker *m = g_ptr_array_index (data->markers, i);
+        GDate first, last, date;
+        int y, mo, d;
+
+        if (sscanf (m->date, "%4d-%2d-%2d", &y, &mo, &d) != 3 || !g_date_valid_dmy (d, mo, y))
+          continue;
+        g_date_clear (&date, 1);
+        g_date_set_dmy (&date, d, mo, y);
+        indsats_period_get_first_day (&data->periods[0], &first);
+        indsats_period_get_last_day (&data->periods[data->n_periods - 1], &last);
+        if (g_date_compare (&date, &first) < 0 || g_date_compare (&date, &last) > 0)
+          continue;
+        any_marker = TRUE;
+        any_planned |= m->planned;
+      }
+
+  /* The legend: entries in as many columns as fit; none for one series
+   * named by the heading, nor for bars that name their series on the axis */
+  if (level < LEVEL_NO_LEGEND)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (IndsatsChartLegendEntry));
+      double sample = layout->font_size * 2.4, gap = layout->font_size * 0.5, entry_w = 0, column_w;
+      guint rows;
+
+      if (data->series->len > 1 && !single)
+        {
+          gboolean others = FALSE;
+
+          for (guint s = 0; s < data->series->len; s++)
+            {
+              IndsatsChartLegendEntry e = { INDSATS_LEGEND_SERIES, series_style (data, s), { 0 } };
+
+              if (e.style == INDSATS_CHART_STYLE_OTHER)
+                {
+                  others = TRUE;
+                  continue;
+                }
+              g_ptr_array_add (labels, g_strdup (((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->label));
+              g_array_append_val (kinds, e);
+            }
+          if (others)
+            {
+              IndsatsChartLegendEntry e = { INDSATS_LEGEND_OTHERS, INDSATS_CHART_STYLE_OTHER, { 0 } };
+              g_ptr_array_add (labels, g_strdup (_("Other municipalities")));
+              g_array_append_val (kinds, e);
+            }
+        }
+      if (any_marker)
+        {
+          IndsatsChartLegendEntry e = { INDSATS_LEGEND_MARKER, 0, { 0 } };
+          g_ptr_array_add (labels, g_strdup (_("Action takes effect")));
+          g_array_append_val (kinds, e);
+          if (any_planned)
+            {
+              e.kind = INDSATS_LEGEND_MARKER_PLANNED;
+              g_ptr_array_add (labels, g_strdup (_("Action planned, not started yet")));
+              g_array_append_val (kinds, e);
+            }
+        }
+
+      if (labels->len > 0)
+        {
+          for (guint i = 0; i < labels->len; i++)
+            entry_w = MAX (entry_w, text_width (context, layout, INDSATS_TEXT_NORMAL, labels->pdata[i], NULL));
+          entry_w += sample + gap + layout->font_size * 1.1;
+          /* one very long name does not take the whole width: it is cut */
+          if (labels->len > 1)
+            entry_w = MIN (entry_w, (width - 2 * margin) / 2);
+          layout->legend_columns = CLAMP ((int) ((width - 2 * margin) / entry_w), 1, (int) labels->len);
+          rows = (labels->len + layout->legend_columns - 1) / layout->legend_columns;
+          layout->legend_row_height = line_h * 1.3;
+          layout->legend = (IndsatsRect) { margin, bottom - rows * layout->legend_row_height,
+                                           width - 2 * margin, rows * layout->legend_row_height };
+          column_w = layout->legend.width / layout->legend_columns;
+          for (guint i = 0; i < labels->len; i++)
+            {
+              IndsatsChartLegendEntry *e = g_memdup2 (&g_array_index (kinds, IndsatsChartLegendEntry, i),
+                                                      sizeof *e);
+              double x = layout->legend.x + (i % layout->legend_columns) * column_w;
+              double y = layout->legend.y + (i / layout->legend_columns) * layout->legend_row_height;
+
+              e->sample = (IndsatsRect) { x, y + layout->legend_row_height * 0.15, sample,
+                                          layout->legend_row_height * 0.7 };
+              t = add_text (layout, context, INDSATS_ROLE_LEGEND, INDSATS_TEXT_NORMAL, INDSATS_INK_TEXT,
+                            labels->pdata[i], column_w - sample - gap - layout->font_size * 0.6, 1, 0, 0);
+              indsats_chart_text_move (t, x + sample + gap, y + (layout->legend_row_height - t->box.height) / 2);
+              g_ptr_array_add (layout->legend_entries, e);
+            }
+          bottom = layout->legend.y - margin * 0.5;
+        }
+    }
+
+  /* The value axis: about as many ticks as have room */
+  max_ticks = layout->horizontal ? CLAMP ((int) (width / (layout->font_size * 7)), 2, 8)
+                                 : CLAMP ((int) ((bottom - top) / (line_h * 2.2)), 2, 8);
+  make_ticks (layout, data, min, max, max_ticks);
+  for (guint i = 0; i < layout->ticks->len; i++)
+    tick_w = MAX (tick_w, text_width (context, layout, INDSATS_TEXT_SMALL,
+                                      ((IndsatsChartTick *) g_ptr_array_index (layout->ticks, i))->label, NULL));
+  if (single)
+    for (guint s = 0; s < data->series->len; s++)
+      {
+        IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
+        g_autofree char *label = NULL;
+
+        if (!drawable (series->values[0]))
+          continue;
+        label = tick_label (data, layout, series->values[0] / pow (10, layout->exponent), layout->decimals);
+        value_w = MAX (value_w, text_width (context, layout, INDSATS_TEXT_SMALL, label, NULL));
+      }
+
+  /* The plot across */
+  if (layout->horizontal)
+    {
+      double labels_w = level < LEVEL_BARE ? MIN (widest, width * 0.4) : 0;
+      double left = margin + labels_w + margin * 0.6;
+      double right = MAX (tick_w / 2, value_w + layout->font_size * INDSATS_CHART_LABEL_GAP * 2);
+
+      layout->plot.x = left;
+      layout->plot.width = width - margin - left - right;
+    }
+  else
+    {
+      double left = margin + (level < LEVEL_BARE ? tick_w + margin * 0.5 : 0);
+      double avail = width - margin - left - (level < LEVEL_BARE ? widest / 2 : 0);
+
+      layout->plot.x = left;
+      /* the newest period's label is centred on its slot and must not pass the margin */
+      layout->plot.width = n_categories > 0 ? MIN (width - margin - left, avail / (1 - 0.5 / n_categories))
+                                            : avail;
+    }
+
+  /* Place the categories across (vertical charts) and the markers' x */
+  if (!layout->horizontal && n_categories > 0)
+    {
+      layout->slot = layout->plot.width / n_categories;
+      for (guint i = 0; i < n_categories; i++)
+        ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->center =
+          layout->plot.x + layout->slot * (i + 0.5);
+    }
+
+  /* Markers for the actions' start dates: their labels in rows above the
+   * plot, each row holding labels that do not touch */
+  if (!layout->horizontal && n_categories > 0)
+    {
+      int max_rows = level >= LEVEL_SHORT ? 1 : 3;
+      double row_end[3] = { -INFINITY, -INFINITY, -INFINITY };
+      double pad = layout->font_size * 0.3;
+
+      for (guint i = 0; i < data->markers->len; i++)
+        {
+          IndsatsChartMarker *m = g_ptr_array_index (data->markers, i);
+          double x = date_x (layout, data, m->date);
+          IndsatsChartMarkerPos *pos;
+
+          if (isnan (x))
+            continue;
+          pos = g_new0 (IndsatsChartMarkerPos, 1);
+          pos->x = x;
+          pos->planned = m->planned;
+          pos->label = m->n_actions > 1
+            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d action", "%s: %d actions", m->n_actions),
+                               m->label, m->n_actions)
+            : g_strdup (m->label);
+          g_ptr_array_add (layout->markers, pos);
+        }
+      g_ptr_array_sort (layout->markers, compare_marker_x);
+      for (guint i = 0; i < layout->markers->len; i++)
+        {
+          IndsatsChartMarkerPos *pos = g_ptr_array_index (layout->markers, i);
+          double w = text_width (context, layout, INDSATS_TEXT_SMALL, pos->label, NULL);
+
+          /* beside the line, to its right unless that would pass the edge */
+          pos->label_x = pos->x + pad;
+          if (pos->label_x + w > width - margin * 0.5)
+            pos->label_x = pos->x - pad - w;
+          pos->row = -1;
+          for (int r = 0; r < max_rows && level < LEVEL_BARE; r++)
+            if (pos->label_x > row_end[r] && pos->label_x >= margin * 0.5)
+              {
+                pos->row = r;
+                /* a clear gap, so that two labels do not read as one */
+                row_end[r] = pos->label_x + w + layout->font_size;
+                layout->marker_rows = MAX (layout->marker_rows, r + 1);
+                break;
+              }
+        }
+      band = layout->marker_rows * small_h * 1.05;
+    }
+
+  /* The plot down */
+  if (layout->horizontal)
+    {
+      layout->plot.y = top;
+      layout->plot.height = bottom - top - (level < LEVEL_BARE ? small_h + layout->font_size * 0.3 : 0);
+    }
+  else
+    {
+      layout->plot.y = top + band + (level < LEVEL_BARE ? small_h * 0.6 : 0);
+      layout->plot.height = bottom - layout->plot.y - (level < LEVEL_BARE ? small_h * 0.5 + 2 + cat_h : 0);
+    }
+  /* the plot must keep most of the picture before the legend and the unit line may stay */
+  if (layout->plot.width < layout->font_size * 3 ||
+      layout->plot.height < MAX (line_h * 1.5, level < LEVEL_NO_UNIT ? height * 0.4 : 0))
+    {
+      if (level + 1 < N_LEVELS)
+        return FALSE;
+      layout->plot.width = MAX (layout->plot.width, 1);
+      layout->plot.height = MAX (layout->plot.height, 1);
+    }
+
+  /* Fewer ticks when their labels would touch */
+  {
+    double room = layout->horizontal ? layout->plot.width : layout->plot.height;
+    double need = layout->horizontal ? tick_w + layout->font_size : small_h * 1.2;
+
+    while (max_ticks > 2 && room / MAX (layout->ticks->len - 1, 1) < need)
+      make_ticks (layout, data, min, max, --max_ticks);
+  }
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      IndsatsChartTick *tick = g_ptr_array_index (layout->ticks, i);
+
+      tick->pos = indsats_chart_layout_value_pos (layout, tick->value);
+      if (level >= LEVEL_BARE)
+        continue;
+      t = add_text (layout, context, INDSATS_ROLE_TICK, INDSATS_TEXT_SMALL, INDSATS_INK_AXIS, tick->label, 0, 0, 0, 0);
+      if (layout->horizontal)
+        indsats_chart_text_move (t, CLAMP (tick->pos - t->box.width / 2, 0, width - t->box.width),
+                                 layout->plot.y + layout->plot.height + layout->font_size * 0.3);
+      else
+        indsats_chart_text_move (t, layout->plot.x - layout->font_size * 0.4 - t->box.width,
+                                 tick->pos - t->box.height / 2);
+    }
+  if (layout->horizontal && layout->ticks->len > 1 && level < LEVEL_BARE)
+    {
+      /* tick labels across must not touch: thin them as the category labels */
+      guint k = 1;
+      double step = fabs (((IndsatsChartTick *) g_ptr_array_index (layout->ticks, 1))->pos -
+                          ((IndsatsChartTick *) g_ptr_array_index (layout->ticks, 0))->pos);
+      while (k < layout->ticks->len && step * k < tick_w + layout->font_size * 0.5)
+        k++;
+      for (guint i = 0, n = 0; i < layout->texts->len; i++)
+        {
+          IndsatsChartText *tt = g_ptr_array_index (layout->texts, i);
+          if (tt->role == INDSATS_ROLE_TICK && n++ % k != 0)
+            g_ptr_array_set_size (tt->lines, 0), tt->box.width = tt->box.height = 0;
+        }
+    }
+
+  /* Categories down for bars; category labels and thinning */
+  if (n_categories > 0)
+    {
+      double extent = layout->horizontal ? layout->plot.height : layout->plot.width;
+      double start = layout->horizontal ? layout->plot.y : layout->plot.x;
+      guint k = 1;
+
+      layout->slot = extent / n_categories;
+      for (guint i = 0; i < n_categories; i++)
+        ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->center = start + layout->slot * (i + 0.5);
+      /* every k-th label, k as small as lets them stand apart; the newest always shows */
+      while (k < n_categories && layout->slot * k < (layout->horizontal ? cat_h : widest) + layout->font_size * 0.8)
+        k++;
+      for (guint i = 0; i < n_categories; i++)
+        {
+          IndsatsChartCategory *c = g_ptr_array_index (layout->categories, i);
+
+          c->shown = c->shown && (n_categories - 1 - i) % k == 0;
+          if (!c->shown)
+            continue;
+          if (layout->horizontal)
+            {
+              double room = layout->plot.x - margin * 0.6 - margin;
+              t = add_text (layout, context, INDSATS_ROLE_CATEGORY, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
+                            c->label, MAX (room, 1), 1, 0, 0);
+              /* within the plot's height: the value axis' labels lie below it */
+              indsats_chart_text_move (t, layout->plot.x - margin * 0.6 - t->box.width,
+                                       CLAMP (c->center - t->box.height / 2, layout->plot.y,
+                                              layout->plot.y + layout->plot.height - t->box.height));
+            }
+          else
+            {
+              t = add_text (layout, context, INDSATS_ROLE_CATEGORY, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
+                            c->label, 0, 0, 0, 0);
+              indsats_chart_text_move (t, CLAMP (c->center - t->box.width / 2, margin * 0.5,
+                                                 width - margin * 0.5 - t->box.width),
+                                       layout->plot.y + layout->plot.height + small_h * 0.5 + 2);
+            }
+        }
+    }
+
+  /* The threshold, its label above the line at the right end of the plot */
+  if (!isnan (data->threshold) && drawable (data->threshold) && !layout->empty && !layout->out_of_range)
+    {
+      layout->threshold_pos = indsats_chart_layout_value_pos (layout, data->threshold);
+      if (data->threshold_label && !layout->horizontal && level < LEVEL_BARE)
+        {
+          t = add_text (layout, context, INDSATS_ROLE_THRESHOLD, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
+                        data->threshold_label, layout->plot.width, 1, 0, 0);
+          indsats_chart_text_move (t, layout->plot.x + layout->plot.width - 2 - t->box.width,
+                                   layout->threshold_pos - t->box.height - layout->line_width);
+          if (t->box.y < layout->plot.y)
+            indsats_chart_text_move (t, t->box.x, layout->threshold_pos + layout->line_width * 2);
+        }
+    }
+
+  /* The markers' labels in their band */
+  for (guint i = 0; i < layout->markers->len; i++)
+    {
+      IndsatsChartMarkerPos *m = g_ptr_array_index (layout->markers, i);
+
+      if (m->row < 0)
+        continue;
+      add_text (layout, context, INDSATS_ROLE_MARKER, INDSATS_TEXT_SMALL, INDSATS_INK_MARKER, m->label, 0, 0,
+                m->label_x, top + m->row * small_h * 1.05);
+    }
+
+  if (layout->empty || layout->out_of_range)
+    {
+      const char *message = layout->empty ? _("There are no figures for this chart yet")
+                                          : _("The values are too small or too large to draw");
+      t = add_text (layout, context, INDSATS_ROLE_MESSAGE, INDSATS_TEXT_NORMAL, INDSATS_INK_AXIS, message,
+                    layout->plot.width, 2, 0, 0);
+      indsats_chart_text_move (t, layout->plot.x + (layout->plot.width - t->box.width) / 2,
+                               layout->plot.y + (layout->plot.height - t->box.height) / 2);
+      return TRUE;
+    }
+
+  /* The series: lines point by point, or bars */
+  if (data->kind == INDSATS_FIGURE_LINE)
+    {
+      /* the grey areas first, so that the coloured ones lie on top */
+      for (int pass = 0; pass < 2; pass++)
+        for (guint s = 0; s < data->series->len; s++)
           {
-            *min = MIN (*min, series->values[i]);
-            *max = MAX (*max, series->values[i]);
-            *any = TRUE;
+            IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
+            int style = series_style (data, s);
+            IndsatsChartPath *p;
+            int n = data->n_periods;
+
+            if ((pass == 0) != (style == INDSATS_CHART_STYLE_OTHER))
+              continue;
+            layout->others |= style == INDSATS_CHART_STYLE_OTHER;
+            p = g_new0 (IndsatsChartPath, 1);
+            p->series = s;
+            p->style = style;
+            p->n = n;
+            p->x = g_new (double, MAX (n, 1));
+            p->y = g_new (double, MAX (n, 1));
+            p->preliminary = g_memdup2 (series->preliminary, sizeof (gboolean) * MAX (n, 1));
+            p->point = g_new0 (gboolean, MAX (n, 1));
+            for (int i = 0; i < n; i++)
+              {
+                double v = series->values[i];
+
+                if (isnan (v) || !drawable (v))
+                  {
+                    p->x[i] = p->y[i] = NAN;
+                    continue;
+                  }
+                p->x[i] = ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->center;
+                p->y[i] = indsats_chart_layout_value_pos (layout, v);
+              }
+            for (int i = 0; i < n; i++)
+              {
+                /* a value with no neighbour would be invisible without its point */
+                gboolean alone = (i == 0 || isnan (p->x[i - 1])) && (i == n - 1 || isnan (p->x[i + 1]));
+                p->point[i] = !isnan (p->x[i]) && style != INDSATS_CHART_STYLE_OTHER &&
+                              (n <= 40 || alone || i == n - 1 || p->preliminary[i]);
+              }
+            g_ptr_array_add (layout->paths, p);
           }
     }
+  else
+    {
+      double group = layout->slot * (single ? 0.6 : 0.8);
+      guint n = data->series->len;
+      double thickness = single ? group : group / MAX (n, 1);
+      double zero = indsats_chart_layout_value_pos (layout, 0);
+
+      for (guint s = 0; s < n; s++)
+        {
+          IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
+
+          for (int i = 0; i < data->n_periods; i++)
+            {
+              double v = series->values[i], end, center;
+              IndsatsChartBar *b;
+
+              if (isnan (v) || !drawable (v))
+                continue;
+              b = g_new0 (IndsatsChartBar, 1);
+              b->series = s;
+              b->period = i;
+              b->style = series_style (data, s);
+              b->preliminary = series->preliminary[i];
+              layout->others |= b->style == INDSATS_CHART_STYLE_OTHER;
+              end = indsats_chart_layout_value_pos (layout, v);
+              if (single)
+                center = ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, s))->center;
+              else
+                center = ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->center -
+                         group / 2 + thickness * (s + 0.5);
+              if (layout->horizontal)
+                b->rect = (IndsatsRect) { MIN (zero, end), center - thickness * 0.46, fabs (end - zero), thickness * 0.92 };
+              else
+                b->rect = (IndsatsRect) { center - thickness * 0.46, MIN (zero, end), thickness * 0.92, fabs (end - zero) };
+              g_ptr_array_add (layout->bars, b);
+
+              /* the value at the end of a bar, outside it when there is room,
+               * else inside in white: never dark text on a dark bar */
+              if (layout->horizontal && (single || thickness > layout->font_size) && level < LEVEL_BARE)
+                {
+                  g_autofree char *label = tick_label (data, layout, v / pow (10, layout->exponent), layout->decimals);
+                  double gap = layout->font_size * INDSATS_CHART_LABEL_GAP;
+                  double lx;
+
+                  t = add_text (layout, context, INDSATS_ROLE_VALUE, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
+                                label, 0, 0, 0, 0);
+                  lx = v >= 0 ? end + gap : end - gap - t->box.width;
+                  if (lx < layout->plot.x || lx + t->box.width > width - margin * 0.5)
+                    {
+                      lx = v >= 0 ? end - gap - t->box.width : end + gap;
+                      t->ink = INDSATS_INK_ON_DARK;
+                    }
+                  indsats_chart_text_move (t, lx, center - t->box.height / 2);
+                }
+            }
+        }
+    }
+  return TRUE;
 }
 
 /**
@@ -270,204 +1002,21 @@ indsats_chart_layout_new (const IndsatsChartData *data,
                           double                  height,
                           PangoContext           *context)
 {
-  IndsatsChartLayout *layout = g_new0 (IndsatsChartLayout, 1);
-  g_autofree char *heading = indsats_chart_data_get_heading (data);
-  g_autoptr(GString) source = g_string_new (data->source ? data->source : "");
-  double margin, line_h, heading_h, unit_h = 0, source_h, legend_h = 0;
-  double min, max, label_w = 0, label_h = 0, widest = 0, top, bottom;
-  gboolean any, single = indsats_chart_single_period_bars (data);
-  gboolean preliminary = FALSE;
-  int max_ticks;
-  guint n_categories;
+  IndsatsChartLayout *layout;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
-  layout->width = width = MAX (width, 120);
-  layout->height = height = MAX (height, 90);
+  layout = g_new0 (IndsatsChartLayout, 1);
+  layout->width = width = MAX (width, 1);
+  layout->height = height = MAX (height, 1);
   layout->font_family = g_strdup (INDSATS_CHART_FONT);
   layout->font_size = CLAMP (MIN (width / 62, height / 34), 8, 18);
-  layout->ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) tick_free);
-  layout->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_free);
-  layout->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_pos_free);
+  layout->line_width = MAX (1, layout->font_size / 12);
   layout->horizontal = data->kind == INDSATS_FIGURE_BAR;
-  layout->threshold_pos = NAN;
-  margin = layout->font_size;
-  measure (context, layout, INDSATS_TEXT_NORMAL, "Åg", 0, &line_h);
 
-  /* The heading: "Figur N. Title", wrapped, at most three lines */
-  {
-    g_autoptr(PangoLayout) pl = indsats_chart_text_layout (context, layout, INDSATS_TEXT_HEADING,
-                                                           heading, width - 2 * margin);
-    pango_layout_set_height (pl, -3);
-    pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
-    indsats_chart_text_size (pl, NULL, &heading_h);
-  }
-  layout->heading = (IndsatsRect) { margin, margin * 0.8, width - 2 * margin, heading_h };
-  top = layout->heading.y + heading_h + margin * 0.4;
-  if (data->unit && *data->unit)
-    {
-      measure (context, layout, INDSATS_TEXT_SMALL, data->unit, 0, &unit_h);
-      layout->unit = (IndsatsRect) { margin, top, width - 2 * margin, unit_h };
-      top += unit_h + margin * 0.4;
-    }
-
-  /* The source line, with a note on preliminary values */
-  for (guint s = 0; s < data->series->len; s++)
-    for (int i = 0; i < data->n_periods; i++)
-      preliminary |= ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->preliminary[i];
-  if (preliminary)
-    layout->note = g_strdup ("* Foreløbige tal");
-  if (layout->note)
-    g_string_append_printf (source, "%s%s", source->len ? ". " : "", layout->note);
-  measure (context, layout, INDSATS_TEXT_SMALL, source->str, width - 2 * margin, &source_h);
-  layout->source = (IndsatsRect) { margin, height - margin * 0.6 - source_h, width - 2 * margin, source_h };
-  bottom = layout->source.y - margin * 0.4;
-
-  /* The legend: entries in as many columns as fit; none for one series
-   * named by the heading, nor for bars that name their series on the axis */
-  if (data->series->len > 1 && !single)
-    {
-      double entry_w = 0, sample = layout->font_size * 2.4;
-      guint rows;
-
-      for (guint s = 0; s < data->series->len; s++)
-        {
-          IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
-          entry_w = MAX (entry_w, measure (context, layout, INDSATS_TEXT_NORMAL, series->label, 0, NULL));
-        }
-      entry_w += sample + layout->font_size * 1.6;
-      layout->legend_columns = CLAMP ((int) ((width - 2 * margin) / entry_w), 1, (int) data->series->len);
-      rows = (data->series->len + layout->legend_columns - 1) / layout->legend_columns;
-      layout->legend_row_height = line_h * 1.3;
-      legend_h = rows * layout->legend_row_height;
-      layout->legend = (IndsatsRect) { margin, bottom - legend_h, width - 2 * margin, legend_h };
-      bottom = layout->legend.y - margin * 0.5;
-    }
-
-  /* The value axis */
-  value_range (data, &min, &max, &any);
-  layout->empty = !any;
-  if (!isnan (data->threshold))
-    {
-      min = any ? MIN (min, data->threshold) : data->threshold;
-      max = any ? MAX (max, data->threshold) : data->threshold;
-    }
-  if (!any && isnan (data->threshold))
-    min = max = 0;
-  max_ticks = layout->horizontal ? CLAMP ((int) (width / (layout->font_size * 7)), 2, 8)
-                                 : CLAMP ((int) ((bottom - top) / (line_h * 2.2)), 2, 8);
-  indsats_chart_nice_scale (min, max, max_ticks,
-                            data->kind != INDSATS_FIGURE_LINE || (min >= 0 && min < max * 0.35),
-                            &layout->lo, &layout->hi, &layout->step);
-  layout->decimals = indsats_chart_step_decimals (layout->step);
-  for (double v = layout->lo; v <= layout->hi + layout->step * 1e-6; v += layout->step)
-    {
-      IndsatsChartTick *t = g_new0 (IndsatsChartTick, 1);
-      double rounded = round (v / layout->step) * layout->step;
-
-      t->value = fabs (rounded) < layout->step * 1e-9 ? 0 : rounded;
-      t->label = indsats_chart_format_value (data, t->value, layout->decimals);
-      label_w = MAX (label_w, measure (context, layout, INDSATS_TEXT_SMALL, t->label, 0, NULL));
-      g_ptr_array_add (layout->ticks, t);
-      if (layout->ticks->len > 50)
-        break;
-    }
-
-  /* The categories: periods, or the series of a one-period bar chart */
-  n_categories = single ? data->series->len : (guint) data->n_periods;
-  for (guint i = 0; i < n_categories; i++)
-    {
-      IndsatsChartCategory *c = g_new0 (IndsatsChartCategory, 1);
-      double w, h;
-
-      if (single)
-        c->label = g_strdup (((IndsatsChartSeries *) g_ptr_array_index (data->series, i))->label);
-      else
-        {
-          g_autofree char *text = data->n_periods > 24 ? indsats_period_to_short_label (&data->periods[i])
-                                                       : indsats_period_to_label (&data->periods[i]);
-          gboolean prelim = FALSE;
-
-          for (guint s = 0; s < data->series->len; s++)
-            prelim |= ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->preliminary[i];
-          c->label = g_strconcat (text, prelim ? "*" : "", NULL);
-        }
-      w = measure (context, layout, INDSATS_TEXT_SMALL, c->label, 0, &h);
-      widest = MAX (widest, w);
-      label_h = MAX (label_h, h);
-      c->shown = TRUE;
-      g_ptr_array_add (layout->categories, c);
-    }
-  measure (context, layout, INDSATS_TEXT_SMALL, "0", 0, &layout->small_height);
-  if (label_h == 0)
-    label_h = layout->small_height;
-
-  if (layout->horizontal)
-    {
-      double left = margin + MIN (widest, width * 0.4) + margin * 0.6;
-      layout->plot = (IndsatsRect) { left, top, width - margin - left - label_w / 2, bottom - top - label_h - margin * 0.4 };
-    }
-  else
-    {
-      double left = margin + label_w + margin * 0.5;
-      /* room for half the newest period's label at the right */
-      double right = margin + (n_categories > 0 ? MIN (widest, width * 0.2) / 2 : 0);
-      layout->plot = (IndsatsRect) { left, top + line_h * 0.5, width - right - left, bottom - top - line_h * 0.5 - label_h - margin * 0.4 };
-    }
-  layout->plot.width = MAX (layout->plot.width, 10);
-  layout->plot.height = MAX (layout->plot.height, 10);
-
-  /* Place the categories and thin their labels */
-  if (n_categories > 0)
-    {
-      double extent = layout->horizontal ? layout->plot.height : layout->plot.width;
-      double start = layout->horizontal ? layout->plot.y : layout->plot.x;
-
-      layout->slot = extent / n_categories;
-      for (guint i = 0; i < n_categories; i++)
-        ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->center = start + layout->slot * (i + 0.5);
-      thin_labels (layout, layout->horizontal ? label_h : widest, layout->font_size * 0.8);
-    }
-
-  for (guint i = 0; i < layout->ticks->len; i++)
-    {
-      IndsatsChartTick *t = g_ptr_array_index (layout->ticks, i);
-      t->pos = indsats_chart_layout_value_pos (layout, t->value);
-    }
-  if (!isnan (data->threshold))
-    layout->threshold_pos = indsats_chart_layout_value_pos (layout, data->threshold);
-
-  /* Markers for the actions' start dates, in rows so labels do not overlap */
-  if (!layout->horizontal && data->n_periods > 0)
-    {
-      double row_end[3] = { -INFINITY, -INFINITY, -INFINITY };
-
-      for (guint i = 0; i < data->markers->len; i++)
-        {
-          IndsatsChartMarker *m = g_ptr_array_index (data->markers, i);
-          double x = date_x (layout, data, m->date);
-          IndsatsChartMarkerPos *pos;
-          double w;
-
-          if (isnan (x))
-            continue;
-          pos = g_new0 (IndsatsChartMarkerPos, 1);
-          pos->x = x;
-          pos->label = m->n_actions > 1 ? g_strdup_printf ("%s (%d)", m->label, m->n_actions)
-                                        : g_strdup (m->label);
-          w = measure (context, layout, INDSATS_TEXT_SMALL, pos->label, 0, NULL);
-          pos->row = -1;
-          for (int r = 0; r < 3; r++)
-            if (x + 3 > row_end[r])
-              {
-                pos->row = r;
-                row_end[r] = x + 3 + w + layout->font_size * 0.4;
-                break;
-              }
-          g_ptr_array_add (layout->markers, pos);
-        }
-    }
-
+  for (Level level = LEVEL_ALL; level < N_LEVELS; level++)
+    if (build (layout, data, context, level))
+      break;
   return layout;
 }

@@ -31,9 +31,10 @@ typedef struct
 
 typedef struct
 {
-  char *date;             /* YYYY-MM-DD: when the actions took effect */
-  char *label;            /* "27.02" */
-  int   n_actions;
+  char     *date;         /* YYYY-MM-DD: when the actions took effect */
+  char     *label;        /* "27.02" */
+  int       n_actions;
+  gboolean  planned;      /* none of them has started, and the date has not come */
 } IndsatsChartMarker;
 
 typedef struct
@@ -81,6 +82,9 @@ IndsatsChartSeries *indsats_chart_data_add_series (IndsatsChartData *data,
 void              indsats_chart_data_add_marker (IndsatsChartData *data,
                                                  const char       *date,
                                                  int               n_actions);
+void              indsats_chart_data_add_planned_marker (IndsatsChartData *data,
+                                                         const char       *date,
+                                                         int               n_actions);
 IndsatsChartData *indsats_chart_data_load       (IndsatsStore     *store,
                                                  int               figure_number,
                                                  GError          **error);
@@ -109,6 +113,55 @@ typedef struct
   double x, y, width, height;
 } IndsatsRect;
 
+/* How a piece of text is set; the sizes are in indsats-chart-private.h */
+typedef enum
+{
+  INDSATS_TEXT_NORMAL,
+  INDSATS_TEXT_SMALL,
+  INDSATS_TEXT_HEADING,
+} IndsatsTextStyle;
+
+/* The colours text and lines are drawn in, besides the series' own */
+typedef enum
+{
+  INDSATS_INK_TEXT,
+  INDSATS_INK_AXIS,
+  INDSATS_INK_MARKER,
+  INDSATS_INK_ON_DARK,
+} IndsatsChartInk;
+
+/* What a piece of text is, so that tests and readers can find it */
+typedef enum
+{
+  INDSATS_ROLE_HEADING,
+  INDSATS_ROLE_UNIT,
+  INDSATS_ROLE_TICK,
+  INDSATS_ROLE_CATEGORY,
+  INDSATS_ROLE_LEGEND,
+  INDSATS_ROLE_MARKER,
+  INDSATS_ROLE_THRESHOLD,
+  INDSATS_ROLE_VALUE,
+  INDSATS_ROLE_SOURCE,
+  INDSATS_ROLE_MESSAGE,
+} IndsatsChartRole;
+
+/* One line of text as it is drawn: the layout breaks and cuts text once */
+typedef struct
+{
+  char   *text;
+  double  x;              /* start of the line */
+  double  baseline;
+} IndsatsChartLine;
+
+typedef struct
+{
+  IndsatsChartRole  role;
+  IndsatsTextStyle  style;
+  IndsatsChartInk   ink;
+  IndsatsRect       box;  /* every line lies inside */
+  GPtrArray        *lines; /* of IndsatsChartLine */
+} IndsatsChartText;
+
 typedef struct
 {
   double  value;
@@ -125,16 +178,57 @@ typedef struct
 
 typedef struct
 {
-  double  x;
-  char   *label;
-  int     row;            /* labels are staggered in rows so they do not overlap */
+  double    x;
+  char     *label;
+  int       row;          /* labels stand in rows above the plot; -1: no room */
+  double    label_x;      /* where its label starts */
+  gboolean  planned;      /* the actions have not started yet */
 } IndsatsChartMarkerPos;
+
+/* -1 as a style: one of the thin grey lines for "the other areas" */
+#define INDSATS_CHART_STYLE_OTHER (-1)
+
+/* A line series, computed point by point */
+typedef struct
+{
+  guint     series;       /* index into the data's series */
+  int       style;        /* index for indsats_chart_series_style() or INDSATS_CHART_STYLE_OTHER */
+  int       n;
+  double   *x, *y;        /* NAN where the value is missing */
+  gboolean *preliminary;
+  gboolean *point;        /* whether a point is drawn */
+} IndsatsChartPath;
+
+typedef struct
+{
+  guint        series;
+  int          period;
+  int          style;
+  gboolean     preliminary;
+  IndsatsRect  rect;
+} IndsatsChartBar;
+
+typedef enum
+{
+  INDSATS_LEGEND_SERIES,
+  INDSATS_LEGEND_OTHERS,
+  INDSATS_LEGEND_MARKER,
+  INDSATS_LEGEND_MARKER_PLANNED,
+} IndsatsLegendKind;
+
+typedef struct
+{
+  IndsatsLegendKind kind;
+  int               style;
+  IndsatsRect       sample; /* where the line or swatch is drawn */
+} IndsatsChartLegendEntry;
 
 typedef struct _IndsatsChartLayout IndsatsChartLayout;
 struct _IndsatsChartLayout
 {
   double               width, height;
   double               font_size;     /* px */
+  double               line_width;    /* the width of a thin line */
   double               small_height;  /* the height of a line of small text */
   char                *font_family;
   IndsatsRect          heading;
@@ -144,16 +238,24 @@ struct _IndsatsChartLayout
   IndsatsRect          source;
   gboolean             horizontal;    /* bars: categories down, values across */
   gboolean             empty;         /* no value at all: say so */
+  gboolean             out_of_range;  /* values, but none the figure can draw */
   double               lo, hi, step;
   int                  decimals;
+  int                  exponent;      /* ticks are labelled in units of 10^exponent */
   GPtrArray           *ticks;         /* of IndsatsChartTick */
   GPtrArray           *categories;    /* of IndsatsChartCategory */
   double               slot;          /* category width (height for bars) */
   double               threshold_pos; /* NAN when none or out of range */
   GPtrArray           *markers;       /* of IndsatsChartMarkerPos */
+  int                  marker_rows;
+  GPtrArray           *paths;         /* of IndsatsChartPath, line charts */
+  GPtrArray           *bars;          /* of IndsatsChartBar, column and bar charts */
+  GPtrArray           *legend_entries; /* of IndsatsChartLegendEntry */
   int                  legend_columns;
   double               legend_row_height;
-  char                *note;          /* "* Foreløbige tal" when the data says so */
+  gboolean             others;        /* some areas are drawn as thin grey lines */
+  char                *note;          /* "* Preliminary figures" when the data says so */
+  GPtrArray           *texts;         /* of IndsatsChartText: every word the figure shows */
 };
 
 IndsatsChartLayout *indsats_chart_layout_new     (const IndsatsChartData *data,
@@ -169,10 +271,23 @@ gboolean            indsats_chart_layout_point   (const IndsatsChartLayout *layo
                                                   int                       period,
                                                   double                   *x,
                                                   double                   *y);
+const IndsatsChartText *indsats_chart_layout_find_text (const IndsatsChartLayout *layout,
+                                                        IndsatsChartRole          role,
+                                                        guint                     nth);
+char               *indsats_chart_text_get_string (const IndsatsChartText *text);
+
+/* How many series the styles tell apart; beyond that the other areas are grey */
+#define INDSATS_CHART_MAX_STYLED 7
+gboolean            indsats_chart_data_has_others (const IndsatsChartData *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsChartLayout, indsats_chart_layout_free)
 
-/* Drawing */
+/* The sizes files are drawn at, in pixels or points */
+#define INDSATS_CHART_MIN_WIDTH  240
+#define INDSATS_CHART_MIN_HEIGHT 160
+#define INDSATS_CHART_MAX_SIZE   20000
+
+/* Drawing: indsats-chart-paint.c draws a layout; indsats-chart-output.c writes files */
 void      indsats_chart_render      (const IndsatsChartData   *data,
                                      const IndsatsChartLayout *layout,
                                      cairo_t                  *cr);
@@ -185,6 +300,9 @@ gboolean  indsats_chart_render_file (const IndsatsChartData *data,
                                      int                     width,
                                      int                     height,
                                      GError                **error);
+char     *indsats_chart_layout_to_svg (const IndsatsChartData   *data,
+                                       const IndsatsChartLayout *layout);
+PangoContext *indsats_chart_measuring_context (void);
 GBytes   *indsats_chart_render_png  (const IndsatsChartData *data,
                                      int                     width,
                                      int                     height,
