@@ -872,6 +872,14 @@ test_demo_figures (void)
   g_assert_cmpuint (fig15->markers->len, >=, 5);
   g_assert_true (((IndsatsChartSeries *) g_ptr_array_index (fig15->series, 0))->preliminary[fig15->n_periods - 1]);
 
+  /* markers only where the figure is linked to the actions; illustrative values say so */
+  {
+    g_autoptr(IndsatsChartData) fig5 = indsats_chart_data_load (store, 5, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (fig5->markers->len, ==, 0);
+    g_assert_cmpstr (fig5->source, ==, "Kilde: Jobindsats.dk; mellemliggende værdier er illustrative");
+  }
+
   g_assert_null (indsats_chart_data_load (store, 99, &error));
   g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND);
 
