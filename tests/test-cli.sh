@@ -138,6 +138,9 @@ check "figure list json parses" /usr/bin/python3 -c 'import json,sys; r=json.loa
 run figure add --database "$db" --title "Ledighed i Ishøj og hele landet" --indicator Ledighed --areas "Ishøj,Hele landet" --threshold 5 --from 2022M01 --to 2023M01
 check "figure add exits 0 and prints the new number" test "$rc" -eq 0 -a "$out" = "17"
 check "the new figure is stored with its areas" test "$(sqlite3 "$db" "SELECT group_concat(area, ',') FROM figure_series s JOIN figure f ON f.id = s.figure_id WHERE f.number = 17")" = "Ishøj,Hele landet"
+run figure add --database "$db" --title "Ledighed i kommunerne" --indicator Ledighed --areas "Ishøj,Hele landet,Albertslund,Brøndby,Dragør,Gentofte,Glostrup,Herlev,Hvidovre"
+check "figure add with nine areas says that all but the own area and the country are drawn grey" \
+  test "$rc" -eq 0 -a "$out" = "18" -a -n "$(printf '%s' "$err" | grep 'has 9 areas' | grep 'Ishøj and Hele landet are drawn in colour' | grep -e 'Other municipalities' -e 'Øvrige kommuner')"
 before=$(sqlite3 "$db" "SELECT count(*) FROM figure")
 run figure add --database "$db" --title T --indicator "Ledighed i Narnia" --areas Ishøj
 check "an unknown indicator exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep -F '“Ledighed i Narnia”' <<<"$err")"
@@ -151,7 +154,7 @@ check "figure render writes a PNG of the asked size" test "$rc" -eq 0 -a "$(/usr
 run figure render 15 "$tmp/figur-15.pdf" --database "$db"
 check "figure render writes a PDF whose text has the heading and source" test "$rc" -eq 0 -a -n "$(pdftotext "$tmp/figur-15.pdf" - | grep 'Figur 15. Sygedagpengemodtagere')" -a -n "$(pdftotext "$tmp/figur-15.pdf" - | grep 'Kilde: Jobindsats.dk')"
 run figure render all "$tmp/alle" --format svg --database "$db"
-check "figure render all writes figur-N.svg for every figure" test "$rc" -eq 0 -a "$(ls "$tmp/alle" | grep -c '^figur-[0-9]*\.svg$')" -eq 17
+check "figure render all writes figur-N.svg for every figure" test "$rc" -eq 0 -a "$(ls "$tmp/alle" | grep -c '^figur-[0-9]*\.svg$')" -eq 18
 run figure render 42 "$tmp/x.png" --database "$db"
 check "an unknown figure exits 1" test "$rc" -eq 1 -a -n "$(grep 'There is no Figur 42' <<<"$err")"
 run figure render 5 "$tmp/x.gif" --database "$db"

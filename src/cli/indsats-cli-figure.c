@@ -147,6 +147,14 @@ figure_add (IndsatsCli  *cli,
   /* the number it was given */
   number = indsats_store_next_figure_number (store, &error) - 1;
   printf ("%d\n", number);
+  /* more areas than the styles tell apart: say how the figure will show them */
+  if (figure->series->len > INDSATS_CHART_MAX_STYLED)
+    fprintf (stderr, "Figur %d has %u areas, more than the %d that colours and dashes tell apart: "
+             "%s and Hele landet are drawn in colour and the other areas as thin grey lines, "
+             "called “%s” in the legend\n",
+             number, figure->series->len, INDSATS_CHART_MAX_STYLED,
+             ((IndsatsFigureSeries *) g_ptr_array_index (figure->series, 0))->area,
+             indsats_chart_others_label ());
   return INDSATS_EXIT_OK;
 }
 

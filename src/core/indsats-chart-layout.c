@@ -52,6 +52,17 @@ indsats_chart_data_has_others (const IndsatsChartData *data)
   return data->series->len > INDSATS_CHART_MAX_STYLED;
 }
 
+/**
+ * indsats_chart_others_label:
+ *
+ * Returns: what the legend calls the areas drawn as thin grey lines
+ */
+const char *
+indsats_chart_others_label (void)
+{
+  return _("Other municipalities");
+}
+
 static gboolean
 is_country (const char *label)
 {
@@ -597,7 +608,7 @@ build (IndsatsChartLayout     *layout,
           if (others)
             {
               IndsatsChartLegendEntry e = { INDSATS_LEGEND_OTHERS, INDSATS_CHART_STYLE_OTHER, { 0 } };
-              g_ptr_array_add (labels, g_strdup (_("Other municipalities")));
+              g_ptr_array_add (labels, g_strdup (indsats_chart_others_label ()));
               g_array_append_val (kinds, e);
             }
         }

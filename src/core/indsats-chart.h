@@ -279,6 +279,7 @@ char               *indsats_chart_text_get_string (const IndsatsChartText *text)
 /* How many series the styles tell apart; beyond that the other areas are grey */
 #define INDSATS_CHART_MAX_STYLED 7
 gboolean            indsats_chart_data_has_others (const IndsatsChartData *data);
+const char         *indsats_chart_others_label    (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsChartLayout, indsats_chart_layout_free)
 
