@@ -880,6 +880,29 @@ test_demo_figures (void)
     g_assert_cmpstr (fig5->source, ==, "Kilde: Jobindsats.dk; mellemliggende værdier er illustrative");
   }
 
+  /* Figur 1 as the status paper shows it: the three schemes, 2. kvt. 2023 against a year earlier, in Ishøj */
+  {
+    g_autoptr(IndsatsChartData) fig1 = indsats_chart_data_load (store, 1, &error);
+    g_autofree char *first = NULL, *second = NULL;
+    double sum = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (fig1->n_periods, ==, 2);
+    first = indsats_period_to_label (&fig1->periods[0]);
+    second = indsats_period_to_label (&fig1->periods[1]);
+    g_assert_cmpstr (first, ==, "2. kvt. 2022");
+    g_assert_cmpstr (second, ==, "2. kvt. 2023");
+    g_assert_cmpuint (fig1->series->len, ==, 3);
+    g_assert_cmpstr (((IndsatsChartSeries *) g_ptr_array_index (fig1->series, 0))->label, ==, "Den regionale uddannelsespulje");
+    g_assert_cmpstr (((IndsatsChartSeries *) g_ptr_array_index (fig1->series, 2))->label, ==, "Puljen til uddannelsesløft");
+    g_assert_nonnull (strstr (fig1->title, "i Ishøj"));
+    for (guint i = 0; i < 3; i++)
+      sum += ((IndsatsChartSeries *) g_ptr_array_index (fig1->series, i))->values[1];
+    /* the paper's total for 2. kvt. 2023 */
+    g_assert_cmpfloat (sum, ==, 5974);
+    g_assert_true (g_str_has_suffix (fig1->source, "illustrativ"));
+  }
+
   g_assert_null (indsats_chart_data_load (store, 99, &error));
   g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND);
 

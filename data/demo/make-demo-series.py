@@ -45,6 +45,17 @@ SHAPES = {
     ("A-dagpenge, 6 mdr. uden aktivt tilbud", "Ishøj"): ("M", "2022M06", "2023M06", 1, {"2022M06": 22.0, "2022M10": 28.0, "2022M12": 30.0, "2023M02": 26.0, "2023M03": 22.0, "2023M04": 19.5, "2023M05": 17.0, "2023M06": 15.0}),
 }
 
+# Figur 1 compares three schemes in 2. kvt. 2023 with a year earlier. The
+# status paper states only the totals (4.935 and 5.974 persons) and that the
+# first two schemes grew while Puljen til uddannelsesløft did not; these
+# illustrative splits add up to the stated totals. Only these periods are
+# written.
+COMPARISONS = {
+    ("Den regionale uddannelsespulje", "Ishøj"): {"2022Q2": 1900, "2023Q2": 2720},
+    ("6 ugers jobrettet uddannelse", "Ishøj"): {"2022Q2": 1335, "2023Q2": 1930},
+    ("Puljen til uddannelsesløft", "Ishøj"): {"2022Q2": 1700, "2023Q2": 1324},
+}
+
 # The newest value of these is marked preliminary, as Jobindsats does
 PRELIMINARY = {("Sygedagpenge, 6 mdr. uden fire samtaler", "Ishøj"), ("A-dagpenge, 6 mdr. uden aktivt tilbud", "Ishøj")}
 
@@ -104,6 +115,10 @@ def main():
                 value = int(value)
             prelim = 1 if (indicator, area) in PRELIMINARY and n == hi else 0
             rows.append((indicator, area, period, value, prelim))
+
+    for (indicator, area), values in COMPARISONS.items():
+        for period, value in values.items():
+            rows.append((indicator, area, period, value, 0))
 
     with open(os.path.join(HERE, "demo-series.tsv"), "w", encoding="utf-8", newline="") as f:
         f.write("indicator\tarea\tperiod\tvalue\tpreliminary\tsource\n")

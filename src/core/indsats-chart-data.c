@@ -406,6 +406,32 @@ indsats_chart_data_load (IndsatsStore  *store,
     }
   data->percent = figure->series->len > 0 && all_percent;
 
+  /* a column chart compares the periods that have values ("2. kvt. 2023
+   * against a year earlier"): empty groups between them would only be gaps */
+  if (data->kind == INDSATS_FIGURE_COLUMN)
+    {
+      int kept = 0;
+
+      for (int i = 0; i < data->n_periods; i++)
+        {
+          gboolean any = FALSE;
+
+          for (guint s = 0; s < data->series->len; s++)
+            any |= !isnan (((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->values[i]);
+          if (!any)
+            continue;
+          data->periods[kept] = data->periods[i];
+          for (guint s = 0; s < data->series->len; s++)
+            {
+              IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
+              series->values[kept] = series->values[i];
+              series->preliminary[kept] = series->preliminary[i];
+            }
+          kept++;
+        }
+      data->n_periods = kept;
+    }
+
   /* a marker per date on which linked actions took effect; actions still
    * planned whose date has not come get markers of their own */
   {
