@@ -690,6 +690,24 @@ test_bar_labels (void)
     }
   surface = render (data, 800, 500, &layout);
   assert_texts_apart (layout, "bars");
+  /* a 500-character name is cut with "…", inside the picture */
+  {
+    g_autoptr(IndsatsChartLayout) wordy = NULL;
+    IndsatsChartSeries *first = g_ptr_array_index (data->series, 0);
+    g_autofree char *saved = first->label;
+    g_autofree char *cut = NULL;
+    GString *name = g_string_new (NULL);
+
+    while (name->len < 500)
+      g_string_append (name, "Fleksjobbere med få timer ");
+    first->label = g_string_free (name, FALSE);
+    wordy = layout_at (data, 800, 500);
+    assert_texts_apart (wordy, "a bar with a long name");
+    cut = indsats_chart_text_get_string (indsats_chart_layout_find_text (wordy, INDSATS_ROLE_CATEGORY, 0));
+    g_assert_true (g_str_has_suffix (cut, "…"));
+    g_free (first->label);
+    first->label = g_steal_pointer (&saved);
+  }
   for (; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_VALUE, n)); n++)
     {
       g_autofree char *label = indsats_chart_text_get_string (t);
@@ -800,6 +818,23 @@ test_files (void)
   g_assert_nonnull (strstr (text, "Figur 5. Sygedagpengemodtagere"));
   g_assert_nonnull (strstr (text, "Kilde: Jobindsats.dk"));
   g_assert_nonnull (strstr (text, "Brøndby"));
+
+  /* a negative value carries the minus sign the window shows, in the PDF's text too */
+  {
+    g_autoptr(IndsatsChartData) negative = make_line_data (12, 1);
+    g_autofree char *neg_pdf = g_build_filename (dir, "negativ.pdf", NULL);
+    g_autofree char *neg_text = NULL;
+    const char *argv[] = { "pdftotext", neg_pdf, "-", NULL };
+
+    for (int i = 0; i < 12; i++)
+      ((IndsatsChartSeries *) g_ptr_array_index (negative->series, 0))->values[i] = -5 + i;
+    g_assert_true (indsats_chart_render_file (negative, neg_pdf, INDSATS_CHART_PDF, 800, 500, &error));
+    g_assert_no_error (error);
+    neg_text = run_tool (argv);
+    g_assert_nonnull (strstr (neg_text, "−2,5 %"));
+    g_assert_null (strstr (neg_text, "-2"));
+    g_unlink (neg_pdf);
+  }
 
   g_assert_true (indsats_chart_render_file (data, svg, INDSATS_CHART_SVG, 800, 500, &error));
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));

@@ -9,6 +9,7 @@
 
 #include "indsats-chart-widget.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -131,7 +132,7 @@ indsats_chart_widget_describe_point (IndsatsChartWidget *self,
   value = indsats_chart_format_value (self->data, series->values[i],
                                       fabs (series->values[i] - round (series->values[i])) > 1e-9 ? 1 : 0);
   return g_strdup_printf ("%s, %s: %s%s", period, series->label, value,
-                          series->preliminary[i] ? " (foreløbig)" : "");
+                          series->preliminary[i] ? _(" (preliminary)") : "");
 }
 
 static gboolean
