@@ -504,6 +504,9 @@ make_hard_data (int n_series)
   indsats_chart_data_add_marker (data, "2018-03-20", 2);
   indsats_chart_data_add_planned_marker (data, "2019-06-01", 3);
   indsats_chart_data_add_marker (data, "2019-08-31", 1);
+  indsats_chart_data_add_marker (data, "2018-04-01", 4);
+  indsats_chart_data_add_marker (data, "2018-04-05", 1);
+  indsats_chart_data_add_marker (data, "2018-04-09", 1);
   return data;
 }
 
@@ -555,6 +558,25 @@ test_boxes_apart (void)
   }
 }
 
+/* No marker's line crosses a marker's label */
+static void
+assert_marker_lines_clear (const IndsatsChartLayout *layout)
+{
+  const IndsatsChartText *t;
+
+  for (guint i = 0; i < layout->markers->len; i++)
+    {
+      IndsatsChartMarkerPos *m = g_ptr_array_index (layout->markers, i);
+
+      for (guint k = 0; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_MARKER, k)); k++)
+        if (m->x > t->box.x && m->x < t->box.x + t->box.width && m->top < t->box.y + t->box.height)
+          {
+            g_autofree char *label = indsats_chart_text_get_string (t);
+            g_error ("the line of the marker “%s” crosses the label “%s”", m->label, label);
+          }
+    }
+}
+
 /* The markers of the actions: labels above the plot, apart, explained */
 static void
 test_markers (void)
@@ -569,7 +591,7 @@ test_markers (void)
 
   surface = render (data, 1000, 600, &layout);
   assert_texts_apart (layout, "markers");
-  g_assert_cmpuint (layout->markers->len, ==, 5);
+  g_assert_cmpuint (layout->markers->len, ==, 8);
   for (guint i = 0; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_MARKER, i)); i++)
     {
       g_autofree char *label = indsats_chart_text_get_string (t);
@@ -578,6 +600,30 @@ test_markers (void)
       found_count |= strcmp (label, said ("10.03: 13 actions", "10.03: 13 indsatser")) == 0;
     }
   g_assert_true (found_count);
+  assert_marker_lines_clear (layout);
+  /* crowded: two long labels and a run of single days after them */
+  {
+    g_autoptr(IndsatsChartData) crowded = make_hard_data (1);
+    g_autoptr(IndsatsChartLayout) crowded_layout = NULL;
+
+    g_ptr_array_set_size (crowded->markers, 0);
+    indsats_chart_data_add_marker (crowded, "2018-03-10", 1);
+    indsats_chart_data_add_marker (crowded, "2018-03-12", 13);
+    for (int day = 1; day <= 60; day += 3)
+      {
+        GDate date;
+        char iso[16];
+
+        g_date_clear (&date, 1);
+        g_date_set_dmy (&date, 15, 3, 2018);
+        g_date_add_days (&date, day);
+        g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
+        indsats_chart_data_add_marker (crowded, iso, 1);
+      }
+    crowded_layout = layout_at (crowded, 1000, 600);
+    assert_texts_apart (crowded_layout, "crowded markers");
+    assert_marker_lines_clear (crowded_layout);
+  }
   for (guint i = 0; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_LEGEND, i)); i++)
     {
       g_autofree char *label = indsats_chart_text_get_string (t);

@@ -742,15 +742,28 @@ build (IndsatsChartLayout     *layout,
           if (pos->label_x + w > width - margin * 0.5)
             pos->label_x = pos->x - pad - w;
           pos->row = -1;
-          for (int r = 0; r < max_rows && level < LEVEL_BARE; r++)
-            if (pos->label_x > row_end[r] && pos->label_x >= margin * 0.5)
-              {
-                pos->row = r;
-                /* a clear gap, so that two labels do not read as one */
-                row_end[r] = pos->label_x + w + layout->font_size;
-                layout->marker_rows = MAX (layout->marker_rows, r + 1);
-                break;
-              }
+          for (int r = 0; r < max_rows && level < LEVEL_BARE && pos->row < 0; r++)
+            {
+              gboolean free = pos->label_x > row_end[r] && pos->label_x >= margin * 0.5;
+
+              /* the lines of earlier markers that reach this row must not cross the label */
+              for (guint k = 0; k < i && free; k++)
+                {
+                  IndsatsChartMarkerPos *other = g_ptr_array_index (layout->markers, k);
+                  if (other->row >= 0 && other->row <= r && other->x >= pos->label_x - pad && other->x <= pos->label_x + w + pad)
+                    free = FALSE;
+                }
+              /* and this marker's line, from its row down, must not cross earlier labels below it */
+              for (int below = r + 1; below < max_rows && free; below++)
+                if (row_end[below] - layout->font_size + pad > pos->x)
+                  free = FALSE;
+              if (!free)
+                continue;
+              pos->row = r;
+              /* a clear gap, so that two labels do not read as one */
+              row_end[r] = pos->label_x + w + layout->font_size;
+              layout->marker_rows = MAX (layout->marker_rows, r + 1);
+            }
         }
       band = layout->marker_rows * small_h * 1.05;
     }
@@ -880,6 +893,13 @@ build (IndsatsChartLayout     *layout,
         continue;
       add_text (layout, context, INDSATS_ROLE_MARKER, INDSATS_TEXT_SMALL, INDSATS_INK_MARKER, m->label, 0, 0,
                 m->label_x, top + m->row * small_h * 1.05);
+    }
+  for (guint i = 0; i < layout->markers->len; i++)
+    {
+      IndsatsChartMarkerPos *m = g_ptr_array_index (layout->markers, i);
+
+      /* a labelled marker's line starts at its label's row */
+      m->top = m->row >= 0 ? top + m->row * small_h * 1.05 : layout->plot.y;
     }
 
   if (layout->empty || layout->out_of_range)

@@ -342,11 +342,9 @@ paint_markers (Painter                  *p,
     {
       IndsatsChartMarkerPos *m = g_ptr_array_index (layout->markers, i);
       double x = floor (m->x) + 0.5, dash[2];
-      /* from the label's row down through the plot */
-      double top = m->row >= 0 ? plot->y - (layout->marker_rows - m->row) * layout->small_height * 1.05 : plot->y;
 
       marker_dash (layout, m->planned, dash);
-      paint_line (p, x, top, x, plot->y + plot->height, indsats_chart_marker_rgb,
+      paint_line (p, x, m->top, x, plot->y + plot->height, indsats_chart_marker_rgb,
                   layout->line_width * INDSATS_CHART_MARKER_WIDTH, dash, m->planned ? 2 : 0);
     }
 }

@@ -182,6 +182,7 @@ typedef struct
   char     *label;
   int       row;          /* labels stand in rows above the plot; -1: no room */
   double    label_x;      /* where its label starts */
+  double    top;          /* where its line starts; it runs down to the plot's bottom */
   gboolean  planned;      /* the actions have not started yet */
 } IndsatsChartMarkerPos;
 
