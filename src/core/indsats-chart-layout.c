@@ -440,64 +440,39 @@ make_ticks (IndsatsChartLayout     *layout,
     ((IndsatsChartTick *) g_ptr_array_index (layout->ticks, i))->value *= scale;
 }
 
-static gboolean
-build (IndsatsChartLayout     *layout,
-       const IndsatsChartData *data,
-       PangoContext           *context,
-       Level                   level)
+/* What one layout attempt shares between its steps */
+typedef struct
 {
-  double width = layout->width, height = layout->height;
-  double margin, line_h, small_h, top, bottom, min = 0, max = 0;
-  double tick_w = 0, widest = 0, cat_h = 0, value_w = 0, band = 0;
-  gboolean single = indsats_chart_single_period_bars (data);
-  gboolean preliminary = FALSE, any_planned = FALSE, any_marker = FALSE;
-  g_autofree char *heading = indsats_chart_data_get_heading (data);
-  g_autoptr(GString) source = g_string_new (data->source ? data->source : "");
-  g_autoptr(GString) unit = g_string_new (data->unit ? data->unit : "");
-  int n_drawable, n_undrawable, max_ticks;
-  guint n_categories = single ? data->series->len : (guint) data->n_periods;
+  IndsatsChartLayout     *layout;
+  const IndsatsChartData *data;
+  PangoContext           *context;
+  Level                   level;
+  double                  width, height, margin;
+  double                  line_h, small_h;  /* a line of normal and of small text */
+  double                  top, bottom;      /* what is left between heading and legend */
+  double                  min, max;         /* the values to show */
+  int                     n_drawable, n_undrawable;
+  double                  tick_w, widest, cat_h, value_w, band;
+  gboolean                single, any_marker, any_planned;
+  guint                   n_categories;
+  int                     max_ticks;
+} Build;
+
+/* The heading and the unit line at the top */
+static void
+place_heading (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  g_autofree char *heading = indsats_chart_data_get_heading (b->data);
+  g_autoptr(GString) unit = g_string_new (b->data->unit ? b->data->unit : "");
   IndsatsChartText *t;
 
-  clear (layout);
-  layout->ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) tick_free);
-  layout->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_free);
-  layout->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_pos_free);
-  layout->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) path_free);
-  layout->bars = g_ptr_array_new_with_free_func (g_free);
-  layout->legend_entries = g_ptr_array_new_with_free_func (g_free);
-  layout->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_chart_text_free);
-  layout->threshold_pos = NAN;
-  layout->legend = (IndsatsRect) { 0 };
-  layout->unit = (IndsatsRect) { 0 };
-  layout->source = (IndsatsRect) { 0 };
-  layout->legend_columns = 0;
-  layout->marker_rows = 0;
-  layout->others = FALSE;
-
-  margin = layout->font_size * (MIN (width, height) < 240 ? 0.5 : 1);
-  text_width (context, layout, INDSATS_TEXT_NORMAL, "Åg", &line_h);
-  text_width (context, layout, INDSATS_TEXT_SMALL, "0", &small_h);
-  layout->small_height = small_h;
-
-  value_range (data, &min, &max, &n_drawable, &n_undrawable);
-  layout->empty = n_drawable == 0 && n_undrawable == 0;
-  layout->out_of_range = n_drawable == 0 && n_undrawable > 0;
-  if (n_drawable == 0)
-    min = max = 0;
-  if (!isnan (data->threshold) && drawable (data->threshold))
-    {
-      min = MIN (min, data->threshold);
-      max = MAX (max, data->threshold);
-    }
-  /* decide the exponent early: the unit line names it */
-  make_ticks (layout, data, min, max, 6);
-
-  /* The heading: "Figur N. Title", wrapped, at most three lines */
-  t = add_text (layout, context, INDSATS_ROLE_HEADING, INDSATS_TEXT_HEADING, INDSATS_INK_TEXT, heading,
-                width - 2 * margin, level >= LEVEL_SHORT ? 1 : 3, margin, margin * 0.8);
+  /* "Figur N. Title", wrapped, at most three lines */
+  t = add_text (layout, b->context, INDSATS_ROLE_HEADING, INDSATS_TEXT_HEADING, INDSATS_INK_TEXT, heading,
+                b->width - 2 * b->margin, b->level >= LEVEL_SHORT ? 1 : 3, b->margin, b->margin * 0.8);
   layout->heading = t->box;
-  layout->heading.width = width - 2 * margin;
-  top = t->box.y + t->box.height + margin * 0.4;
+  layout->heading.width = b->width - 2 * b->margin;
+  b->top = t->box.y + t->box.height + b->margin * 0.4;
 
   /* The unit line, with the scale of the ticks; it stays when the ticks need it */
   if (layout->exponent != 0)
@@ -505,13 +480,24 @@ build (IndsatsChartLayout     *layout,
       g_autofree char *scale = scale_text (layout->exponent);
       g_string_append_printf (unit, unit->len ? " (%s)" : "%s", scale);
     }
-  if (unit->len > 0 && (level < LEVEL_NO_UNIT || layout->exponent != 0))
+  if (unit->len > 0 && (b->level < LEVEL_NO_UNIT || layout->exponent != 0))
     {
-      t = add_text (layout, context, INDSATS_ROLE_UNIT, INDSATS_TEXT_SMALL, INDSATS_INK_AXIS, unit->str,
-                    width - 2 * margin, 1, margin, top);
+      t = add_text (layout, b->context, INDSATS_ROLE_UNIT, INDSATS_TEXT_SMALL, INDSATS_INK_AXIS, unit->str,
+                    b->width - 2 * b->margin, 1, b->margin, b->top);
       layout->unit = t->box;
-      top += t->box.height + margin * 0.4;
+      b->top += t->box.height + b->margin * 0.4;
     }
+}
+
+/* The source line at the bottom, with the notes the figure needs */
+static void
+place_source (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  const IndsatsChartData *data = b->data;
+  g_autoptr(GString) source = g_string_new (data->source ? data->source : "");
+  gboolean preliminary = FALSE;
+  IndsatsChartText *t;
 
   /* The source line, with a note on preliminary values */
   for (guint s = 0; s < data->series->len; s++)
@@ -519,28 +505,36 @@ build (IndsatsChartLayout     *layout,
       preliminary |= ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->preliminary[i];
   if (preliminary)
     layout->note = g_strdup (_("* Preliminary figures"));
-  if (n_undrawable > 0 && n_drawable > 0)
+  if (b->n_undrawable > 0 && b->n_drawable > 0)
     g_string_append_printf (source, "%s%s", source->len ? ". " : "",
                             _("Values too small or too large to draw are left out"));
   if (layout->note)
     g_string_append_printf (source, "%s%s", source->len ? ". " : "", layout->note);
-  bottom = height - margin * 0.6;
-  if (level < LEVEL_NO_SOURCE && source->len > 0)
+  b->bottom = b->height - b->margin * 0.6;
+  if (b->level < LEVEL_NO_SOURCE && source->len > 0)
     {
-      t = add_text (layout, context, INDSATS_ROLE_SOURCE, INDSATS_TEXT_SMALL, INDSATS_INK_AXIS, source->str,
-                    width - 2 * margin, level >= LEVEL_SHORT ? 1 : 2, margin, 0);
-      indsats_chart_text_move (t, margin, bottom - t->box.height);
+      t = add_text (layout, b->context, INDSATS_ROLE_SOURCE, INDSATS_TEXT_SMALL, INDSATS_INK_AXIS, source->str,
+                    b->width - 2 * b->margin, b->level >= LEVEL_SHORT ? 1 : 2, b->margin, 0);
+      indsats_chart_text_move (t, b->margin, b->bottom - t->box.height);
       layout->source = t->box;
-      bottom = t->box.y - margin * 0.4;
+      b->bottom = t->box.y - b->margin * 0.4;
     }
+}
+
+/* The categories with their labels measured */
+static void
+make_categories (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  const IndsatsChartData *data = b->data;
 
   /* The categories: periods, or the series of a one-period bar chart */
-  for (guint i = 0; i < n_categories; i++)
+  for (guint i = 0; i < b->n_categories; i++)
     {
       IndsatsChartCategory *c = g_new0 (IndsatsChartCategory, 1);
       double w, h;
 
-      if (single)
+      if (b->single)
         c->label = indsats_chart_clean_text (((IndsatsChartSeries *) g_ptr_array_index (data->series, i))->label);
       else
         {
@@ -551,14 +545,22 @@ build (IndsatsChartLayout     *layout,
             prelim |= ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->preliminary[i];
           c->label = g_strconcat (text, prelim ? "*" : "", NULL);
         }
-      w = text_width (context, layout, INDSATS_TEXT_SMALL, c->label, &h);
-      widest = MAX (widest, w);
-      cat_h = MAX (cat_h, h);
-      c->shown = level < LEVEL_BARE;
+      w = text_width (b->context, layout, INDSATS_TEXT_SMALL, c->label, &h);
+      b->widest = MAX (b->widest, w);
+      b->cat_h = MAX (b->cat_h, h);
+      c->shown = b->level < LEVEL_BARE;
       g_ptr_array_add (layout->categories, c);
     }
-  if (cat_h == 0)
-    cat_h = small_h;
+  if (b->cat_h == 0)
+    b->cat_h = b->small_h;
+}
+
+/* Whether the figure has markers in its range, and planned ones */
+static void
+find_markers (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  const IndsatsChartData *data = b->data;
 
   /* Markers exist in this figure's range? Then the legend explains them */
   if (!layout->horizontal && layout->categories->len > 0)
@@ -576,20 +578,29 @@ build (IndsatsChartLayout     *layout,
         indsats_period_get_last_day (&data->periods[data->n_periods - 1], &last);
         if (g_date_compare (&date, &first) < 0 || g_date_compare (&date, &last) > 0)
           continue;
-        any_marker = TRUE;
-        any_planned |= m->planned;
+        b->any_marker = TRUE;
+        b->any_planned |= m->planned;
       }
+}
+
+/* The legend above the source line */
+static void
+place_legend (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  const IndsatsChartData *data = b->data;
+  IndsatsChartText *t;
 
   /* The legend: entries in as many columns as fit; none for one series
    * named by the heading, nor for bars that name their series on the axis */
-  if (level < LEVEL_NO_LEGEND)
+  if (b->level < LEVEL_NO_LEGEND)
     {
       g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (IndsatsChartLegendEntry));
       double sample = layout->font_size * 2.4, gap = layout->font_size * 0.5, entry_w = 0, column_w;
       guint rows;
 
-      if (data->series->len > 1 && !single)
+      if (data->series->len > 1 && !b->single)
         {
           gboolean others = FALSE;
 
@@ -612,12 +623,12 @@ build (IndsatsChartLayout     *layout,
               g_array_append_val (kinds, e);
             }
         }
-      if (any_marker)
+      if (b->any_marker)
         {
           IndsatsChartLegendEntry e = { INDSATS_LEGEND_MARKER, 0, { 0 } };
           g_ptr_array_add (labels, g_strdup (_("Action takes effect")));
           g_array_append_val (kinds, e);
-          if (any_planned)
+          if (b->any_planned)
             {
               e.kind = INDSATS_LEGEND_MARKER_PLANNED;
               g_ptr_array_add (labels, g_strdup (_("Action planned, not started yet")));
@@ -628,16 +639,16 @@ build (IndsatsChartLayout     *layout,
       if (labels->len > 0)
         {
           for (guint i = 0; i < labels->len; i++)
-            entry_w = MAX (entry_w, text_width (context, layout, INDSATS_TEXT_NORMAL, labels->pdata[i], NULL));
+            entry_w = MAX (entry_w, text_width (b->context, layout, INDSATS_TEXT_NORMAL, labels->pdata[i], NULL));
           entry_w += sample + gap + layout->font_size * 1.1;
           /* one very long name does not take the whole width: it is cut */
           if (labels->len > 1)
-            entry_w = MIN (entry_w, (width - 2 * margin) / 2);
-          layout->legend_columns = CLAMP ((int) ((width - 2 * margin) / entry_w), 1, (int) labels->len);
+            entry_w = MIN (entry_w, (b->width - 2 * b->margin) / 2);
+          layout->legend_columns = CLAMP ((int) ((b->width - 2 * b->margin) / entry_w), 1, (int) labels->len);
           rows = (labels->len + layout->legend_columns - 1) / layout->legend_columns;
-          layout->legend_row_height = line_h * 1.3;
-          layout->legend = (IndsatsRect) { margin, bottom - rows * layout->legend_row_height,
-                                           width - 2 * margin, rows * layout->legend_row_height };
+          layout->legend_row_height = b->line_h * 1.3;
+          layout->legend = (IndsatsRect) { b->margin, b->bottom - rows * layout->legend_row_height,
+                                           b->width - 2 * b->margin, rows * layout->legend_row_height };
           column_w = layout->legend.width / layout->legend_columns;
           for (guint i = 0; i < labels->len; i++)
             {
@@ -648,23 +659,31 @@ build (IndsatsChartLayout     *layout,
 
               e->sample = (IndsatsRect) { x, y + layout->legend_row_height * 0.15, sample,
                                           layout->legend_row_height * 0.7 };
-              t = add_text (layout, context, INDSATS_ROLE_LEGEND, INDSATS_TEXT_NORMAL, INDSATS_INK_TEXT,
+              t = add_text (layout, b->context, INDSATS_ROLE_LEGEND, INDSATS_TEXT_NORMAL, INDSATS_INK_TEXT,
                             labels->pdata[i], column_w - sample - gap - layout->font_size * 0.6, 1, 0, 0);
               indsats_chart_text_move (t, x + sample + gap, y + (layout->legend_row_height - t->box.height) / 2);
               g_ptr_array_add (layout->legend_entries, e);
             }
-          bottom = layout->legend.y - margin * 0.5;
+          b->bottom = layout->legend.y - b->margin * 0.5;
         }
     }
+}
+
+/* The value axis' ticks and how wide their labels are */
+static void
+measure_value_axis (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  const IndsatsChartData *data = b->data;
 
   /* The value axis: about as many ticks as have room */
-  max_ticks = layout->horizontal ? CLAMP ((int) (width / (layout->font_size * 7)), 2, 8)
-                                 : CLAMP ((int) ((bottom - top) / (line_h * 2.2)), 2, 8);
-  make_ticks (layout, data, min, max, max_ticks);
+  b->max_ticks = layout->horizontal ? CLAMP ((int) (b->width / (layout->font_size * 7)), 2, 8)
+                                 : CLAMP ((int) ((b->bottom - b->top) / (b->line_h * 2.2)), 2, 8);
+  make_ticks (layout, data, b->min, b->max, b->max_ticks);
   for (guint i = 0; i < layout->ticks->len; i++)
-    tick_w = MAX (tick_w, text_width (context, layout, INDSATS_TEXT_SMALL,
+    b->tick_w = MAX (b->tick_w, text_width (b->context, layout, INDSATS_TEXT_SMALL,
                                       ((IndsatsChartTick *) g_ptr_array_index (layout->ticks, i))->label, NULL));
-  if (single)
+  if (b->single)
     for (guint s = 0; s < data->series->len; s++)
       {
         IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
@@ -673,44 +692,59 @@ build (IndsatsChartLayout     *layout,
         if (!drawable (series->values[0]))
           continue;
         label = tick_label (data, layout, series->values[0] / pow (10, layout->exponent), layout->decimals);
-        value_w = MAX (value_w, text_width (context, layout, INDSATS_TEXT_SMALL, label, NULL));
+        b->value_w = MAX (b->value_w, text_width (b->context, layout, INDSATS_TEXT_SMALL, label, NULL));
       }
+}
+
+/* The plot's left and right edges */
+static void
+place_across (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
 
   /* The plot across */
   if (layout->horizontal)
     {
-      double labels_w = level < LEVEL_BARE ? MIN (widest, width * 0.4) : 0;
-      double left = margin + labels_w + margin * 0.6;
-      double right = MAX (tick_w / 2, value_w + layout->font_size * INDSATS_CHART_LABEL_GAP * 2);
+      double labels_w = b->level < LEVEL_BARE ? MIN (b->widest, b->width * 0.4) : 0;
+      double left = b->margin + labels_w + b->margin * 0.6;
+      double right = MAX (b->tick_w / 2, b->value_w + layout->font_size * INDSATS_CHART_LABEL_GAP * 2);
 
       layout->plot.x = left;
-      layout->plot.width = width - margin - left - right;
+      layout->plot.width = b->width - b->margin - left - right;
     }
   else
     {
-      double left = margin + (level < LEVEL_BARE ? tick_w + margin * 0.5 : 0);
-      double avail = width - margin - left - (level < LEVEL_BARE ? widest / 2 : 0);
+      double left = b->margin + (b->level < LEVEL_BARE ? b->tick_w + b->margin * 0.5 : 0);
+      double avail = b->width - b->margin - left - (b->level < LEVEL_BARE ? b->widest / 2 : 0);
 
       layout->plot.x = left;
       /* the newest period's label is centred on its slot and must not pass the margin */
-      layout->plot.width = n_categories > 0 ? MIN (width - margin - left, avail / (1 - 0.5 / n_categories))
+      layout->plot.width = b->n_categories > 0 ? MIN (b->width - b->margin - left, avail / (1 - 0.5 / b->n_categories))
                                             : avail;
     }
+}
+
+/* The markers' positions and the rows of their labels */
+static void
+place_markers (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  const IndsatsChartData *data = b->data;
 
   /* Place the categories across (vertical charts) and the markers' x */
-  if (!layout->horizontal && n_categories > 0)
+  if (!layout->horizontal && b->n_categories > 0)
     {
-      layout->slot = layout->plot.width / n_categories;
-      for (guint i = 0; i < n_categories; i++)
+      layout->slot = layout->plot.width / b->n_categories;
+      for (guint i = 0; i < b->n_categories; i++)
         ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->center =
           layout->plot.x + layout->slot * (i + 0.5);
     }
 
   /* Markers for the actions' start dates: their labels in rows above the
    * plot, each row holding labels that do not touch */
-  if (!layout->horizontal && n_categories > 0)
+  if (!layout->horizontal && b->n_categories > 0)
     {
-      int max_rows = level >= LEVEL_SHORT ? 1 : 3;
+      int max_rows = b->level >= LEVEL_SHORT ? 1 : 3;
       double row_end[3] = { -INFINITY, -INFINITY, -INFINITY };
       double pad = layout->font_size * 0.3;
 
@@ -735,16 +769,16 @@ build (IndsatsChartLayout     *layout,
       for (guint i = 0; i < layout->markers->len; i++)
         {
           IndsatsChartMarkerPos *pos = g_ptr_array_index (layout->markers, i);
-          double w = text_width (context, layout, INDSATS_TEXT_SMALL, pos->label, NULL);
+          double w = text_width (b->context, layout, INDSATS_TEXT_SMALL, pos->label, NULL);
 
           /* beside the line, to its right unless that would pass the edge */
           pos->label_x = pos->x + pad;
-          if (pos->label_x + w > width - margin * 0.5)
+          if (pos->label_x + w > b->width - b->margin * 0.5)
             pos->label_x = pos->x - pad - w;
           pos->row = -1;
-          for (int r = 0; r < max_rows && level < LEVEL_BARE && pos->row < 0; r++)
+          for (int r = 0; r < max_rows && b->level < LEVEL_BARE && pos->row < 0; r++)
             {
-              gboolean free = pos->label_x > row_end[r] && pos->label_x >= margin * 0.5;
+              gboolean free = pos->label_x > row_end[r] && pos->label_x >= b->margin * 0.5;
 
               /* the lines of earlier markers that reach this row must not cross the label */
               for (guint k = 0; k < i && free; k++)
@@ -765,60 +799,48 @@ build (IndsatsChartLayout     *layout,
               layout->marker_rows = MAX (layout->marker_rows, r + 1);
             }
         }
-      band = layout->marker_rows * small_h * 1.05;
+      b->band = layout->marker_rows * b->small_h * 1.05;
     }
+}
 
-  /* The plot down */
-  if (layout->horizontal)
-    {
-      layout->plot.y = top;
-      layout->plot.height = bottom - top - (level < LEVEL_BARE ? small_h + layout->font_size * 0.3 : 0);
-    }
-  else
-    {
-      layout->plot.y = top + band + (level < LEVEL_BARE ? small_h * 0.6 : 0);
-      layout->plot.height = bottom - layout->plot.y - (level < LEVEL_BARE ? small_h * 0.5 + 2 + cat_h : 0);
-    }
-  /* the plot must keep most of the picture before the legend and the unit line may stay */
-  if (layout->plot.width < layout->font_size * 3 ||
-      layout->plot.height < MAX (line_h * 1.5, level < LEVEL_NO_UNIT ? height * 0.4 : 0))
-    {
-      if (level + 1 < N_LEVELS)
-        return FALSE;
-      layout->plot.width = MAX (layout->plot.width, 1);
-      layout->plot.height = MAX (layout->plot.height, 1);
-    }
+/* The tick labels */
+static void
+place_ticks (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  const IndsatsChartData *data = b->data;
+  IndsatsChartText *t;
 
   /* Fewer ticks when their labels would touch */
   {
     double room = layout->horizontal ? layout->plot.width : layout->plot.height;
-    double need = layout->horizontal ? tick_w + layout->font_size : small_h * 1.2;
+    double need = layout->horizontal ? b->tick_w + layout->font_size : b->small_h * 1.2;
 
-    while (max_ticks > 2 && room / MAX (layout->ticks->len - 1, 1) < need)
-      make_ticks (layout, data, min, max, --max_ticks);
+    while (b->max_ticks > 2 && room / MAX (layout->ticks->len - 1, 1) < need)
+      make_ticks (layout, data, b->min, b->max, --b->max_ticks);
   }
   for (guint i = 0; i < layout->ticks->len; i++)
     {
       IndsatsChartTick *tick = g_ptr_array_index (layout->ticks, i);
 
       tick->pos = indsats_chart_layout_value_pos (layout, tick->value);
-      if (level >= LEVEL_BARE)
+      if (b->level >= LEVEL_BARE)
         continue;
-      t = add_text (layout, context, INDSATS_ROLE_TICK, INDSATS_TEXT_SMALL, INDSATS_INK_AXIS, tick->label, 0, 0, 0, 0);
+      t = add_text (layout, b->context, INDSATS_ROLE_TICK, INDSATS_TEXT_SMALL, INDSATS_INK_AXIS, tick->label, 0, 0, 0, 0);
       if (layout->horizontal)
-        indsats_chart_text_move (t, CLAMP (tick->pos - t->box.width / 2, 0, width - t->box.width),
+        indsats_chart_text_move (t, CLAMP (tick->pos - t->box.width / 2, 0, b->width - t->box.width),
                                  layout->plot.y + layout->plot.height + layout->font_size * 0.3);
       else
         indsats_chart_text_move (t, layout->plot.x - layout->font_size * 0.4 - t->box.width,
                                  tick->pos - t->box.height / 2);
     }
-  if (layout->horizontal && layout->ticks->len > 1 && level < LEVEL_BARE)
+  if (layout->horizontal && layout->ticks->len > 1 && b->level < LEVEL_BARE)
     {
       /* tick labels across must not touch: thin them as the category labels */
       guint k = 1;
       double step = fabs (((IndsatsChartTick *) g_ptr_array_index (layout->ticks, 1))->pos -
                           ((IndsatsChartTick *) g_ptr_array_index (layout->ticks, 0))->pos);
-      while (k < layout->ticks->len && step * k < tick_w + layout->font_size * 0.5)
+      while (k < layout->ticks->len && step * k < b->tick_w + layout->font_size * 0.5)
         k++;
       for (guint i = 0, n = 0; i < layout->texts->len; i++)
         {
@@ -827,55 +849,72 @@ build (IndsatsChartLayout     *layout,
             g_ptr_array_set_size (tt->lines, 0), tt->box.width = tt->box.height = 0;
         }
     }
+}
+
+/* The category labels, thinned until they stand apart */
+static void
+place_cat_labels (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  IndsatsChartText *t;
 
   /* Categories down for bars; category labels and thinning */
-  if (n_categories > 0)
+  if (b->n_categories > 0)
     {
       double extent = layout->horizontal ? layout->plot.height : layout->plot.width;
       double start = layout->horizontal ? layout->plot.y : layout->plot.x;
       guint k = 1;
 
-      layout->slot = extent / n_categories;
-      for (guint i = 0; i < n_categories; i++)
+      layout->slot = extent / b->n_categories;
+      for (guint i = 0; i < b->n_categories; i++)
         ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->center = start + layout->slot * (i + 0.5);
       /* every k-th label, k as small as lets them stand apart; the newest always shows */
-      while (k < n_categories && layout->slot * k < (layout->horizontal ? cat_h : widest) + layout->font_size * 0.8)
+      while (k < b->n_categories && layout->slot * k < (layout->horizontal ? b->cat_h : b->widest) + layout->font_size * 0.8)
         k++;
-      for (guint i = 0; i < n_categories; i++)
+      for (guint i = 0; i < b->n_categories; i++)
         {
           IndsatsChartCategory *c = g_ptr_array_index (layout->categories, i);
 
-          c->shown = c->shown && (n_categories - 1 - i) % k == 0;
+          c->shown = c->shown && (b->n_categories - 1 - i) % k == 0;
           if (!c->shown)
             continue;
           if (layout->horizontal)
             {
-              double room = layout->plot.x - margin * 0.6 - margin;
-              t = add_text (layout, context, INDSATS_ROLE_CATEGORY, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
+              double room = layout->plot.x - b->margin * 0.6 - b->margin;
+              t = add_text (layout, b->context, INDSATS_ROLE_CATEGORY, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
                             c->label, MAX (room, 1), 1, 0, 0);
               /* within the plot's height: the value axis' labels lie below it */
-              indsats_chart_text_move (t, layout->plot.x - margin * 0.6 - t->box.width,
+              indsats_chart_text_move (t, layout->plot.x - b->margin * 0.6 - t->box.width,
                                        CLAMP (c->center - t->box.height / 2, layout->plot.y,
                                               layout->plot.y + layout->plot.height - t->box.height));
             }
           else
             {
-              t = add_text (layout, context, INDSATS_ROLE_CATEGORY, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
+              t = add_text (layout, b->context, INDSATS_ROLE_CATEGORY, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
                             c->label, 0, 0, 0, 0);
-              indsats_chart_text_move (t, CLAMP (c->center - t->box.width / 2, margin * 0.5,
-                                                 width - margin * 0.5 - t->box.width),
-                                       layout->plot.y + layout->plot.height + small_h * 0.5 + 2);
+              indsats_chart_text_move (t, CLAMP (c->center - t->box.width / 2, b->margin * 0.5,
+                                                 b->width - b->margin * 0.5 - t->box.width),
+                                       layout->plot.y + layout->plot.height + b->small_h * 0.5 + 2);
             }
         }
     }
+}
+
+/* The threshold line and its label */
+static void
+place_threshold (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  const IndsatsChartData *data = b->data;
+  IndsatsChartText *t;
 
   /* The threshold, its label above the line at the right end of the plot */
   if (!isnan (data->threshold) && drawable (data->threshold) && !layout->empty && !layout->out_of_range)
     {
       layout->threshold_pos = indsats_chart_layout_value_pos (layout, data->threshold);
-      if (data->threshold_label && !layout->horizontal && level < LEVEL_BARE)
+      if (data->threshold_label && !layout->horizontal && b->level < LEVEL_BARE)
         {
-          t = add_text (layout, context, INDSATS_ROLE_THRESHOLD, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
+          t = add_text (layout, b->context, INDSATS_ROLE_THRESHOLD, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
                         data->threshold_label, layout->plot.width, 1, 0, 0);
           indsats_chart_text_move (t, layout->plot.x + layout->plot.width - 2 - t->box.width,
                                    layout->threshold_pos - t->box.height - layout->line_width);
@@ -883,6 +922,13 @@ build (IndsatsChartLayout     *layout,
             indsats_chart_text_move (t, t->box.x, layout->threshold_pos + layout->line_width * 2);
         }
     }
+}
+
+/* The markers' labels and where their lines start */
+static void
+place_marker_labels (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
 
   /* The markers' labels in their band */
   for (guint i = 0; i < layout->markers->len; i++)
@@ -891,29 +937,41 @@ build (IndsatsChartLayout     *layout,
 
       if (m->row < 0)
         continue;
-      add_text (layout, context, INDSATS_ROLE_MARKER, INDSATS_TEXT_SMALL, INDSATS_INK_MARKER, m->label, 0, 0,
-                m->label_x, top + m->row * small_h * 1.05);
+      add_text (layout, b->context, INDSATS_ROLE_MARKER, INDSATS_TEXT_SMALL, INDSATS_INK_MARKER, m->label, 0, 0,
+                m->label_x, b->top + m->row * b->small_h * 1.05);
     }
   for (guint i = 0; i < layout->markers->len; i++)
     {
       IndsatsChartMarkerPos *m = g_ptr_array_index (layout->markers, i);
 
       /* a labelled marker's line starts at its label's row */
-      m->top = m->row >= 0 ? top + m->row * small_h * 1.05 : layout->plot.y;
+      m->top = m->row >= 0 ? b->top + m->row * b->small_h * 1.05 : layout->plot.y;
     }
+}
 
-  if (layout->empty || layout->out_of_range)
-    {
-      const char *message = layout->empty ? _("There are no figures for this chart yet")
-                                          : _("The values are too small or too large to draw");
-      t = add_text (layout, context, INDSATS_ROLE_MESSAGE, INDSATS_TEXT_NORMAL, INDSATS_INK_AXIS, message,
-                    layout->plot.width, 2, 0, 0);
-      indsats_chart_text_move (t, layout->plot.x + (layout->plot.width - t->box.width) / 2,
-                               layout->plot.y + (layout->plot.height - t->box.height) / 2);
-      return TRUE;
-    }
+/* The message of a figure without anything to draw */
+static void
+place_message (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  IndsatsChartText *t;
 
-  /* The series: lines point by point, or bars */
+  const char *message = layout->empty ? _("There are no figures for this chart yet")
+                                      : _("The values are too small or too large to draw");
+  t = add_text (layout, b->context, INDSATS_ROLE_MESSAGE, INDSATS_TEXT_NORMAL, INDSATS_INK_AXIS, message,
+                layout->plot.width, 2, 0, 0);
+  indsats_chart_text_move (t, layout->plot.x + (layout->plot.width - t->box.width) / 2,
+                           layout->plot.y + (layout->plot.height - t->box.height) / 2);
+}
+
+/* The series: lines point by point, or bars with their value labels */
+static void
+place_series (Build *b)
+{
+  IndsatsChartLayout *layout = b->layout;
+  const IndsatsChartData *data = b->data;
+  IndsatsChartText *t;
+
   if (data->kind == INDSATS_FIGURE_LINE)
     {
       /* the grey areas first, so that the coloured ones lie on top */
@@ -960,9 +1018,9 @@ build (IndsatsChartLayout     *layout,
     }
   else
     {
-      double group = layout->slot * (single ? 0.6 : 0.8);
+      double group = layout->slot * (b->single ? 0.6 : 0.8);
       guint n = data->series->len;
-      double thickness = single ? group : group / MAX (n, 1);
+      double thickness = b->single ? group : group / MAX (n, 1);
       double zero = indsats_chart_layout_value_pos (layout, 0);
 
       for (guint s = 0; s < n; s++)
@@ -972,40 +1030,40 @@ build (IndsatsChartLayout     *layout,
           for (int i = 0; i < data->n_periods; i++)
             {
               double v = series->values[i], end, center;
-              IndsatsChartBar *b;
+              IndsatsChartBar *bar;
 
               if (isnan (v) || !drawable (v))
                 continue;
-              b = g_new0 (IndsatsChartBar, 1);
-              b->series = s;
-              b->period = i;
-              b->style = series_style (data, s);
-              b->preliminary = series->preliminary[i];
-              layout->others |= b->style == INDSATS_CHART_STYLE_OTHER;
+              bar = g_new0 (IndsatsChartBar, 1);
+              bar->series = s;
+              bar->period = i;
+              bar->style = series_style (data, s);
+              bar->preliminary = series->preliminary[i];
+              layout->others |= bar->style == INDSATS_CHART_STYLE_OTHER;
               end = indsats_chart_layout_value_pos (layout, v);
-              if (single)
+              if (b->single)
                 center = ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, s))->center;
               else
                 center = ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->center -
                          group / 2 + thickness * (s + 0.5);
               if (layout->horizontal)
-                b->rect = (IndsatsRect) { MIN (zero, end), center - thickness * 0.46, fabs (end - zero), thickness * 0.92 };
+                bar->rect = (IndsatsRect) { MIN (zero, end), center - thickness * 0.46, fabs (end - zero), thickness * 0.92 };
               else
-                b->rect = (IndsatsRect) { center - thickness * 0.46, MIN (zero, end), thickness * 0.92, fabs (end - zero) };
-              g_ptr_array_add (layout->bars, b);
+                bar->rect = (IndsatsRect) { center - thickness * 0.46, MIN (zero, end), thickness * 0.92, fabs (end - zero) };
+              g_ptr_array_add (layout->bars, bar);
 
               /* the value at the end of a bar, outside it when there is room,
                * else inside in white: never dark text on a dark bar */
-              if (layout->horizontal && (single || thickness > layout->font_size) && level < LEVEL_BARE)
+              if (layout->horizontal && (b->single || thickness > layout->font_size) && b->level < LEVEL_BARE)
                 {
                   g_autofree char *label = tick_label (data, layout, v / pow (10, layout->exponent), layout->decimals);
                   double gap = layout->font_size * INDSATS_CHART_LABEL_GAP;
                   double lx;
 
-                  t = add_text (layout, context, INDSATS_ROLE_VALUE, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
+                  t = add_text (layout, b->context, INDSATS_ROLE_VALUE, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
                                 label, 0, 0, 0, 0);
                   lx = v >= 0 ? end + gap : end - gap - t->box.width;
-                  if (lx < layout->plot.x || lx + t->box.width > width - margin * 0.5)
+                  if (lx < layout->plot.x || lx + t->box.width > b->width - b->margin * 0.5)
                     {
                       lx = v >= 0 ? end - gap - t->box.width : end + gap;
                       t->ink = INDSATS_INK_ON_DARK;
@@ -1015,6 +1073,92 @@ build (IndsatsChartLayout     *layout,
             }
         }
     }
+}
+
+static gboolean
+build (IndsatsChartLayout     *layout,
+       const IndsatsChartData *data,
+       PangoContext           *context,
+       Level                   level)
+{
+  Build state = { layout, data, context, level, layout->width, layout->height };
+  Build *b = &state;
+
+  clear (layout);
+  layout->ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) tick_free);
+  layout->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_free);
+  layout->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) marker_pos_free);
+  layout->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) path_free);
+  layout->bars = g_ptr_array_new_with_free_func (g_free);
+  layout->legend_entries = g_ptr_array_new_with_free_func (g_free);
+  layout->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_chart_text_free);
+  layout->threshold_pos = NAN;
+  layout->legend = (IndsatsRect) { 0 };
+  layout->unit = (IndsatsRect) { 0 };
+  layout->source = (IndsatsRect) { 0 };
+  layout->legend_columns = 0;
+  layout->marker_rows = 0;
+  layout->others = FALSE;
+
+  b->single = indsats_chart_single_period_bars (data);
+  b->n_categories = b->single ? data->series->len : (guint) data->n_periods;
+  b->margin = layout->font_size * (MIN (b->width, b->height) < 240 ? 0.5 : 1);
+  text_width (context, layout, INDSATS_TEXT_NORMAL, "Åg", &b->line_h);
+  text_width (context, layout, INDSATS_TEXT_SMALL, "0", &b->small_h);
+  layout->small_height = b->small_h;
+
+  value_range (data, &b->min, &b->max, &b->n_drawable, &b->n_undrawable);
+  layout->empty = b->n_drawable == 0 && b->n_undrawable == 0;
+  layout->out_of_range = b->n_drawable == 0 && b->n_undrawable > 0;
+  if (b->n_drawable == 0)
+    b->min = b->max = 0;
+  if (!isnan (data->threshold) && drawable (data->threshold))
+    {
+      b->min = MIN (b->min, data->threshold);
+      b->max = MAX (b->max, data->threshold);
+    }
+  /* decide the exponent early: the unit line names it */
+  make_ticks (layout, data, b->min, b->max, 6);
+
+  place_heading (b);
+  place_source (b);
+  make_categories (b);
+  find_markers (b);
+  if (level < LEVEL_NO_LEGEND)
+    place_legend (b);
+  measure_value_axis (b);
+  place_across (b);
+  place_markers (b);
+
+  /* The plot down */
+  if (layout->horizontal)
+    {
+      layout->plot.y = b->top;
+      layout->plot.height = b->bottom - b->top - (b->level < LEVEL_BARE ? b->small_h + layout->font_size * 0.3 : 0);
+    }
+  else
+    {
+      layout->plot.y = b->top + b->band + (b->level < LEVEL_BARE ? b->small_h * 0.6 : 0);
+      layout->plot.height = b->bottom - layout->plot.y - (b->level < LEVEL_BARE ? b->small_h * 0.5 + 2 + b->cat_h : 0);
+    }
+  /* the plot must keep most of the picture before the legend and the unit line may stay */
+  if (layout->plot.width < layout->font_size * 3 ||
+      layout->plot.height < MAX (b->line_h * 1.5, b->level < LEVEL_NO_UNIT ? b->height * 0.4 : 0))
+    {
+      if (b->level + 1 < N_LEVELS)
+        return FALSE;
+      layout->plot.width = MAX (layout->plot.width, 1);
+      layout->plot.height = MAX (layout->plot.height, 1);
+    }
+
+  place_ticks (b);
+  place_cat_labels (b);
+  place_threshold (b);
+  place_marker_labels (b);
+  if (layout->empty || layout->out_of_range)
+    place_message (b);
+  else
+    place_series (b);
   return TRUE;
 }
 
