@@ -163,11 +163,26 @@ test_export_from_window (void)
   g_autofree char *contents = NULL;
   gsize length;
 
-  g_assert_true (indsats_window_export_xlsx (window, path));
+  g_assert_true (indsats_window_export_xlsx (window, path, NULL, FALSE));
   spin_until_idle (window);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 10000);
   g_assert_cmpmem (contents, 2, "PK", 2);
+  /* the window speaks English here; the committee's workbook is Danish all the same */
+  {
+    const char *argv[] = {
+      "python3", "-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode())",
+      path, NULL,
+    };
+    g_autofree char *workbook = NULL;
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &workbook, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (workbook, "name=\"Oversigt\""));
+    g_assert_nonnull (strstr (workbook, "name=\"Figur 1\""));
+    g_assert_null (strstr (workbook, "name=\"Overview\""));
+  }
   g_unlink (path);
   gtk_window_destroy (GTK_WINDOW (window));
 }

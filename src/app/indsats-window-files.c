@@ -27,6 +27,8 @@ typedef struct
   GStrv     paths;     /* import: the files; export: the workbook */
   gint64    plan_id;
   gboolean  export;
+  char     *language;       /* export: the workbook's language */
+  gboolean  native_charts;
   GWeakRef  window;
 } Job;
 
@@ -35,6 +37,7 @@ job_free (Job *job)
 {
   g_free (job->database);
   g_strfreev (job->paths);
+  g_free (job->language);
   g_weak_ref_clear (&job->window);
   g_free (job);
 }
@@ -83,7 +86,9 @@ run_job (GTask        *task,
     }
   if (job->export)
     {
-      if (!indsats_export_xlsx (store, job->plan_id, job->paths[0], cancellable, progress_cb, job, &error))
+      IndsatsExportOptions options = { .language = job->language, .native_charts = job->native_charts };
+
+      if (!indsats_export_xlsx (store, job->plan_id, job->paths[0], &options, cancellable, progress_cb, job, &error))
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_boolean (task, TRUE);
@@ -244,12 +249,17 @@ indsats_window_import_files (IndsatsWindow      *self,
 
 /**
  * indsats_window_export_xlsx:
+ * @language: (nullable): "da" or "en"; %NULL for Danish, whatever the
+ *   window speaks: the workbook goes to a Danish committee
+ * @native_charts: add Excel's own chart to each figure's sheet
  *
  * Writes the committee's workbook in the background, then offers to open it.
  */
 gboolean
 indsats_window_export_xlsx (IndsatsWindow *self,
-                            const char    *path)
+                            const char    *path,
+                            const char    *language,
+                            gboolean       native_charts)
 {
   Job *job = g_new0 (Job, 1);
   char *paths[] = { (char *) path, NULL };
@@ -258,6 +268,8 @@ indsats_window_export_xlsx (IndsatsWindow *self,
 
   job->paths = g_strdupv (paths);
   job->export = TRUE;
+  job->language = g_strdup (language ? language : "da");
+  job->native_charts = native_charts;
   return start_job (self, job, _("Writing the workbook…"), export_done_cb);
 }
 
@@ -331,7 +343,9 @@ export_response_cb (GtkNativeDialog *dialog,
           path = with;
         }
       if (path)
-        indsats_window_export_xlsx (self, path);
+        indsats_window_export_xlsx (self, path,
+                                    gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "language"),
+                                    g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "native-charts"), "true") == 0);
     }
   g_clear_object (&self->chooser);
 }
@@ -352,6 +366,13 @@ export_activated (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.xlsx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), g_strdelimit (name, "/", '-'));
+  /* the committee reads Danish, whatever language the window speaks */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "language", _("Language of the workbook"),
+                               (const char *[]) { "da", "en", NULL },
+                               (const char *[]) { _("Danish"), _("English"), NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (self->chooser), "language", "da");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (self->chooser), "native-charts",
+                               _("Add Excel's own charts under the figures' numbers"), NULL, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect (self->chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

@@ -26,7 +26,9 @@ IndsatsFollowUpView *indsats_window_get_follow_up_view (IndsatsWindow *self);
 gboolean       indsats_window_import_files (IndsatsWindow     *self,
                                             const char * const *paths);
 gboolean       indsats_window_export_xlsx (IndsatsWindow      *self,
-                                           const char         *path);
+                                           const char         *path,
+                                           const char         *language,
+                                           gboolean            native_charts);
 gboolean       indsats_window_is_busy     (IndsatsWindow      *self);
 IndsatsPlanView *indsats_window_get_plan_view (IndsatsWindow  *self);
 IndsatsActionDialog *indsats_window_open_action_dialog (IndsatsWindow *self,

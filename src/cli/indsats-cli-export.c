@@ -5,6 +5,7 @@
 
 #include "indsats-cli-private.h"
 #include "indsats-export-xlsx.h"
+#include "indsats-format.h"
 
 int
 indsats_cli_export (IndsatsCli  *cli,
@@ -13,10 +14,17 @@ indsats_cli_export (IndsatsCli  *cli,
 {
   g_autoptr(IndsatsStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *meeting = NULL;
+  gboolean native_charts = FALSE;
+  IndsatsExportOptions options = { 0 };
   gint64 plan_id = 0;
   int exit_code;
   GOptionEntry entries[] = {
     { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, "The plan (default: the first)", "ID" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, "The workbook's language: da (the default) or en", "da|en" },
+    { "native-charts", 0, 0, G_OPTION_ARG_NONE, &native_charts, "Add Excel's own chart under each figure's numbers", NULL },
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting, "The date of the committee's meeting", "YYYY-MM-DD" },
     { NULL }
   };
 
@@ -27,10 +35,22 @@ indsats_cli_export (IndsatsCli  *cli,
     return indsats_cli_usage (cli, "write it as: indsats export xlsx OUT.xlsx");
   if (!g_str_has_suffix (argv[2], ".xlsx"))
     return indsats_cli_usage (cli, "“%s” must end in .xlsx", argv[2]);
+  if (language && strcmp (language, "da") != 0 && strcmp (language, "en") != 0)
+    return indsats_cli_usage (cli, "--language “%s”: write da or en", language);
+  if (meeting && !indsats_date_is_valid_iso (meeting))
+    return indsats_cli_usage (cli, "--meeting “%s” is not a date: write it as YYYY-MM-DD", meeting);
 
+  options.language = language;
+  options.native_charts = native_charts;
+  options.meeting = meeting;
   if (!(store = indsats_cli_open_store (cli, &error)) ||
       !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||
-      !indsats_export_xlsx (store, plan_id, argv[2], NULL, NULL, NULL, &error))
+      !indsats_export_xlsx (store, plan_id, argv[2], &options, NULL, NULL, NULL, &error))
     return indsats_cli_fail (cli, error);
+  if (options.split_texts > 0)
+    g_printerr ("%s: %u text(s) were longer than a cell holds (%d characters): each cell says so, "
+                "and the whole texts are on the sheet “%s”\n",
+                argv[2], options.split_texts, INDSATS_CELL_MAX_CHARS,
+                g_strcmp0 (language, "en") == 0 ? "Long Texts" : "Lange tekster");
   return INDSATS_EXIT_OK;
 }

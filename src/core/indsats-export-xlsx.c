@@ -1,12 +1,20 @@
 /* indsats-export-xlsx.c
  *
- * The workbook that goes to Erhvervs- og Beskæftigelsesudvalget: an overview,
- * the actions as an Excel table, the goals, and a sheet per figure with its
- * numbers, a native chart and Indsats' own drawing. Written with
- * libxlsxwriter to a temporary file beside the target, then renamed.
+ * The workbook that goes to Erhvervs- og Beskæftigelsesudvalget: an overview
+ * of what the committee asks (the trigger indicators against their line, the
+ * actions that should have started, the counts per status), the actions as
+ * an Excel table, the goals, and a sheet per figure with the figure as
+ * Indsats draws it above its numbers. Written with libxlsxwriter to a
+ * temporary file beside the target, then renamed.
+ *
+ * The workbook speaks its own language (Danish unless English is asked for),
+ * not the window's: its texts come from a catalog of that language (W_ and
+ * WC_ below), never from gettext's process-wide choice.
  *
  * Text from people and imports is always written as a string, never as a
- * formula: a note that starts with "=" stays text.
+ * formula: a note that starts with "=" stays text. Text longer than a cell
+ * holds is never dropped: the cell says where the rest is, on the sheet of
+ * long texts at the end.
  */
 #include "config.h"
 
@@ -16,29 +24,68 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "indsats-catalog.h"
 #include "indsats-chart.h"
 #include "indsats-error.h"
 #include "indsats-follow-up.h"
 #include "indsats-format.h"
 
+/* The picture of a figure, in pixels: the size the window's cards show */
+#define FIGURE_WIDTH 680
+#define FIGURE_HEIGHT 408
+/* libxlsxwriter's default row is 20 px high */
+#define ROW_PX 20
+
+/* Texts of the workbook, in the workbook's language */
+#define W_(book, text) indsats_catalog_gettext ((book)->catalog, text)
+#define WC_(book, context, text) indsats_catalog_pgettext ((book)->catalog, context, text)
+
 typedef struct
 {
-  lxw_workbook *wb;
-  lxw_format   *title;
-  lxw_format   *bold;
-  lxw_format   *header;
-  lxw_format   *wrap;
-  lxw_format   *date;
-  lxw_format   *percent;
-  lxw_format   *number;
-  lxw_format   *decimal;
-  lxw_format   *muted;
+  char *sheet;
+  int   row, col;
+  char *text;
+} LongText;
+
+typedef struct
+{
+  lxw_workbook   *wb;
+  IndsatsCatalog *catalog;
+  const char     *path;
+  GPtrArray      *long_texts;   /* of LongText */
+  lxw_format     *title;
+  lxw_format     *subtitle;
+  lxw_format     *bold;
+  lxw_format     *header;
+  lxw_format     *wrap;
+  lxw_format     *top;
+  lxw_format     *date;
+  lxw_format     *percent;
+  lxw_format     *percent_preliminary;
+  lxw_format     *number;
+  lxw_format     *number_preliminary;
+  lxw_format     *decimal;
+  lxw_format     *decimal_preliminary;
+  lxw_format     *change_points;
+  lxw_format     *change;
+  lxw_format     *muted;
+  lxw_format     *link;
 } Book;
+
+static void
+long_text_free (LongText *t)
+{
+  g_free (t->sheet);
+  g_free (t->text);
+  g_free (t);
+}
 
 static lxw_datetime
 to_datetime (const char *iso)
@@ -60,72 +107,159 @@ as_fraction (double percent)
   return round (percent * 1e8) / 1e10;
 }
 
+static lxw_format *
+add_format (Book       *b,
+            const char *num_format,
+            gboolean    top)
+{
+  lxw_format *f = workbook_add_format (b->wb);
+
+  if (num_format)
+    format_set_num_format (f, num_format);
+  /* a number beside a wrapped label sits on the label's first line */
+  if (top)
+    format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
+  return f;
+}
+
 static void
 make_formats (Book *b)
 {
+  g_autofree char *points = NULL;
+
   b->title = workbook_add_format (b->wb);
   format_set_bold (b->title);
   format_set_font_size (b->title, 14);
-  b->bold = workbook_add_format (b->wb);
+  b->subtitle = workbook_add_format (b->wb);
+  format_set_font_size (b->subtitle, 12);
+  b->bold = add_format (b, NULL, TRUE);
   format_set_bold (b->bold);
-  b->header = workbook_add_format (b->wb);
+  b->header = add_format (b, NULL, TRUE);
   format_set_bold (b->header);
   format_set_bottom (b->header, LXW_BORDER_THIN);
   format_set_text_wrap (b->header);
-  format_set_align (b->header, LXW_ALIGN_VERTICAL_TOP);
-  b->wrap = workbook_add_format (b->wb);
+  b->wrap = add_format (b, NULL, TRUE);
   format_set_text_wrap (b->wrap);
-  format_set_align (b->wrap, LXW_ALIGN_VERTICAL_TOP);
-  b->date = workbook_add_format (b->wb);
+  b->top = add_format (b, NULL, TRUE);
   /* escaped dots: LibreOffice would take "dd.mm.yyyy" for its own locale's date format */
-  format_set_num_format (b->date, "dd\\.mm\\.yyyy");
-  format_set_align (b->date, LXW_ALIGN_VERTICAL_TOP);
+  b->date = add_format (b, "dd\\.mm\\.yyyy", TRUE);
   format_set_align (b->date, LXW_ALIGN_LEFT);
-  b->percent = workbook_add_format (b->wb);
-  format_set_num_format (b->percent, "0.0%");
-  b->number = workbook_add_format (b->wb);
-  format_set_num_format (b->number, "#,##0");
-  b->decimal = workbook_add_format (b->wb);
-  format_set_num_format (b->decimal, "#,##0.0");
+  /* Danish writes a space before the per cent sign: 12,3 %; a preliminary value gets a star */
+  b->percent = add_format (b, "0.0\\ %", TRUE);
+  b->percent_preliminary = add_format (b, "0.0\\ %\"*\"", TRUE);
+  b->number = add_format (b, "#,##0", TRUE);
+  b->number_preliminary = add_format (b, "#,##0\"*\"", TRUE);
+  b->decimal = add_format (b, "#,##0.0", TRUE);
+  b->decimal_preliminary = add_format (b, "#,##0.0\"*\"", TRUE);
+  /* a change in percentage points is a number, not a percentage: −1,2 procentpoint */
+  points = g_strdup_printf ("+0.0\" %1$s\";\"−\"0.0\" %1$s\";0.0\" %1$s\"",
+                            WC_ (b, "unit of a change in a percentage", "percentage points"));
+  b->change_points = add_format (b, points, TRUE);
+  b->change = add_format (b, "+#,##0.0;\"−\"#,##0.0;0.0", TRUE);
   b->muted = workbook_add_format (b->wb);
   format_set_font_color (b->muted, 0x5E5C64);
   format_set_italic (b->muted);
+  b->link = add_format (b, NULL, TRUE);
+  format_set_font_color (b->link, 0x1A5FB4);
+  format_set_underline (b->link, LXW_UNDERLINE_SINGLE);
 }
 
 static gboolean
-check (lxw_error    rc,
-       const char  *path,
+check (Book        *b,
+       lxw_error    rc,
        GError     **error)
 {
   if (rc == LXW_NO_ERROR)
     return TRUE;
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED,
-               "Cannot write the workbook “%s”: %s", path, lxw_strerror (rc));
+               "Cannot write the workbook “%s”: %s", b->path, lxw_strerror (rc));
   return FALSE;
 }
 
-static void
-write_text (lxw_worksheet *ws,
-            int            row,
-            int            col,
-            const char    *text,
-            lxw_format    *format)
+/* worksheet_write_string writes text as text: no formula is ever made. A
+ * text longer than a cell holds is cut where the cell says so, and kept
+ * whole on the sheet of long texts. */
+static gboolean
+write_text (Book           *b,
+            lxw_worksheet  *ws,
+            int             row,
+            int             col,
+            const char     *text,
+            lxw_format     *format,
+            GError        **error)
 {
-  /* worksheet_write_string writes text as text: no formula is ever made */
-  worksheet_write_string (ws, row, col, text ? text : "", format);
+  g_autofree char *cut = NULL;
+
+  if (text == NULL)
+    text = "";
+  if (indsats_text_cell_length (text) > INDSATS_CELL_MAX_CHARS)
+    {
+      LongText *t = g_new0 (LongText, 1);
+      const char *more = W_ (b, "… (too long for one cell: the whole text is on the sheet “Long Texts”)");
+      const char *end = indsats_text_cell_cut (text, INDSATS_CELL_MAX_CHARS - indsats_text_cell_length (more));
+
+      t->sheet = g_strdup (ws->name);
+      t->row = row;
+      t->col = col;
+      t->text = g_strdup (text);
+      g_ptr_array_add (b->long_texts, t);
+      cut = g_strdup_printf ("%.*s%s", (int) (end - text), text, more);
+      text = cut;
+    }
+  return check (b, worksheet_write_string (ws, row, col, text, format), error);
+}
+
+static void
+write_number (lxw_worksheet *ws,
+              int            row,
+              int            col,
+              double         value,
+              lxw_format    *format)
+{
+  if (!isnan (value))
+    worksheet_write_number (ws, row, col, value, format);
 }
 
 static const char *
-status_label (IndsatsStatus status)
+status_label (Book          *b,
+              IndsatsStatus  status)
 {
   switch (status)
     {
-    case INDSATS_STATUS_PLANNED: return C_("status in the workbook", "planned");
-    case INDSATS_STATUS_STARTED: return C_("status in the workbook", "started");
-    case INDSATS_STATUS_DONE: return C_("status in the workbook", "done");
-    case INDSATS_STATUS_DROPPED: return C_("status in the workbook", "dropped");
+    case INDSATS_STATUS_PLANNED: return WC_ (b, "status in the workbook", "planned");
+    case INDSATS_STATUS_STARTED: return WC_ (b, "status in the workbook", "started");
+    case INDSATS_STATUS_DONE: return WC_ (b, "status in the workbook", "done");
+    case INDSATS_STATUS_DROPPED: return WC_ (b, "status in the workbook", "dropped");
     default: return "";
     }
+}
+
+static const char *
+goal_kind_label (Book            *b,
+                 IndsatsGoalKind  kind)
+{
+  switch (kind)
+    {
+    case INDSATS_GOAL_MINISTER: return W_ (b, "Ministerial Goal");
+    case INDSATS_GOAL_LOCAL: return W_ (b, "Local Focus Goal");
+    case INDSATS_GOAL_STRATEGIC: return W_ (b, "Strategic Marker");
+    default: return "";
+    }
+}
+
+static char *
+sheet_of_figure (Book *b,
+                 int   number)
+{
+  return g_strdup_printf (W_ (b, "Figure %d"), number);
+}
+
+static gboolean
+set_footer (Book           *b,
+            lxw_worksheet  *ws,
+            GError        **error)
+{
+  return check (b, worksheet_set_footer (ws, W_ (b, "&L&A&RPage &P of &N")), error);
 }
 
 /* About how many lines @text wraps to in a column @width characters wide */
@@ -149,16 +283,23 @@ lines_needed (const char *text,
   return lines;
 }
 
+/* Excel's rows are at most 409 points high */
+static double
+row_height (int lines)
+{
+  return MIN (15.0 * lines, 409.0);
+}
+
 /* The sheet of the plan's actions: an Excel table to sort and filter, set up to print */
 static gboolean
-write_actions (Book        *b,
-               GPtrArray   *actions,
-               const char  *path,
-               GError     **error)
+write_actions (Book       *b,
+               GPtrArray  *actions,
+               GError    **error)
 {
-  lxw_worksheet *ws = workbook_add_worksheet (b->wb, _("Actions"));
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, W_ (b, "Actions"));
   const char *headers[] = {
-    _("Team"), _("Focus"), _("Action"), _("Owner"), _("Takes Effect"), _("Status"), _("Note"),
+    W_ (b, "Team"), W_ (b, "Focus Area"), W_ (b, "Action"), W_ (b, "Owner"),
+    W_ (b, "Takes Effect"), W_ (b, "Status"), W_ (b, "Note"),
   };
   double widths[] = { 18, 24, 60, 18, 14, 13, 30 };
   lxw_table_column columns[7] = { 0 };
@@ -166,8 +307,8 @@ write_actions (Book        *b,
   lxw_table_options table = { 0 };
   lxw_data_validation validation = { 0 };
   const char *statuses[5] = {
-    status_label (INDSATS_STATUS_PLANNED), status_label (INDSATS_STATUS_STARTED),
-    status_label (INDSATS_STATUS_DONE), status_label (INDSATS_STATUS_DROPPED), NULL,
+    status_label (b, INDSATS_STATUS_PLANNED), status_label (b, INDSATS_STATUS_STARTED),
+    status_label (b, INDSATS_STATUS_DONE), status_label (b, INDSATS_STATUS_DROPPED), NULL,
   };
   int last = MAX ((int) actions->len, 1);
 
@@ -182,32 +323,34 @@ write_actions (Book        *b,
     {
       IndsatsAction *a = g_ptr_array_index (actions, i);
       lxw_datetime start = to_datetime (a->start_date);
+      const char *texts[] = { a->team, a->focus, a->text, a->owner, NULL, status_label (b, a->status), a->note };
+      int lines = 1;
 
-      write_text (ws, i + 1, 0, a->team, b->wrap);
-      write_text (ws, i + 1, 1, a->focus, b->wrap);
-      write_text (ws, i + 1, 2, a->text, b->wrap);
-      write_text (ws, i + 1, 3, a->owner, b->wrap);
+      for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+        {
+          if (c == 4)
+            continue;
+          if (!write_text (b, ws, i + 1, c, texts[c], b->wrap, error))
+            return FALSE;
+          lines = MAX (lines, lines_needed (texts[c], widths[c]));
+        }
       worksheet_write_datetime (ws, i + 1, 4, &start, b->date);
-      write_text (ws, i + 1, 5, status_label (a->status), b->wrap);
-      write_text (ws, i + 1, 6, a->note, b->wrap);
       /* not every reader fits a row to its wrapped text: give it the height */
-      worksheet_set_row (ws, i + 1, 15 * MAX (MAX (lines_needed (a->text, widths[2]), lines_needed (a->focus, widths[1])),
-                                              MAX (lines_needed (a->note, widths[6]), lines_needed (a->team, widths[0]))),
-                         NULL);
+      worksheet_set_row (ws, i + 1, row_height (lines), NULL);
     }
 
   table.name = (char *) "Indsatser";
   table.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
   table.style_type_number = 2;
   table.columns = column_list;
-  if (!check (worksheet_add_table (ws, 0, 0, last, 6, &table), path, error))
+  if (!check (b, worksheet_add_table (ws, 0, 0, last, 6, &table), error))
     return FALSE;
 
   validation.validate = LXW_VALIDATION_TYPE_LIST;
   validation.value_list = (char **) statuses;
-  validation.error_title = (char *) _("Unknown status");
-  validation.error_message = (char *) _("Choose one of the statuses in the list.");
-  if (!check (worksheet_data_validation_range (ws, 1, 5, last, 5, &validation), path, error))
+  validation.error_title = (char *) W_ (b, "Unknown status");
+  validation.error_message = (char *) W_ (b, "Choose one of the statuses in the list.");
+  if (!check (b, worksheet_data_validation_range (ws, 1, 5, last, 5, &validation), error))
     return FALSE;
 
   worksheet_freeze_panes (ws, 1, 0);
@@ -216,115 +359,305 @@ write_actions (Book        *b,
   worksheet_fit_to_pages (ws, 1, 0);
   worksheet_repeat_rows (ws, 0, 0);
   worksheet_set_margins (ws, 0.5, 0.5, 0.6, 0.6);
-  return check (worksheet_set_footer (ws, _("&L&A&RPage &P of &N")), path, error);
+  return set_footer (b, ws, error);
 }
 
-static gboolean
-write_overview (Book        *b,
-                IndsatsPlan *plan,
-                GPtrArray   *triggers,
-                GPtrArray   *actions,
-                GPtrArray   *figures,
-                const char  *path,
-                GError     **error)
+/* "+1,2 procentpoint", "−3", "±0": a change in the trigger's own unit */
+static char *
+format_change (Book                       *b,
+               const IndsatsTriggerStatus *t,
+               double                      change)
 {
-  lxw_worksheet *ws = workbook_add_worksheet (b->wb, _("Overview"));
+  g_autofree char *number = NULL;
+  gboolean pct = t->unit == NULL || g_strcmp0 (t->unit, "pct") == 0;
+
+  change = round (change * 10) / 10;
+  number = indsats_format_number (fabs (change), 1);
+  return g_strdup_printf ("%s%s%s%s", change > 0 ? "+" : change < 0 ? "−" : "±", number,
+                          pct ? " " : "",
+                          pct ? WC_ (b, "unit of a change in a percentage", "percentage points") : "");
+}
+
+static char *
+period_label (const char *canonical)
+{
+  IndsatsPeriod p;
+
+  if (canonical == NULL || !indsats_period_parse (canonical, &p, NULL))
+    return g_strdup (canonical ? canonical : "");
+  return indsats_period_to_label (&p);
+}
+
+/* The trigger in words, with its numbers: "Still on the wrong side of the
+ * line: 23,1 %* in aug. 2023 against the line of 20 %; +0,4 percentage
+ * points since jul. 2023; −1,2 percentage points since the plan (feb. 2023)." */
+static char *
+describe_trigger (Book                       *b,
+                  const IndsatsTriggerStatus *t)
+{
+  GString *out = g_string_new (NULL);
+  gboolean pct = t->unit == NULL || g_strcmp0 (t->unit, "pct") == 0;
+  g_autofree char *latest = NULL;
+  g_autofree char *period = NULL;
+
+  if (t->state == INDSATS_TRIGGER_MET)
+    g_string_append (out, W_ (b, "Back on the right side of the line"));
+  else if (t->state == INDSATS_TRIGGER_NOT_MET)
+    g_string_append (out, W_ (b, "Still on the wrong side of the line"));
+  else
+    g_string_append (out, W_ (b, "No value yet"));
+  if (isnan (t->latest))
+    return g_string_free (out, FALSE);
+
+  latest = pct ? indsats_format_percent (t->latest, 1) : indsats_format_number (t->latest, 1);
+  period = period_label (t->latest_period);
+  g_string_append (out, ": ");
+  if (!isnan (t->threshold))
+    {
+      g_autofree char *line = pct ? indsats_format_percent (t->threshold, 0) : indsats_format_number (t->threshold, 0);
+      g_string_append_printf (out, WC_ (b, "the latest value of a trigger", "%s%s in %s against the line of %s"),
+                              latest, t->latest_preliminary ? "*" : "", period, line);
+    }
+  else
+    g_string_append_printf (out, WC_ (b, "the latest value of a trigger", "%s%s in %s"),
+                            latest, t->latest_preliminary ? "*" : "", period);
+  if (!isnan (t->previous))
+    {
+      g_autofree char *change = format_change (b, t, t->latest - t->previous);
+      g_autofree char *since = period_label (t->previous_period);
+      g_string_append (out, "; ");
+      g_string_append_printf (out, WC_ (b, "a trigger's change", "%s since %s"), change, since);
+    }
+  if (!isnan (t->at_plan))
+    {
+      g_autofree char *change = format_change (b, t, t->latest - t->at_plan);
+      g_autofree char *when = period_label (t->plan_period);
+      g_string_append (out, "; ");
+      g_string_append_printf (out, WC_ (b, "a trigger's change", "%s since the plan (%s)"), change, when);
+    }
+  g_string_append_c (out, '.');
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_start_cb (gconstpointer a,
+                  gconstpointer b)
+{
+  const IndsatsAction *x = *(IndsatsAction **) a;
+  const IndsatsAction *y = *(IndsatsAction **) b;
+
+  return g_strcmp0 (x->start_date, y->start_date);
+}
+
+/* What the committee asks first: are the trigger indicators back on the
+ * right side of the line, which actions should have started and have not,
+ * and how many actions are in each state. */
+static gboolean
+write_overview (Book                       *b,
+                IndsatsPlan                *plan,
+                GPtrArray                  *triggers,
+                GPtrArray                  *actions,
+                GPtrArray                  *figures,
+                const IndsatsExportOptions *options,
+                GError                    **error)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, W_ (b, "Overview"));
   g_autofree char *today = indsats_today_iso ();
+  const char *reference = options->meeting ? options->meeting : today;
   lxw_datetime now = to_datetime (today);
+  g_autoptr(GPtrArray) late = g_ptr_array_new ();
   int counts[INDSATS_N_STATUSES] = { 0 };
+  gboolean preliminary = FALSE;
   int row = 0;
+  const char *trigger_headers[] = {
+    W_ (b, "Trigger"), W_ (b, "Area"), W_ (b, "Period"), W_ (b, "Latest value"), W_ (b, "Threshold"),
+    W_ (b, "Change since the previous period"), W_ (b, "Change since the plan"), W_ (b, "In words"),
+  };
 
   worksheet_set_column (ws, 0, 0, 44, b->wrap);
-  worksheet_set_column (ws, 1, 4, 18, NULL);
-  write_text (ws, row++, 0, plan->title, b->title);
+  worksheet_set_column (ws, 1, 6, 14, b->top);
+  worksheet_set_column (ws, 7, 7, 60, b->wrap);
+
+  if (!write_text (b, ws, row++, 0, plan->title, b->title, error))
+    return FALSE;
+  if (plan->committee && *plan->committee)
+    {
+      g_autofree char *line = NULL;
+
+      if (options->meeting)
+        {
+          g_autofree char *date = indsats_format_date (options->meeting);
+          line = g_strdup_printf (W_ (b, "%s, the meeting of %s"), plan->committee, date);
+        }
+      if (!write_text (b, ws, row++, 0, line ? line : plan->committee, b->subtitle, error))
+        return FALSE;
+    }
   row++;
-  write_text (ws, row, 0, _("Jobcentre"), b->bold);
-  write_text (ws, row++, 1, plan->jobcentre, NULL);
+  if (!write_text (b, ws, row, 0, W_ (b, "Jobcentre"), b->bold, error) ||
+      !write_text (b, ws, row++, 1, plan->jobcentre, b->top, error))
+    return FALSE;
   if (plan->dated)
     {
       lxw_datetime dated = to_datetime (plan->dated);
-      write_text (ws, row, 0, _("Date of the plan"), b->bold);
+      if (!write_text (b, ws, row, 0, W_ (b, "Date of the plan"), b->bold, error))
+        return FALSE;
       worksheet_write_datetime (ws, row++, 1, &dated, b->date);
     }
-  write_text (ws, row, 0, _("Exported"), b->bold);
+  if (options->meeting)
+    {
+      lxw_datetime meeting = to_datetime (options->meeting);
+      if (!write_text (b, ws, row, 0, W_ (b, "Committee meeting"), b->bold, error))
+        return FALSE;
+      worksheet_write_datetime (ws, row++, 1, &meeting, b->date);
+    }
+  if (!write_text (b, ws, row, 0, W_ (b, "Exported"), b->bold, error))
+    return FALSE;
   worksheet_write_datetime (ws, row++, 1, &now, b->date);
   if (plan->target && *plan->target)
     {
-      write_text (ws, row, 0, _("Target"), b->bold);
-      write_text (ws, row++, 1, plan->target, NULL);
+      if (!write_text (b, ws, row, 0, W_ (b, "Target"), b->bold, error))
+        return FALSE;
+      worksheet_merge_range (ws, row, 1, row, 7, "", b->wrap);
+      if (!write_text (b, ws, row++, 1, plan->target, b->wrap, error))
+        return FALSE;
     }
   row++;
 
-  write_text (ws, row, 0, _("Trigger"), b->header);
-  write_text (ws, row, 1, _("Threshold"), b->header);
-  write_text (ws, row, 2, _("Latest value"), b->header);
-  write_text (ws, row, 3, _("Period"), b->header);
-  write_text (ws, row++, 4, _("Status"), b->header);
+  /* the trigger indicators: in numbers and in words, on one line each */
+  if (!write_text (b, ws, row++, 0, W_ (b, "The indicators that triggered the plan"), b->subtitle, error))
+    return FALSE;
+  for (guint c = 0; c < G_N_ELEMENTS (trigger_headers); c++)
+    if (!write_text (b, ws, row, c, trigger_headers[c], b->header, error))
+      return FALSE;
+  row++;
   for (guint i = 0; i < triggers->len; i++)
     {
       IndsatsTriggerStatus *t = g_ptr_array_index (triggers, i);
       gboolean pct = g_strcmp0 (t->unit, "pct") == 0 || t->unit == NULL;
+      g_autofree char *words = describe_trigger (b, t);
+      g_autofree char *period = NULL;
 
-      worksheet_set_row (ws, row, 45, NULL);
-      write_text (ws, row, 0, t->text, b->wrap);
-      if (!isnan (t->threshold))
-        worksheet_write_number (ws, row, 1, pct ? as_fraction (t->threshold) : t->threshold, pct ? b->percent : b->decimal);
+      if (!write_text (b, ws, row, 0, t->text, b->wrap, error) ||
+          !write_text (b, ws, row, 1, t->area, b->top, error) ||
+          !write_text (b, ws, row, 7, words, b->wrap, error))
+        return FALSE;
       if (!isnan (t->latest))
         {
-          IndsatsPeriod p;
-          g_autofree char *label = NULL;
-
-          worksheet_write_number (ws, row, 2, pct ? as_fraction (t->latest) : t->latest, pct ? b->percent : b->decimal);
-          if (indsats_period_parse (t->latest_period, &p, NULL))
-            label = indsats_period_to_label (&p);
-          write_text (ws, row, 3, label, NULL);
+          period = period_label (t->latest_period);
+          if (!write_text (b, ws, row, 2, period, b->top, error))
+            return FALSE;
+          write_number (ws, row, 3, pct ? as_fraction (t->latest) : t->latest,
+                        pct ? (t->latest_preliminary ? b->percent_preliminary : b->percent)
+                            : (t->latest_preliminary ? b->decimal_preliminary : b->decimal));
+          preliminary |= t->latest_preliminary;
+          if (!isnan (t->previous))
+            write_number (ws, row, 5, round ((t->latest - t->previous) * 10) / 10, pct ? b->change_points : b->change);
+          if (!isnan (t->at_plan))
+            write_number (ws, row, 6, round ((t->latest - t->at_plan) * 10) / 10, pct ? b->change_points : b->change);
         }
-      write_text (ws, row++, 4, indsats_trigger_state_to_label (t->state), b->wrap);
+      if (!isnan (t->threshold))
+        write_number (ws, row, 4, pct ? as_fraction (t->threshold) : t->threshold, pct ? b->percent : b->decimal);
+      worksheet_set_row (ws, row, row_height (MAX (lines_needed (t->text, 44), lines_needed (words, 60))), NULL);
+      row++;
+    }
+  if (preliminary && !write_text (b, ws, row++, 0, W_ (b, "* Preliminary figures"), b->muted, error))
+    return FALSE;
+  row++;
+
+  /* the actions that should have taken effect by the meeting and have not started */
+  for (guint i = 0; i < actions->len; i++)
+    {
+      IndsatsAction *a = g_ptr_array_index (actions, i);
+
+      counts[a->status]++;
+      if (a->status == INDSATS_STATUS_PLANNED && g_strcmp0 (a->start_date, reference) <= 0)
+        g_ptr_array_add (late, a);
+    }
+  g_ptr_array_sort (late, compare_start_cb);
+  {
+    g_autofree char *date = indsats_format_date (reference);
+    g_autofree char *heading = options->meeting
+      ? g_strdup_printf (W_ (b, "Actions that should have started by the meeting (%s)"), date)
+      : g_strdup_printf (W_ (b, "Actions that should have started by %s"), date);
+    if (!write_text (b, ws, row++, 0, heading, b->subtitle, error))
+      return FALSE;
+  }
+  if (late->len == 0)
+    {
+      if (!write_text (b, ws, row++, 0, W_ (b, "None: every action that should have started has started."), b->top, error))
+        return FALSE;
+    }
+  else
+    {
+      if (!write_text (b, ws, row, 0, W_ (b, "Action"), b->header, error) ||
+          !write_text (b, ws, row, 1, W_ (b, "Owner"), b->header, error) ||
+          !write_text (b, ws, row, 2, W_ (b, "Takes Effect"), b->header, error) ||
+          !write_text (b, ws, row, 3, W_ (b, "Team"), b->header, error))
+        return FALSE;
+      row++;
+      for (guint i = 0; i < late->len; i++)
+        {
+          IndsatsAction *a = g_ptr_array_index (late, i);
+          lxw_datetime start = to_datetime (a->start_date);
+
+          if (!write_text (b, ws, row, 0, a->text, b->wrap, error) ||
+              !write_text (b, ws, row, 1, a->owner, b->wrap, error) ||
+              !write_text (b, ws, row, 3, a->team, b->wrap, error))
+            return FALSE;
+          worksheet_write_datetime (ws, row, 2, &start, b->date);
+          worksheet_set_row (ws, row, row_height (MAX (lines_needed (a->text, 44),
+                                                       MAX (lines_needed (a->owner, 14), lines_needed (a->team, 14)))), NULL);
+          row++;
+        }
     }
   row++;
 
-  for (guint i = 0; i < actions->len; i++)
-    counts[((IndsatsAction *) g_ptr_array_index (actions, i))->status]++;
-  write_text (ws, row, 0, _("Actions by status"), b->header);
-  write_text (ws, row++, 1, _("Number"), b->header);
+  if (!write_text (b, ws, row, 0, W_ (b, "Actions by status"), b->header, error) ||
+      !write_text (b, ws, row++, 1, W_ (b, "Number"), b->header, error))
+    return FALSE;
   for (int s = 0; s < INDSATS_N_STATUSES; s++)
     {
-      write_text (ws, row, 0, status_label (s), NULL);
+      if (!write_text (b, ws, row, 0, status_label (b, s), b->top, error))
+        return FALSE;
       worksheet_write_number (ws, row++, 1, counts[s], b->number);
     }
-  write_text (ws, row, 0, _("In all"), b->bold);
+  if (!write_text (b, ws, row, 0, W_ (b, "In all"), b->bold, error))
+    return FALSE;
   worksheet_write_number (ws, row++, 1, actions->len, b->number);
   row++;
 
-  write_text (ws, row++, 0, _("Figures"), b->header);
+  if (!write_text (b, ws, row++, 0, W_ (b, "Figures"), b->header, error))
+    return FALSE;
   for (guint i = 0; i < figures->len; i++)
     {
       IndsatsFigure *f = g_ptr_array_index (figures, i);
-      g_autofree char *name = g_strdup_printf (_("Figure %d"), f->number);
+      g_autofree char *name = sheet_of_figure (b, f->number);
       g_autofree char *heading = g_strdup_printf ("%s. %s", name, f->title);
       g_autofree char *link = g_strdup_printf ("internal:'%s'!A1", name);
 
-      worksheet_write_url_opt (ws, row++, 0, link, NULL, heading, NULL);
+      worksheet_write_url_opt (ws, row++, 0, link, b->link, heading, NULL);
     }
 
+  worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9);
   worksheet_fit_to_pages (ws, 1, 0);
-  return check (worksheet_set_footer (ws, _("&L&A&RPage &P of &N")), path, error);
+  worksheet_set_margins (ws, 0.5, 0.5, 0.6, 0.6);
+  return set_footer (b, ws, error);
 }
 
 static gboolean
-write_goals (Book        *b,
-             GPtrArray   *goals,
-             const char  *path,
-             GError     **error)
+write_goals (Book       *b,
+             GPtrArray  *goals,
+             GError    **error)
 {
-  lxw_worksheet *ws = workbook_add_worksheet (b->wb, _("Goals"));
-  const char *headers[] = { _("Kind"), _("Number"), _("Goal"), _("Status"), _("Figures") };
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, W_ (b, "Goals"));
+  const char *headers[] = { W_ (b, "Kind"), W_ (b, "Number"), W_ (b, "Goal"), W_ (b, "Status"), W_ (b, "Figures") };
   double widths[] = { 22, 8, 44, 70, 22 };
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     {
-      write_text (ws, 0, c, headers[c], b->header);
+      if (!write_text (b, ws, 0, c, headers[c], b->header, error))
+        return FALSE;
       worksheet_set_column (ws, c, c, widths[c], b->wrap);
     }
   for (guint i = 0; i < goals->len; i++)
@@ -334,22 +667,25 @@ write_goals (Book        *b,
 
       for (guint f = 0; f < g->figures->len; f++)
         {
-          g_autofree char *name = g_strdup_printf (_("Figure %d"), g_array_index (g->figures, int, f));
+          g_autofree char *name = sheet_of_figure (b, g_array_index (g->figures, int, f));
           g_string_append_printf (figures, "%s%s", f ? ", " : "", name);
         }
-      write_text (ws, i + 1, 0, indsats_goal_kind_to_label (g->kind), b->wrap);
+      if (!write_text (b, ws, i + 1, 0, goal_kind_label (b, g->kind), b->wrap, error))
+        return FALSE;
       if (g->number > 0)
-        worksheet_write_number (ws, i + 1, 1, g->number, NULL);
-      write_text (ws, i + 1, 2, g->title, b->wrap);
-      write_text (ws, i + 1, 3, g->status_text, b->wrap);
-      write_text (ws, i + 1, 4, figures->str, b->wrap);
+        worksheet_write_number (ws, i + 1, 1, g->number, b->top);
+      if (!write_text (b, ws, i + 1, 2, g->title, b->wrap, error) ||
+          !write_text (b, ws, i + 1, 3, g->status_text, b->wrap, error) ||
+          !write_text (b, ws, i + 1, 4, figures->str, b->wrap, error))
+        return FALSE;
+      worksheet_set_row (ws, i + 1, row_height (MAX (lines_needed (g->title, 44), lines_needed (g->status_text, 70))), NULL);
     }
   worksheet_freeze_panes (ws, 1, 0);
   worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9);
   worksheet_fit_to_pages (ws, 1, 0);
   worksheet_repeat_rows (ws, 0, 0);
-  return check (worksheet_set_footer (ws, _("&L&A&RPage &P of &N")), path, error);
+  return set_footer (b, ws, error);
 }
 
 static guint8
@@ -377,24 +713,140 @@ dash_of (const IndsatsSeriesStyle *style)
   return LXW_CHART_LINE_DASH_DASH;
 }
 
-/* A figure's sheet: periods down, series across; a native chart of the same
- * kind and colours; and the figure as Indsats draws it */
-static gboolean
-write_figure (Book              *b,
-              IndsatsChartData  *data,
-              const char        *path,
-              GError           **error)
+/* An Excel number format for an axis whose ticks need @decimals: "0 %", "#,##0.0" */
+static char *
+axis_format (gboolean percent,
+             int      decimals)
 {
-  g_autofree char *name = g_strdup_printf (_("Figure %d"), data->number);
-  g_autofree char *heading = indsats_chart_data_get_heading (data);
-  lxw_worksheet *ws = workbook_add_worksheet (b->wb, name);
+  g_autofree char *places = decimals > 0 ? g_strnfill (decimals, '0') : g_strdup ("");
+
+  return g_strdup_printf ("%s%s%s%s", percent ? "0" : "#,##0", decimals > 0 ? "." : "", places,
+                          percent ? "\\ %" : "");
+}
+
+/* Excel's own chart of the table, drawn like Indsats' figure: the same
+ * colours, dashes and point shapes, the threshold as a dashed dark line, the
+ * axis over the same range with the same steps, and numbers formatted the
+ * Danish way */
+static gboolean
+write_native_chart (Book             *b,
+                    lxw_worksheet    *ws,
+                    IndsatsChartData *data,
+                    const char       *name,
+                    const char       *heading,
+                    int               first,
+                    int               at_row,
+                    GError          **error)
+{
   lxw_chart *chart;
   lxw_chart_options placement = { 0 };
+  lxw_chart_axis *values_axis;
+  lxw_chart_line grid = { .color = 0xDEDDDA, .width = 0.75 };
   gboolean threshold = !isnan (data->threshold);
-  int first = 4, last = first + data->n_periods;
   guint n_series = data->series->len;
-  lxw_format *values = data->percent ? b->percent : b->number;
+  int last = first + data->n_periods;
+  double scale = data->percent ? 0.01 : 1;
+  g_autofree char *number_format = NULL;
+  PangoFontMap *fonts = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (fonts);
+  IndsatsChartLayout *layout = indsats_chart_layout_new (data, FIGURE_WIDTH, FIGURE_HEIGHT, context);
+
+  chart = workbook_add_chart (b->wb, data->kind == INDSATS_FIGURE_LINE ? LXW_CHART_LINE
+                                     : data->kind == INDSATS_FIGURE_BAR ? LXW_CHART_BAR
+                                     : LXW_CHART_COLUMN);
+  chart_title_set_name (chart, heading);
+  for (guint s = 0; s < n_series + (threshold ? 1 : 0); s++)
+    {
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      lxw_chart_line line = { 0 };
+
+      chart_series_set_categories (series, name, first + 1, 0, last, 0);
+      chart_series_set_values (series, name, first + 1, s + 1, last, s + 1);
+      chart_series_set_name_range (series, name, first, s + 1);
+      if (s == n_series)
+        {
+          /* the threshold: dashed and dark as in the figure */
+          line.color = 0x212121;
+          line.dash_type = LXW_CHART_LINE_DASH_DASH;
+          line.width = 1.5;
+          chart_series_set_line (series, &line);
+          if (data->kind == INDSATS_FIGURE_LINE)
+            chart_series_set_marker_type (series, LXW_CHART_MARKER_NONE);
+          else
+            {
+              lxw_chart_fill fill = { .none = LXW_TRUE };
+              chart_series_set_fill (series, &fill);
+            }
+        }
+      else
+        {
+          const IndsatsSeriesStyle *style = indsats_chart_series_style (s);
+          lxw_color_t color = (lxw_color_t) g_ascii_strtoull (style->hex + 1, NULL, 16);
+
+          line.color = color;
+          if (data->kind == INDSATS_FIGURE_LINE)
+            {
+              lxw_chart_fill fill = { .color = color };
+
+              line.width = 2.25;
+              line.dash_type = dash_of (style);
+              chart_series_set_line (series, &line);
+              chart_series_set_marker_type (series, marker_of (style->point));
+              chart_series_set_marker_size (series, 5);
+              chart_series_set_marker_fill (series, &fill);
+              chart_series_set_marker_line (series, &(lxw_chart_line) { .color = color });
+            }
+          else
+            {
+              lxw_chart_fill fill = { .color = color };
+              chart_series_set_fill (series, &fill);
+            }
+        }
+    }
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  /* libxlsxwriter calls the value axis of a bar chart x, as Excel draws it across */
+  values_axis = data->kind == INDSATS_FIGURE_BAR ? chart->x_axis : chart->y_axis;
+  number_format = axis_format (data->percent, layout ? layout->decimals : 0);
+  chart_axis_set_num_format (values_axis, number_format);
+  chart_axis_major_gridlines_set_line (values_axis, &grid);
+  chart_axis_major_gridlines_set_visible (values_axis, LXW_TRUE);
+  if (layout && !layout->empty && layout->step > 0)
+    {
+      chart_axis_set_min (values_axis, layout->lo * scale);
+      chart_axis_set_max (values_axis, layout->hi * scale);
+      chart_axis_set_major_unit (values_axis, layout->step * scale);
+    }
+  g_clear_pointer (&layout, indsats_chart_layout_free);
+  g_object_unref (context);
+
+  placement.x_scale = FIGURE_WIDTH / 480.0;
+  placement.y_scale = FIGURE_HEIGHT / 288.0;
+  placement.description = (char *) heading;
+  return check (b, worksheet_insert_chart_opt (ws, at_row, 0, chart, &placement), error);
+}
+
+/* A figure's sheet: its heading, the figure as Indsats draws it (the same
+ * picture as in the window and the PDF), then its numbers, periods down and
+ * series across, preliminary ones marked as in the figure; Excel's own chart
+ * below them when asked for */
+static gboolean
+write_figure (Book                       *b,
+              IndsatsChartData           *data,
+              const IndsatsExportOptions *options,
+              GError                    **error)
+{
+  g_autofree char *name = sheet_of_figure (b, data->number);
+  g_autofree char *heading = g_strdup_printf ("%s. %s", name, data->title ? data->title : "");
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, name);
+  gboolean threshold = !isnan (data->threshold);
+  guint n_series = data->series->len;
+  gboolean decimals = FALSE, preliminary = FALSE;
+  int first = 2 + (FIGURE_HEIGHT + ROW_PX - 1) / ROW_PX + 1;
+  int row = first + 1 + data->n_periods;
   g_autoptr(GBytes) png = NULL;
+  lxw_image_options image = { 0 };
+  gsize size;
+  const unsigned char *bytes;
 
   /* counts of people show as whole numbers, unless a value has decimals */
   for (guint k = 0; !data->percent && k < n_series; k++)
@@ -402,120 +854,114 @@ write_figure (Book              *b,
       {
         double v = ((IndsatsChartSeries *) g_ptr_array_index (data->series, k))->values[i];
         if (!isnan (v) && fabs (v - round (v)) > 1e-9)
-          values = b->decimal;
+          decimals = TRUE;
       }
 
-  write_text (ws, 0, 0, heading, b->title);
-  write_text (ws, 1, 0, data->unit, b->muted);
-  write_text (ws, 2, 0, data->source, b->muted);
+  if (!write_text (b, ws, 0, 0, heading, b->title, error))
+    return FALSE;
   worksheet_set_column (ws, 0, 0, 16, NULL);
   worksheet_set_column (ws, 1, n_series + (threshold ? 1 : 0), 14, NULL);
 
-  write_text (ws, first, 0, _("Period"), b->header);
+  if (!(png = indsats_chart_render_png (data, FIGURE_WIDTH, FIGURE_HEIGHT, error)))
+    return FALSE;
+  bytes = g_bytes_get_data (png, &size);
+  image.description = heading;
+  image.object_position = LXW_OBJECT_MOVE_DONT_SIZE;
+  if (!check (b, worksheet_insert_image_buffer_opt (ws, 2, 0, bytes, size, &image), error))
+    return FALSE;
+
+  if (!write_text (b, ws, first, 0, W_ (b, "Period"), b->header, error))
+    return FALSE;
   for (guint s = 0; s < n_series; s++)
-    write_text (ws, first, s + 1, ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->label, b->header);
-  if (threshold)
-    write_text (ws, first, n_series + 1, data->threshold_label ? data->threshold_label : _("Threshold"), b->header);
+    if (!write_text (b, ws, first, s + 1, ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->label, b->header, error))
+      return FALSE;
+  if (threshold && !write_text (b, ws, first, n_series + 1, data->threshold_label ? data->threshold_label : W_ (b, "Threshold"),
+                                b->header, error))
+    return FALSE;
   for (int i = 0; i < data->n_periods; i++)
     {
       g_autofree char *label = indsats_period_to_label (&data->periods[i]);
 
-      write_text (ws, first + 1 + i, 0, label, NULL);
+      if (!write_text (b, ws, first + 1 + i, 0, label, NULL, error))
+        return FALSE;
       for (guint s = 0; s < n_series; s++)
         {
           IndsatsChartSeries *series = g_ptr_array_index (data->series, s);
           double v = series->values[i];
+          gboolean p = series->preliminary && series->preliminary[i] && !isnan (v);
+          lxw_format *format = data->percent ? (p ? b->percent_preliminary : b->percent)
+                               : decimals ? (p ? b->decimal_preliminary : b->decimal)
+                               : (p ? b->number_preliminary : b->number);
 
           /* a missing value stays an empty cell, never a zero */
-          if (!isnan (v))
-            worksheet_write_number (ws, first + 1 + i, s + 1, data->percent ? as_fraction (v) : v, values);
+          write_number (ws, first + 1 + i, s + 1, data->percent ? as_fraction (v) : v, format);
+          preliminary |= p;
         }
       if (threshold)
-        worksheet_write_number (ws, first + 1 + i, n_series + 1,
-                                data->percent ? as_fraction (data->threshold) : data->threshold, values);
+        write_number (ws, first + 1 + i, n_series + 1, data->percent ? as_fraction (data->threshold) : data->threshold,
+                      data->percent ? b->percent : decimals ? b->decimal : b->number);
     }
-
-  if (data->n_periods > 0 && n_series > 0)
-    {
-      chart = workbook_add_chart (b->wb, data->kind == INDSATS_FIGURE_LINE ? LXW_CHART_LINE
-                                         : data->kind == INDSATS_FIGURE_BAR ? LXW_CHART_BAR
-                                         : LXW_CHART_COLUMN);
-      chart_title_set_name (chart, heading);
-      for (guint s = 0; s < n_series + (threshold ? 1 : 0); s++)
-        {
-          lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
-          lxw_chart_line line = { 0 };
-
-          chart_series_set_categories (series, name, first + 1, 0, last, 0);
-          chart_series_set_values (series, name, first + 1, s + 1, last, s + 1);
-          chart_series_set_name_range (series, name, first, s + 1);
-          if (s == n_series)
-            {
-              /* the threshold: a dashed constant series */
-              line.color = 0x222222;
-              line.dash_type = LXW_CHART_LINE_DASH_DASH;
-              line.width = 1.5;
-              if (data->kind == INDSATS_FIGURE_LINE)
-                {
-                  chart_series_set_line (series, &line);
-                  chart_series_set_marker_type (series, LXW_CHART_MARKER_NONE);
-                }
-              else
-                {
-                  lxw_chart_fill fill = { .none = LXW_TRUE };
-                  chart_series_set_fill (series, &fill);
-                  chart_series_set_line (series, &line);
-                }
-            }
-          else
-            {
-              const IndsatsSeriesStyle *style = indsats_chart_series_style (s);
-              lxw_color_t color = (lxw_color_t) g_ascii_strtoull (style->hex + 1, NULL, 16);
-
-              line.color = color;
-              if (data->kind == INDSATS_FIGURE_LINE)
-                {
-                  line.width = 2.25;
-                  line.dash_type = dash_of (style);
-                  chart_series_set_line (series, &line);
-                  chart_series_set_marker_type (series, marker_of (style->point));
-                  chart_series_set_marker_size (series, 5);
-                }
-              else
-                {
-                  lxw_chart_fill fill = { .color = color };
-                  chart_series_set_fill (series, &fill);
-                }
-            }
-        }
-      chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-      chart_axis_set_num_format (chart->y_axis, data->percent ? "0%" : "#,##0");
-      if (data->kind == INDSATS_FIGURE_BAR)
-        chart_axis_set_num_format (chart->x_axis, data->percent ? "0%" : "#,##0");
-      placement.x_scale = 1.4;
-      placement.y_scale = 1.3;
-      placement.description = heading;
-      if (!check (worksheet_insert_chart_opt (ws, first, n_series + 3, chart, &placement), path, error))
-        return FALSE;
-    }
-
-  /* Indsats' own drawing, under the native chart */
-  if (!(png = indsats_chart_render_png (data, 680, 408, error)))
+  row++;
+  if (preliminary && !write_text (b, ws, row++, 0, W_ (b, "* Preliminary figures"), b->muted, error))
     return FALSE;
-  {
-    lxw_image_options image = { 0 };
-    gsize size;
-    const unsigned char *bytes = g_bytes_get_data (png, &size);
+  if (data->unit && *data->unit && !write_text (b, ws, row++, 0, data->unit, b->muted, error))
+    return FALSE;
+  if (data->source && *data->source && !write_text (b, ws, row++, 0, data->source, b->muted, error))
+    return FALSE;
 
-    image.description = heading;
-    if (!check (worksheet_insert_image_buffer_opt (ws, first + 22, n_series + 3, bytes, size, &image), path, error))
-      return FALSE;
-  }
+  if (options->native_charts && data->n_periods > 0 && n_series > 0 &&
+      !write_native_chart (b, ws, data, name, heading, first, row + 1, error))
+    return FALSE;
 
-  worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9);
-  worksheet_fit_to_pages (ws, 1, 1);
-  return check (worksheet_set_footer (ws, _("&L&A&RPage &P of &N")), path, error);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_set_margins (ws, 0.5, 0.5, 0.6, 0.6);
+  return set_footer (b, ws, error);
+}
+
+/* The texts too long for their cell, whole, in pieces that fit */
+static gboolean
+write_long_texts (Book    *b,
+                  GError **error)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, W_ (b, "Long Texts"));
+  int row = 0;
+
+  worksheet_set_column (ws, 0, 1, 14, b->top);
+  worksheet_set_column (ws, 2, 2, 8, b->top);
+  worksheet_set_column (ws, 3, 3, 100, b->wrap);
+  if (!write_text (b, ws, row++, 0, W_ (b, "These texts are longer than a cell of a workbook holds. "
+                                         "Each is here whole, in parts that follow one another."), NULL, error))
+    return FALSE;
+  row++;
+  if (!write_text (b, ws, row, 0, W_ (b, "Sheet"), b->header, error) ||
+      !write_text (b, ws, row, 1, W_ (b, "Cell"), b->header, error) ||
+      !write_text (b, ws, row, 2, W_ (b, "Part"), b->header, error) ||
+      !write_text (b, ws, row, 3, W_ (b, "Text"), b->header, error))
+    return FALSE;
+  row++;
+  for (guint i = 0; i < b->long_texts->len; i++)
+    {
+      LongText *t = g_ptr_array_index (b->long_texts, i);
+      char cell[16];
+      int part = 1;
+
+      lxw_rowcol_to_cell (cell, t->row, t->col);
+      for (const char *p = t->text; *p; part++)
+        {
+          /* leave room to spare: a part need not fill the cell to the last character */
+          const char *end = indsats_text_cell_cut (p, INDSATS_CELL_MAX_CHARS - 767);
+          g_autofree char *piece = g_strndup (p, end - p);
+
+          if (!write_text (b, ws, row, 0, t->sheet, b->top, error) ||
+              !write_text (b, ws, row, 1, cell, b->top, error) ||
+              !write_text (b, ws, row, 3, piece, b->wrap, error))
+            return FALSE;
+          worksheet_write_number (ws, row++, 2, part, b->number);
+          p = end;
+        }
+    }
+  return set_footer (b, ws, error);
 }
 
 static gboolean
@@ -530,41 +976,76 @@ is_cancelled (GCancellable  *cancellable,
   return FALSE;
 }
 
-/**
- * indsats_export_xlsx:
- * @plan_id: the plan to export
- * @path: the workbook to write; it is written beside it first and renamed,
- *   so an existing file is replaced only when the new one is whole
- *
- * Writes the committee's workbook.
- */
-gboolean
-indsats_export_xlsx (IndsatsStore               *store,
-                     gint64                      plan_id,
-                     const char                 *path,
-                     GCancellable               *cancellable,
-                     IndsatsExportProgressFunc   progress,
-                     gpointer                    user_data,
-                     GError                    **error)
+static gboolean
+write_sheets (Book                       *b,
+              IndsatsStore               *store,
+              IndsatsPlan                *plan,
+              GPtrArray                  *actions,
+              GPtrArray                  *goals,
+              GPtrArray                  *figures,
+              GPtrArray                  *triggers,
+              const IndsatsExportOptions *options,
+              GCancellable               *cancellable,
+              IndsatsExportProgressFunc   progress,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  if (!write_overview (b, plan, triggers, actions, figures, options, error) ||
+      !write_actions (b, actions, error) ||
+      !write_goals (b, goals, error))
+    return FALSE;
+  for (guint i = 0; i < figures->len; i++)
+    {
+      IndsatsFigure *f = g_ptr_array_index (figures, i);
+      g_autoptr(IndsatsChartData) data = NULL;
+
+      if (is_cancelled (cancellable, error))
+        return FALSE;
+      if (!(data = indsats_chart_data_load (store, f->number, error)) ||
+          !write_figure (b, data, options, error))
+        return FALSE;
+      if (progress)
+        progress (0.9 * (i + 1) / figures->len, user_data);
+    }
+  if (b->long_texts->len > 0 && !write_long_texts (b, error))
+    return FALSE;
+  return !is_cancelled (cancellable, error);
+}
+
+static gboolean
+export_workbook (IndsatsStore               *store,
+                 gint64                      plan_id,
+                 const char                 *path,
+                 IndsatsExportOptions       *options,
+                 GCancellable               *cancellable,
+                 IndsatsExportProgressFunc   progress,
+                 gpointer                    user_data,
+                 GError                    **error)
 {
   g_autoptr(IndsatsPlan) plan = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GPtrArray) goals = NULL;
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) triggers = NULL;
+  g_autoptr(IndsatsCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) long_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) long_text_free);
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
-  lxw_workbook_options options = { 0 };
+  lxw_workbook_options wb_options = { 0 };
   lxw_doc_properties properties = { 0 };
   Book b = { 0 };
   lxw_error rc;
   int fd, saved;
 
-  g_return_val_if_fail (INDSATS_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!(plan = indsats_store_get_plan (store, plan_id, error)) ||
+  if (options->meeting && !indsats_date_is_valid_iso (options->meeting))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "The meeting's date “%s” is not a valid date (write it as YYYY-MM-DD)", options->meeting);
+      return FALSE;
+    }
+  if (!(catalog = indsats_catalog_new (options->language ? options->language : "da", error)) ||
+      !(plan = indsats_store_get_plan (store, plan_id, error)) ||
       !(actions = indsats_store_list_actions (store, plan_id, error)) ||
       !(goals = indsats_store_list_goals (store, error)) ||
       !(figures = indsats_store_list_figures (store, error)) ||
@@ -587,48 +1068,40 @@ indsats_export_xlsx (IndsatsStore               *store,
     }
   close (fd);
 
-  options.tmpdir = dir;
-  b.wb = workbook_new_opt (tmp_path, &options);
+  wb_options.tmpdir = dir;
+  b.wb = workbook_new_opt (tmp_path, &wb_options);
   if (b.wb == NULL)
     {
       g_unlink (tmp_path);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot write “%s”", path);
       return FALSE;
     }
+  b.catalog = catalog;
+  b.path = path;
+  b.long_texts = long_texts;
   make_formats (&b);
   properties.title = plan->title;
-  properties.subject = (char *) (plan->committee && *plan->committee ? plan->committee : _("Recovery plan"));
+  properties.subject = (char *) (plan->committee && *plan->committee ? plan->committee : W_ (&b, "Recovery plan"));
   properties.company = plan->jobcentre;
   properties.author = plan->jobcentre;
-  properties.comments = (char *) _("Written by Indsats");
+  properties.comments = (char *) W_ (&b, "Written by Indsats");
   workbook_set_properties (b.wb, &properties);
 
-  if (!write_overview (&b, plan, triggers, actions, figures, path, error) ||
-      !write_actions (&b, actions, path, error) ||
-      !write_goals (&b, goals, path, error))
-    goto fail;
-  for (guint i = 0; i < figures->len; i++)
+  if (!write_sheets (&b, store, plan, actions, goals, figures, triggers, options,
+                     cancellable, progress, user_data, error))
     {
-      IndsatsFigure *f = g_ptr_array_index (figures, i);
-      g_autoptr(IndsatsChartData) data = NULL;
-
-      if (is_cancelled (cancellable, error))
-        goto fail;
-      if (!(data = indsats_chart_data_load (store, f->number, error)) ||
-          !write_figure (&b, data, path, error))
-        goto fail;
-      if (progress)
-        progress (0.9 * (i + 1) / figures->len, user_data);
+      /* libxlsxwriter has no way to abandon a workbook: close it, then remove it */
+      workbook_close (b.wb);
+      g_unlink (tmp_path);
+      return FALSE;
     }
-  if (is_cancelled (cancellable, error))
-    goto fail;
 
   rc = workbook_close (b.wb);
   b.wb = NULL;
   if (rc != LXW_NO_ERROR)
     {
       g_unlink (tmp_path);
-      return check (rc, path, error);
+      return check (&b, rc, error);
     }
   if (g_rename (tmp_path, path) != 0)
     {
@@ -637,14 +1110,62 @@ indsats_export_xlsx (IndsatsStore               *store,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot write “%s”: %s", path, g_strerror (saved));
       return FALSE;
     }
+  options->split_texts = long_texts->len;
   if (progress)
     progress (1.0, user_data);
   return TRUE;
+}
 
-fail:
-  /* libxlsxwriter has no way to abandon a workbook: close it, then remove it */
-  if (b.wb)
-    workbook_close (b.wb);
-  g_unlink (tmp_path);
-  return FALSE;
+/**
+ * indsats_export_xlsx:
+ * @plan_id: the plan to export
+ * @path: the workbook to write; it is written beside it first and renamed,
+ *   so an existing file is replaced only when the new one is whole
+ * @options: (nullable): the language, native charts and meeting date;
+ *   %NULL for a Danish workbook without them
+ *
+ * Writes the committee's workbook.
+ */
+gboolean
+indsats_export_xlsx (IndsatsStore               *store,
+                     gint64                      plan_id,
+                     const char                 *path,
+                     IndsatsExportOptions       *options,
+                     GCancellable               *cancellable,
+                     IndsatsExportProgressFunc   progress,
+                     gpointer                    user_data,
+                     GError                    **error)
+{
+  IndsatsExportOptions defaults = { 0 };
+  locale_t base, c_numeric, previous;
+  gboolean ok;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  options->split_texts = 0;
+
+  /* libxlsxwriter writes every double in the XML (cell values, column widths,
+   * margins, chart ranges) with the C library's printf, which follows
+   * LC_NUMERIC: under da_DK it would write "0,2", and no reader accepts that.
+   * This thread alone gets the C numeric locale for the export, keeping the
+   * rest of the user's locale, and gets its own back however the export ends.
+   * The window's other threads are not touched. */
+  base = duplocale (LC_GLOBAL_LOCALE);
+  c_numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+  if (c_numeric == (locale_t) 0)
+    {
+      if (base != (locale_t) 0)
+        freelocale (base);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED,
+                   "Cannot write the workbook “%s”: no C numeric locale (%s)", path, g_strerror (errno));
+      return FALSE;
+    }
+  previous = uselocale (c_numeric);
+  ok = export_workbook (store, plan_id, path, options, cancellable, progress, user_data, error);
+  uselocale (previous);
+  freelocale (c_numeric);
+  return ok;
 }

@@ -10,9 +10,18 @@ G_BEGIN_DECLS
 typedef void (*IndsatsExportProgressFunc) (double   fraction,
                                            gpointer user_data);
 
+typedef struct
+{
+  const char *language;       /* "da" (the default, when NULL) or "en" */
+  gboolean    native_charts;  /* add Excel's own chart under each figure's table */
+  const char *meeting;        /* YYYY-MM-DD: the committee's meeting, or NULL */
+  guint       split_texts;    /* set by the export: texts too long for a cell, split */
+} IndsatsExportOptions;
+
 gboolean indsats_export_xlsx (IndsatsStore              *store,
                               gint64                     plan_id,
                               const char                *path,
+                              IndsatsExportOptions      *options,
                               GCancellable              *cancellable,
                               IndsatsExportProgressFunc  progress,
                               gpointer                   user_data,

@@ -308,3 +308,73 @@ indsats_text_is_blank (const char *text)
       return FALSE;
   return TRUE;
 }
+
+/**
+ * indsats_text_cell_length:
+ *
+ * Returns: how long @text is as a spreadsheet counts it (UTF-16 units: a
+ *   character outside the Basic Multilingual Plane counts twice)
+ */
+gsize
+indsats_text_cell_length (const char *text)
+{
+  gsize length = 0;
+
+  if (text == NULL)
+    return 0;
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    length += g_utf8_get_char (c) > 0xFFFF ? 2 : 1;
+  return length;
+}
+
+/**
+ * indsats_text_cell_cut:
+ *
+ * Returns: (transfer none): where @text must be cut so that what comes
+ *   before holds at most @max_chars as a spreadsheet counts them; never
+ *   inside a character
+ */
+const char *
+indsats_text_cell_cut (const char *text,
+                       gsize       max_chars)
+{
+  gsize length = 0;
+  const char *c;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (c = text; *c; c = g_utf8_next_char (c))
+    {
+      gsize width = g_utf8_get_char (c) > 0xFFFF ? 2 : 1;
+
+      if (length + width > max_chars)
+        break;
+      length += width;
+    }
+  return c;
+}
+
+/**
+ * indsats_text_check_length:
+ * @what: what the text is, as the message names it: "the action's note"
+ *
+ * Text is refused where it is entered when it is longer than a cell of the
+ * committee's workbook holds, rather than cut when the workbook is written.
+ *
+ * Returns: %FALSE, with @error set, when @text is too long
+ */
+gboolean
+indsats_text_check_length (const char  *text,
+                           const char  *what,
+                           GError     **error)
+{
+  gsize length = indsats_text_cell_length (text);
+
+  if (length <= INDSATS_CELL_MAX_CHARS)
+    return TRUE;
+  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+               "%s is %" G_GSIZE_FORMAT " characters long, and a cell of the committee's workbook "
+               "holds at most %d: shorten it",
+               what, length, INDSATS_CELL_MAX_CHARS);
+  return FALSE;
+}

@@ -20,4 +20,14 @@ gboolean  indsats_number_parse      (const char  *text,
 char     *indsats_today_iso         (void);
 gboolean  indsats_text_is_blank     (const char  *text);
 
+/* The most a spreadsheet cell holds, in UTF-16 units as Excel counts them */
+#define INDSATS_CELL_MAX_CHARS 32767
+
+gsize        indsats_text_cell_length  (const char  *text);
+const char  *indsats_text_cell_cut     (const char  *text,
+                                        gsize        max_chars);
+gboolean     indsats_text_check_length (const char  *text,
+                                        const char  *what,
+                                        GError     **error);
+
 G_END_DECLS

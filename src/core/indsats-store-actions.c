@@ -75,7 +75,9 @@ validate_action (const IndsatsAction  *a,
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The status is not valid");
       return FALSE;
     }
-  return TRUE;
+  return indsats_text_check_length (a->text, "The action's text", error) &&
+         indsats_text_check_length (a->owner, "The action's owner", error) &&
+         indsats_text_check_length (a->note, "The action's note", error);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include "indsats-store-private.h"
 
 #include "indsats-error.h"
+#include "indsats-format.h"
 
 /* Goals */
 
@@ -375,6 +376,8 @@ indsats_store_set_goal_status (IndsatsStore  *self,
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
 
+  if (!indsats_text_check_length (status_text, "The goal's status text", error))
+    return FALSE;
   if (!(stmt = prepare (self, sql_update_goal_status, error)))
     return FALSE;
   bind_text (stmt, 1, status_text ? status_text : "");
