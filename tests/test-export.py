@@ -347,6 +347,11 @@ check("the native chart: the figure's colour, a dashed threshold, Danish percent
       and re.search(r'formatCode="0(\.0+)?\\ %"', f15_chart),
       f15_chart[:300])
 
+f11_chart = next((x for x in chart_xml.values() if "Figur 11." in x), "")
+check("Figur 11, one period of bars: one bar per area in its colour, named on the axis, as in the figure",
+      f11_chart.count("<c:ser>") == 1 and f11_chart.count("<c:dPt>") == 4 and 'val="E69F00"' in f11_chart
+      and "<c:legend>" not in f11_chart and '<c:orientation val="maxMin"/>' in f11_chart, f11_chart[:400])
+
 # English when asked for
 english = os.path.join(TMP, "english.xlsx")
 r = run("export", "xlsx", english, "--language", "en", env={"LANGUAGE": "da"})

@@ -290,6 +290,28 @@ row_height (int lines)
   return MIN (15.0 * lines, 409.0);
 }
 
+/* A table's header row, as high as its longest heading wraps to */
+static gboolean
+write_header_row (Book           *b,
+                  lxw_worksheet  *ws,
+                  int             row,
+                  const char    **headers,
+                  const double   *widths,
+                  guint           n,
+                  GError        **error)
+{
+  int lines = 1;
+
+  for (guint c = 0; c < n; c++)
+    {
+      if (!write_text (b, ws, row, c, headers[c], b->header, error))
+        return FALSE;
+      lines = MAX (lines, lines_needed (headers[c], widths[c] * 0.9));
+    }
+  worksheet_set_row (ws, row, row_height (lines), NULL);
+  return TRUE;
+}
+
 /* The sheet of the plan's actions: an Excel table to sort and filter, set up to print */
 static gboolean
 write_actions (Book       *b,
@@ -473,10 +495,11 @@ write_overview (Book                       *b,
     W_ (b, "Trigger"), W_ (b, "Area"), W_ (b, "Period"), W_ (b, "Latest value"), W_ (b, "Threshold"),
     W_ (b, "Change since the previous period"), W_ (b, "Change since the plan"), W_ (b, "In words"),
   };
+  const char *late_headers[] = { W_ (b, "Action"), W_ (b, "Owner"), W_ (b, "Takes Effect"), W_ (b, "Team") };
+  const double widths[] = { 44, 16, 14, 18, 10, 20, 20, 60 };
 
-  worksheet_set_column (ws, 0, 0, 44, b->wrap);
-  worksheet_set_column (ws, 1, 6, 14, b->top);
-  worksheet_set_column (ws, 7, 7, 60, b->wrap);
+  for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
+    worksheet_set_column (ws, c, c, widths[c], c == 0 || c == 7 ? b->wrap : b->top);
 
   if (!write_text (b, ws, row++, 0, plan->title, b->title, error))
     return FALSE;
@@ -526,10 +549,8 @@ write_overview (Book                       *b,
   /* the trigger indicators: in numbers and in words, on one line each */
   if (!write_text (b, ws, row++, 0, W_ (b, "The indicators that triggered the plan"), b->subtitle, error))
     return FALSE;
-  for (guint c = 0; c < G_N_ELEMENTS (trigger_headers); c++)
-    if (!write_text (b, ws, row, c, trigger_headers[c], b->header, error))
-      return FALSE;
-  row++;
+  if (!write_header_row (b, ws, row++, trigger_headers, widths, G_N_ELEMENTS (trigger_headers), error))
+    return FALSE;
   for (guint i = 0; i < triggers->len; i++)
     {
       IndsatsTriggerStatus *t = g_ptr_array_index (triggers, i);
@@ -557,7 +578,7 @@ write_overview (Book                       *b,
         }
       if (!isnan (t->threshold))
         write_number (ws, row, 4, pct ? as_fraction (t->threshold) : t->threshold, pct ? b->percent : b->decimal);
-      worksheet_set_row (ws, row, row_height (MAX (lines_needed (t->text, 44), lines_needed (words, 60))), NULL);
+      worksheet_set_row (ws, row, row_height (MAX (lines_needed (t->text, widths[0]), lines_needed (words, widths[7]))), NULL);
       row++;
     }
   if (preliminary && !write_text (b, ws, row++, 0, W_ (b, "* Preliminary figures"), b->muted, error))
@@ -589,12 +610,8 @@ write_overview (Book                       *b,
     }
   else
     {
-      if (!write_text (b, ws, row, 0, W_ (b, "Action"), b->header, error) ||
-          !write_text (b, ws, row, 1, W_ (b, "Owner"), b->header, error) ||
-          !write_text (b, ws, row, 2, W_ (b, "Takes Effect"), b->header, error) ||
-          !write_text (b, ws, row, 3, W_ (b, "Team"), b->header, error))
+      if (!write_header_row (b, ws, row++, late_headers, widths, G_N_ELEMENTS (late_headers), error))
         return FALSE;
-      row++;
       for (guint i = 0; i < late->len; i++)
         {
           IndsatsAction *a = g_ptr_array_index (late, i);
@@ -605,8 +622,9 @@ write_overview (Book                       *b,
               !write_text (b, ws, row, 3, a->team, b->wrap, error))
             return FALSE;
           worksheet_write_datetime (ws, row, 2, &start, b->date);
-          worksheet_set_row (ws, row, row_height (MAX (lines_needed (a->text, 44),
-                                                       MAX (lines_needed (a->owner, 14), lines_needed (a->team, 14)))), NULL);
+          worksheet_set_row (ws, row, row_height (MAX (lines_needed (a->text, widths[0]),
+                                                       MAX (lines_needed (a->owner, widths[1]),
+                                                            lines_needed (a->team, widths[3])))), NULL);
           row++;
         }
     }
@@ -742,20 +760,43 @@ write_native_chart (Book             *b,
   lxw_chart_options placement = { 0 };
   lxw_chart_axis *values_axis;
   lxw_chart_line grid = { .color = 0xDEDDDA, .width = 0.75 };
+  lxw_chart_font title_font = { .size = 11, .bold = LXW_TRUE };
+  gboolean single = data->kind == INDSATS_FIGURE_BAR && data->n_periods == 1;
   gboolean threshold = !isnan (data->threshold);
   guint n_series = data->series->len;
   int last = first + data->n_periods;
   double scale = data->percent ? 0.01 : 1;
   g_autofree char *number_format = NULL;
-  PangoFontMap *fonts = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (fonts);
-  IndsatsChartLayout *layout = indsats_chart_layout_new (data, FIGURE_WIDTH, FIGURE_HEIGHT, context);
+  PangoContext *context;
+  IndsatsChartLayout *layout;
 
   chart = workbook_add_chart (b->wb, data->kind == INDSATS_FIGURE_LINE ? LXW_CHART_LINE
                                      : data->kind == INDSATS_FIGURE_BAR ? LXW_CHART_BAR
                                      : LXW_CHART_COLUMN);
   chart_title_set_name (chart, heading);
-  for (guint s = 0; s < n_series + (threshold ? 1 : 0); s++)
+  chart_title_set_name_font (chart, &title_font);
+  if (single)
+    {
+      /* one period of bars: the figure draws a bar per series, each in its
+       * colour and named on the axis, so the chart reads the table's row */
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+      g_autofree lxw_chart_fill *fills = g_new0 (lxw_chart_fill, n_series);
+      g_autofree lxw_chart_point *points = g_new0 (lxw_chart_point, n_series);
+      g_autofree lxw_chart_point **point_list = g_new0 (lxw_chart_point *, n_series + 1);
+
+      chart_series_set_categories (series, name, first, 1, first, n_series);
+      chart_series_set_values (series, name, first + 1, 1, first + 1, n_series);
+      for (guint s = 0; s < n_series; s++)
+        {
+          fills[s].color = (lxw_color_t) g_ascii_strtoull (indsats_chart_series_style (s)->hex + 1, NULL, 16);
+          points[s].fill = &fills[s];
+          point_list[s] = &points[s];
+        }
+      if (!check (b, chart_series_set_points (series, point_list), error))
+        return FALSE;
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+    }
+  for (guint s = 0; !single && s < n_series + (threshold ? 1 : 0); s++)
     {
       lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
       lxw_chart_line line = { 0 };
@@ -803,13 +844,34 @@ write_native_chart (Book             *b,
             }
         }
     }
-  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+  if (!single)
+    chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   /* libxlsxwriter calls the value axis of a bar chart x, as Excel draws it across */
   values_axis = data->kind == INDSATS_FIGURE_BAR ? chart->x_axis : chart->y_axis;
+  if (data->kind == INDSATS_FIGURE_BAR)
+    {
+      /* the figure lists bars from the top down; Excel from the bottom up */
+      chart_axis_set_reverse (chart->y_axis);
+      chart_axis_set_crossing_max (chart->y_axis);
+    }
+  /* the figure's own axis: its range and steps come from the layout */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  layout = indsats_chart_layout_new (data, FIGURE_WIDTH, FIGURE_HEIGHT, context);
   number_format = axis_format (data->percent, layout ? layout->decimals : 0);
   chart_axis_set_num_format (values_axis, number_format);
   chart_axis_major_gridlines_set_line (values_axis, &grid);
   chart_axis_major_gridlines_set_visible (values_axis, LXW_TRUE);
+  if (layout && !single && layout->categories->len > 0)
+    {
+      /* period labels thinned as the figure thins them */
+      guint shown = 0;
+
+      for (guint i = 0; i < layout->categories->len; i++)
+        shown += ((IndsatsChartCategory *) g_ptr_array_index (layout->categories, i))->shown ? 1 : 0;
+      if (shown > 0 && shown < layout->categories->len)
+        chart_axis_set_interval_unit (data->kind == INDSATS_FIGURE_BAR ? chart->y_axis : chart->x_axis,
+                                      (layout->categories->len + shown - 1) / shown);
+    }
   if (layout && !layout->empty && layout->step > 0)
     {
       chart_axis_set_min (values_axis, layout->lo * scale);
@@ -844,6 +906,8 @@ write_figure (Book                       *b,
   int first = 2 + (FIGURE_HEIGHT + ROW_PX - 1) / ROW_PX + 1;
   int row = first + 1 + data->n_periods;
   g_autoptr(GBytes) png = NULL;
+  g_autofree const char **headers = NULL;
+  g_autofree double *widths = NULL;
   lxw_image_options image = { 0 };
   gsize size;
   const unsigned char *bytes;
@@ -870,13 +934,18 @@ write_figure (Book                       *b,
   if (!check (b, worksheet_insert_image_buffer_opt (ws, 2, 0, bytes, size, &image), error))
     return FALSE;
 
-  if (!write_text (b, ws, first, 0, W_ (b, "Period"), b->header, error))
-    return FALSE;
+  headers = g_new0 (const char *, n_series + 2);
+  widths = g_new0 (double, n_series + 2);
+  headers[0] = W_ (b, "Period");
+  widths[0] = 16;
   for (guint s = 0; s < n_series; s++)
-    if (!write_text (b, ws, first, s + 1, ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->label, b->header, error))
-      return FALSE;
-  if (threshold && !write_text (b, ws, first, n_series + 1, data->threshold_label ? data->threshold_label : W_ (b, "Threshold"),
-                                b->header, error))
+    {
+      headers[s + 1] = ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->label;
+      widths[s + 1] = 14;
+    }
+  headers[n_series + 1] = data->threshold_label ? data->threshold_label : W_ (b, "Threshold");
+  widths[n_series + 1] = 14;
+  if (!write_header_row (b, ws, first, headers, widths, n_series + 1 + (threshold ? 1 : 0), error))
     return FALSE;
   for (int i = 0; i < data->n_periods; i++)
     {
