@@ -102,18 +102,20 @@ IndsatsCatalog *
 indsats_catalog_new (const char  *language,
                      GError     **error)
 {
-  g_autoptr(IndsatsCatalog) self = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) local = NULL;
   const char *dirs[3];
 
   g_return_val_if_fail (language != NULL && *language != '\0', NULL);
 
-  self = g_new0 (IndsatsCatalog, 1);
-  self->language = g_strdup (language);
-  self->messages = g_hash_table_new (g_str_hash, g_str_equal);
   if (strcmp (language, "en") == 0)
-    return g_steal_pointer (&self);
+    {
+      /* the source texts are English: an empty catalog */
+      IndsatsCatalog *self = g_new0 (IndsatsCatalog, 1);
+
+      self->language = g_strdup (language);
+      self->messages = g_hash_table_new (g_str_hash, g_str_equal);
+      return self;
+    }
 
   if (strchr (language, '/') != NULL || strchr (language, '.') != NULL)
     {
@@ -135,6 +137,30 @@ indsats_catalog_new (const char  *language,
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         break;
     }
+  return indsats_catalog_new_from_file (language, path, error);
+}
+
+/**
+ * indsats_catalog_new_from_file:
+ * @language: the language @path translates into
+ * @path: a compiled translation (.mo)
+ *
+ * Returns: the catalog, or %NULL when @path cannot be read or is damaged
+ */
+IndsatsCatalog *
+indsats_catalog_new_from_file (const char  *language,
+                               const char  *path,
+                               GError     **error)
+{
+  g_autoptr(IndsatsCatalog) self = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new0 (IndsatsCatalog, 1);
+  self->language = g_strdup (language);
+  self->messages = g_hash_table_new (g_str_hash, g_str_equal);
   if (!g_file_get_contents (path, &self->contents, &self->length, &local))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,

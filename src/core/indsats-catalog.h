@@ -13,6 +13,9 @@ typedef struct _IndsatsCatalog IndsatsCatalog;
 
 IndsatsCatalog *indsats_catalog_new      (const char     *language,
                                           GError        **error);
+IndsatsCatalog *indsats_catalog_new_from_file (const char  *language,
+                                               const char  *path,
+                                               GError     **error);
 void            indsats_catalog_free     (IndsatsCatalog *catalog);
 const char     *indsats_catalog_language (IndsatsCatalog *catalog);
 const char     *indsats_catalog_gettext  (IndsatsCatalog *catalog,
