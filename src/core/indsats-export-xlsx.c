@@ -541,6 +541,8 @@ write_overview (Book                       *b,
       if (!write_text (b, ws, row, 0, W_ (b, "Target"), b->bold, error))
         return FALSE;
       worksheet_merge_range (ws, row, 1, row, 7, "", b->wrap);
+      /* no reader fits a merged cell's height to its text */
+      worksheet_set_row (ws, row, row_height (lines_needed (plan->target, 100)), NULL);
       if (!write_text (b, ws, row++, 1, plan->target, b->wrap, error))
         return FALSE;
     }
