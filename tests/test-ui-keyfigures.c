@@ -154,6 +154,23 @@ test_import_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* One part of a written workbook, read by Python's zipfile */
+static char *
+read_part (const char *xlsx,
+           const char *part)
+{
+  const char *argv[] = {
+    "python3", "-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())",
+    xlsx, part, NULL,
+  };
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 static void
 test_export_from_window (void)
 {
@@ -170,19 +187,60 @@ test_export_from_window (void)
   g_assert_cmpmem (contents, 2, "PK", 2);
   /* the window speaks English here; the committee's workbook is Danish all the same */
   {
-    const char *argv[] = {
-      "python3", "-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode())",
-      path, NULL,
-    };
-    g_autofree char *workbook = NULL;
-    int status;
+    g_autofree char *workbook = read_part (path, "xl/workbook.xml");
 
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &workbook, NULL, &status, NULL));
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
     g_assert_nonnull (strstr (workbook, "name=\"Oversigt\""));
     g_assert_nonnull (strstr (workbook, "name=\"Figur 1\""));
     g_assert_null (strstr (workbook, "name=\"Overview\""));
   }
+  g_unlink (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_chooser (void)
+{
+  GtkWidget *found = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Ctrl+E: the save dialog offers the workbook's language, Danish first, and
+ * Excel's own charts; what is chosen is what is written */
+static void
+test_export_dialog_choices (void)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_demo ("export-dialog.db", &store);
+  g_autofree char *path = g_build_filename (dir, "english.xlsx", NULL);
+  g_autofree char *workbook = NULL;
+  g_autofree char *chart = NULL;
+  GtkWidget *chooser = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-xlsx", NULL));
+  for (int i = 0; i < 500 && !(chooser = find_chooser ()); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "language"), ==, "da");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "native-charts"), ==, "false");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (indsats_window_is_busy (window));
+
+  /* what the dialog hands on when English and native charts are chosen */
+  g_assert_true (indsats_window_export_xlsx (window, path, "en", TRUE));
+  spin_until_idle (window);
+  workbook = read_part (path, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "name=\"Overview\""));
+  g_assert_nonnull (strstr (workbook, "name=\"Figure 15\""));
+  chart = read_part (path, "xl/charts/chart1.xml");
+  g_assert_nonnull (strstr (chart, "<c:chartSpace"));
   g_unlink (path);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -267,6 +325,7 @@ main (int    argc,
   g_test_add_func ("/ui/follow-up/triggers", test_follow_up_shows_triggers);
   g_test_add_func ("/ui/import", test_import_from_window);
   g_test_add_func ("/ui/export", test_export_from_window);
+  g_test_add_func ("/ui/export-dialog", test_export_dialog_choices);
   g_test_add_func ("/ui/goals-indicators-figures", test_goals_indicators_figures);
   status = g_test_run ();
 
