@@ -90,7 +90,7 @@ run_job (GTask        *task,
     }
   else
     {
-      IndsatsImportSummary *summary = indsats_import_files (store, (const char * const *) job->paths, FALSE,
+      IndsatsImportSummary *summary = indsats_import_files (store, (const char * const *) job->paths, NULL, FALSE,
                                                             cancellable, progress_cb, job, &error);
       if (summary == NULL)
         g_task_return_error (task, g_steal_pointer (&error));

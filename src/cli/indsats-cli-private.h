@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "indsats-import.h"
 #include "indsats-store.h"
 
 G_BEGIN_DECLS
@@ -90,6 +91,9 @@ gboolean         indsats_cli_table_print    (IndsatsCliTable     *table,
 void             indsats_cli_table_free     (IndsatsCliTable     *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsCliTable, indsats_cli_table_free)
+
+/* The import summary's line for one file, on stderr */
+void indsats_cli_describe_import (const IndsatsImportFile *file);
 
 /* The commands */
 int indsats_cli_demo    (IndsatsCli *cli, int argc, char **argv);
