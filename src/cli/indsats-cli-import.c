@@ -29,6 +29,47 @@ indsats_cli_describe_import (const IndsatsImportFile *file)
              *breakdowns ? breakdowns : "none");
 }
 
+/**
+ * indsats_cli_print_import_summary:
+ *
+ * Prints per indicator what was added, updated and unchanged, then on stderr
+ * which table each file was read as, and the totals.
+ */
+gboolean
+indsats_cli_print_import_summary (const IndsatsImportSummary  *summary,
+                                  IndsatsOutputFormat          format,
+                                  gboolean                     fetched,
+                                  gboolean                     dry_run,
+                                  GError                     **error)
+{
+  g_autoptr(IndsatsCliTable) table = NULL;
+  guint added = 0, updated = 0, unchanged = 0;
+
+  table = indsats_cli_table_new (format, summary_columns);
+  for (guint i = 0; i < summary->counts->len; i++)
+    {
+      IndsatsImportCount *c = g_ptr_array_index (summary->counts, i);
+
+      indsats_cli_table_add_text (table, c->indicator);
+      indsats_cli_table_add_int (table, c->added);
+      indsats_cli_table_add_int (table, c->updated);
+      indsats_cli_table_add_int (table, c->unchanged);
+      added += c->added;
+      updated += c->updated;
+      unchanged += c->unchanged;
+    }
+  if (!indsats_cli_table_print (table, error))
+    return FALSE;
+  for (guint i = 0; i < summary->read->len; i++)
+    indsats_cli_describe_import (g_ptr_array_index (summary->read, i));
+  fprintf (stderr, "%u %s, %u values: %u added, %u updated, %u unchanged%s\n",
+           summary->files,
+           fetched ? (summary->files == 1 ? "answer" : "answers") : (summary->files == 1 ? "file" : "files"),
+           summary->rows,
+           added, updated, unchanged, dry_run ? " (dry run: nothing was written)" : "");
+  return TRUE;
+}
+
 int
 indsats_cli_import (IndsatsCli  *cli,
                     int          argc,
@@ -36,14 +77,12 @@ indsats_cli_import (IndsatsCli  *cli,
 {
   g_autoptr(IndsatsStore) store = NULL;
   g_autoptr(IndsatsImportSummary) summary = NULL;
-  g_autoptr(IndsatsCliTable) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *table_text = NULL;
   g_autofree char *table_id = NULL;
   IndsatsOutputFormat format;
   gboolean dry_run = FALSE;
-  guint added = 0, updated = 0, unchanged = 0;
   int exit_code;
   GOptionEntry entries[] = {
     { "table", 0, 0, G_OPTION_ARG_STRING, &table_text, "The Jobindsats table the files hold (else the id in each file's name)", "ID" },
@@ -67,26 +106,8 @@ indsats_cli_import (IndsatsCli  *cli,
                                         NULL, NULL, NULL, &error)))
     return indsats_cli_fail (cli, error);
 
-  table = indsats_cli_table_new (format, summary_columns);
-  for (guint i = 0; i < summary->counts->len; i++)
-    {
-      IndsatsImportCount *c = g_ptr_array_index (summary->counts, i);
-
-      indsats_cli_table_add_text (table, c->indicator);
-      indsats_cli_table_add_int (table, c->added);
-      indsats_cli_table_add_int (table, c->updated);
-      indsats_cli_table_add_int (table, c->unchanged);
-      added += c->added;
-      updated += c->updated;
-      unchanged += c->unchanged;
-    }
-  if (!indsats_cli_table_print (table, &error))
+  if (!indsats_cli_print_import_summary (summary, format, FALSE, dry_run, &error))
     return indsats_cli_fail (cli, error);
-  for (guint i = 0; i < summary->read->len; i++)
-    indsats_cli_describe_import (g_ptr_array_index (summary->read, i));
-  fprintf (stderr, "%u %s, %u values: %u added, %u updated, %u unchanged%s\n",
-           summary->files, summary->files == 1 ? "file" : "files", summary->rows,
-           added, updated, unchanged, dry_run ? " (dry run: nothing was written)" : "");
   return INDSATS_EXIT_OK;
 }
 

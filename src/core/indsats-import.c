@@ -328,20 +328,16 @@ cancelled (GCancellable  *cancellable,
   return FALSE;
 }
 
-/**
- * indsats_import_files:
- * @paths: the files
- * @table: (nullable): the Jobindsats table every file holds; %NULL: the
- *   table id in each file's name, if any
- * @dry_run: check and count, but write nothing
- * @cancellable: (nullable): cancelling rolls everything back
- * @progress: (nullable): told the share done now and then
- *
- * Imports the files in one transaction. A value that changed is updated and
- * its revision recorded; one bad row in any file changes nothing at all.
- *
- * Returns: (transfer full): what was added, updated and unchanged per indicator
- */
+static IndsatsImportSummary *
+summary_new (void)
+{
+  IndsatsImportSummary *summary = g_new0 (IndsatsImportSummary, 1);
+
+  summary->counts = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
+  summary->read = g_ptr_array_new_with_free_func ((GDestroyNotify) file_free);
+  return summary;
+}
+
 static IndsatsImportFile *
 describe_file (const char *path,
                const char *table,
@@ -377,61 +373,38 @@ describe_file (const char *path,
   return file;
 }
 
-IndsatsImportSummary *
-indsats_import_files (IndsatsStore               *store,
-                      const char * const         *paths,
-                      const char                 *table,
-                      gboolean                    dry_run,
-                      GCancellable               *cancellable,
-                      IndsatsImportProgressFunc   progress,
-                      gpointer                    user_data,
-                      GError                    **error)
+/* Writes what was read, in one transaction; @summary->read names the files */
+static IndsatsImportSummary *
+write_rows (IndsatsStore               *store,
+            IndsatsImportSummary       *summary_in,
+            GPtrArray                  *files,
+            GPtrArray                  *sources,
+            gboolean                    dry_run,
+            GCancellable               *cancellable,
+            IndsatsImportProgressFunc   progress,
+            gpointer                    user_data,
+            GError                    **error)
 {
-  g_autoptr(IndsatsImportSummary) summary = g_new0 (IndsatsImportSummary, 1);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(IndsatsImportSummary) summary = summary_in;
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = indsats_store_now ();
   IndsatsImportCount *last_count = NULL;
   gint64 last_id = 0;
-  guint n_paths, total = 0, done = 0;
+  guint total = 0, done = 0;
 
-  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
-  g_return_val_if_fail (paths != NULL, NULL);
-
-  summary->counts = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
-  summary->read = g_ptr_array_new_with_free_func ((GDestroyNotify) file_free);
-  n_paths = g_strv_length ((char **) paths);
-
-  /* Read and check every file before anything is written */
-  for (guint f = 0; f < n_paths; f++)
-    {
-      GPtrArray *rows;
-
-      if (cancelled (cancellable, error))
-        return NULL;
-      if (!(rows = indsats_import_read_file (paths[f], cancellable, error)))
-        return NULL;
-      g_ptr_array_add (files, rows);
-      {
-        g_autofree char *from_name = table ? NULL : indsats_import_table_from_name (paths[f]);
-        g_ptr_array_add (summary->read, describe_file (paths[f], table ? table : from_name, rows));
-      }
-      total += rows->len;
-      if (progress)
-        progress (0.3 * (f + 1) / n_paths, user_data);
-    }
+  for (guint f = 0; f < files->len; f++)
+    total += ((GPtrArray *) g_ptr_array_index (files, f))->len;
 
   if (!indsats_store_begin (store, error))
     return NULL;
   for (guint f = 0; f < files->len; f++)
     {
       GPtrArray *rows = g_ptr_array_index (files, f);
-      const char *file_table = ((IndsatsImportFile *) g_ptr_array_index (summary->read, f))->table;
+      IndsatsImportFile *file = g_ptr_array_index (summary->read, f);
+      const char *file_table = file->table;
+      const char *source = g_ptr_array_index (sources, f);
       IndsatsImportRow *last_row = NULL;
-      g_autofree char *base = g_path_get_basename (paths[f]);
-      g_autofree char *source = g_strdup_printf ("Import: %s", base);
-
       for (guint r = 0; r < rows->len; r++)
         {
           IndsatsImportRow *row = g_ptr_array_index (rows, r);
@@ -465,7 +438,7 @@ indsats_import_files (IndsatsStore               *store,
                                                          row->unit ? row->unit : "", error);
               if (id == 0)
                 {
-                  g_prefix_error (error, "%s:%u: ", paths[f], row->line);
+                  g_prefix_error (error, "%s:%u: ", file->path, row->line);
                   goto fail;
                 }
               g_hash_table_insert (indicators, g_strdup (name), GSIZE_TO_POINTER ((gsize) id));
@@ -478,7 +451,7 @@ indsats_import_files (IndsatsStore               *store,
           if (!indsats_store_put_observation (store, id, row->area, &row->period, row->value, FALSE,
                                               source, now, &change, error))
             {
-              g_prefix_error (error, "%s:%u: ", paths[f], row->line);
+              g_prefix_error (error, "%s:%u: ", file->path, row->line);
               goto fail;
             }
           if (change == INDSATS_OBSERVATION_ADDED)
@@ -498,11 +471,114 @@ indsats_import_files (IndsatsStore               *store,
     return NULL;
   if (progress)
     progress (1.0, user_data);
-  summary->files = n_paths;
+  summary->files = files->len;
   summary->rows = total;
   return g_steal_pointer (&summary);
 
 fail:
   indsats_store_rollback (store);
   return NULL;
+}
+
+/**
+ * indsats_import_files:
+ * @paths: the files
+ * @table: (nullable): the Jobindsats table every file holds; %NULL: the
+ *   table id in each file's name, if any
+ * @dry_run: check and count, but write nothing
+ * @cancellable: (nullable): cancelling rolls everything back
+ * @progress: (nullable): told the share done now and then
+ *
+ * Imports the files in one transaction. A value that changed is updated and
+ * its revision recorded; one bad row in any file changes nothing at all.
+ *
+ * Returns: (transfer full): what was added, updated and unchanged per indicator
+ */
+IndsatsImportSummary *
+indsats_import_files (IndsatsStore               *store,
+                      const char * const         *paths,
+                      const char                 *table,
+                      gboolean                    dry_run,
+                      GCancellable               *cancellable,
+                      IndsatsImportProgressFunc   progress,
+                      gpointer                    user_data,
+                      GError                    **error)
+{
+  IndsatsImportSummary *summary;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+  guint n_paths;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  summary = summary_new ();
+  n_paths = g_strv_length ((char **) paths);
+
+  /* Read and check every file before anything is written */
+  for (guint f = 0; f < n_paths; f++)
+    {
+      g_autofree char *from_name = table ? NULL : indsats_import_table_from_name (paths[f]);
+      g_autofree char *base = g_path_get_basename (paths[f]);
+      GPtrArray *rows;
+
+      if (cancelled (cancellable, error) ||
+          !(rows = indsats_import_read_file (paths[f], cancellable, error)))
+        {
+          indsats_import_summary_free (summary);
+          return NULL;
+        }
+      g_ptr_array_add (files, rows);
+      g_ptr_array_add (summary->read, describe_file (paths[f], table ? table : from_name, rows));
+      g_ptr_array_add (sources, g_strdup_printf ("Import: %s", base));
+      if (progress)
+        progress (0.3 * (f + 1) / n_paths, user_data);
+    }
+  return write_rows (store, summary, files, sources, dry_run, cancellable, progress, user_data, error);
+}
+
+/**
+ * indsats_import_answers:
+ * @answers: (array length=n_answers): what the Jobindsats API answered
+ * @dry_run: check and count, but write nothing
+ *
+ * Imports answers fetched from the API, as files are imported: all or none.
+ *
+ * Returns: (transfer full): what was added, updated and unchanged per indicator
+ */
+IndsatsImportSummary *
+indsats_import_answers (IndsatsStore               *store,
+                        const IndsatsImportAnswer  *answers,
+                        guint                       n_answers,
+                        gboolean                    dry_run,
+                        GCancellable               *cancellable,
+                        IndsatsImportProgressFunc   progress,
+                        gpointer                    user_data,
+                        GError                    **error)
+{
+  IndsatsImportSummary *summary;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+  g_return_val_if_fail (answers != NULL || n_answers == 0, NULL);
+
+  summary = summary_new ();
+  for (guint a = 0; a < n_answers; a++)
+    {
+      gsize length = 0;
+      const char *data = g_bytes_get_data (answers[a].data, &length);
+      GPtrArray *rows;
+
+      if (cancelled (cancellable, error) ||
+          !(rows = indsats_import_read_data (answers[a].name, data ? data : "", length, error)))
+        {
+          indsats_import_summary_free (summary);
+          return NULL;
+        }
+      g_ptr_array_add (files, rows);
+      g_ptr_array_add (summary->read, describe_file (answers[a].name, answers[a].table, rows));
+      g_ptr_array_add (sources, g_strdup (answers[a].source));
+    }
+  return write_rows (store, summary, files, sources, dry_run, cancellable, progress, user_data, error);
 }

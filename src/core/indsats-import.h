@@ -45,6 +45,15 @@ typedef struct
   guint      rows;
 } IndsatsImportSummary;
 
+/* An answer from the Jobindsats API, to import as a file is */
+typedef struct
+{
+  const char *name;    /* for messages and the summary */
+  const char *table;   /* the table id */
+  const char *source;  /* what the values' source says */
+  GBytes     *data;
+} IndsatsImportAnswer;
+
 /* Called now and then with the share done, 0 to 1 */
 typedef void (*IndsatsImportProgressFunc) (double   fraction,
                                            gpointer user_data);
@@ -59,6 +68,14 @@ GPtrArray            *indsats_import_read_data    (const char    *name,
 IndsatsImportSummary *indsats_import_files        (IndsatsStore              *store,
                                                    const char * const        *paths,
                                                    const char                *table,
+                                                   gboolean                   dry_run,
+                                                   GCancellable              *cancellable,
+                                                   IndsatsImportProgressFunc  progress,
+                                                   gpointer                   user_data,
+                                                   GError                   **error);
+IndsatsImportSummary *indsats_import_answers      (IndsatsStore              *store,
+                                                   const IndsatsImportAnswer *answers,
+                                                   guint                      n_answers,
                                                    gboolean                   dry_run,
                                                    GCancellable              *cancellable,
                                                    IndsatsImportProgressFunc  progress,
