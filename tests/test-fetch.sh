@@ -66,7 +66,7 @@ check "... beside the total" test "$(value 'Antal ledige personer (y25i01)' Ish�
 
 # The token from a file
 printf '%s\n' "$token" >"$tmp/token"
-INDSATS_JOBINDSATS_TOKEN= run fetch y25i01 --areas Ishøj --latest 1 --token-file "$tmp/token"
+INDSATS_JOBINDSATS_TOKEN= DBUS_SESSION_BUS_ADDRESS= run fetch y25i01 --areas Ishøj --latest 1 --token-file "$tmp/token"
 check "--token-file works without the variable" test "$rc" -eq 0
 
 # Failures: one line, exit 1, nothing changed
@@ -80,7 +80,7 @@ refused() { # refused DESCRIPTION EXPECTED-MESSAGE-PART ARGS...
   fi
 }
 INDSATS_JOBINDSATS_TOKEN=wrong-token refused "a refused token" "Jobindsats refused the token (HTTP 401" fetch y25i01 --areas Ishøj
-INDSATS_JOBINDSATS_TOKEN= refused "no token at all" "there is no Jobindsats token" fetch y25i01
+INDSATS_JOBINDSATS_TOKEN= DBUS_SESSION_BUS_ADDRESS= refused "no token at all" "there is no Jobindsats token" fetch y25i01
 refused "an unknown area, with the nearest names" "table y25i01 has no area “Ishoj”; the nearest names it has: Ishøj" fetch y25i01 --areas Ishoj
 refused "an unknown table, named" "Jobindsats has no table “y99x99”" fetch y99x99
 refused "an unknown breakdown value" "the breakdown “A-kasse” has no value “FOA”" fetch y25i01 --breakdown A-kasse=FOA

@@ -7,41 +7,8 @@
 #include "indsats-cli-private.h"
 #include "indsats-error.h"
 #include "indsats-fetch.h"
+#include "indsats-keyring.h"
 #include "indsats-store-tables.h"
-
-/* The token: INDSATS_JOBINDSATS_TOKEN, else the file; never from the command line */
-static char *
-find_token (const char  *token_file,
-            GError     **error)
-{
-  const char *from_env = g_getenv ("INDSATS_JOBINDSATS_TOKEN");
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local = NULL;
-
-  if (from_env != NULL && *from_env != '\0')
-    return g_strstrip (g_strdup (from_env));
-  if (token_file == NULL)
-    {
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "there is no Jobindsats token: set INDSATS_JOBINDSATS_TOKEN or give --token-file FILE "
-                           "(STAR gives a token on request; see the README)");
-      return NULL;
-    }
-  if (!g_file_get_contents (token_file, &contents, NULL, &local))
-    {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "--token-file: %s", local->message);
-      return NULL;
-    }
-  g_strstrip (contents);
-  if (*contents == '\0' || strchr (contents, '\n') != NULL)
-    {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "--token-file: %s does not hold a token on one line; put only the token from STAR in it",
-                   token_file);
-      return NULL;
-    }
-  return g_steal_pointer (&contents);
-}
 
 static void
 add_list (GPtrArray  *list,
@@ -74,6 +41,7 @@ indsats_cli_fetch (IndsatsCli  *cli,
   g_autofree char *format_text = NULL;
   g_autofree char *token = NULL;
   IndsatsOutputFormat format;
+  const char *bus;
   gboolean dry_run = FALSE, figures = FALSE;
   int latest = 0, exit_code;
   GOptionEntry entries[] = {
@@ -105,28 +73,24 @@ indsats_cli_fetch (IndsatsCli  *cli,
       strcmp (period_type, "Y") != 0)
     return indsats_cli_usage (cli, "--period-type: use M (months), Q (quarters) or Y (years), not “%s”", period_type);
 
-  if (!(token = find_token (token_file, &error)) || !(store = indsats_cli_open_store (cli, &error)))
+  /* the keyring only where there is a session bus to reach it: never start one */
+  bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+  if (!(token = indsats_jobindsats_find_token (token_file, bus != NULL && *bus != '\0', &error)) ||
+      !(store = indsats_cli_open_store (cli, &error)))
     return indsats_cli_fail (cli, error);
 
   if (figures)
     {
-      g_autoptr(GPtrArray) tables = indsats_store_list_figure_tables (store, &error);
+      g_autoptr(GPtrArray) wanted = indsats_fetch_figure_requests (store, &error);
 
-      if (tables == NULL)
+      if (wanted == NULL)
         return indsats_cli_fail (cli, error);
-      if (tables->len == 0)
+      if (wanted->len == 0)
         return indsats_cli_fail_message (cli, "no figure shows key figures from a Jobindsats table yet; "
                                               "fetch a table first (indsats fetch TABLE) and make a figure of it");
-      for (guint t = 0; t < tables->len; t++)
-        {
-          IndsatsFigureTable *ft = g_ptr_array_index (tables, t);
-          IndsatsFetchRequest *request = indsats_fetch_request_new (ft->table);
-
-          for (guint a = 0; a < ft->areas->len; a++)
-            g_ptr_array_add (request->areas, g_strdup (g_ptr_array_index (ft->areas, a)));
-          request->latest = latest;
-          g_ptr_array_add (requests, request);
-        }
+      for (guint r = 0; r < wanted->len; r++)
+        ((IndsatsFetchRequest *) g_ptr_array_index (wanted, r))->latest = latest;
+      g_ptr_array_extend_and_steal (requests, g_steal_pointer (&wanted));
     }
   else
     {

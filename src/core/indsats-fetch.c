@@ -10,9 +10,14 @@
 
 #include "indsats-fetch.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "indsats-error.h"
+#include "indsats-format.h"
+#include "indsats-model.h"
+#include "indsats-period.h"
+#include "indsats-store-tables.h"
 
 IndsatsFetchRequest *
 indsats_fetch_request_new (const char *table)
@@ -425,4 +430,100 @@ indsats_fetch (IndsatsStore              *store,
     }
   return indsats_import_answers (store, (IndsatsImportAnswer *) imports->data, imports->len, dry_run, cancellable,
                                  NULL, NULL, error);
+}
+
+/**
+ * indsats_fetch_figure_requests:
+ *
+ * Returns: (transfer full) (element-type IndsatsFetchRequest): a request for
+ *   every table the figures show, with the areas they show; empty when no
+ *   figure comes from a Jobindsats table
+ */
+GPtrArray *
+indsats_fetch_figure_requests (IndsatsStore  *store,
+                               GError       **error)
+{
+  g_autoptr(GPtrArray) tables = indsats_store_list_figure_tables (store, error);
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_fetch_request_free);
+
+  if (tables == NULL)
+    return NULL;
+  for (guint t = 0; t < tables->len; t++)
+    {
+      IndsatsFigureTable *ft = g_ptr_array_index (tables, t);
+      IndsatsFetchRequest *request = indsats_fetch_request_new (ft->table);
+
+      for (guint a = 0; a < ft->areas->len; a++)
+        g_ptr_array_add (request->areas, g_strdup (g_ptr_array_index (ft->areas, a)));
+      g_ptr_array_add (requests, request);
+    }
+  return g_steal_pointer (&requests);
+}
+
+static char *
+format_value (double      value,
+              const char *unit)
+{
+  if (isnan (value))
+    return g_strdup ("–");
+  if (g_strcmp0 (unit, "pct") == 0)
+    return indsats_format_percent (value, 1);
+  return indsats_format_number (value, value == (gint64) value ? 0 : 1);
+}
+
+/**
+ * indsats_fetch_describe_changes:
+ * @summary: what an import or fetch did
+ *
+ * Says what changed, per series that got a new or changed value: its newest
+ * period and value, and the period before: “Ledige (y25i01), Ishøj: jun. 2026
+ * 920 (maj 2026 910)”.
+ *
+ * Returns: (transfer full) (element-type utf8): the lines
+ */
+GPtrArray *
+indsats_fetch_describe_changes (IndsatsStore                *store,
+                                const IndsatsImportSummary  *summary,
+                                GError                     **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < summary->counts->len; c++)
+    {
+      IndsatsImportCount *count = g_ptr_array_index (summary->counts, c);
+      g_autoptr(GPtrArray) observations = NULL;
+
+      if (count->added + count->updated == 0)
+        continue;
+      if (!(observations = indsats_store_list_observations (store, count->indicator, error)))
+        return NULL;
+      /* by area, then period: the last of each area is its newest */
+      for (guint i = 0; i < observations->len; i++)
+        {
+          IndsatsObservation *o = g_ptr_array_index (observations, i);
+          IndsatsObservation *next = i + 1 < observations->len ? g_ptr_array_index (observations, i + 1) : NULL;
+          IndsatsObservation *before = i > 0 ? g_ptr_array_index (observations, i - 1) : NULL;
+          IndsatsPeriod period, previous;
+          g_autofree char *label = NULL;
+          g_autofree char *value = NULL;
+
+          if (next != NULL && strcmp (next->area, o->area) == 0)
+            continue;
+          if (!indsats_period_parse (o->period, &period, NULL))
+            continue;
+          label = indsats_period_to_label (&period);
+          value = format_value (o->value, o->unit);
+          if (before != NULL && strcmp (before->area, o->area) == 0 &&
+              indsats_period_parse (before->period, &previous, NULL))
+            {
+              g_autofree char *before_label = indsats_period_to_label (&previous);
+              g_autofree char *before_value = format_value (before->value, before->unit);
+              g_ptr_array_add (lines, g_strdup_printf ("%s, %s: %s %s (%s %s)", count->indicator, o->area, label,
+                                                       value, before_label, before_value));
+            }
+          else
+            g_ptr_array_add (lines, g_strdup_printf ("%s, %s: %s %s", count->indicator, o->area, label, value));
+        }
+    }
+  return g_steal_pointer (&lines);
 }

@@ -32,6 +32,12 @@ IndsatsImportSummary *indsats_fetch              (IndsatsStore              *sto
                                                   gpointer                   user_data,
                                                   GError                   **error);
 
+GPtrArray            *indsats_fetch_figure_requests  (IndsatsStore                *store,
+                                                     GError                     **error);
+GPtrArray            *indsats_fetch_describe_changes (IndsatsStore                *store,
+                                                     const IndsatsImportSummary  *summary,
+                                                     GError                     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsFetchRequest, indsats_fetch_request_free)
 
 G_END_DECLS
