@@ -1,0 +1,187 @@
+/* test-ui-update.c: Update Key Figures in the window, against a stand-in for
+ * the Jobindsats API on 127.0.0.1 that the test starts (under Xvfb) */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "indsats-application.h"
+#include "indsats-demo.h"
+#include "indsats-fetch.h"
+#include "indsats-window.h"
+#include "test-util.h"
+
+static char *dir;
+static GSubprocess *server;
+static char *base;  /* http://127.0.0.1:PORT */
+
+static void
+spin_until_idle (IndsatsWindow *window)
+{
+  for (int i = 0; i < 3000 && indsats_window_is_busy (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (indsats_window_is_busy (window));
+}
+
+static void
+start_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = g_build_filename (g_getenv ("INDSATS_SOURCE_ROOT"), "tests", "jobindsats-server.py", NULL);
+  g_autofree char *port_file = g_build_filename (dir, "port", NULL);
+  g_autofree char *log_file = g_build_filename (dir, "log", NULL);
+  g_autofree char *port = NULL;
+
+  server = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, "/usr/bin/python3", script, port_file, log_file,
+                             "window-token", NULL);
+  g_assert_no_error (error);
+  for (int i = 0; i < 200 && !g_file_get_contents (port_file, &port, NULL, NULL); i++)
+    g_usleep (50000);
+  g_assert_nonnull (port);
+  base = g_strdup_printf ("http://127.0.0.1:%s", port);
+}
+
+static double
+stored_value (IndsatsStore *store,
+              const char   *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  double v = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (indsats_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_double (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+/* The body of the message dialog called @heading, closing it; NULL if none */
+static char *
+take_message (const char *heading)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  char *body = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      {
+        body = g_strdup (adw_message_dialog_get_body (l->data));
+        gtk_window_destroy (l->data);
+      }
+  g_list_free (toplevels);
+  return body;
+}
+
+static void
+use_api (const char *prefix,
+         const char *token)
+{
+  g_autofree char *url = g_strdup_printf ("%s/%s/v3", base, prefix);
+
+  g_setenv ("INDSATS_JOBINDSATS_URL", url, TRUE);
+  g_setenv ("INDSATS_JOBINDSATS_TOKEN", token, TRUE);
+}
+
+static void
+test_update (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "update.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_fetch_request_free);
+  g_autoptr(IndsatsJobindsats) client = NULL;
+  g_autoptr(IndsatsImportSummary) first = NULL;
+  IndsatsFetchRequest *request = indsats_fetch_request_new ("y25i01");
+  const char *areas[] = { "Ishøj", NULL };
+  g_autofree char *body = NULL;
+  IndsatsWindow *window;
+  double revisions;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 500 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* no figure comes from a Jobindsats table yet: the banner says so */
+  use_api ("ok", "window-token");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.update-keyfigures", NULL));
+  spin_until_idle (window);
+  g_assert_nonnull (strstr (indsats_window_get_banner (window), "No figure shows key figures fetched from a Jobindsats table yet"));
+
+  /* a first fetch of y25i01, and a figure of it */
+  g_ptr_array_add (request->areas, g_strdup ("Ishøj"));
+  request->latest = 3;
+  g_ptr_array_add (requests, request);
+  client = indsats_jobindsats_new (NULL, "window-token");
+  first = indsats_fetch (store, client, requests, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_window_make_figure (window, "Ledige i Ishøj", INDSATS_FIGURE_LINE,
+                                               "Antal ledige personer (y25i01)", areas, "", 0, &error), >, 0);
+  g_assert_no_error (error);
+  revisions = stored_value (store, "SELECT count(*) FROM observation_revision");
+
+  /* a refused token: the banner gives the reason, nothing changes, the window stays usable */
+  use_api ("changed", "wrong-token");
+  g_assert_true (indsats_window_update_keyfigures (window));
+  g_assert_true (indsats_window_is_busy (window));
+  g_assert_false (indsats_window_update_keyfigures (window));
+  spin_until_idle (window);
+  g_assert_nonnull (strstr (indsats_window_get_banner (window), "Jobindsats refused the token (HTTP 401"));
+  g_assert_null (strstr (indsats_window_get_banner (window), "wrong-token"));
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation_revision"), ==, revisions);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+
+  /* offline */
+  g_setenv ("INDSATS_JOBINDSATS_URL", "http://127.0.0.1:1/v3", TRUE);
+  g_setenv ("INDSATS_JOBINDSATS_TOKEN", "window-token", TRUE);
+  g_assert_true (indsats_window_update_keyfigures (window));
+  spin_until_idle (window);
+  g_assert_nonnull (strstr (indsats_window_get_banner (window), "Cannot reach Jobindsats"));
+
+  /* the right token: the newest values, and what changed is said */
+  use_api ("changed", "window-token");
+  g_assert_true (indsats_window_update_keyfigures (window));
+  spin_until_idle (window);
+  g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
+  body = take_message ("Key Figures Updated");
+  g_assert_nonnull (body);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Antal ledige personer (y25i01), Ishøj: jun. 2026 1.017 (maj 2026 1.007)"));
+  g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                                          " WHERE i.name = 'Antal ledige personer (y25i01)' AND o.area = 'Ishøj'"
+                                          " AND o.period = '2026M06'"), ==, 1017);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation_revision"), >, revisions);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  indsats_application_register_resources ();
+  dir = g_dir_make_tmp ("indsats-update-XXXXXX", NULL);
+  g_setenv ("INDSATS_JOBINDSATS_RETRY_PAUSES", "0.1,0.1,0.1", TRUE);
+  start_server ();
+
+  g_test_add_func ("/ui/update-keyfigures", test_update);
+  status = g_test_run ();
+
+  g_subprocess_force_exit (server);
+  g_subprocess_wait (server, NULL, NULL);
+  g_clear_object (&server);
+  g_free (base);
+  indsats_test_remove_dir (dir);
+  return status;
+}
