@@ -8,6 +8,8 @@
 #include "indsats-application.h"
 #include "indsats-demo.h"
 #include "indsats-fetch.h"
+#include "indsats-keyring.h"
+#include "indsats-preferences-window.h"
 #include "indsats-window.h"
 #include "test-util.h"
 
@@ -162,6 +164,88 @@ test_update (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A keyring of the test's own: a login collection in the test's folder,
+ * unlocked, replacing any keyring daemon of the session */
+static gboolean
+start_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  const char *bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+
+  if (bus == NULL || *bus == '\0')
+    return FALSE;
+  g_mkdir_with_parents (data, 0700);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  daemon = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--replace", "--unlock",
+                                        "--components=secrets", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (daemon, "test-keyring", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (daemon));
+  return TRUE;
+}
+
+static void
+spin_preferences (IndsatsPreferencesWindow *prefs)
+{
+  for (int i = 0; i < 3000 && indsats_preferences_window_is_busy (prefs); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (indsats_preferences_window_is_busy (prefs));
+}
+
+/* Preferences keep the token in the keyring: saved, never shown, removed */
+static void
+test_preferences_token (void)
+{
+  g_autoptr(GError) error = NULL;
+  IndsatsPreferencesWindow *prefs;
+  GtkEditable *row;
+  g_autofree char *kept = NULL;
+
+  if (!start_keyring ())
+    {
+      g_test_skip ("no session bus for a keyring");
+      return;
+    }
+  prefs = indsats_preferences_window_new (NULL);
+  row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (prefs), INDSATS_TYPE_PREFERENCES_WINDOW, "token_row"));
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin_preferences (prefs);
+  indsats_preferences_window_save_token (prefs, "   ");
+  g_assert_cmpstr (indsats_preferences_window_get_status (prefs), ==, "The token is empty; paste the token from STAR.");
+
+  gtk_editable_set_text (row, "keyring-token-1");
+  indsats_preferences_window_save_token (prefs, gtk_editable_get_text (row));
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+  spin_preferences (prefs);
+  g_assert_cmpstr (indsats_preferences_window_get_status (prefs), ==, "A token is saved in the keyring.");
+  kept = indsats_keyring_get_token (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, "keyring-token-1");
+
+  /* the window's update finds it there when the environment has none */
+  g_unsetenv ("INDSATS_JOBINDSATS_TOKEN");
+  g_clear_pointer (&kept, g_free);
+  kept = indsats_jobindsats_find_token (NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, "keyring-token-1");
+
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (prefs), INDSATS_TYPE_PREFERENCES_WINDOW,
+                                                        "remove_button"), "clicked");
+  spin_preferences (prefs);
+  g_assert_cmpstr (indsats_preferences_window_get_status (prefs), ==, "No token is saved. Ask STAR for one.");
+  g_clear_pointer (&kept, g_free);
+  kept = indsats_keyring_get_token (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (kept);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -176,6 +260,7 @@ main (int    argc,
   start_server ();
 
   g_test_add_func ("/ui/update-keyfigures", test_update);
+  g_test_add_func ("/ui/preferences-token", test_preferences_token);
   status = g_test_run ();
 
   g_subprocess_force_exit (server);

@@ -19,6 +19,7 @@
 #include "indsats-fetch.h"
 #include "indsats-import.h"
 #include "indsats-keyring.h"
+#include "indsats-preferences-window.h"
 
 typedef struct
 {
@@ -515,6 +516,14 @@ update_activated (GtkWidget  *widget,
 }
 
 static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (indsats_preferences_window_new (GTK_WINDOW (widget))));
+}
+
+static void
 dismiss_banner_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -543,6 +552,8 @@ _indsats_window_files_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.update-keyfigures", NULL, update_activated);
   gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_activated);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
