@@ -8,6 +8,7 @@
 #include "indsats-application.h"
 #include "indsats-demo.h"
 #include "indsats-fetch.h"
+#include "indsats-import-dialog.h"
 #include "indsats-keyring.h"
 #include "indsats-preferences-window.h"
 #include "indsats-window.h"
@@ -190,6 +191,73 @@ start_keyring (void)
   return TRUE;
 }
 
+static IndsatsImportDialog *
+find_import_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  IndsatsImportDialog *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (INDSATS_IS_IMPORT_DIALOG (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Import Key Figures shows what the files hold first, and imports what is ticked */
+static void
+test_import_preview (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "preview.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "y01a02.csv", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("INDSATS_SOURCE_ROOT"), "tests", "data", "import",
+                                              "star-y01a02-v2-csv-documented.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  const char *paths[] = { file, NULL };
+  IndsatsImportDialog *dialog;
+  IndsatsWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (file, contents, -1, NULL));
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (indsats_window_preview_import (window, paths));
+  spin_until_idle (window);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  /* nothing is written before the person says so */
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation"), ==, 0);
+
+  {
+    g_autoptr(IndsatsImportSummary) preview = indsats_import_files (store, paths, NULL, TRUE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    text = indsats_import_dialog_describe_file (g_ptr_array_index (preview->read, 0));
+  }
+  g_assert_cmpstr (text, ==, "Table y01a02 · 4 measures · by Køn · Hele landet · 2021M01 to 2021M02");
+  g_assert_true (indsats_import_dialog_is_kept (dialog, "Antal personer (y01a02)"));
+  g_assert_false (indsats_import_dialog_is_kept (dialog, "Antal personer (y01a02, Kvinder)"));
+  g_assert_false (indsats_import_dialog_is_kept (dialog, "Antal personer (y01a02, Mænd)"));
+  indsats_import_dialog_set_kept (dialog, "Antal personer (y01a02, Kvinder)", TRUE);
+  indsats_import_dialog_import (dialog);
+  g_assert_true (indsats_window_is_busy (window));
+  spin_until_idle (window);
+  g_free (take_message ("Key Figures Imported"));
+
+  g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                                          " WHERE i.name = 'Antal personer (y01a02, Kvinder)' AND o.period = '2021M01'"),
+                     ==, 72405);
+  g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                                          " WHERE i.name = 'Antal personer (y01a02)' AND o.period = '2021M01'"),
+                     ==, 144315);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM indicator WHERE breakdown = 'Køn: Mænd'"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 spin_preferences (IndsatsPreferencesWindow *prefs)
 {
@@ -261,6 +329,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/update-keyfigures", test_update);
   g_test_add_func ("/ui/preferences-token", test_preferences_token);
+  g_test_add_func ("/ui/import-preview", test_import_preview);
   status = g_test_run ();
 
   g_subprocess_force_exit (server);

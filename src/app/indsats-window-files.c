@@ -17,6 +17,7 @@
 #include "indsats-export-xlsx.h"
 #include "indsats-error.h"
 #include "indsats-fetch.h"
+#include "indsats-import-dialog.h"
 #include "indsats-import.h"
 #include "indsats-keyring.h"
 #include "indsats-preferences-window.h"
@@ -34,6 +35,8 @@ typedef struct
   gint64    plan_id;
   gboolean  export;
   gboolean  fetch;
+  gboolean  preview;  /* import: a dry run, to show what the files hold */
+  GHashTable *keep;   /* import: the series chosen; NULL: all */
   GWeakRef  window;
 } Job;
 
@@ -56,6 +59,7 @@ job_free (Job *job)
 {
   g_free (job->database);
   g_strfreev (job->paths);
+  g_clear_pointer (&job->keep, g_hash_table_unref);
   g_weak_ref_clear (&job->window);
   g_free (job);
 }
@@ -141,8 +145,9 @@ run_job (GTask        *task,
     }
   else
     {
-      IndsatsImportSummary *summary = indsats_import_files (store, (const char * const *) job->paths, NULL, FALSE,
-                                                            cancellable, progress_cb, job, &error);
+      IndsatsImportSummary *summary = indsats_import_files_keeping (store, (const char * const *) job->paths, NULL,
+                                                                    job->keep, job->preview, cancellable,
+                                                                    progress_cb, job, &error);
       if (summary == NULL)
         g_task_return_error (task, g_steal_pointer (&error));
       else
@@ -212,6 +217,46 @@ import_done_cb (GObject      *source,
   }
   _indsats_window_reload (self);
   show_message (self, _("Key Figures Imported"), g_strchomp (body->str));
+}
+
+static gboolean start_job (IndsatsWindow       *self,
+                           Job                 *job,
+                           const char          *what,
+                           GAsyncReadyCallback  done);
+
+static void
+import_chosen_cb (IndsatsImportDialog *dialog,
+                  IndsatsWindow       *self)
+{
+  Job *job = g_new0 (Job, 1);
+  job->paths = g_strdupv ((char **) indsats_import_dialog_get_paths (dialog));
+  job->keep = indsats_import_dialog_get_kept (dialog);
+  start_job (self, job, _("Importing key figures…"), import_done_cb);
+}
+
+static void
+preview_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(IndsatsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsImportSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  IndsatsImportDialog *dialog;
+
+  end_job (self);
+  if (summary == NULL)
+    {
+      if (g_error_matches (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED))
+        _indsats_window_toast (self, _("The import was cancelled; nothing was changed"));
+      else
+        show_message (self, _("The Key Figures Were Not Imported"), error->message);
+      return;
+    }
+  dialog = indsats_import_dialog_new (GTK_WINDOW (self), summary, (const char * const *) job->paths);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (import_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -353,6 +398,27 @@ indsats_window_import_files (IndsatsWindow      *self,
 }
 
 /**
+ * indsats_window_preview_import:
+ *
+ * Reads the files in the background without writing, then shows what they
+ * hold and lets the person choose the series to import.
+ *
+ * Returns: %FALSE when another job is under way
+ */
+gboolean
+indsats_window_preview_import (IndsatsWindow      *self,
+                               const char * const *paths)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
+
+  job->paths = g_strdupv ((char **) paths);
+  job->preview = TRUE;
+  return start_job (self, job, _("Reading the files…"), preview_done_cb);
+}
+
+/**
  * indsats_window_export_xlsx:
  *
  * Writes the committee's workbook in the background, then offers to open it.
@@ -426,7 +492,7 @@ import_response_cb (GtkNativeDialog *dialog,
         }
       g_ptr_array_add (paths, NULL);
       if (paths->len > 1)
-        indsats_window_import_files (self, (const char * const *) paths->pdata);
+        indsats_window_preview_import (self, (const char * const *) paths->pdata);
     }
   g_clear_object (&self->chooser);
 }

@@ -29,6 +29,8 @@ gboolean       indsats_window_export_xlsx (IndsatsWindow      *self,
                                            const char         *path);
 gboolean       indsats_window_is_busy     (IndsatsWindow      *self);
 gboolean       indsats_window_update_keyfigures (IndsatsWindow *self);
+gboolean       indsats_window_preview_import (IndsatsWindow      *self,
+                                              const char * const *paths);
 const char    *indsats_window_get_banner  (IndsatsWindow      *self);
 IndsatsPlanView *indsats_window_get_plan_view (IndsatsWindow  *self);
 IndsatsActionDialog *indsats_window_open_action_dialog (IndsatsWindow *self,

@@ -44,6 +44,9 @@ file_free (IndsatsImportFile *file)
   g_free (file->table);
   g_clear_pointer (&file->measures, g_ptr_array_unref);
   g_clear_pointer (&file->breakdowns, g_ptr_array_unref);
+  g_clear_pointer (&file->areas, g_ptr_array_unref);
+  g_free (file->first);
+  g_free (file->last);
   g_free (file);
 }
 
@@ -345,11 +348,14 @@ describe_file (const char *path,
 {
   IndsatsImportFile *file = g_new0 (IndsatsImportFile, 1);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) areas = g_hash_table_new (g_str_hash, g_str_equal);
+  IndsatsPeriod first = { 0 }, last = { 0 };
 
   file->path = g_strdup (path);
   file->table = g_strdup (table);
   file->measures = g_ptr_array_new_with_free_func (g_free);
   file->breakdowns = g_ptr_array_new_with_free_func (g_free);
+  file->areas = g_ptr_array_new_with_free_func (g_free);
   file->values = rows->len;
   for (guint r = 0; r < rows->len; r++)
     {
@@ -357,6 +363,20 @@ describe_file (const char *path,
 
       if (g_hash_table_add (seen, row->indicator))
         g_ptr_array_add (file->measures, g_strdup (row->indicator));
+      if (!g_hash_table_contains (areas, row->area))
+        {
+          g_hash_table_add (areas, row->area);
+          g_ptr_array_add (file->areas, g_strdup (row->area));
+        }
+      if (r == 0 || indsats_period_compare (&row->period, &first) < 0)
+        first = row->period;
+      if (r == 0 || indsats_period_compare (&row->period, &last) > 0)
+        last = row->period;
+    }
+  if (rows->len > 0)
+    {
+      file->first = indsats_period_to_string (&first);
+      file->last = indsats_period_to_string (&last);
     }
   if (rows->len > 0)
     {
@@ -379,6 +399,7 @@ write_rows (IndsatsStore               *store,
             IndsatsImportSummary       *summary_in,
             GPtrArray                  *files,
             GPtrArray                  *sources,
+            GHashTable                 *keep,
             gboolean                    dry_run,
             GCancellable               *cancellable,
             IndsatsImportProgressFunc   progress,
@@ -386,6 +407,7 @@ write_rows (IndsatsStore               *store,
             GError                    **error)
 {
   g_autoptr(IndsatsImportSummary) summary = summary_in;
+  gboolean last_skipped = FALSE;
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = indsats_store_now ();
@@ -418,11 +440,17 @@ write_rows (IndsatsStore               *store,
           if (last_row != NULL && strcmp (row->indicator, last_row->indicator) == 0 &&
               strcmp (row->breakdown, last_row->breakdown) == 0)
             {
+              if (last_skipped)
+                continue;
               id = last_id;
               count = last_count;
               goto put;
             }
           name = indsats_import_indicator_name (file_table, row->indicator, row->breakdown, row->total);
+          last_row = row;
+          last_skipped = keep != NULL && !g_hash_table_contains (keep, name);
+          if (last_skipped)
+            continue;
           id = GPOINTER_TO_SIZE (g_hash_table_lookup (indicators, name));
 
           if ((++done & 0x3fff) == 0)
@@ -444,9 +472,9 @@ write_rows (IndsatsStore               *store,
               g_hash_table_insert (indicators, g_strdup (name), GSIZE_TO_POINTER ((gsize) id));
             }
           count = count_for (summary, counts, name);
+          count->total = row->total;
           last_id = id;
           last_count = count;
-          last_row = row;
         put:
           if (!indsats_store_put_observation (store, id, row->area, &row->period, row->value, FALSE,
                                               source, now, &change, error))
@@ -454,6 +482,7 @@ write_rows (IndsatsStore               *store,
               g_prefix_error (error, "%s:%u: ", file->path, row->line);
               goto fail;
             }
+          summary->rows++;
           if (change == INDSATS_OBSERVATION_ADDED)
             count->added++;
           else if (change == INDSATS_OBSERVATION_UPDATED)
@@ -472,7 +501,6 @@ write_rows (IndsatsStore               *store,
   if (progress)
     progress (1.0, user_data);
   summary->files = files->len;
-  summary->rows = total;
   return g_steal_pointer (&summary);
 
 fail:
@@ -504,6 +532,28 @@ indsats_import_files (IndsatsStore               *store,
                       gpointer                    user_data,
                       GError                    **error)
 {
+  return indsats_import_files_keeping (store, paths, table, NULL, dry_run, cancellable, progress, user_data, error);
+}
+
+/**
+ * indsats_import_files_keeping:
+ * @keep: (nullable) (element-type utf8): the names of the series to import;
+ *   %NULL: all
+ *
+ * Imports the files as indsats_import_files() does, but only the series that
+ * a person chose after a dry run.
+ */
+IndsatsImportSummary *
+indsats_import_files_keeping (IndsatsStore               *store,
+                              const char * const         *paths,
+                              const char                 *table,
+                              GHashTable                 *keep,
+                              gboolean                    dry_run,
+                              GCancellable               *cancellable,
+                              IndsatsImportProgressFunc   progress,
+                              gpointer                    user_data,
+                              GError                    **error)
+{
   IndsatsImportSummary *summary;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
@@ -534,7 +584,7 @@ indsats_import_files (IndsatsStore               *store,
       if (progress)
         progress (0.3 * (f + 1) / n_paths, user_data);
     }
-  return write_rows (store, summary, files, sources, dry_run, cancellable, progress, user_data, error);
+  return write_rows (store, summary, files, sources, keep, dry_run, cancellable, progress, user_data, error);
 }
 
 /**
@@ -580,5 +630,5 @@ indsats_import_answers (IndsatsStore               *store,
       g_ptr_array_add (summary->read, describe_file (answers[a].name, answers[a].table, rows));
       g_ptr_array_add (sources, g_strdup (answers[a].source));
     }
-  return write_rows (store, summary, files, sources, dry_run, cancellable, progress, user_data, error);
+  return write_rows (store, summary, files, sources, NULL, dry_run, cancellable, progress, user_data, error);
 }

@@ -23,6 +23,7 @@ typedef struct
 typedef struct
 {
   char  *indicator;   /* the name people read: measure, table and breakdown */
+  gboolean total;     /* every breakdown value is its total */
   guint  added;
   guint  updated;
   guint  unchanged;
@@ -34,6 +35,9 @@ typedef struct
   char      *table;      /* the Jobindsats table it was read as, NULL when not known */
   GPtrArray *measures;   /* of char *, in column order */
   GPtrArray *breakdowns; /* of char *: the breakdown columns' names */
+  GPtrArray *areas;      /* of char *, in the order first seen */
+  char      *first;      /* the earliest and the latest period, canonical */
+  char      *last;
   guint      values;
 } IndsatsImportFile;
 
@@ -42,7 +46,7 @@ typedef struct
   GPtrArray *counts;  /* of IndsatsImportCount, in the order first seen */
   GPtrArray *read;    /* of IndsatsImportFile, one per file */
   guint      files;
-  guint      rows;
+  guint      rows;    /* the values written (or, in a dry run, that would be) */
 } IndsatsImportSummary;
 
 /* An answer from the Jobindsats API, to import as a file is */
@@ -68,6 +72,15 @@ GPtrArray            *indsats_import_read_data    (const char    *name,
 IndsatsImportSummary *indsats_import_files        (IndsatsStore              *store,
                                                    const char * const        *paths,
                                                    const char                *table,
+                                                   gboolean                   dry_run,
+                                                   GCancellable              *cancellable,
+                                                   IndsatsImportProgressFunc  progress,
+                                                   gpointer                   user_data,
+                                                   GError                   **error);
+IndsatsImportSummary *indsats_import_files_keeping (IndsatsStore              *store,
+                                                   const char * const        *paths,
+                                                   const char                *table,
+                                                   GHashTable                *keep,
                                                    gboolean                   dry_run,
                                                    GCancellable              *cancellable,
                                                    IndsatsImportProgressFunc  progress,
