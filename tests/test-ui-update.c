@@ -80,6 +80,22 @@ take_message (const char *heading)
   return body;
 }
 
+/* The row titled @title under @widget */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 use_api (const char *prefix,
          const char *token)
@@ -129,6 +145,33 @@ test_update (void)
                                                "Antal ledige personer (y25i01)", areas, "", 0, &error), >, 0);
   g_assert_no_error (error);
   revisions = stored_value (store, "SELECT count(*) FROM observation_revision");
+
+  /* New Figure says which table, measure and breakdown a series is */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-figure", NULL));
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    gboolean found = FALSE;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (g_strcmp0 (gtk_window_get_title (l->data), "New Figure") == 0)
+        {
+          AdwComboRow *row = ADW_COMBO_ROW (find_row (l->data, "Indicator"));
+          GListModel *names = adw_combo_row_get_model (row);
+
+          for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+            {
+              g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+              if (strcmp (gtk_string_object_get_string (name), "Antal ledige personer (y25i01)") == 0)
+                adw_combo_row_set_selected (row, i);
+            }
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                           "Table y25i01 · Antal ledige personer · Ydelsesgrupper: Ydelsesgrupper i alt; A-kasse: I alt");
+          found = TRUE;
+          gtk_window_destroy (l->data);
+        }
+    g_list_free (toplevels);
+    g_assert_true (found);
+  }
 
   /* a refused token: the banner gives the reason, nothing changes, the window stays usable */
   use_api ("changed", "wrong-token");
