@@ -49,12 +49,6 @@ check "'1. halvår 2023' is 2023H1" test "$(value Aktiveringsgrad Ishøj 2023H1)
 check "2023Y01 is the year 2023" test "$(value Aktiveringsgrad Ishøj 2023)" = "7.2"
 check "a quoted field with a comma" test "$(value 'Fleksjob, 1-5 timer' Ishøj 2023M08)" = "35.0"
 
-run import "$data/api-v2.json"
-check "the API's v2 JSON imports" test "$rc" -eq 0 -a "$(value 'Personer i jobafklaringsforløb' Ishøj 2023M07)" = "1.3"
-check "... numbers as numbers and as text, null as missing" test "$(value 'Personer i jobafklaringsforløb' Ishøj 2023M08)" = "1.2" -a "$(value 'Personer i jobafklaringsforløb' 'Hele landet' 2023M08)" = "NULL"
-run import "$data/api-v3.json"
-check "the API's v3 JSON imports" test "$rc" -eq 0 -a "$(value Ressourceforløbsydelse Ishøj 2023M08)" = "73.0"
-
 # Re-import with changed values: updated, with revisions
 printf 'indicator,area,period,value\nFleksjob,Ishøj,2023M08,290\nFleksjob,Brøndby,2023M08,301\n' >"$tmp/changed.csv"
 revisions=$(sqlite3 "$db" "SELECT count(*) FROM observation_revision")
@@ -103,7 +97,7 @@ bad "a cut JSON file" "$tmp/cut.json" "cut.json:"
 
 # series list
 run series list --indicator Fleksjob
-check "series list shows indicator, area, period, value, unit, preliminary" test "$rc" -eq 0 -a "$(printf '%s\n' "$out" | head -1)" = "$(printf 'indicator\tarea\tperiod\tvalue\tunit\tpreliminary')"
+check "series list shows indicator, area, period, value, unit, preliminary, table, breakdown" test "$rc" -eq 0 -a "$(printf '%s\n' "$out" | head -1)" = "$(printf 'indicator\tarea\tperiod\tvalue\tunit\tpreliminary\ttable\tbreakdown')"
 run series list --indicator 'Sygedagpenge: Andel uden fire samtaler' --format json
 check "series list json has null for a missing value" /usr/bin/python3 -c '
 import json, sys
@@ -113,7 +107,7 @@ assert b[0]["value"] is None and b[0]["period"] == "2023M01", b
 assert [r for r in rows if r["area"] == "Ishøj"][0]["value"] == 33.0
 ' "$out"
 run series list --indicator 'Sygedagpenge: Andel uden fire samtaler'
-check "series list tsv leaves a missing value empty" grep -qP '^Sygedagpenge: Andel uden fire samtaler\tBrøndby\t2023M01\t\tpct\tfalse$' <<<"$out"
+check "series list tsv leaves a missing value empty" grep -qP '^Sygedagpenge: Andel uden fire samtaler\tBrøndby\t2023M01\t\tpct\tfalse\t\t$' <<<"$out"
 run series list --indicator Nothing
 check "series list of an unknown indicator exits 1" test "$rc" -eq 1
 run import

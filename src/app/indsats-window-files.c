@@ -1,9 +1,12 @@
 /* indsats-window-files.c
  *
- * The window's work with files: importing key figures and exporting the
- * committee's workbook. Both run in a thread with a store of their own (an
- * SQLite connection is not shared across threads), show their progress, can
- * be cancelled (cancelled means nothing changed) and say how it went.
+ * The window's work in the background: importing key figures from files,
+ * updating them from the Jobindsats API, and exporting the committee's
+ * workbook. Each runs in a thread with a store of its own (an SQLite
+ * connection is not shared across threads), shows its progress, can be
+ * cancelled (cancelled means nothing changed) and says how it went. An update
+ * that fails (offline, a refused token) says why in a banner and leaves the
+ * window as it was.
  */
 #include "config.h"
 
@@ -13,7 +16,11 @@
 
 #include "indsats-export-xlsx.h"
 #include "indsats-error.h"
+#include "indsats-fetch.h"
+#include "indsats-import-dialog.h"
 #include "indsats-import.h"
+#include "indsats-keyring.h"
+#include "indsats-preferences-window.h"
 
 typedef struct
 {
@@ -29,8 +36,25 @@ typedef struct
   gboolean  export;
   char     *language;       /* export: the workbook's language */
   gboolean  native_charts;
+  gboolean  fetch;
+  gboolean  preview;  /* import: a dry run, to show what the files hold */
+  GHashTable *keep;   /* import: the series chosen; NULL: all */
   GWeakRef  window;
 } Job;
+
+typedef struct
+{
+  IndsatsImportSummary *summary;
+  GPtrArray            *changes;  /* of char *: what changed, per series */
+} Update;
+
+static void
+update_free (Update *update)
+{
+  indsats_import_summary_free (update->summary);
+  g_clear_pointer (&update->changes, g_ptr_array_unref);
+  g_free (update);
+}
 
 static void
 job_free (Job *job)
@@ -38,6 +62,7 @@ job_free (Job *job)
   g_free (job->database);
   g_strfreev (job->paths);
   g_free (job->language);
+  g_clear_pointer (&job->keep, g_hash_table_unref);
   g_weak_ref_clear (&job->window);
   g_free (job);
 }
@@ -84,7 +109,37 @@ run_job (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (job->export)
+  if (job->fetch)
+    {
+      g_autoptr(GPtrArray) requests = NULL;
+      g_autoptr(IndsatsJobindsats) client = NULL;
+      g_autofree char *token = NULL;
+      Update *update;
+
+      if (!(requests = indsats_fetch_figure_requests (store, &error)) ||
+          !(token = indsats_jobindsats_find_token (NULL, TRUE, &error)))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (requests->len == 0)
+        {
+          g_task_return_new_error (task, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND, "%s",
+                                   _("No figure shows key figures fetched from a Jobindsats table yet"));
+          return;
+        }
+      client = indsats_jobindsats_new (NULL, token);
+      update = g_new0 (Update, 1);
+      if (!(update->summary = indsats_fetch (store, client, requests, FALSE, cancellable, progress_cb, job, &error)) ||
+          !(update->changes = indsats_fetch_describe_changes (store, update->summary, &error)))
+        {
+          update_free (update);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_task_return_pointer (task, update, (GDestroyNotify) update_free);
+    }
+  else if (job->export)
     {
       IndsatsExportOptions options = { .language = job->language, .native_charts = job->native_charts };
 
@@ -95,8 +150,9 @@ run_job (GTask        *task,
     }
   else
     {
-      IndsatsImportSummary *summary = indsats_import_files (store, (const char * const *) job->paths, FALSE,
-                                                            cancellable, progress_cb, job, &error);
+      IndsatsImportSummary *summary = indsats_import_files_keeping (store, (const char * const *) job->paths, NULL,
+                                                                    job->keep, job->preview, cancellable,
+                                                                    progress_cb, job, &error);
       if (summary == NULL)
         g_task_return_error (task, g_steal_pointer (&error));
       else
@@ -122,6 +178,7 @@ end_job (IndsatsWindow *self)
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-keyfigures", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", FALSE);
 }
 
@@ -165,6 +222,103 @@ import_done_cb (GObject      *source,
   }
   _indsats_window_reload (self);
   show_message (self, _("Key Figures Imported"), g_strchomp (body->str));
+}
+
+static gboolean start_job (IndsatsWindow       *self,
+                           Job                 *job,
+                           const char          *what,
+                           GAsyncReadyCallback  done);
+
+static void
+import_chosen_cb (IndsatsImportDialog *dialog,
+                  IndsatsWindow       *self)
+{
+  Job *job = g_new0 (Job, 1);
+  job->paths = g_strdupv ((char **) indsats_import_dialog_get_paths (dialog));
+  job->keep = indsats_import_dialog_get_kept (dialog);
+  start_job (self, job, _("Importing key figures…"), import_done_cb);
+}
+
+static void
+preview_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(IndsatsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsImportSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  IndsatsImportDialog *dialog;
+
+  end_job (self);
+  if (summary == NULL)
+    {
+      if (g_error_matches (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED))
+        _indsats_window_toast (self, _("The import was cancelled; nothing was changed"));
+      else
+        show_message (self, _("The Key Figures Were Not Imported"), error->message);
+      return;
+    }
+  dialog = indsats_import_dialog_new (GTK_WINDOW (self), summary, (const char * const *) job->paths);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (import_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_banner (IndsatsWindow *self,
+             const char    *text)
+{
+  gtk_label_set_text (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+update_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(IndsatsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Update *update = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint added = 0, updated = 0;
+
+  end_job (self);
+  if (update == NULL)
+    {
+      if (g_error_matches (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED))
+        _indsats_window_toast (self, _("The update was cancelled; nothing was changed"));
+      else
+        {
+          g_autofree char *text = g_strdup_printf (_("The key figures were not updated: %s"), error->message);
+          show_banner (self, text);
+        }
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  for (guint i = 0; i < update->summary->counts->len; i++)
+    {
+      IndsatsImportCount *c = g_ptr_array_index (update->summary->counts, i);
+      added += c->added;
+      updated += c->updated;
+    }
+  if (added + updated == 0)
+    g_string_append (body, _("Nothing new: every value was as before."));
+  else
+    {
+      g_string_append_printf (body, _("%u values added, %u changed."), added, updated);
+      g_string_append (body, "\n");
+      for (guint i = 0; i < MIN (update->changes->len, 12); i++)
+        g_string_append_printf (body, "\n%s", (char *) g_ptr_array_index (update->changes, i));
+      if (update->changes->len > 12)
+        {
+          g_string_append (body, "\n");
+          g_string_append_printf (body, _("… and %u more"), update->changes->len - 12);
+        }
+    }
+  _indsats_window_reload (self);
+  show_message (self, _("Key Figures Updated"), body->str);
+  update_free (update);
 }
 
 static void
@@ -220,6 +374,7 @@ start_job (IndsatsWindow       *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-keyfigures", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", TRUE);
 
   task = g_task_new (NULL, self->job, done, g_object_ref (self));
@@ -248,6 +403,27 @@ indsats_window_import_files (IndsatsWindow      *self,
 }
 
 /**
+ * indsats_window_preview_import:
+ *
+ * Reads the files in the background without writing, then shows what they
+ * hold and lets the person choose the series to import.
+ *
+ * Returns: %FALSE when another job is under way
+ */
+gboolean
+indsats_window_preview_import (IndsatsWindow      *self,
+                               const char * const *paths)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
+
+  job->paths = g_strdupv ((char **) paths);
+  job->preview = TRUE;
+  return start_job (self, job, _("Reading the files…"), preview_done_cb);
+}
+
+/**
  * indsats_window_export_xlsx:
  * @language: (nullable): "da" or "en"; %NULL for Danish, whatever the
  *   window speaks: the workbook goes to a Danish committee
@@ -271,6 +447,35 @@ indsats_window_export_xlsx (IndsatsWindow *self,
   job->language = g_strdup (language ? language : "da");
   job->native_charts = native_charts;
   return start_job (self, job, _("Writing the workbook…"), export_done_cb);
+}
+
+/**
+ * indsats_window_update_keyfigures:
+ *
+ * Fetches the newest key figures of every table the figures come from, in
+ * the background, then says what changed.
+ *
+ * Returns: %FALSE when another job is under way
+ */
+gboolean
+indsats_window_update_keyfigures (IndsatsWindow *self)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
+
+  job->fetch = TRUE;
+  return start_job (self, job, _("Updating key figures from Jobindsats…"), update_done_cb);
+}
+
+/* The banner's text, "" when it is hidden */
+const char *
+indsats_window_get_banner (IndsatsWindow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return "";
+  return gtk_label_get_text (self->banner_label);
 }
 
 gboolean
@@ -299,7 +504,7 @@ import_response_cb (GtkNativeDialog *dialog,
         }
       g_ptr_array_add (paths, NULL);
       if (paths->len > 1)
-        indsats_window_import_files (self, (const char * const *) paths->pdata);
+        indsats_window_preview_import (self, (const char * const *) paths->pdata);
     }
   g_clear_object (&self->chooser);
 }
@@ -390,6 +595,30 @@ cancel_job_activated (GtkWidget  *widget,
 }
 
 static void
+update_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  indsats_window_update_keyfigures (INDSATS_WINDOW (widget));
+}
+
+static void
+preferences_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (indsats_preferences_window_new (GTK_WINDOW (widget))));
+}
+
+static void
+dismiss_banner_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (INDSATS_WINDOW (widget)->banner_revealer, FALSE);
+}
+
+static void
 open_file_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -408,6 +637,10 @@ _indsats_window_files_class_init (IndsatsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.update-keyfigures", NULL, update_activated);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL, dismiss_banner_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.cancel-job", NULL, cancel_job_activated);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);

@@ -14,6 +14,7 @@
 
 #include "indsats-error.h"
 #include "indsats-format.h"
+#include "indsats-store-tables.h"
 
 static void
 refresh (IndsatsWindow *self)
@@ -393,8 +394,25 @@ fill_areas (Form *form)
 
   while ((child = gtk_widget_get_first_child (form->areas_box)) != NULL)
     gtk_box_remove (GTK_BOX (form->areas_box), child);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (form->indicator), "");
   if (chosen == NULL)
     return;
+  {
+    /* which table, measure and breakdown the series is, so that two alike are told apart */
+    g_autoptr(GHashTable) origins = indsats_store_list_indicator_origins (form->window->store, NULL);
+    IndsatsIndicatorOrigin *origin = origins ? g_hash_table_lookup (origins, gtk_string_object_get_string (chosen)) : NULL;
+
+    if (origin != NULL && origin->table != NULL)
+      {
+        g_autofree char *text = NULL;
+
+        if (*origin->breakdown)
+          text = g_strdup_printf (_("Table %s · %s · %s"), origin->table, origin->measure, origin->breakdown);
+        else
+          text = g_strdup_printf (_("Table %s · %s"), origin->table, origin->measure);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (form->indicator), text);
+      }
+  }
   areas = indsats_store_list_areas (form->window->store, gtk_string_object_get_string (chosen), NULL);
   for (guint i = 0; areas && i < areas->len; i++)
     gtk_box_append (GTK_BOX (form->areas_box), gtk_check_button_new_with_label (g_ptr_array_index (areas, i)));

@@ -22,6 +22,8 @@ struct _IndsatsWindow
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkButton            *cancel_button;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
   IndsatsPlanView      *plan_view;
   IndsatsGoalsView     *goals_view;
   IndsatsFollowUpView  *follow_up_view;

@@ -218,6 +218,8 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, goals_view);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, follow_up_view);

@@ -30,6 +30,10 @@ gboolean       indsats_window_export_xlsx (IndsatsWindow      *self,
                                            const char         *language,
                                            gboolean            native_charts);
 gboolean       indsats_window_is_busy     (IndsatsWindow      *self);
+gboolean       indsats_window_update_keyfigures (IndsatsWindow *self);
+gboolean       indsats_window_preview_import (IndsatsWindow      *self,
+                                              const char * const *paths);
+const char    *indsats_window_get_banner  (IndsatsWindow      *self);
 IndsatsPlanView *indsats_window_get_plan_view (IndsatsWindow  *self);
 IndsatsActionDialog *indsats_window_open_action_dialog (IndsatsWindow *self,
                                                       gint64         action_id);

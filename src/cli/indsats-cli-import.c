@@ -1,4 +1,4 @@
-/* indsats-cli-import.c: `indsats import FILE... [--dry-run]` and `indsats series list` */
+/* indsats-cli-import.c: `indsats import FILE... [--table ID] [--dry-run]` and `indsats series list` */
 #include "config.h"
 
 #include <stdio.h>
@@ -6,40 +6,44 @@
 
 #include "indsats-cli-private.h"
 #include "indsats-import.h"
+#include "indsats-store-tables.h"
 
 static const char * const summary_columns[] = { "indicator", "added", "updated", "unchanged", NULL };
 
-int
-indsats_cli_import (IndsatsCli  *cli,
-                    int          argc,
-                    char       **argv)
+/* One line per file on stderr: which table it was read as, and what it holds */
+void
+indsats_cli_describe_import (const IndsatsImportFile *file)
 {
-  g_autoptr(IndsatsStore) store = NULL;
-  g_autoptr(IndsatsImportSummary) summary = NULL;
+  g_autofree char *base = g_path_get_basename (file->path);
+  g_autofree char *breakdowns = NULL;
+
+  g_ptr_array_add (file->breakdowns, NULL);
+  breakdowns = g_strjoinv (", ", (char **) file->breakdowns->pdata);
+  g_ptr_array_remove_index (file->breakdowns, file->breakdowns->len - 1);
+  if (file->table != NULL)
+    fprintf (stderr, "%s: table %s, %u %s, breakdowns: %s\n", base, file->table, file->measures->len,
+             file->measures->len == 1 ? "measure" : "measures", *breakdowns ? breakdowns : "none");
+  else
+    fprintf (stderr, "%s: no table id (give --table ID or name the file after its table), %u %s, "
+             "breakdowns: %s\n", base, file->measures->len, file->measures->len == 1 ? "measure" : "measures",
+             *breakdowns ? breakdowns : "none");
+}
+
+/**
+ * indsats_cli_print_import_summary:
+ *
+ * Prints per indicator what was added, updated and unchanged, then on stderr
+ * which table each file was read as, and the totals.
+ */
+gboolean
+indsats_cli_print_import_summary (const IndsatsImportSummary  *summary,
+                                  IndsatsOutputFormat          format,
+                                  gboolean                     fetched,
+                                  gboolean                     dry_run,
+                                  GError                     **error)
+{
   g_autoptr(IndsatsCliTable) table = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *format_text = NULL;
-  IndsatsOutputFormat format;
-  gboolean dry_run = FALSE;
   guint added = 0, updated = 0, unchanged = 0;
-  int exit_code;
-  GOptionEntry entries[] = {
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Check and count, but write nothing", NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Summary format: tsv (default) or json", "FORMAT" },
-    { NULL }
-  };
-
-  if (!indsats_cli_parse (cli, entries, "FILE…",
-                          "Import key figures: Jobindsats CSV or JSON, or indicator,area,period,value.",
-                          &argc, &argv, &exit_code) ||
-      !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
-    return exit_code;
-  if (argc < 2)
-    return indsats_cli_usage (cli, "name the files to import");
-
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
-      !(summary = indsats_import_files (store, (const char * const *) argv + 1, dry_run, NULL, NULL, NULL, &error)))
-    return indsats_cli_fail (cli, error);
 
   table = indsats_cli_table_new (format, summary_columns);
   for (guint i = 0; i < summary->counts->len; i++)
@@ -54,16 +58,61 @@ indsats_cli_import (IndsatsCli  *cli,
       updated += c->updated;
       unchanged += c->unchanged;
     }
-  if (!indsats_cli_table_print (table, &error))
-    return indsats_cli_fail (cli, error);
+  if (!indsats_cli_table_print (table, error))
+    return FALSE;
+  for (guint i = 0; i < summary->read->len; i++)
+    indsats_cli_describe_import (g_ptr_array_index (summary->read, i));
   fprintf (stderr, "%u %s, %u values: %u added, %u updated, %u unchanged%s\n",
-           summary->files, summary->files == 1 ? "file" : "files", summary->rows,
+           summary->files,
+           fetched ? (summary->files == 1 ? "answer" : "answers") : (summary->files == 1 ? "file" : "files"),
+           summary->rows,
            added, updated, unchanged, dry_run ? " (dry run: nothing was written)" : "");
+  return TRUE;
+}
+
+int
+indsats_cli_import (IndsatsCli  *cli,
+                    int          argc,
+                    char       **argv)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(IndsatsImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *table_text = NULL;
+  g_autofree char *table_id = NULL;
+  IndsatsOutputFormat format;
+  gboolean dry_run = FALSE;
+  int exit_code;
+  GOptionEntry entries[] = {
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_text, "The Jobindsats table the files hold (else the id in each file's name)", "ID" },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Check and count, but write nothing", NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Summary format: tsv (default) or json", "FORMAT" },
+    { NULL }
+  };
+
+  if (!indsats_cli_parse (cli, entries, "FILE…",
+                          "Import key figures: Jobindsats CSV or JSON, or indicator,area,period,value.",
+                          &argc, &argv, &exit_code) ||
+      !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
+    return exit_code;
+  if (argc < 2)
+    return indsats_cli_usage (cli, "name the files to import");
+  if (table_text != NULL && !indsats_import_check_table_id (table_text, &table_id, &error))
+    return indsats_cli_usage (cli, "--table: %s", error->message);
+
+  if (!(store = indsats_cli_open_store (cli, &error)) ||
+      !(summary = indsats_import_files (store, (const char * const *) argv + 1, table_id, dry_run,
+                                        NULL, NULL, NULL, &error)))
+    return indsats_cli_fail (cli, error);
+
+  if (!indsats_cli_print_import_summary (summary, format, FALSE, dry_run, &error))
+    return indsats_cli_fail (cli, error);
   return INDSATS_EXIT_OK;
 }
 
 static const char * const series_columns[] = {
-  "indicator", "area", "period", "value", "unit", "preliminary", NULL
+  "indicator", "area", "period", "value", "unit", "preliminary", "table", "breakdown", NULL
 };
 
 static int
@@ -73,6 +122,7 @@ series_list (IndsatsCli  *cli,
 {
   g_autoptr(IndsatsStore) store = NULL;
   g_autoptr(GPtrArray) observations = NULL;
+  g_autoptr(GHashTable) origins = NULL;
   g_autoptr(IndsatsCliTable) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_text = NULL;
@@ -100,13 +150,15 @@ series_list (IndsatsCli  *cli,
       if (id == 0)
         return indsats_cli_fail_message (cli, "--indicator: there is no indicator “%s”", indicator);
     }
-  if (!(observations = indsats_store_list_observations (store, indicator, &error)))
+  if (!(observations = indsats_store_list_observations (store, indicator, &error)) ||
+      !(origins = indsats_store_list_indicator_origins (store, &error)))
     return indsats_cli_fail (cli, error);
 
   table = indsats_cli_table_new (format, series_columns);
   for (guint i = 0; i < observations->len; i++)
     {
       IndsatsObservation *o = g_ptr_array_index (observations, i);
+      IndsatsIndicatorOrigin *origin = g_hash_table_lookup (origins, o->indicator);
 
       indsats_cli_table_add_text (table, o->indicator);
       indsats_cli_table_add_text (table, o->area);
@@ -114,6 +166,8 @@ series_list (IndsatsCli  *cli,
       indsats_cli_table_add_number (table, o->value);
       indsats_cli_table_add_text (table, o->unit);
       indsats_cli_table_add_bool (table, o->preliminary);
+      indsats_cli_table_add_text (table, origin && origin->table ? origin->table : "");
+      indsats_cli_table_add_text (table, origin ? origin->breakdown : "");
     }
   if (!indsats_cli_table_print (table, &error))
     return indsats_cli_fail (cli, error);

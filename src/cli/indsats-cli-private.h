@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "indsats-import.h"
 #include "indsats-store.h"
 
 G_BEGIN_DECLS
@@ -91,11 +92,20 @@ void             indsats_cli_table_free     (IndsatsCliTable     *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsCliTable, indsats_cli_table_free)
 
+/* The import summary's line for one file, on stderr */
+void     indsats_cli_describe_import      (const IndsatsImportFile     *file);
+gboolean indsats_cli_print_import_summary (const IndsatsImportSummary  *summary,
+                                           IndsatsOutputFormat          format,
+                                           gboolean                     fetched,
+                                           gboolean                     dry_run,
+                                           GError                     **error);
+
 /* The commands */
 int indsats_cli_demo    (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_actions (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_figure  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_import  (IndsatsCli *cli, int argc, char **argv);
+int indsats_cli_fetch   (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_export  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_series  (IndsatsCli *cli, int argc, char **argv);
 

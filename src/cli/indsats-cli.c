@@ -30,6 +30,7 @@ static const Command commands[] = {
   { "actions", indsats_cli_actions, "list, add, edit and delete the plan's actions" },
   { "figure", indsats_cli_figure, "list, add and draw the numbered figures" },
   { "import", indsats_cli_import, "import key figures from Jobindsats files" },
+  { "fetch", indsats_cli_fetch, "fetch the newest key figures from the Jobindsats API" },
   { "series", indsats_cli_series, "list the key figures" },
   { "export", indsats_cli_export, "write the committee's Excel workbook" },
 };
@@ -43,7 +44,10 @@ static const char usage_text[] =
   "  indsats actions edit ID [--text T] [--team T] [--focus F] [--owner O] [--start D] [--status S] [--note N]\n"
   "  indsats actions delete ID\n"
   "  indsats actions history ID [--format tsv|json]\n"
-  "  indsats import FILE... [--dry-run]          Jobindsats CSV/JSON, or indicator,area,period,value\n"
+  "  indsats import FILE... [--table ID] [--dry-run]   Jobindsats CSV/JSON, or indicator,area,period,value\n"
+  "  indsats fetch TABLE [--areas A,B,...] [--latest N] [--period-type M|Q|Y]\n"
+  "                [--breakdown NAME=VALUE,...] [--token-file FILE] [--dry-run]\n"
+  "  indsats fetch --figures [--token-file FILE] [--dry-run]   the tables the figures come from\n"
   "  indsats series list [--indicator NAME] [--format tsv|json]\n"
   "  indsats figure list [--format tsv|json]\n"
   "  indsats figure add --title T --indicator NAME --areas A,B,... [--kind line|column|bar]\n"
@@ -58,6 +62,8 @@ static const char usage_text[] =
   "  --version         show the version\n"
   "\n"
   "Statuses: planned, started, done, dropped. Dates: YYYY-MM-DD.\n"
+  "Jobindsats: the token from INDSATS_JOBINDSATS_TOKEN or --token-file, the address from\n"
+  "INDSATS_JOBINDSATS_URL (default https://api.jobindsats.dk/v3).\n"
   "Exit status: 0 done, 1 failed, 2 wrong usage.\n";
 
 /* Reporting */

@@ -2,7 +2,8 @@
  *
  * v2: [{"Variables": [...], "Data": [[...], ...]}, ...]
  * v3: {"columns": [...], "rows": [[...], ...]}
- * A column is a name, or an object with a label or a name.
+ * A v3 column is a name; a v2 variable an object with a label and a name.
+ * An error answer saved as a file is named for what it is.
  */
 #include "config.h"
 
@@ -200,6 +201,16 @@ indsats_import_read_json (const char  *file,
         goto done;
     }
 
+  {
+    g_autofree char *answer = indsats_import_error_answer (text, length);
+
+    if (answer != NULL)
+      {
+        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                     "%s: this is an error answer, not key figures: %s", file, answer);
+        return NULL;
+      }
+  }
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                "%s: not a Jobindsats answer (expected [{\"Variables\": …, \"Data\": …}] or "
                "{\"columns\": …, \"rows\": …})", file);

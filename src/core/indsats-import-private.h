@@ -20,7 +20,10 @@ typedef struct
   int         value;
   int         unit;
   guint       n_columns;
+  GPtrArray  *names;         /* of char *: every column's name, stripped */
   GPtrArray  *measures;      /* of char *: the measure of each column, NULL for others */
+  GArray     *breakdowns;    /* of int: the breakdown columns, in order */
+  gboolean    classified;    /* breakdowns and measures are told apart (by the first row) */
   GPtrArray  *rows;          /* of IndsatsImportRow */
 } IndsatsImportTable;
 

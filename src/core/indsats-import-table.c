@@ -2,8 +2,14 @@
  *
  * What the columns of a table mean, whatever file it came from: either the
  * long form (indicator, area, period, value and maybe unit), or Jobindsats'
- * wide form (an area column "Område"/"Area", a period column "Periode", and a
- * column per measure, labelled "Measure" or "Group: Measure").
+ * wide form (an area column "Område"/"Area", a period column "Periode", the
+ * breakdown columns, and a column per measure, labelled "Measure" or
+ * "Group: Measure").
+ *
+ * Breakdowns (Køn, Ydelsesgrupper, A-kasse, …) are the text columns that come
+ * before the measures. A header does not tell them apart, so the first row
+ * does: the leading columns whose cells are text are breakdowns, and from the
+ * first number (or missing cell) on, every column is a measure.
  */
 #include "config.h"
 
@@ -82,12 +88,15 @@ indsats_import_table_init (IndsatsImportTable  *t,
   t->area = t->period = t->indicator = t->value = t->unit = -1;
   t->n_columns = n_header;
   t->measures = g_ptr_array_new_with_free_func (g_free);
+  t->names = g_ptr_array_new_with_free_func (g_free);
+  t->breakdowns = g_array_new (FALSE, FALSE, sizeof (int));
   t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_import_row_free);
 
   for (guint i = 0; i < n_header; i++)
     {
       const char *name = header[i] ? header[i] : "";
 
+      g_ptr_array_add (t->names, g_strstrip (g_strdup (name)));
       if (t->area < 0 && is_one_of (name, area_words))
         t->area = i;
       else if (t->period < 0 && is_one_of (name, period_words))
@@ -149,6 +158,8 @@ void
 indsats_import_table_clear (IndsatsImportTable *t)
 {
   g_clear_pointer (&t->measures, g_ptr_array_unref);
+  g_clear_pointer (&t->names, g_ptr_array_unref);
+  g_clear_pointer (&t->breakdowns, g_array_unref);
   g_clear_pointer (&t->rows, g_ptr_array_unref);
 }
 
@@ -197,8 +208,81 @@ parse_value (const IndsatsImportTable  *t,
   return TRUE;
 }
 
+/* A cell that reads as a number; empty and suppressed cells do not */
+static gboolean
+is_number (const char *cell)
+{
+  double value;
+  gboolean missing = FALSE;
+
+  return indsats_number_parse (cell, &value, &missing, NULL) && !missing;
+}
+
+static gboolean
+is_missing (const char *cell)
+{
+  double value;
+  gboolean missing = FALSE;
+
+  return indsats_number_parse (cell, &value, &missing, NULL) && missing;
+}
+
+/* Tells breakdowns from measures by the first row: the leading text columns
+ * are breakdowns */
+static gboolean
+classify (IndsatsImportTable  *t,
+          char               **cells,
+          guint                line,
+          GError             **error)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < t->n_columns; i++)
+    {
+      const char *cell;
+
+      if (g_ptr_array_index (t->measures, i) == NULL)
+        continue;
+      cell = g_strstrip (cells[i]);
+      if (is_number (cell) || is_missing (cell))
+        break;
+      g_array_append_val (t->breakdowns, i);
+      g_clear_pointer (&g_ptr_array_index (t->measures, i), g_free);
+    }
+  for (guint i = 0; i < t->n_columns; i++)
+    any |= g_ptr_array_index (t->measures, i) != NULL;
+  if (!any)
+    {
+      g_autofree char *where = location (t, line);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s: no column holds numbers; after area, period and breakdowns a key-figure file "
+                   "needs at least one measure", where);
+      return FALSE;
+    }
+  t->classified = TRUE;
+  return TRUE;
+}
+
+/**
+ * indsats_import_is_total:
+ * @value: a breakdown value
+ *
+ * Returns: whether @value is its breakdown's total: “Køn i alt”, “I alt”
+ */
+gboolean
+indsats_import_is_total (const char *value)
+{
+  g_autofree char *lower = g_utf8_strdown (value, -1);
+
+  g_strstrip (lower);
+  return strcmp (lower, "i alt") == 0 || g_str_has_suffix (lower, " i alt") || strcmp (lower, "total") == 0 ||
+         strcmp (lower, "alle") == 0;
+}
+
 static IndsatsImportRow *
 new_row (const char          *indicator,
+         const char          *breakdown,
+         gboolean             total,
          const char          *area,
          const IndsatsPeriod *period,
          double               value,
@@ -208,6 +292,8 @@ new_row (const char          *indicator,
   IndsatsImportRow *row = g_new0 (IndsatsImportRow, 1);
 
   row->indicator = g_strdup (indicator);
+  row->breakdown = g_strdup (breakdown);
+  row->total = total;
   row->area = g_strdup (area);
   row->period = *period;
   row->value = value;
@@ -268,20 +354,56 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
         }
       if (!parse_value (t, g_strstrip (cells[t->value]), line, "value", &value, error))
         return FALSE;
-      g_ptr_array_add (t->rows, new_row (indicator, area, &period, value, unit && *unit ? unit : NULL, line));
+      g_ptr_array_add (t->rows, new_row (indicator, "", TRUE, area, &period, value, unit && *unit ? unit : NULL, line));
       return TRUE;
     }
 
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const char *measure = g_ptr_array_index (t->measures, i);
-      double value;
+  if (!t->classified && !classify (t, cells, line, error))
+    return FALSE;
 
-      if (measure == NULL)
-        continue;
-      if (!parse_value (t, g_strstrip (cells[i]), line, measure, &value, error))
-        return FALSE;
-      g_ptr_array_add (t->rows, new_row (measure, area, &period, value, unit_of_label (measure), line));
-    }
+  {
+    g_autoptr(GString) breakdown = g_string_new (NULL);
+    gboolean total = TRUE;
+
+    for (guint b = 0; b < t->breakdowns->len; b++)
+      {
+        int column = g_array_index (t->breakdowns, int, b);
+        const char *name = g_ptr_array_index (t->names, column);
+        const char *cell = g_strstrip (cells[column]);
+
+        if (*cell == '\0')
+          {
+            where = location (t, line);
+            g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                         "%s: the breakdown “%s” is empty; every row needs a value in each breakdown column",
+                         where, name);
+            return FALSE;
+          }
+        if (is_number (cell))
+          {
+            where = location (t, line);
+            g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                         "%s: “%s” in column “%s” is a number, but the first row has text there, so the "
+                         "column was read as a breakdown; check the file's first row",
+                         where, cell, name);
+            return FALSE;
+          }
+        g_string_append_printf (breakdown, "%s%s: %s", b > 0 ? "; " : "", name, cell);
+        total &= indsats_import_is_total (cell);
+      }
+
+    for (guint i = 0; i < n_cells; i++)
+      {
+        const char *measure = g_ptr_array_index (t->measures, i);
+        double value;
+
+        if (measure == NULL)
+          continue;
+        if (!parse_value (t, g_strstrip (cells[i]), line, measure, &value, error))
+          return FALSE;
+        g_ptr_array_add (t->rows, new_row (measure, breakdown->str, total, area, &period, value,
+                                           unit_of_label (measure), line));
+      }
+  }
   return TRUE;
 }

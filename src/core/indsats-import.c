@@ -13,7 +13,10 @@
 #include <math.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "indsats-error.h"
+#include "indsats-store-tables.h"
 
 void
 indsats_import_row_free (IndsatsImportRow *row)
@@ -21,6 +24,7 @@ indsats_import_row_free (IndsatsImportRow *row)
   if (row == NULL)
     return;
   g_free (row->indicator);
+  g_free (row->breakdown);
   g_free (row->area);
   g_free (row->unit);
   g_free (row);
@@ -33,13 +37,180 @@ count_free (IndsatsImportCount *count)
   g_free (count);
 }
 
+static void
+file_free (IndsatsImportFile *file)
+{
+  g_free (file->path);
+  g_free (file->table);
+  g_clear_pointer (&file->measures, g_ptr_array_unref);
+  g_clear_pointer (&file->breakdowns, g_ptr_array_unref);
+  g_clear_pointer (&file->areas, g_ptr_array_unref);
+  g_free (file->first);
+  g_free (file->last);
+  g_free (file);
+}
+
 void
 indsats_import_summary_free (IndsatsImportSummary *summary)
 {
   if (summary == NULL)
     return;
   g_clear_pointer (&summary->counts, g_ptr_array_unref);
+  g_clear_pointer (&summary->read, g_ptr_array_unref);
   g_free (summary);
+}
+
+/* y01a02, Y30R21: a letter, two digits, a letter, two digits */
+static gboolean
+looks_like_table_id (const char *s,
+                     gsize       length)
+{
+  return length == 6 && g_ascii_isalpha (s[0]) && g_ascii_isdigit (s[1]) && g_ascii_isdigit (s[2]) &&
+         g_ascii_isalpha (s[3]) && g_ascii_isdigit (s[4]) && g_ascii_isdigit (s[5]);
+}
+
+/**
+ * indsats_import_table_from_name:
+ * @path: a file's path
+ *
+ * Finds a Jobindsats table id in a file's name, as in `y01a02.csv` or
+ * `Y30R21-2023.csv`: a word of its own, between the start, the end, or
+ * anything but a letter or digit.
+ *
+ * Returns: (transfer full) (nullable): the id in lower case, or %NULL
+ */
+char *
+indsats_import_table_from_name (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  const char *s = base;
+
+  while (*s)
+    {
+      const char *end = s;
+
+      while (g_ascii_isalnum (*end))
+        end++;
+      if (looks_like_table_id (s, end - s))
+        return g_ascii_strdown (s, end - s);
+      s = *end ? end + 1 : end;
+    }
+  return NULL;
+}
+
+/**
+ * indsats_import_check_table_id:
+ * @table: a table id as a person typed it
+ * @canonical: (out): the id as the API writes it, in lower case
+ *
+ * Returns: whether @table can be a Jobindsats table id
+ */
+gboolean
+indsats_import_check_table_id (const char  *table,
+                               char       **canonical,
+                               GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (table ? table : ""));
+  gboolean ok = *clean != '\0';
+
+  for (const char *c = clean; *c; c++)
+    ok &= g_ascii_isalnum (*c) || *c == '_';
+  if (!ok)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "“%s” is not a Jobindsats table id; write it as on Jobindsats.dk, for example y01a02", table);
+      return FALSE;
+    }
+  *canonical = g_ascii_strdown (clean, -1);
+  return TRUE;
+}
+
+/**
+ * indsats_import_indicator_name:
+ * @table: (nullable): the table id
+ * @breakdown: the breakdown values, "Køn: Kvinder; A-kasse: I alt"
+ * @total: whether every breakdown value is a total
+ *
+ * The name people read: the measure, then the table and the breakdown values
+ * that are not totals, as in “Antal personer (y01a02, Kvinder)”.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+indsats_import_indicator_name (const char *table,
+                               const char *measure,
+                               const char *breakdown,
+                               gboolean    total)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  if (table != NULL)
+    g_ptr_array_add (parts, g_strdup (table));
+  if (!total && breakdown != NULL && *breakdown)
+    {
+      g_auto(GStrv) pairs = g_strsplit (breakdown, "; ", -1);
+
+      for (guint i = 0; pairs[i]; i++)
+        {
+          const char *colon = strstr (pairs[i], ": ");
+          const char *value = colon ? colon + 2 : pairs[i];
+
+          if (!indsats_import_is_total (value))
+            g_ptr_array_add (parts, g_strdup (value));
+        }
+    }
+  if (parts->len == 0)
+    return g_strdup (measure);
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (", ", (char **) parts->pdata);
+  return g_strdup_printf ("%s (%s)", measure, joined);
+}
+
+/**
+ * indsats_import_error_answer:
+ * @text: a JSON text
+ *
+ * Recognises what the Jobindsats API answers instead of data: the v2 answer to
+ * a wrong key, `{"Forkert nøgle eller nøglen er udløbet.":""}`, and the v3
+ * error object, `{"code":422,"cause":"…"}`.
+ *
+ * Returns: (transfer full) (nullable): what the answer says, for a person, or
+ *   %NULL when @text is no error answer
+ */
+char *
+indsats_import_error_answer (const char *text,
+                             gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  if (!json_parser_load_from_data (parser, text, length, NULL) || json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  o = json_node_get_object (json_parser_get_root (parser));
+  if (json_object_has_member (o, "cause") && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "cause")))
+    {
+      const char *cause = json_object_get_string_member (o, "cause");
+      gint64 code = 0;
+
+      if (json_object_has_member (o, "code") && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "code")))
+        code = json_object_get_int_member (o, "code");
+      if (code != 0)
+        return g_strdup_printf ("the Jobindsats API refused the request (%" G_GINT64_FORMAT "): %s",
+                                code, cause ? cause : "");
+      return g_strdup_printf ("the Jobindsats API refused the request: %s", cause ? cause : "");
+    }
+  if (json_object_get_size (o) == 1)
+    {
+      g_autoptr(GList) members = json_object_get_members (o);
+      g_autofree char *lower = g_utf8_strdown (members->data, -1);
+
+      if (strstr (lower, "nøgle") != NULL)
+        return g_strdup_printf ("Jobindsats refused the key (it answered “%s”): the key is wrong or has "
+                                "expired; ask STAR for a new one", (const char *) members->data);
+    }
+  return NULL;
 }
 
 /**
@@ -160,65 +331,102 @@ cancelled (GCancellable  *cancellable,
   return FALSE;
 }
 
-/**
- * indsats_import_files:
- * @paths: the files
- * @dry_run: check and count, but write nothing
- * @cancellable: (nullable): cancelling rolls everything back
- * @progress: (nullable): told the share done now and then
- *
- * Imports the files in one transaction. A value that changed is updated and
- * its revision recorded; one bad row in any file changes nothing at all.
- *
- * Returns: (transfer full): what was added, updated and unchanged per indicator
- */
-IndsatsImportSummary *
-indsats_import_files (IndsatsStore               *store,
-                      const char * const         *paths,
-                      gboolean                    dry_run,
-                      GCancellable               *cancellable,
-                      IndsatsImportProgressFunc   progress,
-                      gpointer                    user_data,
-                      GError                    **error)
+static IndsatsImportSummary *
+summary_new (void)
 {
-  g_autoptr(IndsatsImportSummary) summary = g_new0 (IndsatsImportSummary, 1);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  IndsatsImportSummary *summary = g_new0 (IndsatsImportSummary, 1);
+
+  summary->counts = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
+  summary->read = g_ptr_array_new_with_free_func ((GDestroyNotify) file_free);
+  return summary;
+}
+
+static IndsatsImportFile *
+describe_file (const char *path,
+               const char *table,
+               GPtrArray  *rows)
+{
+  IndsatsImportFile *file = g_new0 (IndsatsImportFile, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) areas = g_hash_table_new (g_str_hash, g_str_equal);
+  IndsatsPeriod first = { 0 }, last = { 0 };
+
+  file->path = g_strdup (path);
+  file->table = g_strdup (table);
+  file->measures = g_ptr_array_new_with_free_func (g_free);
+  file->breakdowns = g_ptr_array_new_with_free_func (g_free);
+  file->areas = g_ptr_array_new_with_free_func (g_free);
+  file->values = rows->len;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      IndsatsImportRow *row = g_ptr_array_index (rows, r);
+
+      if (g_hash_table_add (seen, row->indicator))
+        g_ptr_array_add (file->measures, g_strdup (row->indicator));
+      if (!g_hash_table_contains (areas, row->area))
+        {
+          g_hash_table_add (areas, row->area);
+          g_ptr_array_add (file->areas, g_strdup (row->area));
+        }
+      if (r == 0 || indsats_period_compare (&row->period, &first) < 0)
+        first = row->period;
+      if (r == 0 || indsats_period_compare (&row->period, &last) > 0)
+        last = row->period;
+    }
+  if (rows->len > 0)
+    {
+      file->first = indsats_period_to_string (&first);
+      file->last = indsats_period_to_string (&last);
+    }
+  if (rows->len > 0)
+    {
+      IndsatsImportRow *row = g_ptr_array_index (rows, 0);
+      g_auto(GStrv) pairs = g_strsplit (row->breakdown, "; ", -1);
+
+      for (guint i = 0; pairs[i]; i++)
+        {
+          const char *colon = strstr (pairs[i], ": ");
+          if (colon != NULL)
+            g_ptr_array_add (file->breakdowns, g_strndup (pairs[i], colon - pairs[i]));
+        }
+    }
+  return file;
+}
+
+/* Writes what was read, in one transaction; @summary->read names the files */
+static IndsatsImportSummary *
+write_rows (IndsatsStore               *store,
+            IndsatsImportSummary       *summary_in,
+            GPtrArray                  *files,
+            GPtrArray                  *sources,
+            GHashTable                 *keep,
+            gboolean                    dry_run,
+            GCancellable               *cancellable,
+            IndsatsImportProgressFunc   progress,
+            gpointer                    user_data,
+            GError                    **error)
+{
+  g_autoptr(IndsatsImportSummary) summary = summary_in;
+  gboolean last_skipped = FALSE;
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *now = indsats_store_now ();
   IndsatsImportCount *last_count = NULL;
   gint64 last_id = 0;
-  guint n_paths, total = 0, done = 0;
+  guint total = 0, done = 0;
 
-  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
-  g_return_val_if_fail (paths != NULL, NULL);
-
-  summary->counts = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
-  n_paths = g_strv_length ((char **) paths);
-
-  /* Read and check every file before anything is written */
-  for (guint f = 0; f < n_paths; f++)
-    {
-      GPtrArray *rows;
-
-      if (cancelled (cancellable, error))
-        return NULL;
-      if (!(rows = indsats_import_read_file (paths[f], cancellable, error)))
-        return NULL;
-      g_ptr_array_add (files, rows);
-      total += rows->len;
-      if (progress)
-        progress (0.3 * (f + 1) / n_paths, user_data);
-    }
+  for (guint f = 0; f < files->len; f++)
+    total += ((GPtrArray *) g_ptr_array_index (files, f))->len;
 
   if (!indsats_store_begin (store, error))
     return NULL;
   for (guint f = 0; f < files->len; f++)
     {
       GPtrArray *rows = g_ptr_array_index (files, f);
-      g_autofree char *base = g_path_get_basename (paths[f]);
-      g_autofree char *source = g_strdup_printf ("Import: %s", base);
-
+      IndsatsImportFile *file = g_ptr_array_index (summary->read, f);
+      const char *file_table = file->table;
+      const char *source = g_ptr_array_index (sources, f);
+      IndsatsImportRow *last_row = NULL;
       for (guint r = 0; r < rows->len; r++)
         {
           IndsatsImportRow *row = g_ptr_array_index (rows, r);
@@ -226,14 +434,24 @@ indsats_import_files (IndsatsStore               *store,
           IndsatsImportCount *count;
           gint64 id;
 
-          /* rows of one indicator come together: skip the lookups for them */
-          if (last_count != NULL && strcmp (row->indicator, last_count->indicator) == 0)
+          g_autofree char *name = NULL;
+
+          /* rows of one series often come together: skip the lookups for them */
+          if (last_row != NULL && strcmp (row->indicator, last_row->indicator) == 0 &&
+              strcmp (row->breakdown, last_row->breakdown) == 0)
             {
+              if (last_skipped)
+                continue;
               id = last_id;
               count = last_count;
               goto put;
             }
-          id = GPOINTER_TO_SIZE (g_hash_table_lookup (indicators, row->indicator));
+          name = indsats_import_indicator_name (file_table, row->indicator, row->breakdown, row->total);
+          last_row = row;
+          last_skipped = keep != NULL && !g_hash_table_contains (keep, name);
+          if (last_skipped)
+            continue;
+          id = GPOINTER_TO_SIZE (g_hash_table_lookup (indicators, name));
 
           if ((++done & 0x3fff) == 0)
             {
@@ -244,22 +462,27 @@ indsats_import_files (IndsatsStore               *store,
             }
           if (id == 0)
             {
-              id = indsats_store_ensure_indicator (store, row->indicator, row->unit ? row->unit : "",
-                                                   TRUE, NAN, error);
+              id = indsats_store_ensure_table_indicator (store, file_table, row->indicator, row->breakdown, name,
+                                                         row->unit ? row->unit : "", error);
               if (id == 0)
-                goto fail;
-              g_hash_table_insert (indicators, g_strdup (row->indicator), GSIZE_TO_POINTER ((gsize) id));
+                {
+                  g_prefix_error (error, "%s:%u: ", file->path, row->line);
+                  goto fail;
+                }
+              g_hash_table_insert (indicators, g_strdup (name), GSIZE_TO_POINTER ((gsize) id));
             }
-          count = count_for (summary, counts, row->indicator);
+          count = count_for (summary, counts, name);
+          count->total = row->total;
           last_id = id;
           last_count = count;
         put:
           if (!indsats_store_put_observation (store, id, row->area, &row->period, row->value, FALSE,
                                               source, now, &change, error))
             {
-              g_prefix_error (error, "%s:%u: ", paths[f], row->line);
+              g_prefix_error (error, "%s:%u: ", file->path, row->line);
               goto fail;
             }
+          summary->rows++;
           if (change == INDSATS_OBSERVATION_ADDED)
             count->added++;
           else if (change == INDSATS_OBSERVATION_UPDATED)
@@ -277,11 +500,135 @@ indsats_import_files (IndsatsStore               *store,
     return NULL;
   if (progress)
     progress (1.0, user_data);
-  summary->files = n_paths;
-  summary->rows = total;
+  summary->files = files->len;
   return g_steal_pointer (&summary);
 
 fail:
   indsats_store_rollback (store);
   return NULL;
+}
+
+/**
+ * indsats_import_files:
+ * @paths: the files
+ * @table: (nullable): the Jobindsats table every file holds; %NULL: the
+ *   table id in each file's name, if any
+ * @dry_run: check and count, but write nothing
+ * @cancellable: (nullable): cancelling rolls everything back
+ * @progress: (nullable): told the share done now and then
+ *
+ * Imports the files in one transaction. A value that changed is updated and
+ * its revision recorded; one bad row in any file changes nothing at all.
+ *
+ * Returns: (transfer full): what was added, updated and unchanged per indicator
+ */
+IndsatsImportSummary *
+indsats_import_files (IndsatsStore               *store,
+                      const char * const         *paths,
+                      const char                 *table,
+                      gboolean                    dry_run,
+                      GCancellable               *cancellable,
+                      IndsatsImportProgressFunc   progress,
+                      gpointer                    user_data,
+                      GError                    **error)
+{
+  return indsats_import_files_keeping (store, paths, table, NULL, dry_run, cancellable, progress, user_data, error);
+}
+
+/**
+ * indsats_import_files_keeping:
+ * @keep: (nullable) (element-type utf8): the names of the series to import;
+ *   %NULL: all
+ *
+ * Imports the files as indsats_import_files() does, but only the series that
+ * a person chose after a dry run.
+ */
+IndsatsImportSummary *
+indsats_import_files_keeping (IndsatsStore               *store,
+                              const char * const         *paths,
+                              const char                 *table,
+                              GHashTable                 *keep,
+                              gboolean                    dry_run,
+                              GCancellable               *cancellable,
+                              IndsatsImportProgressFunc   progress,
+                              gpointer                    user_data,
+                              GError                    **error)
+{
+  IndsatsImportSummary *summary;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+  guint n_paths;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  summary = summary_new ();
+  n_paths = g_strv_length ((char **) paths);
+
+  /* Read and check every file before anything is written */
+  for (guint f = 0; f < n_paths; f++)
+    {
+      g_autofree char *from_name = table ? NULL : indsats_import_table_from_name (paths[f]);
+      g_autofree char *base = g_path_get_basename (paths[f]);
+      GPtrArray *rows;
+
+      if (cancelled (cancellable, error) ||
+          !(rows = indsats_import_read_file (paths[f], cancellable, error)))
+        {
+          indsats_import_summary_free (summary);
+          return NULL;
+        }
+      g_ptr_array_add (files, rows);
+      g_ptr_array_add (summary->read, describe_file (paths[f], table ? table : from_name, rows));
+      g_ptr_array_add (sources, g_strdup_printf ("Import: %s", base));
+      if (progress)
+        progress (0.3 * (f + 1) / n_paths, user_data);
+    }
+  return write_rows (store, summary, files, sources, keep, dry_run, cancellable, progress, user_data, error);
+}
+
+/**
+ * indsats_import_answers:
+ * @answers: (array length=n_answers): what the Jobindsats API answered
+ * @dry_run: check and count, but write nothing
+ *
+ * Imports answers fetched from the API, as files are imported: all or none.
+ *
+ * Returns: (transfer full): what was added, updated and unchanged per indicator
+ */
+IndsatsImportSummary *
+indsats_import_answers (IndsatsStore               *store,
+                        const IndsatsImportAnswer  *answers,
+                        guint                       n_answers,
+                        gboolean                    dry_run,
+                        GCancellable               *cancellable,
+                        IndsatsImportProgressFunc   progress,
+                        gpointer                    user_data,
+                        GError                    **error)
+{
+  IndsatsImportSummary *summary;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+  g_return_val_if_fail (answers != NULL || n_answers == 0, NULL);
+
+  summary = summary_new ();
+  for (guint a = 0; a < n_answers; a++)
+    {
+      gsize length = 0;
+      const char *data = g_bytes_get_data (answers[a].data, &length);
+      GPtrArray *rows;
+
+      if (cancelled (cancellable, error) ||
+          !(rows = indsats_import_read_data (answers[a].name, data ? data : "", length, error)))
+        {
+          indsats_import_summary_free (summary);
+          return NULL;
+        }
+      g_ptr_array_add (files, rows);
+      g_ptr_array_add (summary->read, describe_file (answers[a].name, answers[a].table, rows));
+      g_ptr_array_add (sources, g_strdup (answers[a].source));
+    }
+  return write_rows (store, summary, files, sources, NULL, dry_run, cancellable, progress, user_data, error);
 }

@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *indicator;
+  char *indicator;  /* the measure's label, as the file writes it */
+  char *breakdown;  /* "Køn: Kvinder; A-kasse: I alt", or "" for a table without breakdowns */
+  gboolean total;   /* every breakdown value is its total ("Køn i alt", "I alt") */
   char *area;
   IndsatsPeriod period;
   double value;   /* NAN when missing or suppressed */
@@ -20,7 +22,8 @@ typedef struct
 
 typedef struct
 {
-  char  *indicator;
+  char  *indicator;   /* the name people read: measure, table and breakdown */
+  gboolean total;     /* every breakdown value is its total */
   guint  added;
   guint  updated;
   guint  unchanged;
@@ -28,10 +31,32 @@ typedef struct
 
 typedef struct
 {
+  char      *path;
+  char      *table;      /* the Jobindsats table it was read as, NULL when not known */
+  GPtrArray *measures;   /* of char *, in column order */
+  GPtrArray *breakdowns; /* of char *: the breakdown columns' names */
+  GPtrArray *areas;      /* of char *, in the order first seen */
+  char      *first;      /* the earliest and the latest period, canonical */
+  char      *last;
+  guint      values;
+} IndsatsImportFile;
+
+typedef struct
+{
   GPtrArray *counts;  /* of IndsatsImportCount, in the order first seen */
+  GPtrArray *read;    /* of IndsatsImportFile, one per file */
   guint      files;
-  guint      rows;
+  guint      rows;    /* the values written (or, in a dry run, that would be) */
 } IndsatsImportSummary;
+
+/* An answer from the Jobindsats API, to import as a file is */
+typedef struct
+{
+  const char *name;    /* for messages and the summary */
+  const char *table;   /* the table id */
+  const char *source;  /* what the values' source says */
+  GBytes     *data;
+} IndsatsImportAnswer;
 
 /* Called now and then with the share done, 0 to 1 */
 typedef void (*IndsatsImportProgressFunc) (double   fraction,
@@ -46,12 +71,41 @@ GPtrArray            *indsats_import_read_data    (const char    *name,
                                                    GError       **error);
 IndsatsImportSummary *indsats_import_files        (IndsatsStore              *store,
                                                    const char * const        *paths,
+                                                   const char                *table,
+                                                   gboolean                   dry_run,
+                                                   GCancellable              *cancellable,
+                                                   IndsatsImportProgressFunc  progress,
+                                                   gpointer                   user_data,
+                                                   GError                   **error);
+IndsatsImportSummary *indsats_import_files_keeping (IndsatsStore              *store,
+                                                   const char * const        *paths,
+                                                   const char                *table,
+                                                   GHashTable                *keep,
+                                                   gboolean                   dry_run,
+                                                   GCancellable              *cancellable,
+                                                   IndsatsImportProgressFunc  progress,
+                                                   gpointer                   user_data,
+                                                   GError                   **error);
+IndsatsImportSummary *indsats_import_answers      (IndsatsStore              *store,
+                                                   const IndsatsImportAnswer *answers,
+                                                   guint                      n_answers,
                                                    gboolean                   dry_run,
                                                    GCancellable              *cancellable,
                                                    IndsatsImportProgressFunc  progress,
                                                    gpointer                   user_data,
                                                    GError                   **error);
 void                  indsats_import_summary_free (IndsatsImportSummary *summary);
+char                 *indsats_import_table_from_name (const char *path);
+gboolean              indsats_import_check_table_id  (const char  *table,
+                                                      char       **canonical,
+                                                      GError     **error);
+char                 *indsats_import_indicator_name  (const char *table,
+                                                      const char *measure,
+                                                      const char *breakdown,
+                                                      gboolean    total);
+gboolean              indsats_import_is_total        (const char *value);
+char                 *indsats_import_error_answer    (const char *text,
+                                                      gsize       length);
 void                  indsats_import_row_free     (IndsatsImportRow     *row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsImportSummary, indsats_import_summary_free)

@@ -130,4 +130,9 @@ static const char * const indsats_migrations[] = {
   "  action_id INTEGER NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
   "  PRIMARY KEY (figure_id, action_id)"
   ");",
+  /* 2: indicators know the Jobindsats table, measure and breakdown they come from */
+  "ALTER TABLE indicator ADD COLUMN table_id TEXT;"
+  "ALTER TABLE indicator ADD COLUMN measure TEXT;"
+  "ALTER TABLE indicator ADD COLUMN breakdown TEXT NOT NULL DEFAULT '';"
+  "CREATE UNIQUE INDEX indicator_by_origin ON indicator (table_id, measure, breakdown);",
 };

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define INDSATS_STORE_SCHEMA_VERSION 1
+#define INDSATS_STORE_SCHEMA_VERSION 2
 
 #define INDSATS_TYPE_STORE (indsats_store_get_type ())
 G_DECLARE_FINAL_TYPE (IndsatsStore, indsats_store, INDSATS, STORE, GObject)

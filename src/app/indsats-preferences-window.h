@@ -1,0 +1,18 @@
+/* indsats-preferences-window.h: the Jobindsats token, kept in the keyring */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define INDSATS_TYPE_PREFERENCES_WINDOW (indsats_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (IndsatsPreferencesWindow, indsats_preferences_window, INDSATS, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+IndsatsPreferencesWindow *indsats_preferences_window_new        (GtkWindow                *parent);
+void                      indsats_preferences_window_save_token (IndsatsPreferencesWindow *self,
+                                                                 const char               *token);
+gboolean                  indsats_preferences_window_is_busy    (IndsatsPreferencesWindow *self);
+const char               *indsats_preferences_window_get_status (IndsatsPreferencesWindow *self);
+
+G_END_DECLS

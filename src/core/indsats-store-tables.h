@@ -1,0 +1,43 @@
+/* indsats-store-tables.h: where key figures come from: Jobindsats tables,
+ * their measures and breakdowns */
+#pragma once
+
+#include "indsats-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *indicator;  /* the indicator's name */
+  char *table;      /* the Jobindsats table id, NULL for figures typed in or from an unnamed file */
+  char *measure;    /* the measure's label in that table, NULL when not known */
+  char *breakdown;  /* "Køn: Kvinder; A-kasse: I alt", "" without breakdowns */
+} IndsatsIndicatorOrigin;
+
+typedef struct
+{
+  char      *table;
+  GPtrArray *areas;  /* of char *: the areas the figures show from it */
+} IndsatsFigureTable;
+
+void          indsats_indicator_origin_free (IndsatsIndicatorOrigin *origin);
+void          indsats_figure_table_free     (IndsatsFigureTable     *table);
+
+gint64        indsats_store_ensure_table_indicator (IndsatsStore  *self,
+                                                    const char    *table,
+                                                    const char    *measure,
+                                                    const char    *breakdown,
+                                                    const char    *name,
+                                                    const char    *unit,
+                                                    GError       **error);
+GHashTable   *indsats_store_list_indicator_origins (IndsatsStore  *self,
+                                                    GError       **error);
+GPtrArray    *indsats_store_list_figure_tables     (IndsatsStore  *self,
+                                                    GError       **error);
+GPtrArray    *indsats_store_list_figure_areas      (IndsatsStore  *self,
+                                                    GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsIndicatorOrigin, indsats_indicator_origin_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsFigureTable, indsats_figure_table_free)
+
+G_END_DECLS
