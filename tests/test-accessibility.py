@@ -142,6 +142,92 @@ run("da", {"add": "Tilføj indsats", "undo": "Fortryd", "redo": "Annullér fortr
            "action": "Indsats", "team": "Team", "focus": "Fokusområde", "owner_field": "Ansvarlig", "start": "Startdato", "status": "Status",
            "note": "Note", "save": "Gem", "cancel": "Annuller"})
 
+UNIQUE = "Særlig indsats for unge ordblinde i jobafklaring"
+
+
+def on_screen(node, frame):
+    """Visible, and inside the window where its place can be read"""
+    try:
+        if not node.getState().contains(pyatspi.STATE_VISIBLE):
+            return False
+        box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        window = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    except Exception:
+        return True
+    if box.width <= 0 and box.height <= 0:
+        return True
+    return box.y + box.height > 0 and box.y < window.height
+
+
+def showing_actions(found):
+    """The action rows a screen reader finds on screen (a bench plan's texts begin "Indsats N:")"""
+    frames = [node for r, n, node in found if r == "frame"]
+    return [n for r, n, node in found
+            if r == "table row" and (n.startswith("Indsats ") or n.startswith(UNIQUE)) and "Owner:" in n
+            and frames and on_screen(node, frames[0])]
+
+
+def type_text(text):
+    for ch in text:
+        pyatspi.Registry.generateKeyboardEvent(ord(ch) if ord(ch) < 256 else 0x1000000 + ord(ch), None,
+                                               pyatspi.KEY_SYM)
+        time.sleep(0.02)
+
+
+def run_big_plan():
+    """A plan of 5,000 actions: rows on screen, one action found by its words, the empty state"""
+    tmp = tempfile.mkdtemp(prefix="indsats-a11y-")
+    db = os.path.join(tmp, "big.db")
+    subprocess.run([os.environ["INDSATS_MAKE_BENCH_DB"], db, "--actions", "5000"], check=True, capture_output=True)
+    subprocess.run([INDSATS, "actions", "add", "--database", db, "--team", "Team 1", "--focus", "Fokusområde 1",
+                    "--owner", "Teamleder", "--start", "2023-05-01", "--text", UNIQUE], check=True, capture_output=True)
+    env = dict(os.environ)
+    env.pop("NO_AT_BRIDGE", None)
+    env["GTK_A11Y"] = "atspi"
+    proc = subprocess.Popen([INDSATS, "--database", db], env=env)
+    try:
+        app = find_app("indsats", proc.pid)
+        check("[5,000] the window is on the accessibility bus", app is not None)
+        if app is None:
+            return
+        found = wait_for(app, lambda found: len(showing_actions(found)) >= 5, timeout=40)
+        rows = showing_actions(found)
+        check("[5,000] action rows are on screen", len(rows) >= 5, rows[:3])
+        check("[5,000] the first action of the plan is among them", any(n.startswith("Indsats 1:") for n in rows), rows[:3])
+        check("[5,000] the count says how many actions there are",
+              any(n == "5.001 actions" for _, n, _ in found), sorted({n for r, n, _ in found if r == "label"})[:20])
+
+        # Ctrl+F, then the action's own words, by keyboard
+        search = [node for r, n, node in found if r in ("push button", "toggle button") and n == "Search"]
+        check("[5,000] the search can be opened", search)
+        if not search:
+            return
+        click(search[0])
+        time.sleep(1)
+        type_text("unge ordblinde")
+        found = wait_for(app, lambda found: len(showing_actions(found)) == 1
+                         and showing_actions(found)[0].startswith(UNIQUE), timeout=30)
+        rows = showing_actions(found)
+        check("[5,000] a search for one action's words shows exactly that action",
+              len(rows) == 1 and rows[0].startswith(UNIQUE), rows[:3])
+        check("[5,000] and the count says so", any(n == "1 of 5.001 actions" for _, n, _ in found))
+
+        type_text("zz")
+        found = wait_for(app, lambda found: any(n == "No Matching Actions" for _, n, _ in found), timeout=30)
+        check("[5,000] a search with no hits shows the empty state",
+              any(n == "No Matching Actions" for _, n, _ in found) and not showing_actions(found),
+              showing_actions(found)[:3])
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+run_big_plan()
+
 for i, (ok, description, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {description}")
     if not ok and detail != "":

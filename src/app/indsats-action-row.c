@@ -28,7 +28,9 @@ struct _IndsatsActionRow
   GtkWidget *delete_button;
   GtkWidget *more_button;
 
+  IndsatsPlanItem *item;
   gint64     action_id;
+  int        kind;        /* IndsatsPlanItemKind, or -1 before the first item */
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsActionRow, indsats_action_row, GTK_TYPE_WIDGET)
@@ -37,6 +39,8 @@ static void
 indsats_action_row_dispose (GObject *object)
 {
   GtkWidget *child;
+
+  g_clear_object (&INDSATS_ACTION_ROW (object)->item);
   gtk_widget_dispose_template (GTK_WIDGET (object), INDSATS_TYPE_ACTION_ROW);
   /* the template's root is not bound to a field: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -95,6 +99,12 @@ static void
 indsats_action_row_init (IndsatsActionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->kind = -1;
+  /* the targets follow the action; the names never change */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", (gint64) 0);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "win.edit-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "win.delete-action");
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->more_button), create_menu_cb, self, NULL);
 }
 
@@ -102,6 +112,39 @@ GtkWidget *
 indsats_action_row_new (void)
 {
   return g_object_new (INDSATS_TYPE_ACTION_ROW, NULL);
+}
+
+/* Rows are bound again on every search: what has not changed is left alone,
+ * since each change of text or style makes GTK measure or style it anew */
+static void
+set_text (GtkWidget  *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+set_kind (IndsatsActionRow    *self,
+          IndsatsPlanItemKind  kind)
+{
+  static const char * const row_classes[] = { "team", "focus", "action" };
+  static const char * const heading_classes[] = { "title-2", "heading", NULL };
+
+  if (self->kind == (int) kind)
+    return;
+  if (self->kind >= 0)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), row_classes[self->kind]);
+      if (heading_classes[self->kind])
+        gtk_widget_remove_css_class (self->heading, heading_classes[self->kind]);
+    }
+  self->kind = kind;
+  gtk_widget_add_css_class (GTK_WIDGET (self), row_classes[kind]);
+  if (heading_classes[kind])
+    gtk_widget_add_css_class (self->heading, heading_classes[kind]);
+  gtk_widget_set_visible (self->heading, kind != INDSATS_PLAN_ITEM_ACTION);
+  gtk_widget_set_visible (self->action_box, kind == INDSATS_PLAN_ITEM_ACTION);
 }
 
 /**
@@ -119,7 +162,6 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   g_autofree char *owner = NULL;
   g_autofree char *start = NULL;
   g_autofree char *accessible = NULL;
-  g_autoptr(GVariant) target = NULL;
   gboolean late;
 
   g_return_if_fail (INDSATS_IS_ACTION_ROW (self));
@@ -127,22 +169,12 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   if (item == NULL)
     return;
 
+  g_set_object (&self->item, item);
   kind = indsats_plan_item_get_kind (item);
-  gtk_widget_remove_css_class (self->heading, "title-2");
-  gtk_widget_remove_css_class (self->heading, "heading");
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "team");
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "focus");
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "action");
-
+  set_kind (self, kind);
   if (kind != INDSATS_PLAN_ITEM_ACTION)
     {
-      gboolean team = kind == INDSATS_PLAN_ITEM_TEAM;
-
-      gtk_widget_set_visible (self->heading, TRUE);
-      gtk_widget_set_visible (self->action_box, FALSE);
-      gtk_label_set_text (GTK_LABEL (self->heading), indsats_plan_item_get_name (item));
-      gtk_widget_add_css_class (self->heading, team ? "title-2" : "heading");
-      gtk_widget_add_css_class (GTK_WIDGET (self), team ? "team" : "focus");
+      set_text (self->heading, indsats_plan_item_get_name (item));
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       indsats_plan_item_get_name (item),
@@ -152,15 +184,12 @@ indsats_action_row_set_item (IndsatsActionRow *self,
 
   a = indsats_plan_item_get_action (item);
   date = indsats_format_date (a->start_date);
-  gtk_widget_set_visible (self->heading, FALSE);
-  gtk_widget_set_visible (self->action_box, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "action");
-  gtk_label_set_text (GTK_LABEL (self->text_label), a->text);
+  set_text (self->text_label, a->text);
   owner = g_strdup_printf (_("Owner: %s"), a->owner && *a->owner ? a->owner : _("not set"));
-  gtk_label_set_text (GTK_LABEL (self->owner_label), owner);
+  set_text (self->owner_label, owner);
   start = g_strdup_printf (_("Takes effect %s"), date);
-  gtk_label_set_text (GTK_LABEL (self->date_label), start);
-  gtk_label_set_text (GTK_LABEL (self->status_label), indsats_status_to_label (a->status));
+  set_text (self->date_label, start);
+  set_text (self->status_label, indsats_status_to_label (a->status));
 
   /* a planned action whose date has passed says so, in words and by icon */
   late = a->status == INDSATS_STATUS_PLANNED && today && g_strcmp0 (a->start_date, today) < 0;
@@ -168,16 +197,18 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   if (late)
     {
       g_autofree char *text = g_strdup_printf (_("Should have started %s"), date);
-      gtk_label_set_text (GTK_LABEL (self->late_label), text);
+      set_text (self->late_label, text);
     }
 
-  target = g_variant_ref_sink (g_variant_new_int64 (a->id));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "win.edit-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "win.delete-action");
-  /* the menu is made when it is opened: rows are bound often while scrolling */
-  self->action_id = a->id;
+  if (self->action_id != a->id)
+    {
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_int64 (a->id));
+
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
+      /* the menu is made when it is opened: rows are bound often while scrolling */
+      self->action_id = a->id;
+    }
 
   accessible = g_strdup_printf ("%s. %s. %s. %s%s%s", a->text, owner, start,
                                 indsats_status_to_label (a->status), late ? ". " : "",
@@ -185,4 +216,16 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+/**
+ * indsats_action_row_get_item:
+ *
+ * Returns: (transfer none) (nullable): the row the widget shows
+ */
+IndsatsPlanItem *
+indsats_action_row_get_item (IndsatsActionRow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_ACTION_ROW (self), NULL);
+  return self->item;
 }

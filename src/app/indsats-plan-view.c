@@ -1,11 +1,24 @@
 /* indsats-plan-view.c
  *
- * The actions of one plan in a GtkListView over a flat model of team
- * headings, focus area headings and actions. The rows are made once per
- * load (or sort); searching (text and owner) and filtering by status or owner
- * only mark which rows show, and a filter model hides the rest, so the list
- * keeps the rows it has drawn and a plan of thousands of actions filters at
- * once. Headings with nothing under them are hidden too.
+ * The actions of one plan over a flat model of team headings, focus area
+ * headings and actions. The rows are made once per load (or sort); searching
+ * (text and owner) and filtering by status or owner only mark which rows
+ * show, and a filter model hides the rest. Headings with nothing under them
+ * are hidden too.
+ *
+ * What the window shows follows the filter model: the list or the empty
+ * state, the count of actions and the selection are updated from its
+ * items-changed and its pending property, never from a count read right
+ * after a change. The marking is cheap (a flag per row), so the filter runs
+ * at once rather than a piece at a time: GTK 4.8's incremental filter first
+ * takes every row away and then brings them back 512 at a time, and the list
+ * would build its rows again at each step.
+ *
+ * A plan of thousands of actions stays quick to type in: the list is a grid
+ * of one column, since GTK 4.8's GtkListView keeps 200 row widgets alive
+ * whatever the height of the window, and a grid view about 30; and the view
+ * sees the rows through slots (indsats-slot-model.c), so a search binds the
+ * rows on screen to other actions instead of building new ones.
  */
 #include "config.h"
 
@@ -17,6 +30,7 @@
 #include "indsats-action-row.h"
 #include "indsats-format.h"
 #include "indsats-plan-item.h"
+#include "indsats-slot-model.h"
 
 struct _IndsatsPlanView
 {
@@ -28,12 +42,17 @@ struct _IndsatsPlanView
   GtkDropDown       *filter_dropdown;
   GtkDropDown       *owner_dropdown;
   GtkDropDown       *sort_dropdown;
-  GtkListView       *action_list;
+  GtkLabel          *count_label;
   GtkStack          *list_stack;
+  GtkScrolledWindow *list_scroller;
+  GtkGridView       *action_list;
 
   GListStore        *all;         /* every row of the plan, in the order shown */
+  GPtrArray         *rows;        /* the same rows, to mark them quickly */
+  GPtrArray         *spare_rows;  /* of IndsatsActionRow: built, waiting for a place */
   GtkCustomFilter   *shown_filter;
   GtkFilterListModel *items;      /* the rows the search and filters show */
+  IndsatsSlotModel  *slots;       /* the same rows, as the list sees them */
   GtkSingleSelection *selection;
   GtkStringList     *owners;
   GPtrArray         *actions;     /* of IndsatsAction: the whole plan */
@@ -43,25 +62,51 @@ struct _IndsatsPlanView
   char              *sort;        /* NULL: the plan's order; "start" or "owner" */
   IndsatsPlanFilter  filter;
   gboolean           updating_owners;
+  gboolean           setting_search;
+  gint64             keep_selected; /* the action to select again once the rows are filtered */
+  guint              n_actions_shown;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsPlanView, indsats_plan_view, GTK_TYPE_WIDGET)
+
+/* GTK 4.8 throws a row widget away when its place leaves the screen and
+ * builds a new one for the place that comes in; a few kept aside save the
+ * building (a template of a dozen widgets) while scrolling */
+#define SPARE_ROWS 64
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, indsats_action_row_new ());
+  IndsatsPlanView *self = INDSATS_PLAN_VIEW (user_data);
+  GtkWidget *row = self->spare_rows->len > 0
+                   ? g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1)
+                   : g_object_ref_sink (indsats_action_row_new ());
+
+  gtk_list_item_set_child (list_item, row);
+  g_object_unref (row);
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
+teardown_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
 {
   IndsatsPlanView *self = INDSATS_PLAN_VIEW (user_data);
-  IndsatsPlanItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  if (row == NULL || self->spare_rows->len >= SPARE_ROWS || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  g_ptr_array_add (self->spare_rows, g_object_ref (row));
+  gtk_list_item_set_child (list_item, NULL);
+}
+
+static void
+show_slot (IndsatsPlanView *self,
+           GtkListItem     *list_item)
+{
+  IndsatsPlanItem *item = indsats_slot_get_item (gtk_list_item_get_item (list_item));
   GtkWidget *row = gtk_list_item_get_child (list_item);
   gboolean action = indsats_plan_item_get_kind (item) == INDSATS_PLAN_ITEM_ACTION;
 
@@ -69,6 +114,35 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (list_item, action);
   gtk_list_item_set_selectable (list_item, action);
   indsats_action_row_set_item (INDSATS_ACTION_ROW (row), item, self->today);
+}
+
+static void
+slot_item_changed_cb (IndsatsSlot *slot,
+                      GParamSpec  *pspec,
+                      GtkListItem *list_item)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (gtk_list_item_get_child (list_item), INDSATS_TYPE_PLAN_VIEW);
+
+  show_slot (INDSATS_PLAN_VIEW (view), list_item);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  /* the slot says when its position shows another row */
+  g_signal_connect (gtk_list_item_get_item (list_item), "notify::item",
+                    G_CALLBACK (slot_item_changed_cb), list_item);
+  show_slot (INDSATS_PLAN_VIEW (user_data), list_item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), slot_item_changed_cb, list_item);
 }
 
 gboolean
@@ -121,18 +195,17 @@ compare_owner (gconstpointer a,
   return c ? c : compare_start (a, b);
 }
 
-/* Marks the rows the search and filters show, then lets the filter model hide the others */
+/* Marks the rows the search and filters show */
 static void
-refilter (IndsatsPlanView *self)
+mark_shown (IndsatsPlanView *self,
+            GPtrArray       *rows)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all));
   gboolean focus_shown = FALSE, team_shown = FALSE;
-  gint64 selected = indsats_plan_view_get_selected (self);
 
   /* from the end, so a heading knows whether anything under it shows */
-  for (guint i = n; i-- > 0;)
+  for (guint i = rows->len; i-- > 0;)
     {
-      IndsatsPlanItem *item = g_list_model_get_item (G_LIST_MODEL (self->all), i);
+      IndsatsPlanItem *item = g_ptr_array_index (rows, i);
 
       switch (indsats_plan_item_get_kind (item))
         {
@@ -153,24 +226,80 @@ refilter (IndsatsPlanView *self)
           team_shown = FALSE;
           break;
         }
-      g_object_unref (item);
     }
-  gtk_filter_changed (GTK_FILTER (self->shown_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_stack_set_visible_child_name (self->list_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0 ? "list" : "nothing");
+}
 
-  /* keep the selected action selected where it still shows */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  for (guint i = 0; selected > 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+/* Marks the rows anew, then lets the filter model hide the others */
+static void
+refilter (IndsatsPlanView *self)
+{
+  self->keep_selected = indsats_plan_view_get_selected (self);
+  mark_shown (self, self->rows);
+  gtk_filter_changed (GTK_FILTER (self->shown_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* What follows the shown rows: the list or the empty state, the count and
+ * the selection. Called whenever the filter model changes or finishes. */
+static void
+rows_changed (IndsatsPlanView *self)
+{
+  GListModel *items = G_LIST_MODEL (self->items);
+  guint n = g_list_model_get_n_items (items);
+  guint n_actions = 0, n_total, selected = GTK_INVALID_LIST_POSITION;
+  g_autofree char *shown = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *count = NULL;
+
+  /* a filter still at work may not have brought any row yet */
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  if (gtk_filter_list_model_get_pending (self->items) > 0)
+    return;
+  if (n == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "nothing");
+
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (items, i);
       const IndsatsAction *a = indsats_plan_item_get_action (item);
-      if (a && a->id == selected)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          break;
-        }
+
+      if (a == NULL)
+        continue;
+      if (a->id == self->keep_selected)
+        selected = i;
+      n_actions++;
     }
+  self->n_actions_shown = n_actions;
+
+  /* the selected action stays selected where it still shows */
+  if (gtk_single_selection_get_selected (self->selection) != selected)
+    gtk_single_selection_set_selected (self->selection, selected);
+
+  n_total = self->actions ? self->actions->len : 0;
+  shown = indsats_format_number (n_actions, 0);
+  total = indsats_format_number (n_total, 0);
+  if (n_actions == n_total)
+    count = g_strdup_printf (ngettext ("%s action", "%s actions", n_total), total);
+  else
+    /* TRANSLATORS: the actions that the search and filters show, of all the plan's */
+    count = g_strdup_printf (ngettext ("%s of %s action", "%s of %s actions", n_total), shown, total);
+  gtk_label_set_text (self->count_label, count);
+}
+
+static void
+items_changed_cb (GListModel      *model,
+                  guint            position,
+                  guint            removed,
+                  guint            added,
+                  IndsatsPlanView *self)
+{
+  rows_changed (self);
+}
+
+static void
+pending_changed_cb (IndsatsPlanView *self)
+{
+  rows_changed (self);
 }
 
 /* Makes the rows: with headings in the plan's order, or one sorted list */
@@ -210,14 +339,13 @@ rebuild (IndsatsPlanView *self)
         g_ptr_array_add (rows, indsats_plan_item_new_action (a));
       }
 
-  for (guint i = 0; i < rows->len; i++)
-    indsats_plan_item_set_shown (g_ptr_array_index (rows, i), TRUE);
-  /* a big plan is filtered a piece at a time, so typing never stalls the window */
-  gtk_filter_list_model_set_incremental (self->items, rows->len > 2000);
+  mark_shown (self, rows);
+  self->keep_selected = indsats_plan_view_get_selected (self);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = g_ptr_array_ref (rows);
   /* one splice, one items-changed: the rows are made once */
   g_list_store_splice (self->all, 0, g_list_model_get_n_items (G_LIST_MODEL (self->all)),
                        rows->pdata, rows->len);
-  refilter (self);
 }
 
 static gboolean
@@ -230,6 +358,8 @@ item_shown (gpointer item,
 static void
 search_changed_cb (IndsatsPlanView *self)
 {
+  if (self->setting_search)
+    return;
   indsats_plan_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
@@ -260,7 +390,7 @@ sort_changed_cb (IndsatsPlanView *self)
 }
 
 static void
-activate_cb (GtkListView     *list,
+activate_cb (GtkGridView     *list,
              guint            position,
              IndsatsPlanView *self)
 {
@@ -282,7 +412,10 @@ indsats_plan_view_dispose (GObject *object)
   /* the template's root is not bound to a field: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  if (self->items)
+    g_signal_handlers_disconnect_by_data (self->items, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->items);
   g_clear_object (&self->all);
   g_clear_object (&self->owners);
@@ -296,6 +429,8 @@ indsats_plan_view_finalize (GObject *object)
   IndsatsPlanView *self = INDSATS_PLAN_VIEW (object);
 
   g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->owner, g_free);
@@ -319,8 +454,10 @@ indsats_plan_view_class_init (IndsatsPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, sort_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, action_list);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, count_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, action_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_changed_cb);
@@ -340,14 +477,22 @@ indsats_plan_view_init (IndsatsPlanView *self)
   self->today = indsats_today_iso ();
   self->all = g_list_store_new (INDSATS_TYPE_PLAN_ITEM);
   self->shown_filter = gtk_custom_filter_new (item_shown, NULL, NULL);
+  self->rows = g_ptr_array_new ();
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->items = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->all)), GTK_FILTER (self->shown_filter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  /* the slots first, so that they show the new rows before the count and selection follow */
+  self->slots = indsats_slot_model_new (G_LIST_MODEL (self->items));
+  g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
+  g_signal_connect_swapped (self->items, "notify::pending", G_CALLBACK (pending_changed_cb), self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  gtk_list_view_set_factory (self->action_list, factory);
-  gtk_list_view_set_model (self->action_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self);
+  gtk_grid_view_set_factory (self->action_list, factory);
+  gtk_grid_view_set_model (self->action_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->action_list, "activate", G_CALLBACK (activate_cb), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
@@ -434,13 +579,26 @@ void
 indsats_plan_view_set_search (IndsatsPlanView *self,
                               const char      *text)
 {
+  g_autofree char *folded = NULL;
+
   g_return_if_fail (INDSATS_IS_PLAN_VIEW (self));
 
-  g_clear_pointer (&self->search, g_free);
-  self->search = g_utf8_casefold (text ? text : "", -1);
-  g_strstrip (self->search);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  if (text == NULL)
+    text = "";
+  /* the entry first: on its way to the new text it passes through "", for
+   * which it says search-changed at once; that must not search for "" */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    {
+      self->setting_search = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      self->setting_search = FALSE;
+    }
+  folded = g_strstrip (g_utf8_casefold (text, -1));
+  /* the entry says search-changed again once the typing stops */
+  if (self->search && g_str_equal (folded, self->search))
+    return;
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
   refilter (self);
 }
 
@@ -487,7 +645,8 @@ indsats_plan_view_set_today (IndsatsPlanView *self,
 
   g_free (self->today);
   self->today = g_strdup (today);
-  refilter (self);
+  /* the rows say which actions are late: make them again */
+  rebuild (self);
 }
 
 void
@@ -507,12 +666,14 @@ indsats_plan_view_focus_search (IndsatsPlanView *self)
 gint64
 indsats_plan_view_get_selected (IndsatsPlanView *self)
 {
+  IndsatsSlot *slot;
   IndsatsPlanItem *item;
   const IndsatsAction *a;
 
   g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), 0);
 
-  item = gtk_single_selection_get_selected_item (self->selection);
+  slot = gtk_single_selection_get_selected_item (self->selection);
+  item = slot ? indsats_slot_get_item (slot) : NULL;
   a = item ? indsats_plan_item_get_action (item) : NULL;
   return a ? a->id : 0;
 }
@@ -527,4 +688,81 @@ indsats_plan_view_is_filtering (IndsatsPlanView *self)
 {
   g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), FALSE);
   return gtk_filter_list_model_get_pending (self->items) > 0;
+}
+
+/**
+ * indsats_plan_view_get_rows_on_screen:
+ *
+ * What a person sees of the list, for tests and benchmarks: the rows whose
+ * widgets are drawn in the visible part of the list, top to bottom. Empty
+ * while the empty state shows.
+ *
+ * Returns: (transfer container) (element-type IndsatsPlanItem): the rows on screen
+ */
+GPtrArray *
+indsats_plan_view_get_rows_on_screen (IndsatsPlanView *self)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  graphene_rect_t visible;
+
+  g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), rows);
+
+  if (!gtk_widget_is_drawable (GTK_WIDGET (self->list_scroller)))
+    return rows;
+  graphene_rect_init (&visible, 0, 0,
+                      gtk_widget_get_width (GTK_WIDGET (self->list_scroller)),
+                      gtk_widget_get_height (GTK_WIDGET (self->list_scroller)));
+  /* the grid's children hold the rows, in the order of the model */
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->action_list));
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (cell);
+      graphene_rect_t bounds;
+
+      if (!INDSATS_IS_ACTION_ROW (row) || !gtk_widget_is_drawable (row) ||
+          indsats_action_row_get_item (INDSATS_ACTION_ROW (row)) == NULL ||
+          !gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_scroller), &bounds) ||
+          bounds.size.height < 1 ||
+          !graphene_rect_intersection (&bounds, &visible, &bounds) || bounds.size.height < 1)
+        continue;
+      g_ptr_array_add (rows, indsats_action_row_get_item (INDSATS_ACTION_ROW (row)));
+    }
+  return rows;
+}
+
+/**
+ * indsats_plan_view_get_n_actions_shown:
+ *
+ * Returns: how many actions the list shows, as its count says
+ */
+guint
+indsats_plan_view_get_n_actions_shown (IndsatsPlanView *self)
+{
+  g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), 0);
+  return self->n_actions_shown;
+}
+
+/**
+ * indsats_plan_view_get_count_text:
+ *
+ * Returns: the count of actions as the window shows it
+ */
+const char *
+indsats_plan_view_get_count_text (IndsatsPlanView *self)
+{
+  g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), NULL);
+  return gtk_label_get_text (self->count_label);
+}
+
+/**
+ * indsats_plan_view_shows_empty_state:
+ *
+ * Returns: %TRUE when the view says that no action matches
+ */
+gboolean
+indsats_plan_view_shows_empty_state (IndsatsPlanView *self)
+{
+  g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "nothing") == 0;
 }

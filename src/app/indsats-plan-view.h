@@ -20,26 +20,30 @@ typedef enum
 #define INDSATS_TYPE_PLAN_VIEW (indsats_plan_view_get_type ())
 G_DECLARE_FINAL_TYPE (IndsatsPlanView, indsats_plan_view, INDSATS, PLAN_VIEW, GtkWidget)
 
-gboolean    indsats_plan_view_load        (IndsatsPlanView    *self,
-                                           IndsatsStore       *store,
-                                           gint64              plan_id,
-                                           GError            **error);
-GListModel *indsats_plan_view_get_items   (IndsatsPlanView    *self);
-GPtrArray  *indsats_plan_view_get_actions (IndsatsPlanView    *self);
-void        indsats_plan_view_set_search  (IndsatsPlanView    *self,
-                                           const char         *text);
-void        indsats_plan_view_set_filter  (IndsatsPlanView    *self,
-                                           IndsatsPlanFilter   filter);
-void        indsats_plan_view_set_owner   (IndsatsPlanView    *self,
-                                           const char         *owner);
-void        indsats_plan_view_set_sort    (IndsatsPlanView    *self,
-                                           const char         *sort);
-void        indsats_plan_view_set_today   (IndsatsPlanView    *self,
-                                           const char         *today);
-void        indsats_plan_view_focus_search (IndsatsPlanView   *self);
-gint64      indsats_plan_view_get_selected (IndsatsPlanView   *self);
-gboolean    indsats_plan_view_is_filtering (IndsatsPlanView   *self);
-gboolean    indsats_plan_view_is_late     (IndsatsPlanView    *self,
-                                           const IndsatsAction *action);
+gboolean    indsats_plan_view_load                (IndsatsPlanView     *self,
+                                                   IndsatsStore        *store,
+                                                   gint64               plan_id,
+                                                   GError             **error);
+GListModel *indsats_plan_view_get_items           (IndsatsPlanView     *self);
+GPtrArray  *indsats_plan_view_get_actions         (IndsatsPlanView     *self);
+void        indsats_plan_view_set_search          (IndsatsPlanView     *self,
+                                                   const char          *text);
+void        indsats_plan_view_set_filter          (IndsatsPlanView     *self,
+                                                   IndsatsPlanFilter    filter);
+void        indsats_plan_view_set_owner           (IndsatsPlanView     *self,
+                                                   const char          *owner);
+void        indsats_plan_view_set_sort            (IndsatsPlanView     *self,
+                                                   const char          *sort);
+void        indsats_plan_view_set_today           (IndsatsPlanView     *self,
+                                                   const char          *today);
+void        indsats_plan_view_focus_search        (IndsatsPlanView     *self);
+gint64      indsats_plan_view_get_selected        (IndsatsPlanView     *self);
+gboolean    indsats_plan_view_is_filtering        (IndsatsPlanView     *self);
+gboolean    indsats_plan_view_is_late             (IndsatsPlanView     *self,
+                                                   const IndsatsAction *action);
+guint       indsats_plan_view_get_n_actions_shown (IndsatsPlanView     *self);
+const char *indsats_plan_view_get_count_text      (IndsatsPlanView     *self);
+gboolean    indsats_plan_view_shows_empty_state   (IndsatsPlanView     *self);
+GPtrArray  *indsats_plan_view_get_rows_on_screen  (IndsatsPlanView     *self);
 
 G_END_DECLS
