@@ -32,6 +32,8 @@ static const Command commands[] = {
   { "import", indsats_cli_import, "import key figures from Jobindsats files" },
   { "series", indsats_cli_series, "list the key figures" },
   { "export", indsats_cli_export, "write the committee's Excel workbook" },
+  { "snapshot", indsats_cli_snapshot, "mark a committee meeting, list and delete the marks" },
+  { "changes", indsats_cli_changes, "say what changed since a committee meeting" },
 };
 
 static const char usage_text[] =
@@ -51,6 +53,8 @@ static const char usage_text[] =
   "  indsats figure render NUMBER OUT.png|OUT.svg|OUT.pdf [--width PX --height PX]\n"
   "  indsats figure render all FOLDER [--format png|svg|pdf] [--width PX --height PX]\n"
   "  indsats export xlsx OUT.xlsx\n"
+  "  indsats snapshot create NAME [--date YYYY-MM-DD] | snapshot list [--format tsv|json] | snapshot delete NAME\n"
+  "  indsats changes --since NAME [--format tsv|json]   kind, id, what, old, new\n"
   "\n"
   "Options:\n"
   "  --database FILE   the database (default: $XDG_DATA_HOME/indsats/indsats.db)\n"
