@@ -100,6 +100,77 @@ check "an unknown snapshot fails with exit 1 and points to snapshot list" \
 run changes --database "$db"
 check "changes without --since is wrong usage" test "$rc" -eq 2 -a -n "$(grep '^indsats changes: --since' <<<"$err")"
 
+# The briefing as a PDF: A4, text that can be searched, fonts embedded, bookmarks
+run export pdf "$tmp/briefing.pdf" --since "March meeting" --meeting 2023-09-12 --database "$db"
+check "export pdf exits 0" test "$rc" -eq 0 -a -s "$tmp/briefing.pdf"
+info=$(pdfinfo "$tmp/briefing.pdf")
+check "the briefing is A4 portrait" grep -q '^Page size: *595.276 x 841.89 pts (A4)' <<<"$info"
+pages=$(awk '/^Pages:/ { print $2 }' <<<"$info")
+check "the briefing has a cover, the triggers, actions, changes and goals: at least 8 pages" test "$pages" -ge 8
+check "its title is the plan's" grep -q '^Title: *Genopretning af tidlig beskæftigelsesindsats$' <<<"$info"
+check "its author is the jobcentre" grep -q '^Author: *Ishøj Jobcenter$' <<<"$info"
+fonts=$(pdffonts "$tmp/briefing.pdf" | tail -n +3)
+check "it has fonts, every one embedded" test -n "$fonts" -a -z "$(awk '$(NF-4) != "yes"' <<<"$fonts")"
+text=$(pdftotext "$tmp/briefing.pdf" -)
+check "the cover names the plan, the jobcentre and the meeting" \
+  grep -q "12.09.2023" <<<"$(pdftotext -f 1 -l 1 "$tmp/briefing.pdf" -)"
+check "every page is numbered of the whole" test "$(grep -cE "^Page [0-9]+ of $pages\$" <<<"$text")" -eq "$pages"
+check "the actions are there with owner and start" grep -qF "Carried out by: Teamleder · Takes effect: 03.04.2023 · Status: Done" <<<"$text"
+check "a planned action whose start has passed is marked late" \
+  grep -qF "Takes effect: 01.09.2023 · Status: Planned Late: not started" <<<"$(tr '\n' ' ' <<<"$text")"
+check "the new action is told since the meeting" grep -qF "New action: “Opfølgning på nye ledige”" <<<"$text"
+check "the trigger's new value is told since the meeting" grep -qF "$sick, Ishøj: 12.3 % now, 16.5 % at the meeting" <<<"$(tr '\n' ' ' <<<"$text" | sed 's/,\([0-9]\)/.\1/g')"
+check "a goal's status text is there" grep -q "Ministerial Goal 1: Alle ledige skal have en" <<<"$text"
+# Each figure starts and ends on one page: its heading and its source line together
+split=""
+for p in $(seq 1 "$pages"); do
+  page=$(pdftotext -f "$p" -l "$p" "$tmp/briefing.pdf" -)
+  if [ "$(grep -c '^Figur [0-9]*\.' <<<"$page")" -ne "$(grep -c '^Kilde:' <<<"$page")" ]; then split="$split $p"; fi
+done
+check "no figure is split across pages" test -z "$split"
+check "the briefing shows the figures" test "$(grep -c '^Figur [0-9]*\.' <<<"$text")" -ge 10
+bookmarks=$(/usr/bin/python3 -c '
+import re, sys
+data = open(sys.argv[1], "rb").read().decode("latin-1")
+for obj in data.split("endobj"):
+    if "/Parent" not in obj:
+        continue
+    m = re.search(r"/Title (\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f]*>)", obj)
+    if not m:
+        continue
+    t = m.group(1)
+    if t[0] == "<":
+        b = bytes.fromhex(t[1:-1])
+        print(b[2:].decode("utf-16-be") if b[:2] == b"\xfe\xff" else b.decode("latin-1"))
+    else:
+        print(t[1:-1].encode("latin-1").decode("utf-8", "replace"))' "$tmp/briefing.pdf")
+check "bookmarks for the sections" test -n "$(grep -x 'The trigger indicators' <<<"$bookmarks")" \
+  -a -n "$(grep -x 'The actions' <<<"$bookmarks")" -a -n "$(grep -x 'The goals' <<<"$bookmarks")" \
+  -a -n "$(grep -x 'Since the committee meeting of 14.03.2023' <<<"$bookmarks")"
+check "bookmarks for the teams" test -n "$(grep -x 'Sygedagpengeteam' <<<"$bookmarks")"
+
+if [ -n "${LOCPATH:-}" ]; then
+  LANGUAGE=da "$indsats" export pdf "$tmp/dansk.pdf" --since "March meeting" --meeting 2023-09-12 --database "$db"
+  dansk=$(pdftotext "$tmp/dansk.pdf" -)
+  check "in Danish: Siden udvalgsmødet DATE" grep -q "^Siden udvalgsmødet 14.03.2023$" <<<"$dansk"
+  check "in Danish: Side N af M" grep -q "^Side 1 af [0-9]*$" <<<"$dansk"
+  check "in Danish: who carries it out, when it takes effect" grep -qF "Hvem effektuerer: Teamleder · Træder i kraft: 03.04.2023" <<<"$dansk"
+fi
+
+run export pdf "$tmp/x.pdf" --since "No such meeting" --database "$db"
+check "an unknown --since fails with exit 1 and writes nothing" test "$rc" -eq 1 -a ! -e "$tmp/x.pdf"
+run export pdf "$tmp/x.pdf" --meeting 2023-13-01 --database "$db"
+check "a bad --meeting fails with exit 1, naming it" test "$rc" -eq 1 -a -n "$(grep '^indsats export: --meeting' <<<"$err")"
+run export pdf "$tmp/x.txt" --database "$db"
+check "a name not ending in .pdf is wrong usage" test "$rc" -eq 2
+mkdir "$tmp/ro" && chmod a-w "$tmp/ro"
+if [ ! -w "$tmp/ro" ]; then
+  run export pdf "$tmp/ro/b.pdf" --database "$db"
+  check "a folder that cannot be written to fails with exit 1, naming the file" \
+    test "$rc" -eq 1 -a -n "$(grep -F "$tmp/ro/b.pdf" <<<"$err")"
+fi
+chmod u+w "$tmp/ro"
+
 # Deleting a snapshot forgets it and nothing else
 run snapshot delete "March meeting" --database "$db"
 check "snapshot delete exits 0" test "$rc" -eq 0

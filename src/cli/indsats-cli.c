@@ -53,6 +53,7 @@ static const char usage_text[] =
   "  indsats figure render NUMBER OUT.png|OUT.svg|OUT.pdf [--width PX --height PX]\n"
   "  indsats figure render all FOLDER [--format png|svg|pdf] [--width PX --height PX]\n"
   "  indsats export xlsx OUT.xlsx\n"
+  "  indsats export pdf OUT.pdf [--since NAME] [--meeting YYYY-MM-DD]   the committee briefing, A4\n"
   "  indsats snapshot create NAME [--date YYYY-MM-DD] | snapshot list [--format tsv|json] | snapshot delete NAME\n"
   "  indsats changes --since NAME [--format tsv|json]   kind, id, what, old, new\n"
   "\n"
