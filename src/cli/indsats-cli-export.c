@@ -1,11 +1,35 @@
-/* indsats-cli-export.c: `indsats export xlsx OUT.xlsx` */
+/* indsats-cli-export.c: `indsats export xlsx OUT.xlsx` and `indsats export pdf OUT.pdf` */
 #include "config.h"
 
 #include <string.h>
 
 #include "indsats-cli-private.h"
+#include "indsats-export-pdf.h"
 #include "indsats-export-xlsx.h"
 #include "indsats-format.h"
+
+static int
+export_pdf (IndsatsCli  *cli,
+            const char  *path,
+            gint64       plan_id,
+            const char  *since,
+            const char  *meeting)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *meeting_iso = NULL;
+  IndsatsBriefingOptions options = { since, NULL };
+
+  if (meeting && !(meeting_iso = indsats_date_parse (meeting, &error)))
+    return indsats_cli_fail_message (cli, "--meeting: %s", error->message);
+  options.meeting_date = meeting_iso;
+
+  if (!(store = indsats_cli_open_store (cli, &error)) ||
+      !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||
+      !indsats_export_pdf (store, plan_id, path, &options, &error))
+    return indsats_cli_fail (cli, error);
+  return INDSATS_EXIT_OK;
+}
 
 int
 indsats_cli_export (IndsatsCli  *cli,
@@ -16,6 +40,7 @@ indsats_cli_export (IndsatsCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *language = NULL;
   g_autofree char *meeting = NULL;
+  g_autofree char *since = NULL;
   gboolean native_charts = FALSE;
   IndsatsExportOptions options = { 0 };
   gint64 plan_id = 0;
@@ -25,14 +50,22 @@ indsats_cli_export (IndsatsCli  *cli,
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, "The workbook's language: da (the default) or en", "da|en" },
     { "native-charts", 0, 0, G_OPTION_ARG_NONE, &native_charts, "Add Excel's own chart under each figure's numbers", NULL },
     { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting, "The date of the committee's meeting", "YYYY-MM-DD" },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, "pdf: tell what changed since this snapshot", "NAME" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "xlsx OUT.xlsx", "Write the committee's Excel workbook.",
+  if (!indsats_cli_parse (cli, entries, "xlsx OUT.xlsx | pdf OUT.pdf",
+                          "Write the committee's Excel workbook or the briefing as a PDF.",
                           &argc, &argv, &exit_code))
     return exit_code;
+  if (argc == 3 && strcmp (argv[1], "pdf") == 0)
+    {
+      if (!g_str_has_suffix (argv[2], ".pdf"))
+        return indsats_cli_usage (cli, "“%s” must end in .pdf", argv[2]);
+      return export_pdf (cli, argv[2], plan_id, since, meeting);
+    }
   if (argc != 3 || strcmp (argv[1], "xlsx") != 0)
-    return indsats_cli_usage (cli, "write it as: indsats export xlsx OUT.xlsx");
+    return indsats_cli_usage (cli, "write it as: indsats export xlsx OUT.xlsx, or indsats export pdf OUT.pdf");
   if (!g_str_has_suffix (argv[2], ".xlsx"))
     return indsats_cli_usage (cli, "“%s” must end in .xlsx", argv[2]);
   if (language && strcmp (language, "da") != 0 && strcmp (language, "en") != 0)

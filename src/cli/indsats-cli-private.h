@@ -108,5 +108,7 @@ int indsats_cli_import  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_fetch   (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_export  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_series  (IndsatsCli *cli, int argc, char **argv);
+int indsats_cli_snapshot (IndsatsCli *cli, int argc, char **argv);
+int indsats_cli_changes (IndsatsCli *cli, int argc, char **argv);
 
 G_END_DECLS

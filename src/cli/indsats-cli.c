@@ -33,6 +33,8 @@ static const Command commands[] = {
   { "fetch", indsats_cli_fetch, "fetch the newest key figures from the Jobindsats API" },
   { "series", indsats_cli_series, "list the key figures" },
   { "export", indsats_cli_export, "write the committee's Excel workbook" },
+  { "snapshot", indsats_cli_snapshot, "mark a committee meeting, list and delete the marks" },
+  { "changes", indsats_cli_changes, "say what changed since a committee meeting" },
 };
 
 static const char usage_text[] =
@@ -55,6 +57,9 @@ static const char usage_text[] =
   "  indsats figure render NUMBER OUT.png|OUT.svg|OUT.pdf [--width PX --height PX]\n"
   "  indsats figure render all FOLDER [--format png|svg|pdf] [--width PX --height PX]\n"
   "  indsats export xlsx OUT.xlsx\n"
+  "  indsats export pdf OUT.pdf [--since NAME] [--meeting YYYY-MM-DD]   the committee briefing, A4\n"
+  "  indsats snapshot create NAME [--date YYYY-MM-DD] | snapshot list [--format tsv|json] | snapshot delete NAME\n"
+  "  indsats changes --since NAME [--format tsv|json]   kind, id, what, old, new\n"
   "\n"
   "Options:\n"
   "  --database FILE   the database (default: $XDG_DATA_HOME/indsats/indsats.db)\n"

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define INDSATS_STORE_SCHEMA_VERSION 2
+#define INDSATS_STORE_SCHEMA_VERSION 3
 
 #define INDSATS_TYPE_STORE (indsats_store_get_type ())
 G_DECLARE_FINAL_TYPE (IndsatsStore, indsats_store, INDSATS, STORE, GObject)
@@ -187,5 +187,51 @@ gboolean      indsats_store_remove_team     (IndsatsStore   *self,
 gboolean      indsats_store_remove_focus_area (IndsatsStore *self,
                                                gint64        focus_id,
                                                GError      **error);
+
+/* Snapshots: what the plan's actions and trigger figures were at a committee meeting */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *meeting_date;          /* YYYY-MM-DD */
+  char   *created_at;            /* YYYY-MM-DD HH:MM:SS, local time */
+} IndsatsSnapshot;
+
+/* A trigger indicator's latest value as the snapshot kept it */
+typedef struct
+{
+  char   *indicator;
+  char   *area;
+  char   *period;                /* canonical; NULL when there was no value */
+  double  value;                 /* NAN when none */
+} IndsatsSnapshotFigure;
+
+void          indsats_snapshot_free         (IndsatsSnapshot       *snapshot);
+void          indsats_snapshot_figure_free  (IndsatsSnapshotFigure *figure);
+gint64        indsats_store_add_snapshot    (IndsatsStore   *self,
+                                             gint64          plan_id,
+                                             const char     *name,
+                                             const char     *meeting_date,
+                                             GPtrArray      *figures,
+                                             GError        **error);
+GPtrArray    *indsats_store_list_snapshots  (IndsatsStore   *self,
+                                             gint64          plan_id,
+                                             GError        **error);
+IndsatsSnapshot *indsats_store_get_snapshot (IndsatsStore   *self,
+                                             gint64          plan_id,
+                                             const char     *name,
+                                             GError        **error);
+gboolean      indsats_store_delete_snapshot (IndsatsStore   *self,
+                                             gint64          plan_id,
+                                             const char     *name,
+                                             GError        **error);
+GPtrArray    *indsats_store_list_snapshot_actions (IndsatsStore *self,
+                                                   gint64        snapshot_id,
+                                                   GError      **error);
+GPtrArray    *indsats_store_list_snapshot_figures (IndsatsStore *self,
+                                                   gint64        snapshot_id,
+                                                   GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsSnapshot, indsats_snapshot_free)
 
 G_END_DECLS
