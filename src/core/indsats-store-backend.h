@@ -82,8 +82,11 @@ struct _IndsatsBackend
   gint64       (*changes)        (IndsatsDb   *db);
   gint64       (*last_insert_id) (IndsatsDb   *db);
 
-  /* transactions nest */
+  /* Transactions nest. The outermost write transaction takes the write lock
+   * before it reads anything, so that what it reads stays true until it
+   * commits; a read transaction sees one moment of the data throughout. */
   gboolean     (*begin)          (IndsatsDb   *db);
+  gboolean     (*begin_read)     (IndsatsDb   *db);
   gboolean     (*commit)         (IndsatsDb   *db);
   void         (*rollback)       (IndsatsDb   *db);
 

@@ -1,7 +1,10 @@
 /* indsats-store-sqlite.c
  *
- * The store's backend for one SQLite file. Transactions are savepoints, so
- * that they nest.
+ * The store's backend for one SQLite file. The outermost transaction is
+ * BEGIN IMMEDIATE: it takes the write lock before the first read, so a change
+ * that reads and then writes waits for another writer (the busy timeout)
+ * instead of failing when that writer commits first. Inner ones are
+ * savepoints, so that transactions nest.
  */
 #include "config.h"
 
@@ -15,6 +18,7 @@ typedef struct
 {
   IndsatsDb  base;
   sqlite3   *db;
+  int        depth;   /* open transactions, the outermost first */
 } SqliteDb;
 
 typedef struct
@@ -166,19 +170,58 @@ sqlite_last_insert_id (IndsatsDb *db)
 static gboolean
 sqlite_begin (IndsatsDb *db)
 {
-  return sqlite_exec (db, "SAVEPOINT indsats");
+  SqliteDb *d = (SqliteDb *) db;
+
+  /* a failed COMMIT may have ended the transaction on its own */
+  if (d->depth > 0 && sqlite3_get_autocommit (d->db))
+    d->depth = 0;
+  if (!sqlite_exec (db, d->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT indsats"))
+    return FALSE;
+  d->depth++;
+  return TRUE;
+}
+
+static gboolean
+sqlite_begin_read (IndsatsDb *db)
+{
+  SqliteDb *d = (SqliteDb *) db;
+
+  if (d->depth > 0 && sqlite3_get_autocommit (d->db))
+    d->depth = 0;
+  /* a deferred transaction reads one snapshot of a WAL database until it ends */
+  if (!sqlite_exec (db, d->depth == 0 ? "BEGIN DEFERRED" : "SAVEPOINT indsats"))
+    return FALSE;
+  d->depth++;
+  return TRUE;
 }
 
 static gboolean
 sqlite_commit (IndsatsDb *db)
 {
-  return sqlite_exec (db, "RELEASE indsats");
+  SqliteDb *d = (SqliteDb *) db;
+
+  g_return_val_if_fail (d->depth > 0, FALSE);
+  if (!sqlite_exec (db, d->depth == 1 ? "COMMIT" : "RELEASE indsats"))
+    return FALSE;
+  d->depth--;
+  return TRUE;
 }
 
 static void
 sqlite_rollback (IndsatsDb *db)
 {
-  sqlite_exec (db, "ROLLBACK TO indsats; RELEASE indsats");
+  SqliteDb *d = (SqliteDb *) db;
+
+  if (d->depth <= 0)
+    return;
+  if (d->depth == 1)
+    {
+      if (!sqlite3_get_autocommit (d->db))
+        sqlite_exec (db, "ROLLBACK");
+    }
+  else
+    sqlite_exec (db, "ROLLBACK TO indsats; RELEASE indsats");
+  d->depth--;
 }
 
 static void
@@ -237,6 +280,7 @@ static const IndsatsBackend sqlite_backend = {
   .changes = sqlite_changes,
   .last_insert_id = sqlite_last_insert_id,
   .begin = sqlite_begin,
+  .begin_read = sqlite_begin_read,
   .commit = sqlite_commit,
   .rollback = sqlite_rollback,
   .set_error = sqlite_set_error,

@@ -347,8 +347,10 @@ indsats_store_get_path (IndsatsStore *self)
   return self->path;
 }
 
-/* Transactions: savepoints nest, so a function that changes several rows
- * wraps them, and a caller may wrap several such functions. */
+/* Transactions nest, so a function that changes several rows wraps them, and
+ * a caller may wrap several such functions. The outermost one takes the write
+ * lock first (waiting up to the busy timeout for another writer), so a change
+ * reads the rows it changes inside the transaction that changes them. */
 
 gboolean
 indsats_store_begin (IndsatsStore  *self,
@@ -357,6 +359,23 @@ indsats_store_begin (IndsatsStore  *self,
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
   if (!self->db->backend->begin (self->db))
     return set_db_error (self, error, "Cannot start a change");
+  return TRUE;
+}
+
+/**
+ * indsats_store_begin_read:
+ *
+ * Starts a transaction that only reads: everything read until the matching
+ * indsats_store_commit() is one moment of the data, whatever other programs
+ * change meanwhile. An export reads inside one.
+ */
+gboolean
+indsats_store_begin_read (IndsatsStore  *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  if (!self->db->backend->begin_read (self->db))
+    return set_db_error (self, error, "Cannot read the database");
   return TRUE;
 }
 

@@ -1,0 +1,225 @@
+#!/usr/bin/python3
+"""Several people at once, killed programs and hostile files: what is stored
+afterwards, read back with Python's own sqlite3. Real processes of the built
+program, nothing mocked. Prints TAP."""
+import hashlib
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+INDSATS = os.environ["INDSATS"]
+TMP = tempfile.mkdtemp(prefix="indsats-stress-")
+results = []
+rng = random.Random(15)
+
+
+def check(description, condition, detail=""):
+    results.append((bool(condition), description, detail))
+
+
+def run(db, *args, timeout=120):
+    return subprocess.run([INDSATS, *args, "--database", db], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def fresh(name):
+    db = os.path.join(TMP, name + ".db")
+    r = run(db, "demo")
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+def query(db, sql, *params):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def content_hash(db):
+    """The stored content, independent of the file's layout"""
+    con = sqlite3.connect(db)
+    h = hashlib.sha256()
+    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+        for row in con.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
+            h.update(repr(row).encode())
+    con.close()
+    return h.hexdigest()
+
+
+def big_csv(path, rows, seed):
+    r = random.Random(seed)
+    with open(path, "w") as f:
+        f.write("indicator,area,period,value\n")
+        for i in range(rows):
+            f.write(f"Stress {i % 40},Ishøj,{1990 + i // 480}M{(i // 40) % 12 + 1:02d},{r.random() * 100:.1f}\n")
+
+
+def chain_is_complete(db, action_id):
+    """Each field's history: every row's old value is the row before's new value"""
+    last = {}
+    for field, old, new in query(db, "SELECT field, old_value, new_value FROM action_history"
+                                     " WHERE action_id = ? ORDER BY id", action_id):
+        if field in ("created", "deleted", "restored", "position"):
+            continue
+        if field in last and last[field] != old:
+            return False, f"{field}: {last[field]!r} then old {old!r}"
+        last[field] = new
+    return True, ""
+
+
+# Four writers at once, each adding 100 actions: all 400 are stored
+db = fresh("writers")
+before = query(db, "SELECT count(*) FROM action")[0][0]
+
+
+def writer(n):
+    failures = []
+    for i in range(100):
+        r = run(db, "actions", "add", "--team", f"Team {n}", "--focus", "Fokus", "--owner", "SB",
+                "--start", "2023-04-03", "--text", f"Skriver {n} nr. {i}")
+        if r.returncode != 0:
+            failures.append(r.stderr.strip())
+    return failures
+
+
+with ThreadPoolExecutor(4) as pool:
+    failures = sum(pool.map(writer, range(4)), [])
+after = query(db, "SELECT count(*) FROM action")[0][0]
+check("four parallel writers × 100 additions: every one exits 0", not failures, failures[:3])
+check("four parallel writers × 100 additions: 400 are stored", after - before == 400, after - before)
+check("four parallel writers: each addition is in the history once",
+      query(db, "SELECT count(*) FROM action_history WHERE field = 'created'")[0][0] == after)
+
+# Additions while an import runs: they wait for it and succeed
+db = fresh("during-import")
+csv_path = os.path.join(TMP, "big.csv")
+big_csv(csv_path, 60000, 1)
+importer = subprocess.Popen([INDSATS, "import", csv_path, "--database", db],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+added = []
+while importer.poll() is None and len(added) < 40:
+    added.append(run(db, "actions", "add", "--team", "T", "--focus", "F", "--owner", "O",
+                     "--start", "2023-04-03", "--text", f"Under import {len(added)}"))
+importer.wait()
+check("an import beside additions exits 0", importer.returncode == 0, importer.stderr.read())
+check("additions during an import all exit 0", all(r.returncode == 0 for r in added),
+      [r.stderr for r in added if r.returncode][:2])
+check("additions during an import are all stored",
+      query(db, "SELECT count(*) FROM action WHERE text LIKE 'Under import %'")[0][0] == len(added) > 0,
+      len(added))
+check("the import stored all its rows", query(db, "SELECT count(*) FROM observation o JOIN indicator i"
+                                                  " ON i.id = o.indicator_id WHERE i.name LIKE 'Stress %'")[0][0] == 60000)
+
+# Concurrent edits of different fields of one action: both stay
+db = fresh("fields")
+lost = []
+bad_exit = []
+for i in range(40):
+    owner, note = f"Ejer {i}", f"Note {i}"
+    a = subprocess.Popen([INDSATS, "actions", "edit", "2", "--owner", owner, "--database", db],
+                         stderr=subprocess.PIPE, text=True)
+    b = subprocess.Popen([INDSATS, "actions", "edit", "2", "--note", note, "--database", db],
+                         stderr=subprocess.PIPE, text=True)
+    a.wait()
+    b.wait()
+    if a.returncode or b.returncode:
+        bad_exit.append((a.stderr.read(), b.stderr.read()))
+    stored = query(db, "SELECT owner, note FROM action WHERE id = 2")[0]
+    if stored != (owner, note):
+        lost.append((i, stored))
+check("concurrent edits of owner and note: both exit 0", not bad_exit, bad_exit[:2])
+check("concurrent edits of owner and note: neither change is lost (40 pairs)", not lost, lost[:3])
+ok, why = chain_is_complete(db, 2)
+check("the history chain after concurrent edits is complete", ok, why)
+check("the history has one owner and one note row per pair",
+      query(db, "SELECT count(*) FROM action_history WHERE action_id = 2 AND field IN ('owner', 'note')")[0][0] == 80)
+
+# Edit against delete: an edit that comes second fails and adds nothing after the deletion
+db = fresh("delete")
+wrong = []
+for action_id in range(1, 21):
+    e = subprocess.Popen([INDSATS, "actions", "edit", str(action_id), "--note", "sent", "--database", db],
+                         stderr=subprocess.PIPE, text=True)
+    d = subprocess.Popen([INDSATS, "actions", "delete", str(action_id), "--database", db],
+                         stderr=subprocess.PIPE, text=True)
+    e.wait()
+    d.wait()
+    err = e.stderr.read()
+    fields = [f for (f,) in query(db, "SELECT field FROM action_history WHERE action_id = ? ORDER BY id", action_id)]
+    if d.returncode != 0 or fields[-1] != "deleted":
+        wrong.append((action_id, "after the deletion", fields))
+    elif e.returncode == 0 and "note" not in fields:
+        wrong.append((action_id, "edit exit 0 but no note", fields))
+    elif e.returncode != 0 and f"action {action_id} was deleted" not in err.lower():
+        wrong.append((action_id, err))
+check("edit against delete: nothing is recorded after the deletion, a late edit says it was deleted",
+      not wrong, wrong[:3])
+r = run(db, "actions", "edit", "1", "--owner", "Nogen")
+check("an edit of a deleted action exits 1 saying so",
+      r.returncode == 1 and "action 1 was deleted" in r.stderr.lower(), r.stderr)
+
+# A SIGKILL at random moments of edits, additions, imports and exports loses
+# nothing that a command reported as done, and leaves no damaged database
+db = fresh("kill")
+small_csv = os.path.join(TMP, "small.csv")
+big_csv(small_csv, 3000, 2)
+out_dir = os.path.join(TMP, "kill-out")
+os.mkdir(out_dir)
+ledger = []          # (kind, what it left) of every command that exited 0
+kills = 0
+kill_rounds = int(os.environ.get("INDSATS_STRESS_KILLS", "220"))
+serial = 0
+for round_ in range(kill_rounds):
+    serial += 1
+    kind = rng.choice(["add", "edit", "import", "export"])
+    if kind == "add":
+        args = ["actions", "add", "--team", "Dræbt", "--focus", "F", "--owner", "O",
+                "--start", "2023-04-03", "--text", f"Drab {serial}"]
+    elif kind == "edit":
+        args = ["actions", "edit", str(rng.randint(1, 25)), "--note", f"Drab {serial}"]
+    elif kind == "import":
+        args = ["import", small_csv]
+    else:
+        args = ["export", "xlsx", os.path.join(out_dir, "udvalg.xlsx")]
+    p = subprocess.Popen([INDSATS, *args, "--database", db],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(rng.uniform(0, 0.12))
+    if p.poll() is None:
+        p.send_signal(signal.SIGKILL)
+        kills += 1
+    p.wait()
+    if p.returncode == 0:
+        ledger.append((kind, args))
+integrity = query(db, "PRAGMA integrity_check")
+check(f"SIGKILL loop: at least 200 kills ({kills})", kills >= 200 or kill_rounds < 200, kills)
+check("SIGKILL loop: the database passes integrity_check", integrity == [("ok",)], integrity)
+texts = {t for (t,) in query(db, "SELECT text FROM action")}
+notes = {n for (n,) in query(db, "SELECT new_value FROM action_history WHERE field = 'note'")}
+missing = [a for k, a in ledger if (k == "add" and a[-1] not in texts) or
+           (k == "edit" and a[-1] not in notes)]
+check("SIGKILL loop: every addition and edit that exited 0 is stored", not missing, missing[:3])
+if os.path.exists(os.path.join(out_dir, "udvalg.xlsx")):
+    import zipfile
+    try:
+        with zipfile.ZipFile(os.path.join(out_dir, "udvalg.xlsx")) as z:
+            bad = z.testzip()
+        check("SIGKILL loop: the workbook under its name is whole", bad is None, bad)
+    except zipfile.BadZipFile as e:
+        check("SIGKILL loop: the workbook under its name is whole", False, str(e))
+
+shutil.rmtree(TMP, ignore_errors=True)
+print(f"1..{len(results)}")
+for i, (ok, description, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {description}")
+    if not ok:
+        print(f"# {detail}")
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)
