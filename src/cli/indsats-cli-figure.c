@@ -220,9 +220,15 @@ figure_render (IndsatsCli  *cli,
           int saved = errno;
           return indsats_cli_fail_message (cli, "Cannot make the folder “%s”: %s", argv[2], g_strerror (saved));
         }
+      /* all figures from one moment of the data */
       if (!(store = indsats_cli_open_store (cli, &error)) ||
-          !(figures = indsats_store_list_figures (store, &error)))
+          !indsats_store_begin_read (store, &error))
         return indsats_cli_fail (cli, error);
+      if (!(figures = indsats_store_list_figures (store, &error)))
+        {
+          indsats_store_rollback (store);
+          return indsats_cli_fail (cli, error);
+        }
       for (guint i = 0; i < figures->len; i++)
         {
           IndsatsFigure *f = g_ptr_array_index (figures, i);
@@ -231,8 +237,12 @@ figure_render (IndsatsCli  *cli,
           g_autoptr(IndsatsChartData) data = indsats_chart_data_load (store, f->number, &error);
 
           if (data == NULL || !indsats_chart_render_file (data, path, format, width, height, &error))
-            return indsats_cli_fail (cli, error);
+            {
+              indsats_store_rollback (store);
+              return indsats_cli_fail (cli, error);
+            }
         }
+      indsats_store_rollback (store);
       return INDSATS_EXIT_OK;
     }
   else

@@ -552,6 +552,7 @@ indsats_export_xlsx (IndsatsStore               *store,
   g_autoptr(GPtrArray) goals = NULL;
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) triggers = NULL;
+  g_autoptr(GPtrArray) figure_data = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_chart_data_free);
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
@@ -564,12 +565,32 @@ indsats_export_xlsx (IndsatsStore               *store,
   g_return_val_if_fail (INDSATS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Everything is read in one read transaction: the workbook shows one
+   * moment of the data even while someone imports or edits */
+  if (!indsats_store_begin_read (store, error))
+    return FALSE;
   if (!(plan = indsats_store_get_plan (store, plan_id, error)) ||
       !(actions = indsats_store_list_actions (store, plan_id, error)) ||
       !(goals = indsats_store_list_goals (store, error)) ||
       !(figures = indsats_store_list_figures (store, error)) ||
       !(triggers = indsats_follow_up_load (store, plan_id, error)))
-    return FALSE;
+    {
+      indsats_store_rollback (store);
+      return FALSE;
+    }
+  for (guint i = 0; i < figures->len; i++)
+    {
+      IndsatsFigure *f = g_ptr_array_index (figures, i);
+      IndsatsChartData *data = indsats_chart_data_load (store, f->number, error);
+
+      if (data == NULL)
+        {
+          indsats_store_rollback (store);
+          return FALSE;
+        }
+      g_ptr_array_add (figure_data, data);
+    }
+  indsats_store_rollback (store);
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -609,13 +630,11 @@ indsats_export_xlsx (IndsatsStore               *store,
     goto fail;
   for (guint i = 0; i < figures->len; i++)
     {
-      IndsatsFigure *f = g_ptr_array_index (figures, i);
-      g_autoptr(IndsatsChartData) data = NULL;
+      IndsatsChartData *data = g_ptr_array_index (figure_data, i);
 
       if (is_cancelled (cancellable, error))
         goto fail;
-      if (!(data = indsats_chart_data_load (store, f->number, error)) ||
-          !write_figure (&b, data, path, error))
+      if (!write_figure (&b, data, path, error))
         goto fail;
       if (progress)
         progress (0.9 * (i + 1) / figures->len, user_data);
