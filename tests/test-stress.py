@@ -216,6 +216,88 @@ if os.path.exists(os.path.join(out_dir, "udvalg.xlsx")):
     except zipfile.BadZipFile as e:
         check("SIGKILL loop: the workbook under its name is whole", False, str(e))
 
+# Honest messages. A database in a folder that cannot be written opens
+# read-only: reading works, a change says why it cannot be made
+as_user = []
+if os.getuid() == 0 and shutil.which("setpriv"):
+    as_user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+if os.getuid() != 0 or as_user:
+    folder = os.path.join(TMP, "locked")
+    os.mkdir(folder)
+    db = os.path.join(folder, "plan.db")
+    run(db, "demo")
+    os.chmod(TMP, 0o755)
+    for name in os.listdir(folder):
+        os.chmod(os.path.join(folder, name), 0o644)
+    os.chmod(folder, 0o555)
+    before = content_hash(db)
+    r = subprocess.run([*as_user, INDSATS, "actions", "list", "--database", db], capture_output=True, text=True)
+    check("a read-only folder: actions list reads the plan", r.returncode == 0 and len(r.stdout.splitlines()) == 26,
+          r.stderr)
+    r = subprocess.run([*as_user, INDSATS, "actions", "edit", "2", "--owner", "X", "--database", db],
+                       capture_output=True, text=True)
+    check("a read-only folder: an edit exits 1 saying the database is open read-only",
+          r.returncode == 1 and "is open read-only" in r.stderr and "not an Indsats" not in r.stderr, r.stderr)
+    check("a read-only folder: the database is unchanged", content_hash(db) == before)
+    os.chmod(folder, 0o755)
+
+# A command that only reads never makes a database
+missing = os.path.join(TMP, "mistyped", "plan.db")
+for args in (["actions", "list"], ["series", "list"], ["figure", "list"], ["actions", "history", "1"],
+             ["export", "xlsx", os.path.join(TMP, "x.xlsx")]):
+    r = run(missing, *args)
+    check(f"{args[0]} {args[1]} on a missing database exits 1 and makes nothing",
+          r.returncode == 1 and not os.path.exists(os.path.dirname(missing)), r.stderr)
+check("... saying how to make one",
+      f"no database at {missing}; `indsats demo --database {missing}` makes one" in r.stderr, r.stderr)
+
+# A damaged database is said to be damaged; a full disk is said to be full
+db = fresh("damaged")
+with open(db, "r+b") as f:
+    f.seek(100)
+    f.write(os.urandom(4096))
+r = run(db, "actions", "list")
+check("a damaged database: exit 1 naming it as damaged", r.returncode == 1 and "damaged" in r.stderr, r.stderr)
+
+
+def mount_small(path, size):
+    os.mkdir(path)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", path],
+                          capture_output=True).returncode == 0
+
+
+def fill(path):
+    try:
+        with open(os.path.join(path, "fill"), "wb") as f:
+            while True:
+                f.write(b"0" * 4096)
+                f.flush()
+    except OSError:
+        pass
+
+
+small = os.path.join(TMP, "small")
+if os.getuid() == 0 and mount_small(small, "1m"):
+    try:
+        db = os.path.join(small, "plan.db")
+        run(db, "demo")
+        run(db, "actions", "list")      # its shared-memory file exists before the disk fills
+        before = content_hash(db)
+        fill(small)
+        r = run(db, "actions", "add", "--team", "T", "--focus", "F", "--owner", "O", "--start", "2023-04-03",
+                "--text", "x" * 30000)
+        check("a full disk: an addition exits 1 saying the disk is full",
+              r.returncode == 1 and "the disk is full" in r.stderr.lower() and "damaged" not in r.stderr, r.stderr)
+        r2 = run(db, "import", csv_path)
+        check("a full disk: an import exits 1 saying the disk is full",
+              r2.returncode == 1 and "the disk is full" in r2.stderr.lower(), r2.stderr)
+        r = run(db, "actions", "list")
+        check("a full disk: reading still works", r.returncode == 0 and len(r.stdout.splitlines()) == 26, r.stderr)
+        os.unlink(os.path.join(small, "fill"))
+        check("a full disk: the database is unchanged", content_hash(db) == before)
+    finally:
+        subprocess.run(["umount", "-l", small])
+
 shutil.rmtree(TMP, ignore_errors=True)
 print(f"1..{len(results)}")
 for i, (ok, description, detail) in enumerate(results, 1):

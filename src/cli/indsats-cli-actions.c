@@ -37,7 +37,7 @@ actions_list (IndsatsCli  *cli,
   if (argc > 1)
     return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
 
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
+  if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||
       !(actions = indsats_store_list_actions (store, plan_id, &error)))
     return indsats_cli_fail (cli, error);
@@ -281,7 +281,7 @@ actions_history (IndsatsCli  *cli,
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code) ||
       !parse_action_id (cli, argc, argv, &id, &exit_code))
     return exit_code;
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
+  if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(entries_list = indsats_store_list_history (store, id, &error)))
     return indsats_cli_fail (cli, error);
   if (entries_list->len == 0)

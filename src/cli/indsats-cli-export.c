@@ -28,7 +28,7 @@ indsats_cli_export (IndsatsCli  *cli,
   if (!g_str_has_suffix (argv[2], ".xlsx"))
     return indsats_cli_usage (cli, "“%s” must end in .xlsx", argv[2]);
 
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
+  if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||
       !indsats_export_xlsx (store, plan_id, argv[2], NULL, NULL, NULL, &error))
     return indsats_cli_fail (cli, error);

@@ -36,7 +36,7 @@ figure_list (IndsatsCli  *cli,
     return exit_code;
   if (argc > 1)
     return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
+  if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(figures = indsats_store_list_figures (store, &error)))
     return indsats_cli_fail (cli, error);
 
@@ -221,7 +221,7 @@ figure_render (IndsatsCli  *cli,
           return indsats_cli_fail_message (cli, "Cannot make the folder “%s”: %s", argv[2], g_strerror (saved));
         }
       /* all figures from one moment of the data */
-      if (!(store = indsats_cli_open_store (cli, &error)) ||
+      if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
           !indsats_store_begin_read (store, &error))
         return indsats_cli_fail (cli, error);
       if (!(figures = indsats_store_list_figures (store, &error)))
@@ -257,7 +257,7 @@ figure_render (IndsatsCli  *cli,
         return indsats_cli_usage (cli, "--format goes with all; for one figure the file's name says it");
       if (!indsats_chart_format_from_path (argv[2], &format))
         return indsats_cli_usage (cli, "“%s” must end in .png, .svg or .pdf", argv[2]);
-      if (!(store = indsats_cli_open_store (cli, &error)) ||
+      if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
           !(data = indsats_chart_data_load (store, (int) number, &error)) ||
           !indsats_chart_render_file (data, argv[2], format, width, height, &error))
         return indsats_cli_fail (cli, error);

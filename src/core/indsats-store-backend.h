@@ -97,11 +97,21 @@ struct _IndsatsBackend
                                   GError     **error);
   /* whether the last failure was a unique constraint */
   gboolean     (*is_unique_violation) (IndsatsDb *db);
+  /* whether the last failure was a full disk */
+  gboolean     (*is_disk_full)   (IndsatsDb   *db);
 };
 
-/* SQLite: @path is created when missing. On failure returns FALSE; *@db may
- * still be set, to explain the failure with set_error(), and must be closed. */
-gboolean indsats_sqlite_open (const char  *path,
-                              IndsatsDb  **db);
+typedef enum
+{
+  INDSATS_SQLITE_CREATE    = 1 << 0, /* make the file when it is missing */
+  INDSATS_SQLITE_READ_ONLY = 1 << 1, /* never write; for a file or folder that cannot be written */
+  INDSATS_SQLITE_IMMUTABLE = 1 << 2, /* read-only without locks, when even those cannot be made */
+} IndsatsSqliteFlags;
+
+/* SQLite. On failure returns FALSE; *@db may still be set, to explain the
+ * failure with set_error(), and must be closed. */
+gboolean indsats_sqlite_open (const char          *path,
+                              IndsatsSqliteFlags   flags,
+                              IndsatsDb          **db);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "indsats-store-backend.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 
 #include "indsats-error.h"
@@ -224,6 +225,8 @@ sqlite_rollback (IndsatsDb *db)
   d->depth--;
 }
 
+static gboolean sqlite_is_disk_full (IndsatsDb *db);
+
 static void
 sqlite_set_error (IndsatsDb   *db,
                   const char  *what,
@@ -233,9 +236,9 @@ sqlite_set_error (IndsatsDb   *db,
   int code = sqlite3_extended_errcode (DB (db)) & 0xff;
   const char *msg = sqlite3_errmsg (DB (db));
 
-  if (code == SQLITE_FULL)
+  if (sqlite_is_disk_full (db))
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                 "%s: the disk holding “%s” is full; free some space and try again",
+                 "%s: the disk is full (it holds “%s”); nothing was changed. Free some space and try again",
                  what, where);
   else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
@@ -258,6 +261,14 @@ static gboolean
 sqlite_is_unique_violation (IndsatsDb *db)
 {
   return sqlite3_extended_errcode (DB (db)) == SQLITE_CONSTRAINT_UNIQUE;
+}
+
+static gboolean
+sqlite_is_disk_full (IndsatsDb *db)
+{
+  int code = sqlite3_extended_errcode (DB (db)) & 0xff;
+
+  return code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno (DB (db)) == ENOSPC);
 }
 
 static const IndsatsBackend sqlite_backend = {
@@ -285,19 +296,34 @@ static const IndsatsBackend sqlite_backend = {
   .rollback = sqlite_rollback,
   .set_error = sqlite_set_error,
   .is_unique_violation = sqlite_is_unique_violation,
+  .is_disk_full = sqlite_is_disk_full,
 };
 
 gboolean
-indsats_sqlite_open (const char  *path,
-                     IndsatsDb  **db)
+indsats_sqlite_open (const char          *path,
+                     IndsatsSqliteFlags   flags,
+                     IndsatsDb          **db)
 {
   SqliteDb *d = g_new0 (SqliteDb, 1);
+  g_autofree char *uri = NULL;
+  int open_flags = SQLITE_OPEN_NOMUTEX;
   int rc;
 
   d->base.backend = &sqlite_backend;
-  rc = sqlite3_open_v2 (path, &d->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
+  if (flags & (INDSATS_SQLITE_READ_ONLY | INDSATS_SQLITE_IMMUTABLE))
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | ((flags & INDSATS_SQLITE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+  if (flags & INDSATS_SQLITE_IMMUTABLE)
+    {
+      /* a WAL database in a folder that cannot be written has nowhere to put
+       * its shared-memory file; as immutable it is read without one */
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+      uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+      open_flags |= SQLITE_OPEN_URI;
+    }
+  rc = sqlite3_open_v2 (uri ? uri : path, &d->db, open_flags, NULL);
   if (d->db == NULL)
     {
       g_free (d);

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (IndsatsStore, indsats_store, INDSATS, STORE, GObject)
 
 IndsatsStore *indsats_store_open            (const char     *path,
                                              GError        **error);
+IndsatsStore *indsats_store_open_existing   (const char     *path,
+                                             GError        **error);
+gboolean      indsats_store_is_read_only    (IndsatsStore   *self);
 char         *indsats_store_default_path    (void);
 const char   *indsats_store_get_path        (IndsatsStore   *self);
 
