@@ -207,6 +207,8 @@ notes = {n for (n,) in query(db, "SELECT new_value FROM action_history WHERE fie
 missing = [a for k, a in ledger if (k == "add" and a[-1] not in texts) or
            (k == "edit" and a[-1] not in notes)]
 check("SIGKILL loop: every addition and edit that exited 0 is stored", not missing, missing[:3])
+leftovers = [n for n in os.listdir(out_dir) if n != "udvalg.xlsx"]
+check("SIGKILL loop: killed exports leave no temporary files behind", not leftovers, leftovers[:5])
 if os.path.exists(os.path.join(out_dir, "udvalg.xlsx")):
     import zipfile
     try:
@@ -297,6 +299,49 @@ if os.getuid() == 0 and mount_small(small, "1m"):
         check("a full disk: the database is unchanged", content_hash(db) == before)
     finally:
         subprocess.run(["umount", "-l", small])
+
+# Files out: the old file's permissions are kept, a link is followed, a long
+# name fits, and a full disk is one line
+db = fresh("files-out")
+out_dir = os.path.join(TMP, "out")
+os.mkdir(out_dir)
+private = os.path.join(out_dir, "privat.xlsx")
+with open(private, "w") as f:
+    f.write("old")
+os.chmod(private, 0o600)
+r = run(db, "export", "xlsx", private)
+check("an export over a 0600 file keeps 0600", r.returncode == 0 and os.stat(private).st_mode & 0o777 == 0o600,
+      (r.stderr, oct(os.stat(private).st_mode)))
+os.mkdir(os.path.join(out_dir, "real"))
+link = os.path.join(out_dir, "link.svg")
+os.symlink("real/figur.svg", link)
+r = run(db, "figure", "render", "1", link)
+check("a figure written through a symbolic link replaces the file it points to, the link stays",
+      r.returncode == 0 and os.path.islink(link) and os.path.getsize(os.path.join(out_dir, "real", "figur.svg")) > 0,
+      r.stderr)
+long_name = os.path.join(out_dir, "u" * 250 + ".xlsx")
+r = run(db, "export", "xlsx", long_name)
+check("a 255-byte file name is written", r.returncode == 0 and os.path.exists(long_name), r.stderr)
+long_name = os.path.join(out_dir, "æ" * 125 + ".png")
+r = run(db, "figure", "render", "2", long_name)
+check("a long name of two-byte letters is written", r.returncode == 0 and os.path.exists(long_name), r.stderr)
+check("no temporary is left beside the files written",
+      sorted(os.listdir(out_dir)) == sorted(["privat.xlsx", "real", "link.svg", "u" * 250 + ".xlsx", "æ" * 125 + ".png"]),
+      os.listdir(out_dir))
+
+tiny = os.path.join(TMP, "tiny")
+if os.getuid() == 0 and mount_small(tiny, "300k"):
+    try:
+        for args in (["export", "xlsx", os.path.join(tiny, "udvalg.xlsx")],
+                     ["figure", "render", "all", tiny]):
+            r = run(db, *args)
+            lines = r.stderr.strip().splitlines()
+            check(f"a full disk: {args[0]} {args[1]} exits 1 with one line saying the disk is full",
+                  r.returncode == 1 and len(lines) == 1 and "the disk is full" in lines[0], r.stderr)
+        check("a full disk: no temporaries are left", not [n for n in os.listdir(tiny) if n.startswith(".")],
+              os.listdir(tiny))
+    finally:
+        subprocess.run(["umount", "-l", tiny])
 
 shutil.rmtree(TMP, ignore_errors=True)
 print(f"1..{len(results)}")

@@ -25,6 +25,7 @@
 #include "indsats-error.h"
 #include "indsats-follow-up.h"
 #include "indsats-format.h"
+#include "indsats-safe-write.h"
 
 typedef struct
 {
@@ -530,6 +531,35 @@ is_cancelled (GCancellable  *cancellable,
   return FALSE;
 }
 
+/* Closes the workbook, which writes the file. libxlsxwriter tells of a
+ * failure on stderr as well as in its result; the result becomes the one
+ * message a person reads, so its own lines are kept off stderr meanwhile.
+ * errno tells what the file system said. */
+static lxw_error
+close_quietly (lxw_workbook *wb)
+{
+  int saved = dup (STDERR_FILENO);
+  int null = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  lxw_error rc;
+  int errsv;
+
+  fflush (stderr);
+  if (saved >= 0 && null >= 0)
+    dup2 (null, STDERR_FILENO);
+  errno = 0;
+  rc = workbook_close (wb);
+  errsv = errno;
+  fflush (stderr);
+  if (saved >= 0 && null >= 0)
+    dup2 (saved, STDERR_FILENO);
+  if (saved >= 0)
+    close (saved);
+  if (null >= 0)
+    close (null);
+  errno = errsv;
+  return rc;
+}
+
 /**
  * indsats_export_xlsx:
  * @plan_id: the plan to export
@@ -553,14 +583,12 @@ indsats_export_xlsx (IndsatsStore               *store,
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) triggers = NULL;
   g_autoptr(GPtrArray) figure_data = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_chart_data_free);
+  g_autoptr(IndsatsSafeWrite) out = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
   lxw_workbook_options options = { 0 };
   lxw_doc_properties properties = { 0 };
   Book b = { 0 };
   lxw_error rc;
-  int fd, saved;
 
   g_return_val_if_fail (INDSATS_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -592,27 +620,13 @@ indsats_export_xlsx (IndsatsStore               *store,
     }
   indsats_store_rollback (store);
 
+  if (!(out = indsats_safe_write_begin (path, error)))
+    return FALSE;
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  {
-    g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
-    tmp_path = g_build_filename (dir, tmpl, NULL);
-  }
-  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0644);
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "Cannot write “%s”: %s; choose a folder you can write to", path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
   options.tmpdir = dir;
-  b.wb = workbook_new_opt (tmp_path, &options);
+  b.wb = workbook_new_opt (indsats_safe_write_get_path (out), &options);
   if (b.wb == NULL)
     {
-      g_unlink (tmp_path);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot write “%s”", path);
       return FALSE;
     }
@@ -642,20 +656,19 @@ indsats_export_xlsx (IndsatsStore               *store,
   if (is_cancelled (cancellable, error))
     goto fail;
 
-  rc = workbook_close (b.wb);
+  rc = close_quietly (b.wb);
   b.wb = NULL;
   if (rc != LXW_NO_ERROR)
     {
-      g_unlink (tmp_path);
+      if (errno == ENOSPC || errno == EDQUOT)
+        {
+          indsats_set_write_error (error, path, errno);
+          return FALSE;
+        }
       return check (rc, path, error);
     }
-  if (g_rename (tmp_path, path) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot write “%s”: %s", path, g_strerror (saved));
-      return FALSE;
-    }
+  if (!indsats_safe_write_commit (g_steal_pointer (&out), error))
+    return FALSE;
   if (progress)
     progress (1.0, user_data);
   return TRUE;
@@ -664,6 +677,5 @@ fail:
   /* libxlsxwriter has no way to abandon a workbook: close it, then remove it */
   if (b.wb)
     workbook_close (b.wb);
-  g_unlink (tmp_path);
   return FALSE;
 }
