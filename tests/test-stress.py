@@ -343,6 +343,39 @@ if os.getuid() == 0 and mount_small(tiny, "300k"):
     finally:
         subprocess.run(["umount", "-l", tiny])
 
+# Text in: a control character is refused naming the field and where it is,
+# on the command line and in imports, and nothing is stored
+db = fresh("text-in")
+before = content_hash(db)
+hostile = [
+    (["figure", "add", "--title", "Ti\x01tel", "--indicator", "Ledighed", "--areas", "Ishøj"],
+     "The figure's title holds a control character (U+0001) at character 3"),
+    (["actions", "add", "--team", "T", "--focus", "F", "--owner", "Ej\x1ber", "--start", "2023-04-03", "--text", "x"],
+     "The owner holds a control character (U+001B) at character 3"),
+    (["actions", "edit", "2", "--team", "Te\x7fam"], "The team holds a control character (U+007F) at character 3"),
+]
+for args, message in hostile:
+    r = run(db, *args)
+    check(f"{args[0]} {args[1]} with a control character exits 1 naming field and position",
+          r.returncode == 1 and message in r.stderr, r.stderr)
+csv_bad = os.path.join(TMP, "control.csv")
+with open(csv_bad, "w") as f:
+    f.write("indicator,area,period,value\nLedighed,Ishøj,2023M01,5\nLedighed,Br\x01ndby,2023M01,5\n")
+r = run(db, "import", csv_bad)
+check("a CSV with a control character exits 1 naming file, line, field and position",
+      r.returncode == 1 and f"{csv_bad}:3: field 2 holds a control character (U+0001) at character 3" in r.stderr,
+      r.stderr)
+json_bad = os.path.join(TMP, "control.json")
+with open(json_bad, "w") as f:
+    f.write('{"columns": ["indicator", "area", "period", "value"], "rows": [["L\\u0001", "Ishøj", "2023M01", 5]]}')
+r = run(db, "import", json_bad)
+check("a JSON with a control character exits 1 naming it", r.returncode == 1 and "U+0001" in r.stderr, r.stderr)
+check("after every refusal the database is unchanged", content_hash(db) == before)
+r = run(db, "actions", "edit", "2", "--note", "Linje 1\nLinje 2\tmed tab")
+check("a note may hold a line break and a tab",
+      r.returncode == 0 and query(db, "SELECT note FROM action WHERE id = 2")[0][0] == "Linje 1\nLinje 2\tmed tab",
+      r.stderr)
+
 shutil.rmtree(TMP, ignore_errors=True)
 print(f"1..{len(results)}")
 for i, (ok, description, detail) in enumerate(results, 1):

@@ -19,5 +19,10 @@ gboolean  indsats_number_parse      (const char  *text,
                                      GError     **error);
 char     *indsats_today_iso         (void);
 gboolean  indsats_text_is_blank     (const char  *text);
+gboolean  indsats_text_check        (const char  *text,
+                                     const char  *field,
+                                     gboolean     multiline,
+                                     GError     **error);
+char     *indsats_text_for_xml      (const char  *text);
 
 G_END_DECLS

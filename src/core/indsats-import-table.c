@@ -87,7 +87,17 @@ indsats_import_table_init (IndsatsImportTable  *t,
   for (guint i = 0; i < n_header; i++)
     {
       const char *name = header[i] ? header[i] : "";
+      g_autoptr(GError) local = NULL;
 
+      g_autofree char *field = g_strdup_printf ("the name of column %u", i + 1);
+
+      if (!indsats_text_check (name, field, FALSE, &local))
+        {
+          g_autofree char *where = location (t, 1);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s; nothing was imported",
+                       where, local->message);
+          return FALSE;
+        }
       if (t->area < 0 && is_one_of (name, area_words))
         t->area = i;
       else if (t->period < 0 && is_one_of (name, period_words))
@@ -239,6 +249,18 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                    "%s: the row has %u fields, the header has %u", where, n_cells, t->n_columns);
       return FALSE;
+    }
+  for (guint i = 0; i < n_cells; i++)
+    {
+      g_autofree char *field = g_strdup_printf ("field %u", i + 1);
+
+      if (!indsats_text_check (cells[i], field, FALSE, &local))
+        {
+          where = location (t, line);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s; nothing was imported",
+                       where, local->message);
+          return FALSE;
+        }
     }
   area = g_strstrip (cells[t->area]);
   if (*area == '\0')

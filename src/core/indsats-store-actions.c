@@ -70,6 +70,12 @@ validate_action (const IndsatsAction  *a,
                    a->end_date);
       return FALSE;
     }
+  if (!indsats_text_check (a->text, "The action's text", TRUE, error) ||
+      !indsats_text_check (a->team, "The team", FALSE, error) ||
+      !indsats_text_check (a->focus, "The focus area", FALSE, error) ||
+      !indsats_text_check (a->owner, "The owner", FALSE, error) ||
+      !indsats_text_check (a->note, "The note", TRUE, error))
+    return FALSE;
   if (a->status >= INDSATS_N_STATUSES)
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The status is not valid");
