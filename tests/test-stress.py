@@ -376,6 +376,56 @@ check("a note may hold a line break and a tab",
       r.returncode == 0 and query(db, "SELECT note FROM action WHERE id = 2")[0][0] == "Linje 1\nLinje 2\tmed tab",
       r.stderr)
 
+# Files in: deep nesting, NUL, numbers out of range and files that are not
+# files are refused with the line, and nothing is stored
+import resource
+db = fresh("files-in")
+before = content_hash(db)
+
+
+def json_file(name, body):
+    path = os.path.join(TMP, name)
+    with open(path, "w") as f:
+        f.write(body)
+    return path
+
+
+def one_value(value, indicator="Tal"):
+    return ('{"columns": ["indicator", "area", "period", "value"],\n "rows": [["%s", "Ishøj", "2023M01", %s]]}'
+            % (indicator, value))
+
+
+refused = [
+    ("JSON nested 80,000 deep", json_file("deep.json", "[" * 80000 + "]" * 80000), "nested more than 256 levels"),
+    ("a NUL in a JSON text", json_file("nul.json", one_value("1", "A\\u0000B")), ":2: a text holds a NUL character"),
+    ("a JSON integer beyond 64 bits", json_file("big.json", one_value("9223372036854775808")),
+     "is too large to be stored exactly"),
+    ("9.99e307", json_file("huge.json", one_value("9.99e307")), "is out of range"),
+    ("-9.99e307", json_file("nhuge.json", one_value("-9.99e307")), "is out of range"),
+    ("/dev/zero", "/dev/zero", "is a device, not a file"),
+    ("a folder", TMP, "is a folder, not a file"),
+]
+fifo = os.path.join(TMP, "pipe.csv")
+os.mkfifo(fifo)
+refused.append(("a FIFO", fifo, "is a pipe (FIFO), not a file"))
+sparse = os.path.join(TMP, "huge.csv")
+with open(sparse, "w") as f:
+    f.write("indicator,area,period,value\n")
+    f.truncate(5 * 1024 ** 3)
+refused.append(("a 5 GB file", sparse, "an import reads files of up to 100 MB"))
+for what, path, message in refused:
+    r = run(db, "import", path, timeout=60)
+    check(f"import of {what} exits 1: {message}", r.returncode == 1 and message in r.stderr
+          and len(r.stderr.strip().splitlines()) == 1, r.stderr[:300])
+peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+check(f"no import took more than 100 MB of memory ({peak_mb:.0f} MB)", peak_mb < 100, peak_mb)
+check("after every refused file the database is unchanged", content_hash(db) == before)
+for value, stored in (("0.00005", 0.00005), ("-0.000001", -0.000001), ("1e15", 1e15), ("-123456789012345", -123456789012345)):
+    r = run(db, "import", json_file("ok.json", one_value(value, "Tal " + value)))
+    got = query(db, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.name = ?",
+                "Tal " + value)
+    check(f"a JSON value of {value} is stored exactly", r.returncode == 0 and got == [(stored,)], (r.stderr, got))
+
 shutil.rmtree(TMP, ignore_errors=True)
 print(f"1..{len(results)}")
 for i, (ok, description, detail) in enumerate(results, 1):

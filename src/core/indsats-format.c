@@ -276,6 +276,16 @@ indsats_number_parse (const char  *text,
       return FALSE;
     }
   g_string_free (clean, TRUE);
+  /* what the store can hold exactly and a figure can draw: whole numbers up
+   * to 10^15 are exact in a double, and key figures need no more than six
+   * decimals */
+  if (fabs (v) > INDSATS_NUMBER_MAX || (v != 0 && fabs (v) < INDSATS_NUMBER_MIN))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "“%s” is out of range: a key figure lies between 0.000001 and 1,000,000,000,000,000 "
+                   "in size (or is 0)", s);
+      return FALSE;
+    }
   *value = v;
   return TRUE;
 }

@@ -18,6 +18,10 @@ gboolean  indsats_number_parse      (const char  *text,
                                      gboolean    *missing,
                                      GError     **error);
 char     *indsats_today_iso         (void);
+/* The sizes a number may have, besides 0 */
+#define INDSATS_NUMBER_MIN 1e-6
+#define INDSATS_NUMBER_MAX 1e15
+
 gboolean  indsats_text_is_blank     (const char  *text);
 gboolean  indsats_text_check        (const char  *text,
                                      const char  *field,

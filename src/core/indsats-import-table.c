@@ -198,8 +198,16 @@ parse_value (const IndsatsImportTable  *t,
   if (!indsats_number_parse (clean, value, &missing, &local))
     {
       g_autofree char *where = location (t, line);
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: “%s” in column “%s” is not a number", where, cell, column);
+      double v = g_ascii_strtod (clean, NULL);
+
+      if (isfinite (v) && strpbrk (clean, "nNiIxX") == NULL &&
+          (fabs (v) > INDSATS_NUMBER_MAX || (v != 0 && fabs (v) < INDSATS_NUMBER_MIN)))
+        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                     "%s: “%s” in column “%s” is out of range: a key figure lies between 0.000001 and "
+                     "1,000,000,000,000,000 in size (or is 0); nothing was imported", where, cell, column);
+      else
+        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                     "%s: “%s” in column “%s” is not a number", where, cell, column);
       return FALSE;
     }
   if (missing)
