@@ -426,6 +426,47 @@ for value, stored in (("0.00005", 0.00005), ("-0.000001", -0.000001), ("1e15", 1
                 "Tal " + value)
     check(f"a JSON value of {value} is stored exactly", r.returncode == 0 and got == [(stored,)], (r.stderr, got))
 
+# XML writers as a second line of defence: a database written before the
+# checks may hold control characters; the SVG and the workbook stay readable
+import xml.etree.ElementTree as ET
+import zipfile
+db = fresh("old-text")
+con = sqlite3.connect(db)
+con.execute("UPDATE figure SET title = 'Ti' || char(1) || 'tel' WHERE number = 1")
+con.execute("UPDATE plan SET title = 'Plan' || char(2)")
+con.execute("UPDATE action SET text = 'Ind' || char(3) || 'sats' WHERE id = 1")
+con.commit()
+con.close()
+svg = os.path.join(TMP, "old.svg")
+r = run(db, "figure", "render", "1", svg)
+try:
+    ET.parse(svg)
+    well_formed = True
+except ET.ParseError as e:
+    well_formed = str(e)
+check("an SVG of a title with a control character is well-formed XML", r.returncode == 0 and well_formed is True,
+      (r.stderr, well_formed))
+book = os.path.join(TMP, "old.xlsx")
+r = run(db, "export", "xlsx", book)
+bad_parts = []
+if r.returncode == 0:
+    with zipfile.ZipFile(book) as z:
+        for name in z.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                try:
+                    ET.fromstring(z.read(name))
+                except ET.ParseError as e:
+                    bad_parts.append((name, str(e)))
+check("a workbook of texts with control characters has only well-formed XML parts",
+      r.returncode == 0 and not bad_parts, (r.stderr, bad_parts[:3]))
+try:
+    import openpyxl
+    openpyxl.load_workbook(book)
+    opened = True
+except Exception as e:  # what openpyxl raises for a broken part varies
+    opened = str(e)
+check("... and openpyxl opens it", opened is True, opened)
+
 shutil.rmtree(TMP, ignore_errors=True)
 print(f"1..{len(results)}")
 for i, (ok, description, detail) in enumerate(results, 1):

@@ -330,6 +330,29 @@ find_period (const IndsatsChartData *data,
   return lo >= 0 && lo <= hi ? lo : -1;
 }
 
+static void
+clean_text (char **text)
+{
+  char *clean = indsats_text_for_xml (*text);
+
+  g_free (*text);
+  *text = clean;
+}
+
+/* A second line of defence behind the store's checks: a database written
+ * before them may hold a control character, which XML 1.0 (the SVG, the
+ * workbook's chart) cannot; it is left out of every figure */
+static void
+keep_to_xml (IndsatsChartData *data)
+{
+  clean_text (&data->title);
+  clean_text (&data->unit);
+  clean_text (&data->source);
+  clean_text (&data->threshold_label);
+  for (guint i = 0; i < data->series->len; i++)
+    clean_text (&((IndsatsChartSeries *) g_ptr_array_index (data->series, i))->label);
+}
+
 /* What indsats_chart_data_load() reads, inside its read transaction */
 static IndsatsChartData *
 load_figure (IndsatsStore  *store,
@@ -474,5 +497,7 @@ indsats_chart_data_load (IndsatsStore  *store,
     return NULL;
   data = load_figure (store, figure_number, error);
   indsats_store_rollback (store);
+  if (data != NULL)
+    keep_to_xml (data);
   return data;
 }

@@ -585,6 +585,7 @@ indsats_export_xlsx (IndsatsStore               *store,
   g_autoptr(GPtrArray) figure_data = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_chart_data_free);
   g_autoptr(IndsatsSafeWrite) out = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *title = NULL, *subject = NULL, *jobcentre = NULL;
   lxw_workbook_options options = { 0 };
   lxw_doc_properties properties = { 0 };
   Book b = { 0 };
@@ -610,6 +611,11 @@ indsats_export_xlsx (IndsatsStore               *store,
     {
       IndsatsFigure *f = g_ptr_array_index (figures, i);
       IndsatsChartData *data = indsats_chart_data_load (store, f->number, error);
+      char *clean_title = indsats_text_for_xml (f->title);
+
+      /* the title goes into a link's XML, which libxlsxwriter does not clean */
+      g_free (f->title);
+      f->title = clean_title;
 
       if (data == NULL)
         {
@@ -631,10 +637,14 @@ indsats_export_xlsx (IndsatsStore               *store,
       return FALSE;
     }
   make_formats (&b);
-  properties.title = plan->title;
-  properties.subject = (char *) (plan->committee && *plan->committee ? plan->committee : _("Recovery plan"));
-  properties.company = plan->jobcentre;
-  properties.author = plan->jobcentre;
+  /* the document's properties are XML that libxlsxwriter does not clean */
+  title = indsats_text_for_xml (plan->title);
+  subject = indsats_text_for_xml (plan->committee && *plan->committee ? plan->committee : _("Recovery plan"));
+  jobcentre = indsats_text_for_xml (plan->jobcentre);
+  properties.title = title;
+  properties.subject = subject;
+  properties.company = jobcentre;
+  properties.author = jobcentre;
   properties.comments = (char *) _("Written by Indsats");
   workbook_set_properties (b.wb, &properties);
 
