@@ -406,7 +406,7 @@ test_action_history (Fixture       *f,
   a->status = INDSATS_STATUS_DONE;
   g_free (a->focus);
   a->focus = g_strdup ("Fokus på progression i sagen");
-  g_assert_true (indsats_store_update_action (store, a, &error));
+  g_assert_true (indsats_store_update_action (store, a, INDSATS_ACTION_FIELD_ALL, &error));
   g_assert_no_error (error);
 
   history = indsats_store_list_history (store, 2, &error);
@@ -471,7 +471,7 @@ test_action_history (Fixture       *f,
   /* a failed edit changes nothing */
   g_free (a->start_date);
   a->start_date = g_strdup ("2023-02-31");
-  g_assert_false (indsats_store_update_action (store, a, &error));
+  g_assert_false (indsats_store_update_action (store, a, INDSATS_ACTION_FIELD_ALL, &error));
   g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE action_id = 2"), ==, 7);
 }

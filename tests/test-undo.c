@@ -53,12 +53,12 @@ test_chain_of_five (void)
   g_assert_cmpint (id, >, 0);
   edit = indsats_store_get_action (store, 3, &error);
   edit->status = INDSATS_STATUS_DONE;
-  g_assert_true (indsats_undo_stack_edit (stack, edit, &error));
+  g_assert_true (indsats_undo_stack_edit (stack, edit, INDSATS_ACTION_FIELD_ALL, &error));
   g_assert_true (indsats_undo_stack_move (stack, 3, -1, &error));
   g_assert_true (indsats_undo_stack_delete (stack, 10, &error));
   g_free (edit->start_date);
   edit->start_date = g_strdup ("2023-03-15");
-  g_assert_true (indsats_undo_stack_edit (stack, edit, &error));
+  g_assert_true (indsats_undo_stack_edit (stack, edit, INDSATS_ACTION_FIELD_ALL, &error));
   g_assert_no_error (error);
   final = snapshot (store, plan_id);
   g_assert_cmpstr (final, !=, original);

@@ -200,7 +200,10 @@ indsats_action_dialog_save (IndsatsActionDialog  *self,
   a.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row));
 
   if (self->action)
-    ok = indsats_undo_stack_edit (self->undo, &a, error);
+    /* only what the form changed is written: someone else may have changed
+     * other fields of the action meanwhile */
+    ok = indsats_undo_stack_edit (self->undo, &a, indsats_action_changed_fields (self->action, &a),
+                                  error);
   else
     ok = indsats_undo_stack_add (self->undo, self->plan_id, &a, error) > 0;
   return ok;

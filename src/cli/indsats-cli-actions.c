@@ -37,7 +37,7 @@ actions_list (IndsatsCli  *cli,
   if (argc > 1)
     return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
 
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
+  if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||
       !(actions = indsats_store_list_actions (store, plan_id, &error)))
     return indsats_cli_fail (cli, error);
@@ -169,6 +169,7 @@ actions_edit (IndsatsCli  *cli,
   g_autofree char *team = NULL, *focus = NULL, *owner = NULL, *start = NULL, *end = NULL;
   g_autofree char *text = NULL, *status = NULL, *note = NULL, *start_iso = NULL, *end_iso = NULL;
   IndsatsStatus new_status = INDSATS_STATUS_PLANNED;
+  IndsatsActionFields fields = 0;
   gint64 id;
   int exit_code;
   GOptionEntry entries[] = {
@@ -204,27 +205,31 @@ actions_edit (IndsatsCli  *cli,
   if (status && !indsats_status_from_string (status, &new_status, &error))
     return indsats_cli_fail_message (cli, "--status: %s", error->message);
 
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
-      !(action = indsats_store_get_action (store, id, &error)))
-    return indsats_cli_fail (cli, error);
-
-#define REPLACE(field, value) if (value) { g_free (action->field); action->field = g_strdup (value); }
-  REPLACE (text, text);
-  REPLACE (team, team);
-  REPLACE (focus, focus);
-  REPLACE (owner, owner);
-  REPLACE (start_date, start_iso);
-  REPLACE (note, note);
-#undef REPLACE
+  /* only the fields named on the command line are written */
+  action = indsats_action_new ();
+  action->id = id;
+#define TAKE(flag, field, value) \
+  if (value) { action->field = g_strdup (value); fields |= (flag); }
+  TAKE (INDSATS_ACTION_FIELD_TEXT, text, text);
+  TAKE (INDSATS_ACTION_FIELD_TEAM, team, team);
+  TAKE (INDSATS_ACTION_FIELD_FOCUS, focus, focus);
+  TAKE (INDSATS_ACTION_FIELD_OWNER, owner, owner);
+  TAKE (INDSATS_ACTION_FIELD_START, start_date, start_iso);
+  TAKE (INDSATS_ACTION_FIELD_NOTE, note, note);
+#undef TAKE
   if (end)
     {
-      g_free (action->end_date);
       action->end_date = g_strdup (end_iso);
+      fields |= INDSATS_ACTION_FIELD_END;
     }
   if (status)
-    action->status = new_status;
+    {
+      action->status = new_status;
+      fields |= INDSATS_ACTION_FIELD_STATUS;
+    }
 
-  if (!indsats_store_update_action (store, action, &error))
+  if (!(store = indsats_cli_open_store (cli, &error)) ||
+      !indsats_store_update_action (store, action, fields, &error))
     return indsats_cli_fail (cli, error);
   return INDSATS_EXIT_OK;
 }
@@ -276,7 +281,7 @@ actions_history (IndsatsCli  *cli,
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code) ||
       !parse_action_id (cli, argc, argv, &id, &exit_code))
     return exit_code;
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
+  if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(entries_list = indsats_store_list_history (store, id, &error)))
     return indsats_cli_fail (cli, error);
   if (entries_list->len == 0)

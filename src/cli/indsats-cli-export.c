@@ -76,7 +76,7 @@ indsats_cli_export (IndsatsCli  *cli,
   options.language = language;
   options.native_charts = native_charts;
   options.meeting = meeting;
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
+  if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||
       !indsats_export_xlsx (store, plan_id, argv[2], &options, NULL, NULL, NULL, &error))
     return indsats_cli_fail (cli, error);

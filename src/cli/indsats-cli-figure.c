@@ -36,7 +36,7 @@ figure_list (IndsatsCli  *cli,
     return exit_code;
   if (argc > 1)
     return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
+  if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(figures = indsats_store_list_figures (store, &error)))
     return indsats_cli_fail (cli, error);
 
@@ -220,9 +220,15 @@ figure_render (IndsatsCli  *cli,
           int saved = errno;
           return indsats_cli_fail_message (cli, "Cannot make the folder “%s”: %s", argv[2], g_strerror (saved));
         }
-      if (!(store = indsats_cli_open_store (cli, &error)) ||
-          !(figures = indsats_store_list_figures (store, &error)))
+      /* all figures from one moment of the data */
+      if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
+          !indsats_store_begin_read (store, &error))
         return indsats_cli_fail (cli, error);
+      if (!(figures = indsats_store_list_figures (store, &error)))
+        {
+          indsats_store_rollback (store);
+          return indsats_cli_fail (cli, error);
+        }
       for (guint i = 0; i < figures->len; i++)
         {
           IndsatsFigure *f = g_ptr_array_index (figures, i);
@@ -231,8 +237,12 @@ figure_render (IndsatsCli  *cli,
           g_autoptr(IndsatsChartData) data = indsats_chart_data_load (store, f->number, &error);
 
           if (data == NULL || !indsats_chart_render_file (data, path, format, width, height, &error))
-            return indsats_cli_fail (cli, error);
+            {
+              indsats_store_rollback (store);
+              return indsats_cli_fail (cli, error);
+            }
         }
+      indsats_store_rollback (store);
       return INDSATS_EXIT_OK;
     }
   else
@@ -247,7 +257,7 @@ figure_render (IndsatsCli  *cli,
         return indsats_cli_usage (cli, "--format goes with all; for one figure the file's name says it");
       if (!indsats_chart_format_from_path (argv[2], &format))
         return indsats_cli_usage (cli, "“%s” must end in .png, .svg or .pdf", argv[2]);
-      if (!(store = indsats_cli_open_store (cli, &error)) ||
+      if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
           !(data = indsats_chart_data_load (store, (int) number, &error)) ||
           !indsats_chart_render_file (data, argv[2], format, width, height, &error))
         return indsats_cli_fail (cli, error);

@@ -140,7 +140,7 @@ series_list (IndsatsCli  *cli,
     return exit_code;
   if (argc > 1)
     return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
-  if (!(store = indsats_cli_open_store (cli, &error)))
+  if (!(store = indsats_cli_open_store_to_read (cli, &error)))
     return indsats_cli_fail (cli, error);
   if (indicator != NULL)
     {

@@ -58,6 +58,8 @@ int           indsats_cli_usage       (IndsatsCli *cli,
 /* Common steps */
 IndsatsStore *indsats_cli_open_store  (IndsatsCli  *cli,
                                        GError     **error);
+IndsatsStore *indsats_cli_open_store_to_read (IndsatsCli  *cli,
+                                              GError     **error);
 gboolean      indsats_cli_parse       (IndsatsCli    *cli,
                                        GOptionEntry  *entries,
                                        const char    *parameter_string,

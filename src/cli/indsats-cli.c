@@ -138,6 +138,37 @@ indsats_cli_open_store (IndsatsCli  *cli,
 }
 
 /**
+ * indsats_cli_open_store_to_read:
+ *
+ * Opens the database for a command that only reads: a missing one is not
+ * made (a mistyped path would leave an empty database behind), but named.
+ */
+IndsatsStore *
+indsats_cli_open_store_to_read (IndsatsCli  *cli,
+                                GError     **error)
+{
+  g_autofree char *path = cli->database ? g_strdup (cli->database) : indsats_store_default_path ();
+  g_autoptr(GError) local_error = NULL;
+  IndsatsStore *store;
+
+  if ((store = indsats_store_open_existing (path, &local_error)))
+    return store;
+  if (g_error_matches (local_error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND))
+    {
+      /* quoted for the shell only when it needs it */
+      gboolean plain = strspn (path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+")
+                       == strlen (path);
+      g_autofree char *quoted = plain ? g_strdup (path) : g_shell_quote (path);
+
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                   "no database at %s; `indsats demo --database %s` makes one", path, quoted);
+      return NULL;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/**
  * indsats_cli_parse:
  * @exit_code: (out): set when parsing fails or --help was asked for
  *

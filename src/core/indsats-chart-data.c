@@ -330,19 +330,34 @@ find_period (const IndsatsChartData *data,
   return lo >= 0 && lo <= hi ? lo : -1;
 }
 
-/**
- * indsats_chart_data_load:
- * @figure_number: the figure's number, 5 for Figur 5
- *
- * Reads a figure's definition, its values and the start dates of the actions
- * linked to it.
- *
- * Returns: (transfer full): the data, or %NULL with @error set
- */
-IndsatsChartData *
-indsats_chart_data_load (IndsatsStore  *store,
-                         int            figure_number,
-                         GError       **error)
+static void
+clean_text (char **text)
+{
+  char *clean = indsats_text_for_xml (*text);
+
+  g_free (*text);
+  *text = clean;
+}
+
+/* A second line of defence behind the store's checks: a database written
+ * before them may hold a control character, which XML 1.0 (the SVG, the
+ * workbook's chart) cannot; it is left out of every figure */
+static void
+keep_to_xml (IndsatsChartData *data)
+{
+  clean_text (&data->title);
+  clean_text (&data->unit);
+  clean_text (&data->source);
+  clean_text (&data->threshold_label);
+  for (guint i = 0; i < data->series->len; i++)
+    clean_text (&((IndsatsChartSeries *) g_ptr_array_index (data->series, i))->label);
+}
+
+/* What indsats_chart_data_load() reads, inside its read transaction */
+static IndsatsChartData *
+load_figure (IndsatsStore  *store,
+             int            figure_number,
+             GError       **error)
 {
   g_autoptr(IndsatsFigure) figure = NULL;
   g_autoptr(IndsatsChartData) data = NULL;
@@ -351,8 +366,6 @@ indsats_chart_data_load (IndsatsStore  *store,
   g_autoptr(GList) sorted = NULL;
   gboolean several_indicators = FALSE;
   gboolean all_percent = TRUE;
-
-  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
 
   if (!(figure = indsats_store_get_figure (store, figure_number, error)))
     return NULL;
@@ -459,4 +472,32 @@ indsats_chart_data_load (IndsatsStore  *store,
   }
 
   return g_steal_pointer (&data);
+}
+
+/**
+ * indsats_chart_data_load:
+ * @figure_number: the figure's number, 5 for Figur 5
+ *
+ * Reads a figure's definition, its values and the start dates of the actions
+ * linked to it.
+ *
+ * Returns: (transfer full): the data, or %NULL with @error set
+ */
+IndsatsChartData *
+indsats_chart_data_load (IndsatsStore  *store,
+                         int            figure_number,
+                         GError       **error)
+{
+  IndsatsChartData *data;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+
+  /* one moment of the data, even while an import runs */
+  if (!indsats_store_begin_read (store, error))
+    return NULL;
+  data = load_figure (store, figure_number, error);
+  indsats_store_rollback (store);
+  if (data != NULL)
+    keep_to_xml (data);
+  return data;
 }

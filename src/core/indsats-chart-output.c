@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "indsats-error.h"
+#include "indsats-safe-write.h"
 
 /* A context that measures text as a cairo image surface does, without one */
 PangoContext *
@@ -216,16 +217,11 @@ indsats_chart_render_file (const IndsatsChartData  *data,
                            int                      height,
                            GError                 **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp_path = g_build_filename (dir, tmpl, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *svg = NULL;
   const char *contents;
   gsize length;
-  int fd, saved;
-  ssize_t written = 0;
+  int saved;
 
   g_return_val_if_fail (data != NULL && path != NULL, FALSE);
 
@@ -273,37 +269,5 @@ indsats_chart_render_file (const IndsatsChartData  *data,
       contents = g_bytes_get_data (bytes, &length);
     }
 
-  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0644);
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   _("Cannot write “%s”: %s; choose a folder you can write to"), path, g_strerror (saved));
-      return FALSE;
-    }
-  while ((gsize) written < length)
-    {
-      ssize_t n = write (fd, contents + written, length - written);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          saved = errno;
-          close (fd);
-          g_unlink (tmp_path);
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                       _("Cannot write “%s”: %s; check that the disk has room and try again"), path, g_strerror (saved));
-          return FALSE;
-        }
-      written += n;
-    }
-  if (fsync (fd) != 0 || close (fd) != 0 || g_rename (tmp_path, path) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   _("Cannot write “%s”: %s; check that the disk has room and try again"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return indsats_safe_write_contents (path, contents, length, error);
 }

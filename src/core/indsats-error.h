@@ -17,6 +17,7 @@ typedef enum
   INDSATS_ERROR_NOT_A_DATABASE, /* the file is not an SQLite database */
   INDSATS_ERROR_IO,             /* a file could not be read or written */
   INDSATS_ERROR_CANCELLED,
+  INDSATS_ERROR_READ_ONLY,      /* the database was opened read-only and a change was tried */
 } IndsatsError;
 
 GQuark indsats_error_quark (void);

@@ -36,6 +36,7 @@
 #include "indsats-error.h"
 #include "indsats-follow-up.h"
 #include "indsats-format.h"
+#include "indsats-safe-write.h"
 
 /* The picture of a figure, in pixels: the size the window's cards show */
 #define FIGURE_WIDTH 680
@@ -1083,6 +1084,35 @@ write_sheets (Book                       *b,
   return !is_cancelled (cancellable, error);
 }
 
+/* Closes the workbook, which writes the file. libxlsxwriter tells of a
+ * failure on stderr as well as in its result; the result becomes the one
+ * message a person reads, so its own lines are kept off stderr meanwhile.
+ * errno tells what the file system said. */
+static lxw_error
+close_quietly (lxw_workbook *wb)
+{
+  int saved = dup (STDERR_FILENO);
+  int null = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  lxw_error rc;
+  int errsv;
+
+  fflush (stderr);
+  if (saved >= 0 && null >= 0)
+    dup2 (null, STDERR_FILENO);
+  errno = 0;
+  rc = workbook_close (wb);
+  errsv = errno;
+  fflush (stderr);
+  if (saved >= 0 && null >= 0)
+    dup2 (saved, STDERR_FILENO);
+  if (saved >= 0)
+    close (saved);
+  if (null >= 0)
+    close (null);
+  errno = errsv;
+  return rc;
+}
+
 static gboolean
 export_workbook (IndsatsStore               *store,
                  gint64                      plan_id,
@@ -1100,14 +1130,14 @@ export_workbook (IndsatsStore               *store,
   g_autoptr(GPtrArray) triggers = NULL;
   g_autoptr(IndsatsCatalog) catalog = NULL;
   g_autoptr(GPtrArray) long_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) long_text_free);
+  g_autoptr(IndsatsSafeWrite) out = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autofree char *title = NULL, *subject = NULL, *jobcentre = NULL;
   lxw_workbook_options wb_options = { 0 };
   lxw_doc_properties properties = { 0 };
   Book b = { 0 };
   lxw_error rc;
-  int fd, saved;
+  gboolean written;
 
   if (options->meeting && !indsats_date_is_valid_iso (options->meeting))
     {
@@ -1115,35 +1145,43 @@ export_workbook (IndsatsStore               *store,
                    "The meeting's date “%s” is not a valid date (write it as YYYY-MM-DD)", options->meeting);
       return FALSE;
     }
-  if (!(catalog = indsats_catalog_new (options->language ? options->language : "da", error)) ||
-      !(plan = indsats_store_get_plan (store, plan_id, error)) ||
+  if (!(catalog = indsats_catalog_new (options->language ? options->language : "da", error)))
+    return FALSE;
+
+  /* Everything is read in one read transaction, the figures' data too: the
+   * workbook shows one moment of the data even while someone imports or edits */
+  if (!indsats_store_begin_read (store, error))
+    return FALSE;
+  if (!(plan = indsats_store_get_plan (store, plan_id, error)) ||
       !(actions = indsats_store_list_actions (store, plan_id, error)) ||
       !(goals = indsats_store_list_goals (store, error)) ||
       !(figures = indsats_store_list_figures (store, error)) ||
       !(triggers = indsats_follow_up_load (store, plan_id, error)))
-    return FALSE;
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  {
-    g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
-    tmp_path = g_build_filename (dir, tmpl, NULL);
-  }
-  fd = g_mkstemp_full (tmp_path, O_WRONLY, 0644);
-  if (fd < 0)
     {
-      saved = errno;
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "Cannot write “%s”: %s; choose a folder you can write to", path, g_strerror (saved));
+      indsats_store_rollback (store);
       return FALSE;
     }
-  close (fd);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      IndsatsFigure *f = g_ptr_array_index (figures, i);
+      char *clean_title = indsats_text_for_xml (f->title);
 
+      /* the title goes into a link's XML, which libxlsxwriter does not clean */
+      g_free (f->title);
+      f->title = clean_title;
+    }
+
+  if (!(out = indsats_safe_write_begin (path, error)))
+    {
+      indsats_store_rollback (store);
+      return FALSE;
+    }
+  dir = g_path_get_dirname (path);
   wb_options.tmpdir = dir;
-  b.wb = workbook_new_opt (tmp_path, &wb_options);
+  b.wb = workbook_new_opt (indsats_safe_write_get_path (out), &wb_options);
   if (b.wb == NULL)
     {
-      g_unlink (tmp_path);
+      indsats_store_rollback (store);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot write “%s”", path);
       return FALSE;
     }
@@ -1151,36 +1189,41 @@ export_workbook (IndsatsStore               *store,
   b.path = path;
   b.long_texts = long_texts;
   make_formats (&b);
-  properties.title = plan->title;
-  properties.subject = (char *) (plan->committee && *plan->committee ? plan->committee : W_ (&b, "Recovery plan"));
-  properties.company = plan->jobcentre;
-  properties.author = plan->jobcentre;
+  /* the document's properties are XML that libxlsxwriter does not clean */
+  title = indsats_text_for_xml (plan->title);
+  subject = indsats_text_for_xml (plan->committee && *plan->committee ? plan->committee : W_ (&b, "Recovery plan"));
+  jobcentre = indsats_text_for_xml (plan->jobcentre);
+  properties.title = title;
+  properties.subject = subject;
+  properties.company = jobcentre;
+  properties.author = jobcentre;
   properties.comments = (char *) W_ (&b, "Written by Indsats");
   workbook_set_properties (b.wb, &properties);
 
-  if (!write_sheets (&b, store, plan, actions, goals, figures, triggers, options,
-                     cancellable, progress, user_data, error))
+  written = write_sheets (&b, store, plan, actions, goals, figures, triggers, options,
+                          cancellable, progress, user_data, error);
+  indsats_store_rollback (store);
+  if (!written)
     {
-      /* libxlsxwriter has no way to abandon a workbook: close it, then remove it */
-      workbook_close (b.wb);
-      g_unlink (tmp_path);
+      /* libxlsxwriter has no way to abandon a workbook: close it; the
+       * temporary file goes with the safe write */
+      close_quietly (b.wb);
       return FALSE;
     }
 
-  rc = workbook_close (b.wb);
+  rc = close_quietly (b.wb);
   b.wb = NULL;
   if (rc != LXW_NO_ERROR)
     {
-      g_unlink (tmp_path);
+      if (errno == ENOSPC || errno == EDQUOT)
+        {
+          indsats_set_write_error (error, path, errno);
+          return FALSE;
+        }
       return check (&b, rc, error);
     }
-  if (g_rename (tmp_path, path) != 0)
-    {
-      saved = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot write “%s”: %s", path, g_strerror (saved));
-      return FALSE;
-    }
+  if (!indsats_safe_write_commit (g_steal_pointer (&out), error))
+    return FALSE;
   options->split_texts = long_texts->len;
   if (progress)
     progress (1.0, user_data);

@@ -276,6 +276,16 @@ indsats_number_parse (const char  *text,
       return FALSE;
     }
   g_string_free (clean, TRUE);
+  /* what the store can hold exactly and a figure can draw: whole numbers up
+   * to 10^15 are exact in a double, and key figures need no more than six
+   * decimals */
+  if (fabs (v) > INDSATS_NUMBER_MAX || (v != 0 && fabs (v) < INDSATS_NUMBER_MIN))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "“%s” is out of range: a key figure lies between 0.000001 and 1,000,000,000,000,000 "
+                   "in size (or is 0)", s);
+      return FALSE;
+    }
   *value = v;
   return TRUE;
 }
@@ -291,6 +301,82 @@ indsats_today_iso (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * indsats_text_check:
+ * @field: what the text is, as a sentence begins: "The owner"
+ * @multiline: whether the field may hold line breaks
+ *
+ * Refuses text that cannot go everywhere the program puts it (a workbook's
+ * XML, an SVG, a terminal): invalid UTF-8 and control characters other than
+ * the tab, and a line break where the field allows one. %NULL passes.
+ *
+ * Returns: %FALSE with @error naming the field, the character and where it is
+ */
+gboolean
+indsats_text_check (const char  *text,
+                    const char  *field,
+                    gboolean     multiline,
+                    GError     **error)
+{
+  const char *bad = NULL;
+  int position = 1;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, &bad))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s is not valid UTF-8 text (at byte %d); write it again or save the file as UTF-8",
+                   field, (int) (bad - text) + 1);
+      return FALSE;
+    }
+  for (const char *c = text; *c; c = g_utf8_next_char (c), position++)
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (u == '\t' || (multiline && (u == '\n' || u == '\r')))
+        continue;
+      if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0xfffe || u == 0xffff)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                       "%s holds a control character (U+%04X) at character %d; remove it",
+                       field, u, position);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_text_for_xml:
+ *
+ * A second line of defence for text written into XML: what XML 1.0 cannot
+ * hold (control characters but tab and line breaks, U+FFFE, U+FFFF, invalid
+ * UTF-8) is left out.
+ *
+ * Returns: (transfer full): the text without them
+ */
+char *
+indsats_text_for_xml (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *c = valid; *c; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0xfffe || u == 0xffff)
+        continue;
+      g_string_append_unichar (out, u);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /**

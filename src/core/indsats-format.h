@@ -18,7 +18,16 @@ gboolean  indsats_number_parse      (const char  *text,
                                      gboolean    *missing,
                                      GError     **error);
 char     *indsats_today_iso         (void);
+/* The sizes a number may have, besides 0 */
+#define INDSATS_NUMBER_MIN 1e-6
+#define INDSATS_NUMBER_MAX 1e15
+
 gboolean  indsats_text_is_blank     (const char  *text);
+gboolean  indsats_text_check        (const char  *text,
+                                     const char  *field,
+                                     gboolean     multiline,
+                                     GError     **error);
+char     *indsats_text_for_xml      (const char  *text);
 
 /* The most a spreadsheet cell holds, in UTF-16 units as Excel counts them */
 #define INDSATS_CELL_MAX_CHARS 32767

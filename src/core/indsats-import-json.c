@@ -10,9 +10,44 @@
 #include "indsats-import-private.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "indsats-error.h"
+
+/* A double as the table reads numbers: 15 significant digits, without an
+ * exponent (5e-05 is written 0.00005); a huge one keeps its exponent, and is
+ * refused there as out of range */
+static char *
+plain_decimal (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  int exponent, decimals;
+  char *text, *end;
+
+  if (!isfinite (value))
+    return g_strdup ("nan");
+  g_ascii_formatd (buf, sizeof buf, "%.14e", value);
+  exponent = atoi (strchr (buf, 'e') + 1);
+  if (exponent > 20)
+    return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", value));
+  decimals = CLAMP (14 - exponent, 0, 40);
+  text = g_strdup_printf ("%.*f", decimals, value);
+  /* the C locale's point: the library formats for the machine */
+  for (char *c = text; *c; c++)
+    if (*c == ',')
+      *c = '.';
+  if (strchr (text, '.'))
+    {
+      end = text + strlen (text) - 1;
+      while (*end == '0')
+        *end-- = '\0';
+      if (*end == '.')
+        *end = '\0';
+    }
+  return text;
+}
 
 static char *
 column_name (JsonNode *node)
@@ -36,8 +71,6 @@ column_name (JsonNode *node)
 static char *
 cell_text (JsonNode *node)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return g_strdup ("");
   if (!JSON_NODE_HOLDS_VALUE (node))
@@ -49,7 +82,7 @@ cell_text (JsonNode *node)
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
     case G_TYPE_DOUBLE:
-      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", json_node_get_double (node)));
+      return plain_decimal (json_node_get_double (node));
     default:
       return NULL;
     }
@@ -129,6 +162,86 @@ array_member (JsonObject  *o,
   return n && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
 }
 
+/* json-glib recurses once per level of nesting: deeper than this is refused
+ * before it starts, as no Jobindsats answer is more than a few levels deep */
+#define MAX_DEPTH 256
+/* a whole number with more digits than this may not fit a double exactly */
+#define MAX_INTEGER_DIGITS 16
+
+/* What json-glib would take silently or crash on, refused with the line: too
+ * deep a nesting, a NUL in a text (\u0000 would end it), and whole numbers
+ * too long to be stored exactly */
+static gboolean
+check_before_parsing (const char  *file,
+                      const char  *text,
+                      gsize        length,
+                      GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0, line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            {
+              if (text[i + 1] == 'u' && i + 5 < length && strncmp (text + i + 2, "0000", 4) == 0)
+                {
+                  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                               "%s:%u: a text holds a NUL character (\\u0000); remove it", file, line);
+                  return FALSE;
+                }
+              i++;
+            }
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                           "%s:%u: the JSON is nested more than %d levels deep; it is not a Jobindsats answer",
+                           file, line, MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if (c == ']' || c == '}')
+        depth = depth > 0 ? depth - 1 : 0;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i, digits = 0;
+          gboolean whole = TRUE;
+
+          for (; i < length && (g_ascii_isdigit (text[i]) || strchr ("+-.eE", text[i])); i++)
+            {
+              if (g_ascii_isdigit (text[i]))
+                digits++;
+              else if (text[i] != '-' || i != start)
+                whole = FALSE;
+            }
+          if (whole && digits > MAX_INTEGER_DIGITS)
+            {
+              g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                           "%s:%u: the number %.*s is too large to be stored exactly; "
+                           "a key figure has at most %d digits",
+                           file, line, (int) MIN (i - start, 40), text + start, MAX_INTEGER_DIGITS);
+              return FALSE;
+            }
+          i--;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * indsats_import_read_json:
  *
@@ -147,6 +260,8 @@ indsats_import_read_json (const char  *file,
   JsonNode *root;
   guint row_number = 0;
 
+  if (!check_before_parsing (file, text, length, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, text, length, &local))
     {
       /* json-glib's message starts with <data>:LINE:COLUMN */

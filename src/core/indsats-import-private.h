@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* The largest file an import reads: it is held in memory whole */
+#define INDSATS_IMPORT_MAX_BYTES (100 * 1024 * 1024)
+
 /* The longest cell accepted: nothing a Jobindsats file holds comes near */
 #define INDSATS_IMPORT_MAX_CELL (64 * 1024)
 

@@ -95,7 +95,17 @@ indsats_import_table_init (IndsatsImportTable  *t,
   for (guint i = 0; i < n_header; i++)
     {
       const char *name = header[i] ? header[i] : "";
+      g_autoptr(GError) local = NULL;
 
+      g_autofree char *field = g_strdup_printf ("the name of column %u", i + 1);
+
+      if (!indsats_text_check (name, field, FALSE, &local))
+        {
+          g_autofree char *where = location (t, 1);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s; nothing was imported",
+                       where, local->message);
+          return FALSE;
+        }
       g_ptr_array_add (t->names, g_strstrip (g_strdup (name)));
       if (t->area < 0 && is_one_of (name, area_words))
         t->area = i;
@@ -199,8 +209,16 @@ parse_value (const IndsatsImportTable  *t,
   if (!indsats_number_parse (clean, value, &missing, &local))
     {
       g_autofree char *where = location (t, line);
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: “%s” in column “%s” is not a number", where, cell, column);
+      double v = g_ascii_strtod (clean, NULL);
+
+      if (isfinite (v) && strpbrk (clean, "nNiIxX") == NULL &&
+          (fabs (v) > INDSATS_NUMBER_MAX || (v != 0 && fabs (v) < INDSATS_NUMBER_MIN)))
+        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                     "%s: “%s” in column “%s” is out of range: a key figure lies between 0.000001 and "
+                     "1,000,000,000,000,000 in size (or is 0); nothing was imported", where, cell, column);
+      else
+        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                     "%s: “%s” in column “%s” is not a number", where, cell, column);
       return FALSE;
     }
   if (missing)
@@ -325,6 +343,18 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                    "%s: the row has %u fields, the header has %u", where, n_cells, t->n_columns);
       return FALSE;
+    }
+  for (guint i = 0; i < n_cells; i++)
+    {
+      g_autofree char *field = g_strdup_printf ("field %u", i + 1);
+
+      if (!indsats_text_check (cells[i], field, FALSE, &local))
+        {
+          where = location (t, line);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s; nothing was imported",
+                       where, local->message);
+          return FALSE;
+        }
     }
   area = g_strstrip (cells[t->area]);
   if (*area == '\0')

@@ -10,8 +10,13 @@
 
 #include "indsats-import-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
@@ -285,19 +290,65 @@ indsats_import_read_file (const char    *path,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) local = NULL;
   g_autofree char *data = NULL;
+  struct stat st = { 0 };
   gsize length = 0;
+  int fd;
 
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local))
+  /* not blocking: a FIFO is refused by its kind below, not waited on */
+  if ((fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0)) < 0)
     {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED, "The import was cancelled");
-      else
-        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "%s: %s", path, local->message);
+      int errsv = errno;
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "%s: %s", path, g_strerror (errsv));
       return NULL;
     }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+                   "%s is %s, not a file; name a CSV or JSON file", path,
+                   S_ISDIR (st.st_mode) ? "a folder" :
+                   S_ISFIFO (st.st_mode) ? "a pipe (FIFO)" :
+                   S_ISSOCK (st.st_mode) ? "a socket" :
+                   S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode) ? "a device" : "not a plain file");
+      return NULL;
+    }
+  /* a file is read whole; the limit keeps the memory an import takes bounded */
+  if (st.st_size > INDSATS_IMPORT_MAX_BYTES)
+    {
+      close (fd);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s is %" G_GINT64_FORMAT " MB; an import reads files of up to %d MB. "
+                   "Split it, or ask Jobindsats for fewer periods or areas at a time",
+                   path, (gint64) (st.st_size / (1024 * 1024)), INDSATS_IMPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  data = g_malloc (st.st_size + 1);
+  while (length < (gsize) st.st_size)
+    {
+      ssize_t n = read (fd, data + length, st.st_size - length);
+
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n < 0)
+        {
+          int errsv = errno;
+          close (fd);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "%s: %s", path, g_strerror (errsv));
+          return NULL;
+        }
+      if (n == 0)
+        break;   /* it shrank meanwhile: what is there */
+      length += n;
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          close (fd);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED, "The import was cancelled");
+          return NULL;
+        }
+    }
+  close (fd);
+  data[length] = '\0';
   return indsats_import_read_data (path, data, length, error);
 }
 

@@ -70,6 +70,12 @@ validate_action (const IndsatsAction  *a,
                    a->end_date);
       return FALSE;
     }
+  if (!indsats_text_check (a->text, "The action's text", TRUE, error) ||
+      !indsats_text_check (a->team, "The team", FALSE, error) ||
+      !indsats_text_check (a->focus, "The focus area", FALSE, error) ||
+      !indsats_text_check (a->owner, "The owner", FALSE, error) ||
+      !indsats_text_check (a->note, "The note", TRUE, error))
+    return FALSE;
   if (a->status >= INDSATS_N_STATUSES)
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The status is not valid");
@@ -106,20 +112,20 @@ indsats_store_add_action (IndsatsStore         *self,
 
   if (!validate_action (action, error))
     return 0;
-  found = select_id (self, sql_plan_exists, NULL, plan_id, "Cannot read the plan", error);
-  if (found < 0)
-    return 0;
-  if (found == 0)
-    {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                   "There is no plan %" G_GINT64_FORMAT, plan_id);
-      return 0;
-    }
   text = g_strstrip (g_strdup (action->text));
   owner = g_strstrip (g_strdup (action->owner ? action->owner : ""));
 
   if (!indsats_store_begin (self, error))
     return 0;
+  found = select_id (self, sql_plan_exists, NULL, plan_id, "Cannot read the plan", error);
+  if (found < 0)
+    return fail_rollback (self);
+  if (found == 0)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                   "There is no plan %" G_GINT64_FORMAT, plan_id);
+      return fail_rollback (self);
+    }
   if (!(team_id = indsats_store_ensure_team (self, plan_id, action->team, error)) ||
       !(focus_id = indsats_store_ensure_focus (self, team_id, action->focus, error)))
     return fail_rollback (self);
@@ -279,9 +285,20 @@ indsats_store_list_history (IndsatsStore  *self,
 
 /* Editing actions: every change is one transaction and leaves a history row per field */
 
+/* Only the columns an edit names are written: ?9 holds its fields, ?10 whether it moves */
 static const char sql_update_action[] =
-  "UPDATE action SET focus_id = ?, text = ?, owner = ?, start_date = ?, status = ?, end_date = ?,"
-  " note = ?, position = ? WHERE id = ?";
+  "UPDATE action SET"
+  " focus_id = CASE WHEN ?10 THEN ?1 ELSE focus_id END,"
+  " position = CASE WHEN ?10 THEN ?8 ELSE position END,"
+  " text = CASE WHEN ?9 & 1 THEN ?2 ELSE text END,"
+  " owner = CASE WHEN ?9 & 8 THEN ?3 ELSE owner END,"
+  " start_date = CASE WHEN ?9 & 16 THEN ?4 ELSE start_date END,"
+  " status = CASE WHEN ?9 & 32 THEN ?5 ELSE status END,"
+  " end_date = CASE WHEN ?9 & 64 THEN ?6 ELSE end_date END,"
+  " note = CASE WHEN ?9 & 128 THEN ?7 ELSE note END"
+  " WHERE id = ?11";
+static const char sql_was_deleted[] =
+  "SELECT id FROM action_history WHERE action_id = ? AND field = 'deleted' LIMIT 1";
 static const char sql_next_position[] =
   "SELECT coalesce(max(position), -1) + 1 FROM action WHERE focus_id = ?";
 static const char sql_delete_action[] = "DELETE FROM action WHERE id = ?";
@@ -319,77 +336,163 @@ record_if_changed (IndsatsStore  *self,
 }
 
 /**
- * indsats_store_update_action:
- * @changed: the action with its new values; its id names the row. A new team
- *   or focus area moves it there (made when new), at the end.
+ * indsats_action_changed_fields:
  *
- * Saves the changes in one transaction and records each changed field in the
- * history. The same checks as for a new action apply.
+ * Returns: the fields in which @after differs from @before (NULL and "" are the same)
+ */
+IndsatsActionFields
+indsats_action_changed_fields (const IndsatsAction *before,
+                               const IndsatsAction *after)
+{
+  IndsatsActionFields fields = 0;
+
+  g_return_val_if_fail (before != NULL && after != NULL, 0);
+
+#define DIFFERS(f) (g_strcmp0 (empty_if_null (before->f), empty_if_null (after->f)) != 0)
+  if (DIFFERS (text))
+    fields |= INDSATS_ACTION_FIELD_TEXT;
+  if (DIFFERS (team))
+    fields |= INDSATS_ACTION_FIELD_TEAM;
+  if (DIFFERS (focus))
+    fields |= INDSATS_ACTION_FIELD_FOCUS;
+  if (DIFFERS (owner))
+    fields |= INDSATS_ACTION_FIELD_OWNER;
+  if (DIFFERS (start_date))
+    fields |= INDSATS_ACTION_FIELD_START;
+  if (before->status != after->status)
+    fields |= INDSATS_ACTION_FIELD_STATUS;
+  if (DIFFERS (end_date))
+    fields |= INDSATS_ACTION_FIELD_END;
+  if (DIFFERS (note))
+    fields |= INDSATS_ACTION_FIELD_NOTE;
+#undef DIFFERS
+  return fields;
+}
+
+/* Reads an action inside the running transaction; one that is gone is named
+ * as deleted when its history says so */
+static IndsatsAction *
+get_live_action (IndsatsStore  *self,
+                 gint64         action_id,
+                 GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  IndsatsAction *a;
+  gint64 deleted;
+
+  if ((a = indsats_store_get_action (self, action_id, &local_error)))
+    return a;
+  if (!g_error_matches (local_error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  deleted = select_id (self, sql_was_deleted, NULL, action_id, "Cannot read the history", error);
+  if (deleted < 0)
+    return NULL;
+  if (deleted > 0)
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                 "Action %" G_GINT64_FORMAT " was deleted; nothing was changed",
+                 action_id);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/**
+ * indsats_store_update_action:
+ * @changed: the action with its new values; its id names the row
+ * @fields: the fields to change; the others keep what the database holds, even
+ *   when another program changed them since @changed was read. A new team or
+ *   focus area moves the action there (made when new), at the end.
+ *
+ * Saves the change in one transaction that reads the action's current values
+ * inside it, and records each changed field in the history, so that each
+ * history row's old value is the one before it's new value. The same checks
+ * as for a new action apply. An action deleted meanwhile is not changed.
  */
 gboolean
 indsats_store_update_action (IndsatsStore         *self,
                              const IndsatsAction  *changed,
+                             IndsatsActionFields   fields,
                              GError              **error)
 {
   g_autoptr(IndsatsAction) old = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *owner = NULL;
+  g_autoptr(IndsatsAction) merged = NULL;
   IndsatsStmt *stmt;
   gint64 focus_id;
   int position;
+  gboolean moves = FALSE;
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (changed != NULL, FALSE);
 
-  if (!validate_action (changed, error))
-    return FALSE;
-  if (!(old = indsats_store_get_action (self, changed->id, error)))
-    return FALSE;
-  text = g_strstrip (g_strdup (changed->text));
-  owner = g_strstrip (g_strdup (empty_if_null (changed->owner)));
-
   if (!indsats_store_begin (self, error))
     return FALSE;
+  if (!(old = get_live_action (self, changed->id, error)))
+    return fail_rollback (self);
+
+  merged = indsats_action_copy (old);
+#define TAKE(flag, f) \
+  if (fields & (flag)) { g_free (merged->f); merged->f = g_strdup (changed->f); }
+  TAKE (INDSATS_ACTION_FIELD_TEXT, text);
+  TAKE (INDSATS_ACTION_FIELD_TEAM, team);
+  TAKE (INDSATS_ACTION_FIELD_FOCUS, focus);
+  TAKE (INDSATS_ACTION_FIELD_OWNER, owner);
+  TAKE (INDSATS_ACTION_FIELD_START, start_date);
+  TAKE (INDSATS_ACTION_FIELD_END, end_date);
+  TAKE (INDSATS_ACTION_FIELD_NOTE, note);
+#undef TAKE
+  if (fields & INDSATS_ACTION_FIELD_STATUS)
+    merged->status = changed->status;
+  if (!validate_action (merged, error))
+    return fail_rollback (self);
+  g_strstrip (merged->text);
+  if (merged->owner != NULL)
+    g_strstrip (merged->owner);
 
   focus_id = old->focus_id;
   position = old->position;
-  if (g_strcmp0 (old->team, changed->team) != 0 || g_strcmp0 (old->focus, changed->focus) != 0)
+  if (g_strcmp0 (old->team, merged->team) != 0 || g_strcmp0 (old->focus, merged->focus) != 0)
     {
-      gint64 team_id = indsats_store_ensure_team (self, old->plan_id, changed->team, error);
+      gint64 team_id = indsats_store_ensure_team (self, old->plan_id, merged->team, error);
 
-      if (team_id == 0 || !(focus_id = indsats_store_ensure_focus (self, team_id, changed->focus, error)))
+      if (team_id == 0 || !(focus_id = indsats_store_ensure_focus (self, team_id, merged->focus, error)))
         return fail_rollback (self);
       if (focus_id != old->focus_id)
         {
           position = (int) select_id (self, sql_next_position, NULL, focus_id, "Cannot read the plan", error);
           if (position < 0)
             return fail_rollback (self);
+          moves = TRUE;
         }
     }
 
   if (!(stmt = prepare (self, sql_update_action, error)))
     return fail_rollback (self);
   bind_int64 (stmt, 1, focus_id);
-  bind_text (stmt, 2, text);
-  bind_text (stmt, 3, owner);
-  bind_text (stmt, 4, changed->start_date);
-  bind_text (stmt, 5, indsats_status_to_string (changed->status));
-  bind_text (stmt, 6, changed->end_date && *changed->end_date ? changed->end_date : NULL);
-  bind_text (stmt, 7, empty_if_null (changed->note));
+  bind_text (stmt, 2, merged->text);
+  bind_text (stmt, 3, empty_if_null (merged->owner));
+  bind_text (stmt, 4, merged->start_date);
+  bind_text (stmt, 5, indsats_status_to_string (merged->status));
+  bind_text (stmt, 6, merged->end_date && *merged->end_date ? merged->end_date : NULL);
+  bind_text (stmt, 7, empty_if_null (merged->note));
   bind_int (stmt, 8, position);
-  bind_int64 (stmt, 9, changed->id);
+  bind_int (stmt, 9, (int) fields);
+  bind_int (stmt, 10, moves);
+  bind_int64 (stmt, 11, old->id);
   if (!step_done (self, stmt, "Cannot save the action", error))
     return fail_rollback (self);
 
-  if (!record_if_changed (self, old, "text", old->text, text, error) ||
-      !record_if_changed (self, old, "team", old->team, changed->team, error) ||
-      !record_if_changed (self, old, "focus", old->focus, changed->focus, error) ||
-      !record_if_changed (self, old, "owner", old->owner, owner, error) ||
-      !record_if_changed (self, old, "start_date", old->start_date, changed->start_date, error) ||
+  if (!record_if_changed (self, old, "text", old->text, merged->text, error) ||
+      !record_if_changed (self, old, "team", old->team, merged->team, error) ||
+      !record_if_changed (self, old, "focus", old->focus, merged->focus, error) ||
+      !record_if_changed (self, old, "owner", old->owner, merged->owner, error) ||
+      !record_if_changed (self, old, "start_date", old->start_date, merged->start_date, error) ||
       !record_if_changed (self, old, "status", indsats_status_to_string (old->status),
-                          indsats_status_to_string (changed->status), error) ||
-      !record_if_changed (self, old, "end_date", old->end_date, changed->end_date, error) ||
-      !record_if_changed (self, old, "note", old->note, changed->note, error))
+                          indsats_status_to_string (merged->status), error) ||
+      !record_if_changed (self, old, "end_date", old->end_date, merged->end_date, error) ||
+      !record_if_changed (self, old, "note", old->note, merged->note, error))
     return fail_rollback (self);
 
   return indsats_store_commit (self, error);
@@ -412,11 +515,10 @@ indsats_store_delete_action (IndsatsStore  *self,
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
 
-  if (!(old = indsats_store_get_action (self, action_id, error)))
-    return NULL;
   if (!indsats_store_begin (self, error))
     return NULL;
-  if (!(stmt = prepare (self, sql_delete_action, error)))
+  if (!(old = get_live_action (self, action_id, error)) ||
+      !(stmt = prepare (self, sql_delete_action, error)))
     {
       indsats_store_rollback (self);
       return NULL;
@@ -495,10 +597,11 @@ indsats_store_move_action (IndsatsStore  *self,
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (direction == -1 || direction == 1, FALSE);
 
-  if (!(a = indsats_store_get_action (self, action_id, error)))
+  if (!indsats_store_begin (self, error))
     return FALSE;
-  if (!(stmt = prepare (self, direction < 0 ? sql_neighbour_before : sql_neighbour_after, error)))
-    return FALSE;
+  if (!(a = get_live_action (self, action_id, error)) ||
+      !(stmt = prepare (self, direction < 0 ? sql_neighbour_before : sql_neighbour_after, error)))
+    return fail_rollback (self);
   bind_int64 (stmt, 1, a->focus_id);
   bind_int (stmt, 2, a->position);
   bind_int64 (stmt, 3, a->id);
@@ -510,20 +613,21 @@ indsats_store_move_action (IndsatsStore  *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_ROW && rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the plan");
+    {
+      set_db_error (self, error, "Cannot read the plan");
+      return fail_rollback (self);
+    }
   if (other_id == 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                    direction < 0 ? "The action is already the first in its focus area"
                                  : "The action is already the last in its focus area");
-      return FALSE;
+      return fail_rollback (self);
     }
   /* equal positions cannot be swapped: give the pair distinct ones */
   if (other_position == a->position)
     other_position = a->position + direction;
 
-  if (!indsats_store_begin (self, error))
-    return FALSE;
   if (!(stmt = prepare (self, sql_set_position, error)))
     return fail_rollback (self);
   bind_int (stmt, 1, other_position);

@@ -82,8 +82,11 @@ struct _IndsatsBackend
   gint64       (*changes)        (IndsatsDb   *db);
   gint64       (*last_insert_id) (IndsatsDb   *db);
 
-  /* transactions nest */
+  /* Transactions nest. The outermost write transaction takes the write lock
+   * before it reads anything, so that what it reads stays true until it
+   * commits; a read transaction sees one moment of the data throughout. */
   gboolean     (*begin)          (IndsatsDb   *db);
+  gboolean     (*begin_read)     (IndsatsDb   *db);
   gboolean     (*commit)         (IndsatsDb   *db);
   void         (*rollback)       (IndsatsDb   *db);
 
@@ -94,11 +97,21 @@ struct _IndsatsBackend
                                   GError     **error);
   /* whether the last failure was a unique constraint */
   gboolean     (*is_unique_violation) (IndsatsDb *db);
+  /* whether the last failure was a full disk */
+  gboolean     (*is_disk_full)   (IndsatsDb   *db);
 };
 
-/* SQLite: @path is created when missing. On failure returns FALSE; *@db may
- * still be set, to explain the failure with set_error(), and must be closed. */
-gboolean indsats_sqlite_open (const char  *path,
-                              IndsatsDb  **db);
+typedef enum
+{
+  INDSATS_SQLITE_CREATE    = 1 << 0, /* make the file when it is missing */
+  INDSATS_SQLITE_READ_ONLY = 1 << 1, /* never write; for a file or folder that cannot be written */
+  INDSATS_SQLITE_IMMUTABLE = 1 << 2, /* read-only without locks, when even those cannot be made */
+} IndsatsSqliteFlags;
+
+/* SQLite. On failure returns FALSE; *@db may still be set, to explain the
+ * failure with set_error(), and must be closed. */
+gboolean indsats_sqlite_open (const char          *path,
+                              IndsatsSqliteFlags   flags,
+                              IndsatsDb          **db);
 
 G_END_DECLS

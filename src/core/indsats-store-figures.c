@@ -34,6 +34,9 @@ indsats_store_add_goal (IndsatsStore       *self,
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The goal needs a title");
       return 0;
     }
+  if (!indsats_text_check (goal->title, "The goal's title", FALSE, error) ||
+      !indsats_text_check (goal->status_text, "The goal's status", TRUE, error))
+    return 0;
   if (!(stmt = prepare (self, sql_insert_goal, error)))
     return 0;
   bind_text (stmt, 1, indsats_goal_kind_to_string (goal->kind));
@@ -153,6 +156,19 @@ indsats_store_add_figure (IndsatsStore         *self,
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                            "The figure needs at least one indicator and area");
       return 0;
+    }
+  if (!indsats_text_check (figure->title, "The figure's title", FALSE, error) ||
+      !indsats_text_check (figure->unit, "The figure's unit", FALSE, error) ||
+      !indsats_text_check (figure->source, "The figure's source", FALSE, error))
+    return 0;
+  for (guint i = 0; i < figure->series->len; i++)
+    {
+      IndsatsFigureSeries *fs = g_ptr_array_index (figure->series, i);
+
+      if (!indsats_text_check (fs->indicator, "The indicator", FALSE, error) ||
+          !indsats_text_check (fs->area, "The area", FALSE, error) ||
+          !indsats_text_check (fs->label, "The legend's label", FALSE, error))
+        return 0;
     }
 
   if (!indsats_store_begin (self, error))
@@ -376,7 +392,8 @@ indsats_store_set_goal_status (IndsatsStore  *self,
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
 
-  if (!indsats_text_check_length (status_text, "The goal's status text", error))
+  if (!indsats_text_check_length (status_text, "The goal's status text", error) ||
+      !indsats_text_check (status_text, "The goal's status", TRUE, error))
     return FALSE;
   if (!(stmt = prepare (self, sql_update_goal_status, error)))
     return FALSE;

@@ -7,6 +7,7 @@
 #include "indsats-store-private.h"
 
 #include "indsats-error.h"
+#include "indsats-format.h"
 #include "indsats-period.h"
 
 /* Indicators and observations */
@@ -50,6 +51,9 @@ indsats_store_ensure_indicator (IndsatsStore  *self,
                            "The indicator's name is empty");
       return 0;
     }
+  if (!indsats_text_check (name, "The indicator's name", FALSE, error) ||
+      !indsats_text_check (unit, "The indicator's unit", FALSE, error))
+    return 0;
   id = indsats_store_find_indicator (self, name, error);
   if (id != 0)
     return id < 0 ? 0 : id;
@@ -163,6 +167,9 @@ indsats_store_put_observation (IndsatsStore              *self,
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The area is empty");
       return FALSE;
     }
+  if (!indsats_text_check (area, "The area", FALSE, error) ||
+      !indsats_text_check (source, "The source", FALSE, error))
+    return FALSE;
   if (source == NULL)
     source = "";
   indsats_period_write (period, canonical, sizeof canonical);
@@ -338,6 +345,8 @@ indsats_store_update_indicator (IndsatsStore  *self,
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
 
+  if (!indsats_text_check (unit, "The indicator's unit", FALSE, error))
+    return FALSE;
   if (!(stmt = prepare (self, sql_update_indicator, error)))
     return FALSE;
   bind_text (stmt, 1, unit ? unit : "");

@@ -36,6 +36,8 @@ indsats_store_add_plan (IndsatsStore       *self,
                            "The plan needs a title");
       return 0;
     }
+  if (!indsats_text_check (plan->title, "The plan's title", FALSE, error))
+    return 0;
   if (plan->dated != NULL && !indsats_date_is_valid_iso (plan->dated))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
@@ -225,6 +227,17 @@ static const char sql_insert_focus[] =
   "INSERT INTO focus_area (team_id, name, position)"
   " VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM focus_area WHERE team_id = ?1))";
 
+/* A team's or focus area's name: one line without control characters */
+static gboolean
+check_name (const char  *name,
+            const char  *what,
+            GError     **error)
+{
+  g_autofree char *field = g_strdup_printf ("The %s's name", what);
+
+  return indsats_text_check (name, field, FALSE, error);
+}
+
 static gint64
 ensure_named (IndsatsStore  *self,
               const char    *select_sql,
@@ -244,6 +257,8 @@ ensure_named (IndsatsStore  *self,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The %s is empty", what);
       return 0;
     }
+  if (!check_name (clean, what, error))
+    return 0;
 
   if (!(stmt = prepare (self, select_sql, error)))
     return 0;
@@ -444,6 +459,8 @@ rename_named (IndsatsStore  *self,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The %s needs a name", what);
       return FALSE;
     }
+  if (!check_name (clean, what, error))
+    return FALSE;
   if (!(stmt = prepare (self, sql, error)))
     return FALSE;
   bind_text (stmt, 1, clean);

@@ -20,6 +20,8 @@ struct _IndsatsStore
 
   char       *path;
   IndsatsDb  *db;
+  gboolean    read_only;  /* opened read-only: */
+  gboolean    disk_full;  /* the disk was full, else the file or its folder cannot be written */
   GHashTable *statements; /* SQL text (static) → IndsatsStmt */
 };
 

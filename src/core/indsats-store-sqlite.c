@@ -1,12 +1,16 @@
 /* indsats-store-sqlite.c
  *
- * The store's backend for one SQLite file. Transactions are savepoints, so
- * that they nest.
+ * The store's backend for one SQLite file. The outermost transaction is
+ * BEGIN IMMEDIATE: it takes the write lock before the first read, so a change
+ * that reads and then writes waits for another writer (the busy timeout)
+ * instead of failing when that writer commits first. Inner ones are
+ * savepoints, so that transactions nest.
  */
 #include "config.h"
 
 #include "indsats-store-backend.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 
 #include "indsats-error.h"
@@ -15,6 +19,7 @@ typedef struct
 {
   IndsatsDb  base;
   sqlite3   *db;
+  int        depth;   /* open transactions, the outermost first */
 } SqliteDb;
 
 typedef struct
@@ -166,20 +171,61 @@ sqlite_last_insert_id (IndsatsDb *db)
 static gboolean
 sqlite_begin (IndsatsDb *db)
 {
-  return sqlite_exec (db, "SAVEPOINT indsats");
+  SqliteDb *d = (SqliteDb *) db;
+
+  /* a failed COMMIT may have ended the transaction on its own */
+  if (d->depth > 0 && sqlite3_get_autocommit (d->db))
+    d->depth = 0;
+  if (!sqlite_exec (db, d->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT indsats"))
+    return FALSE;
+  d->depth++;
+  return TRUE;
+}
+
+static gboolean
+sqlite_begin_read (IndsatsDb *db)
+{
+  SqliteDb *d = (SqliteDb *) db;
+
+  if (d->depth > 0 && sqlite3_get_autocommit (d->db))
+    d->depth = 0;
+  /* a deferred transaction reads one snapshot of a WAL database until it ends */
+  if (!sqlite_exec (db, d->depth == 0 ? "BEGIN DEFERRED" : "SAVEPOINT indsats"))
+    return FALSE;
+  d->depth++;
+  return TRUE;
 }
 
 static gboolean
 sqlite_commit (IndsatsDb *db)
 {
-  return sqlite_exec (db, "RELEASE indsats");
+  SqliteDb *d = (SqliteDb *) db;
+
+  g_return_val_if_fail (d->depth > 0, FALSE);
+  if (!sqlite_exec (db, d->depth == 1 ? "COMMIT" : "RELEASE indsats"))
+    return FALSE;
+  d->depth--;
+  return TRUE;
 }
 
 static void
 sqlite_rollback (IndsatsDb *db)
 {
-  sqlite_exec (db, "ROLLBACK TO indsats; RELEASE indsats");
+  SqliteDb *d = (SqliteDb *) db;
+
+  if (d->depth <= 0)
+    return;
+  if (d->depth == 1)
+    {
+      if (!sqlite3_get_autocommit (d->db))
+        sqlite_exec (db, "ROLLBACK");
+    }
+  else
+    sqlite_exec (db, "ROLLBACK TO indsats; RELEASE indsats");
+  d->depth--;
 }
+
+static gboolean sqlite_is_disk_full (IndsatsDb *db);
 
 static void
 sqlite_set_error (IndsatsDb   *db,
@@ -190,9 +236,9 @@ sqlite_set_error (IndsatsDb   *db,
   int code = sqlite3_extended_errcode (DB (db)) & 0xff;
   const char *msg = sqlite3_errmsg (DB (db));
 
-  if (code == SQLITE_FULL)
+  if (sqlite_is_disk_full (db))
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                 "%s: the disk holding “%s” is full; free some space and try again",
+                 "%s: the disk is full (it holds “%s”); nothing was changed. Free some space and try again",
                  what, where);
   else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
@@ -217,6 +263,14 @@ sqlite_is_unique_violation (IndsatsDb *db)
   return sqlite3_extended_errcode (DB (db)) == SQLITE_CONSTRAINT_UNIQUE;
 }
 
+static gboolean
+sqlite_is_disk_full (IndsatsDb *db)
+{
+  int code = sqlite3_extended_errcode (DB (db)) & 0xff;
+
+  return code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno (DB (db)) == ENOSPC);
+}
+
 static const IndsatsBackend sqlite_backend = {
   .name = "sqlite",
   .close = sqlite_close,
@@ -237,23 +291,39 @@ static const IndsatsBackend sqlite_backend = {
   .changes = sqlite_changes,
   .last_insert_id = sqlite_last_insert_id,
   .begin = sqlite_begin,
+  .begin_read = sqlite_begin_read,
   .commit = sqlite_commit,
   .rollback = sqlite_rollback,
   .set_error = sqlite_set_error,
   .is_unique_violation = sqlite_is_unique_violation,
+  .is_disk_full = sqlite_is_disk_full,
 };
 
 gboolean
-indsats_sqlite_open (const char  *path,
-                     IndsatsDb  **db)
+indsats_sqlite_open (const char          *path,
+                     IndsatsSqliteFlags   flags,
+                     IndsatsDb          **db)
 {
   SqliteDb *d = g_new0 (SqliteDb, 1);
+  g_autofree char *uri = NULL;
+  int open_flags = SQLITE_OPEN_NOMUTEX;
   int rc;
 
   d->base.backend = &sqlite_backend;
-  rc = sqlite3_open_v2 (path, &d->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
+  if (flags & (INDSATS_SQLITE_READ_ONLY | INDSATS_SQLITE_IMMUTABLE))
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | ((flags & INDSATS_SQLITE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+  if (flags & INDSATS_SQLITE_IMMUTABLE)
+    {
+      /* a WAL database in a folder that cannot be written has nowhere to put
+       * its shared-memory file; as immutable it is read without one */
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+      uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+      open_flags |= SQLITE_OPEN_URI;
+    }
+  rc = sqlite3_open_v2 (uri ? uri : path, &d->db, open_flags, NULL);
   if (d->db == NULL)
     {
       g_free (d);

@@ -252,26 +252,35 @@ pragma_int (IndsatsStore  *self,
   return value;
 }
 
-/**
- * indsats_store_open:
- * @path: the database file; created when missing
- * @error: says what is wrong with the file, naming it
- *
- * Opens (and when needed creates or migrates) the database. A file written by
- * a newer Indsats, or one that is not an Indsats database, is refused and left
- * exactly as it was.
- *
- * Returns: (transfer full): the store, or %NULL
- */
-IndsatsStore *
-indsats_store_open (const char  *path,
-                    GError     **error)
+/* Whether the write-ahead log beside @path holds changes not yet in the file */
+static gboolean
+wal_has_changes (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+/* Whether a change to @path could be written: the file and its folder (for
+ * the journal) must both be writable */
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+static IndsatsStore *
+open_store (const char  *path,
+            gboolean     create,
+            GError     **error)
 {
   g_autoptr(IndsatsStore) self = NULL;
+  IndsatsSqliteFlags flags = 0;
   gboolean exists;
   int version, app_id, n_tables;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -280,16 +289,30 @@ indsats_store_open (const char  *path,
                    "“%s” is a folder, not a database file", path);
       return NULL;
     }
+  if (!exists && !create)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                   "There is no database at “%s”", path);
+      return NULL;
+    }
   if (!exists && !check_can_create (path, error))
     return NULL;
 
   self = g_object_new (INDSATS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = exists && !can_write (path);
+  if (self->read_only)
+    flags |= INDSATS_SQLITE_READ_ONLY;
+  else if (create)
+    flags |= INDSATS_SQLITE_CREATE;
 
-  if (!indsats_sqlite_open (path, &self->db))
+  if (!indsats_sqlite_open (path, flags, &self->db))
     {
       if (self->db == NULL)
         g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot open “%s”", path);
+      else if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                     "There is no database at “%s”", path);
       else
         set_db_error (self, error, "Cannot open the database");
       return NULL;
@@ -298,13 +321,43 @@ indsats_store_open (const char  *path,
   /* Read before anything is written: a file that is not a database, or one
    * from a newer version, must be left byte for byte as it was. */
   version = pragma_int (self, "PRAGMA user_version", error);
+  if (version < 0 && !self->read_only && self->db->backend->is_disk_full (self->db) && !wal_has_changes (path))
+    {
+      /* a full disk has no room for the shared-memory file: what is stored
+       * can still be read (all of it is in the main file), nothing changed */
+      self->read_only = TRUE;
+      self->disk_full = TRUE;
+    }
+  if (version < 0 && self->read_only)
+    {
+      /* a WAL database in a folder that cannot be written, or on a full disk:
+       * read it without the shared-memory file it cannot make */
+      g_clear_error (error);
+      self->db->backend->close (self->db);
+      self->db = NULL;
+      g_hash_table_remove_all (self->statements);
+      if (!indsats_sqlite_open (path, INDSATS_SQLITE_IMMUTABLE, &self->db))
+        {
+          if (self->db == NULL)
+            g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot open “%s”", path);
+          else
+            set_db_error (self, error, "Cannot open the database");
+          return NULL;
+        }
+      version = pragma_int (self, "PRAGMA user_version", error);
+    }
   if (version < 0)
     {
-      g_clear_error (error);
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
-                   "“%s” is not an Indsats database (it is not an SQLite file, or it is damaged); "
-                   "nothing was changed. Choose another file with --database",
-                   path);
+      /* only SQLite's own word makes a file damaged; a full disk or a lock is
+       * said as such */
+      if (g_error_matches (*error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE))
+        {
+          g_clear_error (error);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
+                       "“%s” is not an Indsats database (it is not an SQLite file, or it is damaged); "
+                       "nothing was changed. Choose another file with --database",
+                       path);
+        }
       return NULL;
     }
   app_id = pragma_int (self, "PRAGMA application_id", error);
@@ -329,6 +382,22 @@ indsats_store_open (const char  *path,
       return NULL;
     }
 
+  if (self->read_only)
+    {
+      if (version < (int) G_N_ELEMENTS (indsats_migrations))
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
+                       "“%s” was written by an older Indsats and must be updated, but it cannot be "
+                       "written (the file or its folder is read-only); nothing was changed. "
+                       "Open it once where it can be written",
+                       path);
+          return NULL;
+        }
+      if (!exec (self, "PRAGMA foreign_keys = ON", "Cannot open the database", error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
   if (!exec (self, "PRAGMA journal_mode = WAL", "Cannot open the database", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", "Cannot open the database", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", "Cannot open the database", error))
@@ -340,6 +409,56 @@ indsats_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * indsats_store_open:
+ * @path: the database file; created when missing
+ * @error: says what is wrong with the file, naming it
+ *
+ * Opens (and when needed creates or migrates) the database. A file written by
+ * a newer Indsats, or one that is not an Indsats database, is refused and left
+ * exactly as it was. A file that cannot be written, or one in a folder that
+ * cannot, is opened read-only: reading works, and a change is refused with a
+ * message that says so.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+IndsatsStore *
+indsats_store_open (const char  *path,
+                    GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return open_store (path, TRUE, error);
+}
+
+/**
+ * indsats_store_open_existing:
+ *
+ * Opens a database as indsats_store_open() does, but never creates one: a
+ * missing file is an %INDSATS_ERROR_NOT_FOUND. For what only reads.
+ *
+ * Returns: (transfer full): the store, or %NULL
+ */
+IndsatsStore *
+indsats_store_open_existing (const char  *path,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return open_store (path, FALSE, error);
+}
+
+/**
+ * indsats_store_is_read_only:
+ *
+ * Returns: whether the store was opened read-only, because the file or its
+ *   folder cannot be written
+ */
+gboolean
+indsats_store_is_read_only (IndsatsStore *self)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
 const char *
 indsats_store_get_path (IndsatsStore *self)
 {
@@ -347,16 +466,50 @@ indsats_store_get_path (IndsatsStore *self)
   return self->path;
 }
 
-/* Transactions: savepoints nest, so a function that changes several rows
- * wraps them, and a caller may wrap several such functions. */
+/* Transactions nest, so a function that changes several rows wraps them, and
+ * a caller may wrap several such functions. The outermost one takes the write
+ * lock first (waiting up to the busy timeout for another writer), so a change
+ * reads the rows it changes inside the transaction that changes them. */
 
 gboolean
 indsats_store_begin (IndsatsStore  *self,
                      GError       **error)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  if (self->disk_full)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+                   "The disk is full (it holds “%s”); nothing was changed. Free some space and try again",
+                   self->path);
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
+                   "“%s” is open read-only: the file or its folder cannot be written, so nothing "
+                   "was changed. Ask for write access, or copy the file to a folder you can write to",
+                   self->path);
+      return FALSE;
+    }
   if (!self->db->backend->begin (self->db))
     return set_db_error (self, error, "Cannot start a change");
+  return TRUE;
+}
+
+/**
+ * indsats_store_begin_read:
+ *
+ * Starts a transaction that only reads: everything read until the matching
+ * indsats_store_commit() is one moment of the data, whatever other programs
+ * change meanwhile. An export reads inside one.
+ */
+gboolean
+indsats_store_begin_read (IndsatsStore  *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  if (!self->db->backend->begin_read (self->db))
+    return set_db_error (self, error, "Cannot read the database");
   return TRUE;
 }
 

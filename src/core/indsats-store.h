@@ -15,10 +15,15 @@ G_DECLARE_FINAL_TYPE (IndsatsStore, indsats_store, INDSATS, STORE, GObject)
 
 IndsatsStore *indsats_store_open            (const char     *path,
                                              GError        **error);
+IndsatsStore *indsats_store_open_existing   (const char     *path,
+                                             GError        **error);
+gboolean      indsats_store_is_read_only    (IndsatsStore   *self);
 char         *indsats_store_default_path    (void);
 const char   *indsats_store_get_path        (IndsatsStore   *self);
 
 gboolean      indsats_store_begin           (IndsatsStore   *self,
+                                             GError        **error);
+gboolean      indsats_store_begin_read      (IndsatsStore   *self,
                                              GError        **error);
 gboolean      indsats_store_commit          (IndsatsStore   *self,
                                              GError        **error);
@@ -61,8 +66,25 @@ IndsatsAction *indsats_store_get_action     (IndsatsStore   *self,
 GPtrArray     *indsats_store_list_history   (IndsatsStore   *self,
                                              gint64          action_id,
                                              GError        **error);
+/* The fields of an action that an edit names */
+typedef enum
+{
+  INDSATS_ACTION_FIELD_TEXT   = 1 << 0,
+  INDSATS_ACTION_FIELD_TEAM   = 1 << 1,
+  INDSATS_ACTION_FIELD_FOCUS  = 1 << 2,
+  INDSATS_ACTION_FIELD_OWNER  = 1 << 3,
+  INDSATS_ACTION_FIELD_START  = 1 << 4,
+  INDSATS_ACTION_FIELD_STATUS = 1 << 5,
+  INDSATS_ACTION_FIELD_END    = 1 << 6,
+  INDSATS_ACTION_FIELD_NOTE   = 1 << 7,
+  INDSATS_ACTION_FIELD_ALL    = (1 << 8) - 1,
+} IndsatsActionFields;
+
+IndsatsActionFields indsats_action_changed_fields (const IndsatsAction *before,
+                                                   const IndsatsAction *after);
 gboolean       indsats_store_update_action  (IndsatsStore        *self,
                                              const IndsatsAction *changed,
+                                             IndsatsActionFields  fields,
                                              GError             **error);
 IndsatsAction *indsats_store_delete_action  (IndsatsStore   *self,
                                              gint64          action_id,

@@ -26,6 +26,7 @@ typedef struct
   CommandKind    kind;
   IndsatsAction *before;  /* edit: the old values; delete, add: the row itself */
   IndsatsAction *after;   /* edit: the new values */
+  IndsatsActionFields fields; /* edit: the fields it changed */
   gint64         action_id;
   int            direction;
 } Command;
@@ -163,6 +164,7 @@ indsats_undo_stack_add (IndsatsUndoStack     *self,
 gboolean
 indsats_undo_stack_edit (IndsatsUndoStack     *self,
                          const IndsatsAction  *changed,
+                         IndsatsActionFields   fields,
                          GError              **error)
 {
   g_autoptr(IndsatsAction) before = NULL;
@@ -171,11 +173,12 @@ indsats_undo_stack_edit (IndsatsUndoStack     *self,
   g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
 
   if (!(before = indsats_store_get_action (self->store, changed->id, error)) ||
-      !indsats_store_update_action (self->store, changed, error))
+      !indsats_store_update_action (self->store, changed, fields, error))
     return FALSE;
   c = g_new0 (Command, 1);
   c->kind = COMMAND_EDIT;
   c->action_id = changed->id;
+  c->fields = fields;
   c->before = g_steal_pointer (&before);
   c->after = indsats_store_get_action (self->store, changed->id, NULL);
   push (self, c);
@@ -246,7 +249,10 @@ apply (IndsatsUndoStack  *self,
       return indsats_store_restore_action (self->store, c->before, error);
 
     case COMMAND_EDIT:
-      return indsats_store_update_action (self->store, backwards ? c->before : c->after, error);
+      /* only the fields the edit named go back: another person's changes to
+       * the others since then stay */
+      return indsats_store_update_action (self->store, backwards ? c->before : c->after,
+                                          c->fields, error);
 
     case COMMAND_MOVE:
       return indsats_store_move_action (self->store, c->action_id, backwards ? -c->direction : c->direction, error);

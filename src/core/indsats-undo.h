@@ -15,6 +15,7 @@ gint64            indsats_undo_stack_add       (IndsatsUndoStack     *self,
                                                 GError              **error);
 gboolean          indsats_undo_stack_edit      (IndsatsUndoStack     *self,
                                                 const IndsatsAction  *changed,
+                                                IndsatsActionFields   fields,
                                                 GError              **error);
 gboolean          indsats_undo_stack_delete    (IndsatsUndoStack     *self,
                                                 gint64                action_id,

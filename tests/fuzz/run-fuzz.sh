@@ -9,6 +9,11 @@ src=$1 build=$2 out=$3 which=$4 seconds=${5:-60}
 core="$src/src/core"
 mkdir -p "$out/corpus-$which"
 cp "$src"/tests/data/import/* "$out/corpus-$which/" 2>/dev/null || true
+if [ "$which" = json ]; then
+  # nesting far deeper than the importer's limit, which the parser must never reach
+  { printf '%.0s[' $(seq 3000); printf '%.0s]' $(seq 3000); } >"$out/corpus-$which/deep.json"
+  { printf '%.0s{"a":' $(seq 3000); printf '%.0s}' $(seq 3000); } >"$out/corpus-$which/deep-objects.json"
+fi
 flags=$(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3)
 # shellcheck disable=SC2086
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
