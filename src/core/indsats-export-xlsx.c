@@ -1131,7 +1131,6 @@ export_workbook (IndsatsStore               *store,
   g_autoptr(IndsatsCatalog) catalog = NULL;
   g_autoptr(GPtrArray) long_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) long_text_free);
   g_autoptr(IndsatsSafeWrite) out = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *title = NULL, *subject = NULL, *jobcentre = NULL;
   lxw_workbook_options wb_options = { 0 };
   lxw_doc_properties properties = { 0 };
@@ -1176,8 +1175,10 @@ export_workbook (IndsatsStore               *store,
       indsats_store_rollback (store);
       return FALSE;
     }
-  dir = g_path_get_dirname (path);
-  wb_options.tmpdir = dir;
+  /* libxlsxwriter's own scratch files: with no folder named it takes
+   * tmpfile(), which has no name and so cannot be left behind by a killed
+   * process, as named ones beside the workbook were */
+  wb_options.tmpdir = NULL;
   b.wb = workbook_new_opt (indsats_safe_write_get_path (out), &wb_options);
   if (b.wb == NULL)
     {
