@@ -66,13 +66,28 @@ static const char * const series_columns[] = {
   "indicator", "area", "period", "value", "unit", "preliminary", NULL
 };
 
+static gboolean
+add_observation_cb (const IndsatsObservation  *o,
+                    gpointer                   user_data,
+                    GError                   **error)
+{
+  IndsatsCliTable *table = user_data;
+
+  indsats_cli_table_add_text (table, o->indicator);
+  indsats_cli_table_add_text (table, o->area);
+  indsats_cli_table_add_text (table, o->period);
+  indsats_cli_table_add_number (table, o->value);
+  indsats_cli_table_add_text (table, o->unit);
+  indsats_cli_table_add_bool (table, o->preliminary);
+  return TRUE;
+}
+
 static int
 series_list (IndsatsCli  *cli,
              int          argc,
              char       **argv)
 {
   g_autoptr(IndsatsStore) store = NULL;
-  g_autoptr(GPtrArray) observations = NULL;
   g_autoptr(IndsatsCliTable) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_text = NULL;
@@ -100,22 +115,10 @@ series_list (IndsatsCli  *cli,
       if (id == 0)
         return indsats_cli_fail_message (cli, "--indicator: there is no indicator “%s”", indicator);
     }
-  if (!(observations = indsats_store_list_observations (store, indicator, &error)))
-    return indsats_cli_fail (cli, error);
 
   table = indsats_cli_table_new (format, series_columns);
-  for (guint i = 0; i < observations->len; i++)
-    {
-      IndsatsObservation *o = g_ptr_array_index (observations, i);
-
-      indsats_cli_table_add_text (table, o->indicator);
-      indsats_cli_table_add_text (table, o->area);
-      indsats_cli_table_add_text (table, o->period);
-      indsats_cli_table_add_number (table, o->value);
-      indsats_cli_table_add_text (table, o->unit);
-      indsats_cli_table_add_bool (table, o->preliminary);
-    }
-  if (!indsats_cli_table_print (table, &error))
+  if (!indsats_store_foreach_observation (store, indicator, add_observation_cb, table, &error) ||
+      !indsats_cli_table_print (table, &error))
     return indsats_cli_fail (cli, error);
   return INDSATS_EXIT_OK;
 }
