@@ -55,6 +55,16 @@ gint64         indsats_store_add_action     (IndsatsStore        *self,
 GPtrArray     *indsats_store_list_actions   (IndsatsStore   *self,
                                              gint64          plan_id,
                                              GError        **error);
+/* Called for each action in turn; returning FALSE stops the reading */
+typedef gboolean (*IndsatsActionFunc) (const IndsatsAction  *action,
+                                       gpointer              user_data,
+                                       GError              **error);
+
+gboolean       indsats_store_foreach_action (IndsatsStore       *self,
+                                             gint64              plan_id,
+                                             IndsatsActionFunc   func,
+                                             gpointer            user_data,
+                                             GError            **error);
 IndsatsAction *indsats_store_get_action     (IndsatsStore   *self,
                                              gint64          action_id,
                                              GError        **error);
