@@ -76,12 +76,13 @@ from gi.repository import GdkPixbuf
 p = GdkPixbuf.Pixbuf.new_from_file(sys.argv[1])
 assert (p.get_width(), p.get_height()) == (1000, 600), (p.get_width(), p.get_height())
 data, n, stride = p.get_pixels(), p.get_n_channels(), p.get_rowstride()
-def count(rgb):
-    return sum(1 for y in range(600) for x in range(1000)
-               if abs(data[y * stride + x * n] - rgb[0]) < 24 and abs(data[y * stride + x * n + 1] - rgb[1]) < 24
-               and abs(data[y * stride + x * n + 2] - rgb[2]) < 24)
+def columns(rgb):
+    return [x for y in range(600) for x in range(1000)
+            if all(abs(data[y * stride + x * n + i] - rgb[i]) < 24 for i in range(3))]
+# each series drawn across the plot, all 72 months of it (the legend's swatch is at the left)
 for rgb in [(0x00, 0x72, 0xB2), (0xE6, 0x9F, 0x00), (0x00, 0x9E, 0x73)]:
-    assert count(rgb) > 800, (rgb, count(rgb))
+    xs = columns(rgb)
+    assert len(xs) > 300 and max(xs) - min(xs) > 850, (rgb, len(xs), min(xs, default=0), max(xs, default=0))
 PY
 [ "$(ls "$work/all" | wc -l)" -eq 46 ] || fail "render all wrote $(ls "$work/all" | wc -l) files, not 46"
 [ "$(ls "$work/gp" | grep -c figur-)" -eq 30 ] || fail "gnuplot wrote no batch of 30"
