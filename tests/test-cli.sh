@@ -222,5 +222,32 @@ if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
   check "... and nothing is created" test ! -e "$locked/new.db"
 fi
 
+# series list and actions list write as they read: every row, the same in
+# tsv and in json, past the size of one written buffer; a full disk is an error
+"$indsats" series list --database "$db" >"$tmp/series.tsv"; rc_tsv=$?
+"$indsats" series list --database "$db" --format json >"$tmp/series.json"; rc_json=$?
+check "series list exits 0 in tsv and json" test "$rc_tsv" -eq 0 -a "$rc_json" -eq 0
+check "series list json is larger than one buffer" test "$(stat -c %s "$tmp/series.json")" -gt 70000
+check "series list json holds the tsv's rows in order, values exact" /usr/bin/python3 -c '
+import json, sys
+rows = json.load(open(sys.argv[1]))
+lines = open(sys.argv[2], encoding="utf-8").read().splitlines()
+assert lines[0].split("\t") == ["indicator", "area", "period", "value", "unit", "preliminary"], lines[0]
+assert len(rows) == len(lines) - 1 > 400, (len(rows), len(lines))
+for r, l in zip(rows, lines[1:]):
+    c = l.split("\t")
+    assert list(r) == ["indicator", "area", "period", "value", "unit", "preliminary"], r
+    assert [r["indicator"], r["area"], r["period"], r["unit"]] == [c[0], c[1], c[2], c[4]], (r, c)
+    assert (r["value"] is None and c[3] == "") or (isinstance(r["value"], float) and r["value"] == float(c[3])), (r, c)
+    assert r["preliminary"] == (c[5] == "true"), (r, c)
+' "$tmp/series.json" "$tmp/series.tsv"
+check "series list json writes 22.8, not its binary noise" grep -q '"value" : 22.8,' "$tmp/series.json"
+if [ -w /dev/full ]; then
+  "$indsats" series list --database "$db" --format json >/dev/full 2>"$tmp/err"; rc=$?
+  check "series list to a full disk exits 1 and says so" test "$rc" -eq 1 -a -n "$(grep 'Cannot write the output' "$tmp/err")"
+  "$indsats" actions list --database "$db" >/dev/full 2>"$tmp/err"; rc=$?
+  check "actions list to a full disk exits 1 and says so" test "$rc" -eq 1 -a -n "$(grep 'Cannot write the output' "$tmp/err")"
+fi
+
 echo "1..$n"
 [ "$failures" -eq 0 ]

@@ -8,7 +8,9 @@
 #include "indsats-demo.h"
 #include "indsats-error.h"
 #include "indsats-period.h"
-#include "indsats-store.h"
+#include "indsats-chart.h"
+#include "indsats-follow-up.h"
+#include "indsats-store-private.h"
 
 typedef struct
 {
@@ -546,6 +548,183 @@ test_teams_rename_remove (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM team WHERE name = 'Ungeteam'"), ==, 0);
 }
 
+/* Whether SQLite would read the whole of observation (or the whole of one of
+ * its indexes) to answer @sql: a "SCAN" of the table or its alias */
+static gboolean
+scans_observation (sqlite3     *db,
+                   const char  *sql,
+                   char       **plan)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) words = g_regex_split_simple ("[^A-Za-z0-9_]+", sql, 0, 0);
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean scan = FALSE;
+
+  /* the table's own name and the aliases this statement gives it */
+  g_ptr_array_add (names, g_strdup ("observation"));
+  for (guint i = 0; words[i]; i++)
+    if (g_strcmp0 (words[i], "observation") == 0 && words[i + 1] && *words[i + 1])
+      g_ptr_array_add (names, g_strdup (words[i + 1]));
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (stmt, 3);
+      g_auto(GStrv) parts = g_strsplit (detail, " ", 3);
+
+      g_string_append_printf (lines, "%s\n", detail);
+      if (g_strcmp0 (parts[0], "SCAN") == 0 && parts[1] != NULL)
+        for (guint n = 0; n < names->len; n++)
+          if (g_strcmp0 (parts[1], g_ptr_array_index (names, n)) == 0)
+            scan = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  *plan = g_string_free (g_steal_pointer (&lines), FALSE);
+  return scan;
+}
+
+static gboolean
+count_cb (const IndsatsObservation  *o,
+          gpointer                   user_data,
+          GError                   **error)
+{
+  (*(int *) user_data)++;
+  return TRUE;
+}
+
+/* Every statement the store runs over key figures is answered by an index:
+ * the statements are those the store prepared while the program's readers
+ * and writers ran, each explained by SQLite itself */
+static void
+test_key_figure_queries_use_index (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) triggers = NULL;
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GPtrArray) sql = NULL;
+  g_autoptr(GArray) series = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *bad_plan = NULL;
+  const char *indicator;
+  sqlite3 *db = NULL;
+  int n_observations = 0, n_checked = 0;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_true (indsats_demo_write (store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* the writers: a new value, a changed one (a revision), an unchanged one */
+  figures = indsats_store_list_figures (store, &error);
+  g_assert_no_error (error);
+  indicator = ((IndsatsFigureSeries *) g_ptr_array_index (((IndsatsFigure *) g_ptr_array_index (figures, 0))->series, 0))->indicator;
+  id = indsats_store_find_indicator (store, indicator, &error);
+  g_assert_cmpint (id, >, 0);
+  for (int i = 0; i < 3; i++)
+    {
+      g_assert_true (indsats_store_set_observation (store, id, "Albertslund", "2023M08", i < 2 ? 10 + i : 11,
+                                                    FALSE, "test", NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  /* the readers: every figure, the follow-up, the series list, the forms */
+  for (guint i = 0; i < figures->len; i++)
+    {
+      g_autoptr(IndsatsChartData) chart = indsats_chart_data_load_figure (store, g_ptr_array_index (figures, i), &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (chart);
+    }
+  triggers = indsats_follow_up_load (store, indsats_store_get_first_plan_id (store, NULL), &error);
+  g_assert_no_error (error);
+  g_assert_true (indsats_store_foreach_observation (store, NULL, count_cb, &n_observations, &error));
+  g_assert_true (indsats_store_foreach_observation (store, indicator, count_cb, &n_observations, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_observations, >, 400);
+  areas = indsats_store_list_areas (store, indicator, &error);
+  g_assert_no_error (error);
+  g_assert_true (indsats_store_first_area (store, indicator, &area, &error));
+  g_assert_cmpstr (area, ==, "Albertslund");
+  series = indsats_store_read_series (store, indicator, area, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (series, IndsatsSeriesValue, 0).value, ==, 11);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* the check itself catches the query this test was written against */
+  g_assert_true (scans_observation (db, "SELECT o.area, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                                        " WHERE ?1 IS NULL OR i.name = ?1 ORDER BY i.name, o.area, o.period_key",
+                                    &bad_plan));
+  sql = indsats_store_list_prepared_sql (store);
+  for (guint i = 0; i < sql->len; i++)
+    {
+      const char *text = g_ptr_array_index (sql, i);
+      g_autofree char *plan = NULL;
+
+      if (!g_regex_match_simple ("\\bobservation\\b", text, 0, 0))
+        continue;
+      if (scans_observation (db, text, &plan))
+        g_error ("This statement reads the whole of observation:\n%s\nSQLite's plan:\n%s", text, plan);
+      n_checked++;
+    }
+  sqlite3_close (db);
+  g_assert_cmpint (n_checked, >=, 8);
+}
+
+/* A series within a range of periods: only those, in period order */
+static void
+test_read_series_range (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  g_autoptr(GArray) values = NULL;
+  IndsatsPeriod from, to;
+  const char *expected[] = { "2023M03", "2023Q1", "2023M04", "2023M05" };
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = indsats_store_ensure_indicator (store, "Ledighed", "pct", FALSE, NAN, &error);
+  g_assert_cmpint (id, >, 0);
+  /* written newest first, so that order comes from the query */
+  for (int m = 12; m >= 1; m--)
+    for (int a = 0; a < 2; a++)
+      {
+        g_autofree char *period = g_strdup_printf ("2023M%02d", m);
+        g_assert_true (indsats_store_set_observation (store, id, a ? "Ishøj" : "Brøndby", period, m + a * 100,
+                                                      m == 4, "test", NULL, &error));
+      }
+  g_assert_true (indsats_store_set_observation (store, id, "Ishøj", "2023Q1", 50, FALSE, "test", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (indsats_period_parse ("2023M03", &from, NULL));
+  g_assert_true (indsats_period_parse ("2023M05", &to, NULL));
+  values = indsats_store_read_series (store, "Ledighed", "Ishøj", &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < values->len; i++)
+    {
+      IndsatsSeriesValue *v = &g_array_index (values, IndsatsSeriesValue, i);
+      g_autofree char *period = indsats_period_to_string (&v->period);
+
+      g_assert_cmpstr (period, ==, expected[i]);
+      g_assert_cmpstr (v->unit, ==, "pct");
+    }
+  g_assert_cmpfloat (g_array_index (values, IndsatsSeriesValue, 0).value, ==, 103);
+  g_assert_true (g_array_index (values, IndsatsSeriesValue, 2).preliminary);
+  g_assert_false (g_array_index (values, IndsatsSeriesValue, 3).preliminary);
+  g_clear_pointer (&values, g_array_unref);
+
+  values = indsats_store_read_series (store, "Ledighed", "Brøndby", NULL, &from, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 3);
+  g_assert_cmpfloat (g_array_index (values, IndsatsSeriesValue, 2).value, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -568,6 +747,8 @@ main (int    argc,
   ADD ("/store/action/validation", test_action_validation);
   ADD ("/store/action/history", test_action_history);
   ADD ("/store/teams/rename-remove", test_teams_rename_remove);
+  ADD ("/store/keyfigures/queries-use-index", test_key_figure_queries_use_index);
+  ADD ("/store/keyfigures/series-range", test_read_series_range);
 #undef ADD
 
   return g_test_run ();

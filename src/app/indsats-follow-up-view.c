@@ -147,7 +147,7 @@ trigger_group (IndsatsFollowUpView  *self,
       GtkWidget *expander;
       g_autofree char *count = NULL;
 
-      if (figure == NULL || !(data = indsats_chart_data_load (store, t->figure, error)))
+      if (figure == NULL || !(data = indsats_chart_data_load_figure (store, figure, error)))
         return NULL;
 
       /* which actions took effect when */

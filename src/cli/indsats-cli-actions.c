@@ -12,13 +12,29 @@ static const char * const action_columns[] = {
   "id", "team", "focus", "action", "owner", "start_date", "status", NULL
 };
 
+static gboolean
+add_action_cb (const IndsatsAction  *a,
+               gpointer              user_data,
+               GError              **error)
+{
+  IndsatsCliTable *table = user_data;
+
+  indsats_cli_table_add_int (table, a->id);
+  indsats_cli_table_add_text (table, a->team);
+  indsats_cli_table_add_text (table, a->focus);
+  indsats_cli_table_add_text (table, a->text);
+  indsats_cli_table_add_text (table, a->owner);
+  indsats_cli_table_add_text (table, a->start_date);
+  indsats_cli_table_add_text (table, indsats_status_to_string (a->status));
+  return TRUE;
+}
+
 static int
 actions_list (IndsatsCli  *cli,
               int          argc,
               char       **argv)
 {
   g_autoptr(IndsatsStore) store = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(IndsatsCliTable) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_text = NULL;
@@ -38,24 +54,12 @@ actions_list (IndsatsCli  *cli,
     return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
 
   if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
-      !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||
-      !(actions = indsats_store_list_actions (store, plan_id, &error)))
+      !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)))
     return indsats_cli_fail (cli, error);
 
   table = indsats_cli_table_new (format, action_columns);
-  for (guint i = 0; i < actions->len; i++)
-    {
-      IndsatsAction *a = g_ptr_array_index (actions, i);
-
-      indsats_cli_table_add_int (table, a->id);
-      indsats_cli_table_add_text (table, a->team);
-      indsats_cli_table_add_text (table, a->focus);
-      indsats_cli_table_add_text (table, a->text);
-      indsats_cli_table_add_text (table, a->owner);
-      indsats_cli_table_add_text (table, a->start_date);
-      indsats_cli_table_add_text (table, indsats_status_to_string (a->status));
-    }
-  if (!indsats_cli_table_print (table, &error))
+  if (!indsats_store_foreach_action (store, plan_id, add_action_cb, table, &error) ||
+      !indsats_cli_table_print (table, &error))
     return indsats_cli_fail (cli, error);
   return INDSATS_EXIT_OK;
 }

@@ -234,7 +234,7 @@ figure_render (IndsatsCli  *cli,
           IndsatsFigure *f = g_ptr_array_index (figures, i);
           g_autofree char *name = g_strdup_printf ("figur-%d.%s", f->number, ext);
           g_autofree char *path = g_build_filename (argv[2], name, NULL);
-          g_autoptr(IndsatsChartData) data = indsats_chart_data_load (store, f->number, &error);
+          g_autoptr(IndsatsChartData) data = indsats_chart_data_load_figure (store, f, &error);
 
           if (data == NULL || !indsats_chart_render_file (data, path, format, width, height, &error))
             {

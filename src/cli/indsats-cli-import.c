@@ -115,14 +115,40 @@ static const char * const series_columns[] = {
   "indicator", "area", "period", "value", "unit", "preliminary", "table", "breakdown", NULL
 };
 
+typedef struct
+{
+  IndsatsCliTable *table;
+  GHashTable      *origins;  /* indicator name → IndsatsIndicatorOrigin */
+} SeriesRows;
+
+static gboolean
+add_observation_cb (const IndsatsObservation  *o,
+                    gpointer                   user_data,
+                    GError                   **error)
+{
+  SeriesRows *rows = user_data;
+  IndsatsCliTable *table = rows->table;
+  IndsatsIndicatorOrigin *origin = g_hash_table_lookup (rows->origins, o->indicator);
+
+  indsats_cli_table_add_text (table, o->indicator);
+  indsats_cli_table_add_text (table, o->area);
+  indsats_cli_table_add_text (table, o->period);
+  indsats_cli_table_add_number (table, o->value);
+  indsats_cli_table_add_text (table, o->unit);
+  indsats_cli_table_add_bool (table, o->preliminary);
+  indsats_cli_table_add_text (table, origin && origin->table ? origin->table : "");
+  indsats_cli_table_add_text (table, origin ? origin->breakdown : "");
+  return TRUE;
+}
+
 static int
 series_list (IndsatsCli  *cli,
              int          argc,
              char       **argv)
 {
   g_autoptr(IndsatsStore) store = NULL;
-  g_autoptr(GPtrArray) observations = NULL;
   g_autoptr(GHashTable) origins = NULL;
+  SeriesRows rows;
   g_autoptr(IndsatsCliTable) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_text = NULL;
@@ -150,26 +176,14 @@ series_list (IndsatsCli  *cli,
       if (id == 0)
         return indsats_cli_fail_message (cli, "--indicator: there is no indicator “%s”", indicator);
     }
-  if (!(observations = indsats_store_list_observations (store, indicator, &error)) ||
-      !(origins = indsats_store_list_indicator_origins (store, &error)))
+  if (!(origins = indsats_store_list_indicator_origins (store, &error)))
     return indsats_cli_fail (cli, error);
 
   table = indsats_cli_table_new (format, series_columns);
-  for (guint i = 0; i < observations->len; i++)
-    {
-      IndsatsObservation *o = g_ptr_array_index (observations, i);
-      IndsatsIndicatorOrigin *origin = g_hash_table_lookup (origins, o->indicator);
-
-      indsats_cli_table_add_text (table, o->indicator);
-      indsats_cli_table_add_text (table, o->area);
-      indsats_cli_table_add_text (table, o->period);
-      indsats_cli_table_add_number (table, o->value);
-      indsats_cli_table_add_text (table, o->unit);
-      indsats_cli_table_add_bool (table, o->preliminary);
-      indsats_cli_table_add_text (table, origin && origin->table ? origin->table : "");
-      indsats_cli_table_add_text (table, origin ? origin->breakdown : "");
-    }
-  if (!indsats_cli_table_print (table, &error))
+  rows.table = table;
+  rows.origins = origins;
+  if (!indsats_store_foreach_observation (store, indicator, add_observation_cb, &rows, &error) ||
+      !indsats_cli_table_print (table, &error))
     return indsats_cli_fail (cli, error);
   return INDSATS_EXIT_OK;
 }

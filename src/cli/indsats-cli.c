@@ -286,7 +286,10 @@ indsats_cli_dispatch (IndsatsCli              *cli,
   return indsats_cli_usage (cli, "unknown %s command “%s” (use %s)", group, argv[1], names->str);
 }
 
-/* Tables */
+/* Tables: written as they are filled, a buffer at a time, so that memory
+ * stays the same whatever the number of rows */
+
+#define TABLE_BUFFER_SIZE (64 * 1024)
 
 struct _IndsatsCliTable
 {
@@ -294,9 +297,19 @@ struct _IndsatsCliTable
   GStrv                columns;
   guint                n_columns;
   guint                column;
-  GString             *tsv;
-  JsonBuilder         *json;
+  gboolean             any_row;
+  gboolean             failed;   /* a write failed */
+  GString             *out;      /* not yet written */
 };
+
+/* Writes what is buffered; the first failure is remembered for _print() */
+static void
+flush_table (IndsatsCliTable *t)
+{
+  if (!t->failed && t->out->len > 0 && fwrite (t->out->str, 1, t->out->len, stdout) != t->out->len)
+    t->failed = TRUE;
+  g_string_truncate (t->out, 0);
+}
 
 IndsatsCliTable *
 indsats_cli_table_new (IndsatsOutputFormat  format,
@@ -307,30 +320,54 @@ indsats_cli_table_new (IndsatsOutputFormat  format,
   t->format = format;
   t->columns = g_strdupv ((char **) columns);
   t->n_columns = g_strv_length (t->columns);
+  t->out = g_string_sized_new (TABLE_BUFFER_SIZE + 1024);
   if (format == INDSATS_FORMAT_TSV)
     {
       g_autofree char *header = g_strjoinv ("\t", t->columns);
-      t->tsv = g_string_new (header);
-      g_string_append_c (t->tsv, '\n');
+      g_string_append (t->out, header);
+      g_string_append_c (t->out, '\n');
     }
   else
-    {
-      t->json = json_builder_new ();
-      json_builder_begin_array (t->json);
-    }
+    g_string_append (t->out, "[\n");
   return t;
 }
 
+/* Frees @t; what was not yet written is dropped, so that a command that
+ * fails early prints nothing */
 void
 indsats_cli_table_free (IndsatsCliTable *t)
 {
   if (t == NULL)
     return;
   g_strfreev (t->columns);
-  if (t->tsv)
-    g_string_free (t->tsv, TRUE);
-  g_clear_object (&t->json);
+  g_string_free (t->out, TRUE);
   g_free (t);
+}
+
+/* json as the pretty printer of JSON-GLib writes it: two spaces a level */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *c = (const unsigned char *) text; *c; c++)
+    switch (*c)
+      {
+      case '"': g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\b': g_string_append (out, "\\b"); break;
+      case '\f': g_string_append (out, "\\f"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if (*c < 0x20)
+          g_string_append_printf (out, "\\u%04x", *c);
+        else
+          g_string_append_c (out, (char) *c);
+        break;
+      }
+  g_string_append_c (out, '"');
 }
 
 /* Moves to the next cell; for json, names it */
@@ -340,14 +377,16 @@ next_cell (IndsatsCliTable *t)
   if (t->format == INDSATS_FORMAT_TSV)
     {
       if (t->column > 0)
-        g_string_append_c (t->tsv, '\t');
+        g_string_append_c (t->out, '\t');
+      return;
     }
+  if (t->column == 0)
+    g_string_append (t->out, t->any_row ? ",\n  {\n" : "  {\n");
   else
-    {
-      if (t->column == 0)
-        json_builder_begin_object (t->json);
-      json_builder_set_member_name (t->json, t->columns[t->column]);
-    }
+    g_string_append (t->out, ",\n");
+  g_string_append (t->out, "    ");
+  append_json_string (t->out, t->columns[t->column]);
+  g_string_append (t->out, " : ");
 }
 
 static void
@@ -356,10 +395,13 @@ end_cell (IndsatsCliTable *t)
   if (++t->column < t->n_columns)
     return;
   t->column = 0;
+  t->any_row = TRUE;
   if (t->format == INDSATS_FORMAT_TSV)
-    g_string_append_c (t->tsv, '\n');
+    g_string_append_c (t->out, '\n');
   else
-    json_builder_end_object (t->json);
+    g_string_append (t->out, "\n  }");
+  if (t->out->len >= TABLE_BUFFER_SIZE)
+    flush_table (t);
 }
 
 /* Tabs and line breaks inside a cell are written \t and \n, a backslash \\ */
@@ -384,11 +426,11 @@ indsats_cli_table_add_text (IndsatsCliTable *t,
 {
   next_cell (t);
   if (t->format == INDSATS_FORMAT_TSV)
-    append_tsv_escaped (t->tsv, text ? text : "");
+    append_tsv_escaped (t->out, text ? text : "");
   else if (text == NULL)
-    json_builder_add_null_value (t->json);
+    g_string_append (t->out, "null");
   else
-    json_builder_add_string_value (t->json, text);
+    append_json_string (t->out, text);
   end_cell (t);
 }
 
@@ -397,10 +439,7 @@ indsats_cli_table_add_int (IndsatsCliTable *t,
                            gint64           value)
 {
   next_cell (t);
-  if (t->format == INDSATS_FORMAT_TSV)
-    g_string_append_printf (t->tsv, "%" G_GINT64_FORMAT, value);
-  else
-    json_builder_add_int_value (t->json, value);
+  g_string_append_printf (t->out, "%" G_GINT64_FORMAT, value);
   end_cell (t);
 }
 
@@ -408,19 +447,27 @@ void
 indsats_cli_table_add_number (IndsatsCliTable *t,
                               double           value)
 {
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
   next_cell (t);
-  if (isnan (value))
+  if (isnan (value) || isinf (value))
     {
       if (t->format == INDSATS_FORMAT_JSON)
-        json_builder_add_null_value (t->json);
+        g_string_append (t->out, "null");
     }
   else if (t->format == INDSATS_FORMAT_TSV)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      g_string_append (t->tsv, g_ascii_formatd (buf, sizeof buf, "%.15g", value));
-    }
+    g_string_append (t->out, g_ascii_formatd (buf, sizeof buf, "%.15g", value));
   else
-    json_builder_add_double_value (t->json, value);
+    {
+      /* the shortest digits that read back as the same number, and a
+       * number that stays a double: 22.8, 22.0 */
+      g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+      if (g_ascii_strtod (buf, NULL) != value)
+        g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+      g_string_append (t->out, buf);
+      if (strpbrk (buf, ".e") == NULL)
+        g_string_append (t->out, ".0");
+    }
   end_cell (t);
 }
 
@@ -429,35 +476,19 @@ indsats_cli_table_add_bool (IndsatsCliTable *t,
                             gboolean         value)
 {
   next_cell (t);
-  if (t->format == INDSATS_FORMAT_TSV)
-    g_string_append (t->tsv, value ? "true" : "false");
-  else
-    json_builder_add_boolean_value (t->json, value);
+  g_string_append (t->out, value ? "true" : "false");
   end_cell (t);
 }
 
+/* Ends the table and writes what is left */
 gboolean
 indsats_cli_table_print (IndsatsCliTable  *t,
                          GError          **error)
 {
-  g_autofree char *text = NULL;
-
-  if (t->format == INDSATS_FORMAT_TSV)
-    text = g_strdup (t->tsv->str);
-  else
-    {
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_end_array (t->json);
-      root = json_builder_get_root (t->json);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      text = json_generator_to_data (gen, NULL);
-      text = g_realloc (text, strlen (text) + 2);
-      strcat (text, "\n");
-    }
-  if (fputs (text, stdout) == EOF || fflush (stdout) != 0)
+  if (t->format == INDSATS_FORMAT_JSON)
+    g_string_append (t->out, t->any_row ? "\n]\n" : "]\n");
+  flush_table (t);
+  if (t->failed || fflush (stdout) != 0)
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_IO,
                            "Cannot write the output");

@@ -249,55 +249,48 @@ indsats_chart_data_describe (const IndsatsChartData *data)
 
 /* Loading from the store */
 
+/* The periods along the axis: the figure's range, or where it gives no end,
+ * the first or last period of the first series' values */
 static gboolean
-periods_of_figure (IndsatsStore        *store,
-                   const IndsatsFigure *figure,
+periods_of_figure (const IndsatsFigure *figure,
+                   const IndsatsPeriod *from_given,
+                   const IndsatsPeriod *to_given,
+                   GArray              *values,
                    GArray              *periods,
                    GError             **error)
 {
-  IndsatsPeriod from, to;
-  gboolean have_from = figure->period_from && *figure->period_from;
-  gboolean have_to = figure->period_to && *figure->period_to;
+  IndsatsPeriod from = { 0 }, to = { 0 }, lo = { 0 }, hi = { 0 };
+  gboolean found = FALSE;
 
-  if (have_from && !indsats_period_parse (figure->period_from, &from, error))
-    return FALSE;
-  if (have_to && !indsats_period_parse (figure->period_to, &to, error))
-    return FALSE;
+  if (from_given)
+    from = *from_given;
+  if (to_given)
+    to = *to_given;
 
-  /* without a range, the periods the first series has */
-  if (!have_from || !have_to)
+  if (!from_given || !to_given)
     {
-      IndsatsFigureSeries *first = g_ptr_array_index (figure->series, 0);
-      g_autoptr(GPtrArray) obs = indsats_store_list_observations (store, first->indicator, error);
-      gboolean found = FALSE;
-
-      if (obs == NULL)
-        return FALSE;
-      IndsatsPeriod lo = { 0 }, hi = { 0 };
-
-      for (guint i = 0; i < obs->len; i++)
+      for (guint i = 0; i < values->len; i++)
         {
-          IndsatsObservation *o = g_ptr_array_index (obs, i);
-          IndsatsPeriod p;
+          const IndsatsSeriesValue *v = &g_array_index (values, IndsatsSeriesValue, i);
 
-          if (g_strcmp0 (o->area, first->area) != 0 || !indsats_period_parse (o->period, &p, NULL))
+          if (v->series != 0)
             continue;
           /* one kind of period along an axis: the kind of the given end, or of the first value */
-          if ((have_from && p.kind != from.kind) || (have_to && p.kind != to.kind) ||
-              (found && p.kind != lo.kind))
+          if ((from_given && v->period.kind != from.kind) || (to_given && v->period.kind != to.kind) ||
+              (found && v->period.kind != lo.kind))
             continue;
-          if (!found || indsats_period_compare (&p, &lo) < 0)
-            lo = p;
-          if (!found || indsats_period_compare (&p, &hi) > 0)
-            hi = p;
+          if (!found || indsats_period_compare (&v->period, &lo) < 0)
+            lo = v->period;
+          if (!found || indsats_period_compare (&v->period, &hi) > 0)
+            hi = v->period;
           found = TRUE;
         }
-      if (found && !have_from)
-        from = lo;
-      if (found && !have_to)
-        to = hi;
       if (!found)
         return TRUE; /* no data: an empty figure */
+      if (!from_given)
+        from = lo;
+      if (!to_given)
+        to = hi;
     }
 
   if (from.kind != to.kind)
@@ -321,13 +314,13 @@ static int
 find_period (const IndsatsChartData *data,
              const IndsatsPeriod    *p)
 {
-  int lo = 0, hi = data->n_periods - 1;
+  int index;
 
   /* the periods are consecutive and of one kind */
   if (data->n_periods == 0 || p->kind != data->periods[0].kind)
     return -1;
-  lo = indsats_period_ordinal (p) - indsats_period_ordinal (&data->periods[0]);
-  return lo >= 0 && lo <= hi ? lo : -1;
+  index = indsats_period_ordinal (p) - indsats_period_ordinal (&data->periods[0]);
+  return index >= 0 && index < data->n_periods ? index : -1;
 }
 
 static void
@@ -360,15 +353,39 @@ load_figure (IndsatsStore  *store,
              GError       **error)
 {
   g_autoptr(IndsatsFigure) figure = NULL;
-  g_autoptr(IndsatsChartData) data = NULL;
-  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (IndsatsPeriod));
-  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GList) sorted = NULL;
-  gboolean several_indicators = FALSE;
-  gboolean all_percent = TRUE;
 
   if (!(figure = indsats_store_get_figure (store, figure_number, error)))
     return NULL;
+  return indsats_chart_data_load_figure (store, figure, error);
+}
+
+/**
+ * indsats_chart_data_load_figure:
+ * @figure: a figure as the store gave it
+ *
+ * Reads what @figure shows: its series' values, in one query, within its
+ * range of periods, and the start dates of the actions linked to it.
+ *
+ * Returns: (transfer full): the data, or %NULL with @error set
+ */
+IndsatsChartData *
+indsats_chart_data_load_figure (IndsatsStore         *store,
+                                const IndsatsFigure  *figure,
+                                GError              **error)
+{
+  g_autoptr(IndsatsChartData) data = NULL;
+  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (IndsatsPeriod));
+  g_autoptr(GArray) values = NULL;
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GList) sorted = NULL;
+  IndsatsPeriod from, to;
+  gboolean have_from = figure->period_from && *figure->period_from;
+  gboolean have_to = figure->period_to && *figure->period_to;
+  gboolean several_indicators = FALSE;
+  gboolean all_percent = TRUE;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+  g_return_val_if_fail (figure != NULL, NULL);
 
   data = indsats_chart_data_new ();
   data->number = figure->number;
@@ -379,8 +396,16 @@ load_figure (IndsatsStore  *store,
   data->threshold = figure->threshold;
   data->threshold_label = g_strdup (figure->threshold_label);
 
-  if (figure->series->len > 0 && !periods_of_figure (store, figure, periods, error))
-    return NULL;
+  if (figure->series->len > 0)
+    {
+      if ((have_from && !indsats_period_parse (figure->period_from, &from, error)) ||
+          (have_to && !indsats_period_parse (figure->period_to, &to, error)))
+        return NULL;
+      if (!(values = indsats_store_read_figure_values (store, figure->id, have_from ? &from : NULL,
+                                                       have_to ? &to : NULL, error)) ||
+          !periods_of_figure (figure, have_from ? &from : NULL, have_to ? &to : NULL, values, periods, error))
+        return NULL;
+    }
   indsats_chart_data_set_periods (data, (IndsatsPeriod *) periods->data, periods->len);
 
   for (guint i = 1; i < figure->series->len; i++)
@@ -391,31 +416,27 @@ load_figure (IndsatsStore  *store,
   for (guint i = 0; i < figure->series->len; i++)
     {
       IndsatsFigureSeries *fs = g_ptr_array_index (figure->series, i);
-      g_autoptr(GPtrArray) obs = indsats_store_list_observations (store, fs->indicator, error);
-      IndsatsChartSeries *series;
       const char *label = fs->label;
 
-      if (obs == NULL)
-        return NULL;
       if (label == NULL || *label == '\0')
         label = several_indicators ? fs->indicator : fs->area;
-      series = indsats_chart_data_add_series (data, label);
-      for (guint k = 0; k < obs->len; k++)
-        {
-          IndsatsObservation *o = g_ptr_array_index (obs, k);
-          IndsatsPeriod p;
-          int index;
+      indsats_chart_data_add_series (data, label);
+    }
+  for (guint k = 0; values && k < values->len; k++)
+    {
+      const IndsatsSeriesValue *v = &g_array_index (values, IndsatsSeriesValue, k);
+      IndsatsChartSeries *series;
+      int index;
 
-          if (g_strcmp0 (o->area, fs->area) != 0 || !indsats_period_parse (o->period, &p, NULL))
-            continue;
-          if (g_strcmp0 (o->unit, "pct") != 0)
-            all_percent = FALSE;
-          index = find_period (data, &p);
-          if (index < 0)
-            continue;
-          series->values[index] = o->value;
-          series->preliminary[index] = o->preliminary;
-        }
+      if (v->series >= data->series->len)
+        continue;
+      if (g_strcmp0 (v->unit, "pct") != 0)
+        all_percent = FALSE;
+      if ((index = find_period (data, &v->period)) < 0)
+        continue;
+      series = g_ptr_array_index (data->series, v->series);
+      series->values[index] = v->value;
+      series->preliminary[index] = v->preliminary;
     }
   data->percent = figure->series->len > 0 && all_percent;
 

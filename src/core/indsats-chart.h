@@ -88,6 +88,9 @@ void              indsats_chart_data_add_planned_marker (IndsatsChartData *data,
 IndsatsChartData *indsats_chart_data_load       (IndsatsStore     *store,
                                                  int               figure_number,
                                                  GError          **error);
+IndsatsChartData *indsats_chart_data_load_figure (IndsatsStore        *store,
+                                                  const IndsatsFigure *figure,
+                                                  GError             **error);
 char             *indsats_chart_data_get_heading (const IndsatsChartData *data);
 char             *indsats_chart_data_describe   (const IndsatsChartData *data);
 char             *indsats_chart_format_value    (const IndsatsChartData *data,

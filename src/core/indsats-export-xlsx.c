@@ -1073,7 +1073,7 @@ write_sheets (Book                       *b,
 
       if (is_cancelled (cancellable, error))
         return FALSE;
-      if (!(data = indsats_chart_data_load (store, f->number, error)) ||
+      if (!(data = indsats_chart_data_load_figure (store, f, error)) ||
           !write_figure (b, data, options, error))
         return FALSE;
       if (progress)

@@ -471,6 +471,23 @@ format_value (double      value,
   return indsats_format_number (value, value == (gint64) value ? 0 : 1);
 }
 
+static gboolean
+collect_observation_cb (const IndsatsObservation  *o,
+                        gpointer                   user_data,
+                        GError                   **error)
+{
+  IndsatsObservation *copy = indsats_observation_new ();
+
+  *copy = *o;
+  copy->indicator = g_strdup (o->indicator);
+  copy->area = g_strdup (o->area);
+  copy->period = g_strdup (o->period);
+  copy->unit = g_strdup (o->unit);
+  copy->source = g_strdup (o->source);
+  g_ptr_array_add (user_data, copy);
+  return TRUE;
+}
+
 /**
  * indsats_fetch_describe_changes:
  * @summary: what an import or fetch did
@@ -491,11 +508,11 @@ indsats_fetch_describe_changes (IndsatsStore                *store,
   for (guint c = 0; c < summary->counts->len; c++)
     {
       IndsatsImportCount *count = g_ptr_array_index (summary->counts, c);
-      g_autoptr(GPtrArray) observations = NULL;
+      g_autoptr(GPtrArray) observations = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_observation_free);
 
       if (count->added + count->updated == 0)
         continue;
-      if (!(observations = indsats_store_list_observations (store, count->indicator, error)))
+      if (!indsats_store_foreach_observation (store, count->indicator, collect_observation_cb, observations, error))
         return NULL;
       /* by area, then period: the last of each area is its newest */
       for (guint i = 0; i < observations->len; i++)

@@ -80,29 +80,6 @@ indsats_trigger_format_change (const IndsatsTriggerStatus *s,
                           g_strcmp0 (s->unit, "pct") == 0 ? _(" percentage points") : "");
 }
 
-/* The lowest-numbered figure that shows @indicator, and its first area */
-static int
-figure_of (GPtrArray   *figures,
-           const char  *indicator,
-           char       **area)
-{
-  for (guint i = 0; i < figures->len; i++)
-    {
-      IndsatsFigure *f = g_ptr_array_index (figures, i);
-
-      for (guint k = 0; k < f->series->len; k++)
-        {
-          IndsatsFigureSeries *s = g_ptr_array_index (f->series, k);
-          if (g_strcmp0 (s->indicator, indicator) == 0)
-            {
-              *area = g_strdup (s->area);
-              return f->number;
-            }
-        }
-    }
-  return 0;
-}
-
 /**
  * indsats_follow_up_load:
  *
@@ -115,7 +92,6 @@ indsats_follow_up_load (IndsatsStore  *store,
 {
   g_autoptr(IndsatsPlan) plan = NULL;
   g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_trigger_status_free);
 
@@ -123,7 +99,6 @@ indsats_follow_up_load (IndsatsStore  *store,
 
   if (!(plan = indsats_store_get_plan (store, plan_id, error)) ||
       !(names = indsats_store_list_trigger_indicators (store, plan_id, error)) ||
-      !(figures = indsats_store_list_figures (store, error)) ||
       !(indicators = indsats_store_list_indicators (store, error)))
     return NULL;
 
@@ -131,8 +106,8 @@ indsats_follow_up_load (IndsatsStore  *store,
     {
       IndsatsTriggerStatus *s = g_new0 (IndsatsTriggerStatus, 1);
       const char *name = t < names->len ? g_ptr_array_index (names, t) : "";
-      g_autoptr(GPtrArray) observations = NULL;
-      IndsatsObservation *latest = NULL, *previous = NULL, *at_plan = NULL;
+      g_autoptr(GArray) values = NULL;
+      const IndsatsSeriesValue *latest = NULL, *previous = NULL, *at_plan = NULL;
       IndsatsPeriod plan_period;
       gboolean have_plan_date = FALSE;
 
@@ -155,11 +130,14 @@ indsats_follow_up_load (IndsatsStore  *store,
                 s->threshold = ind->threshold;
             }
         }
-      s->figure = figure_of (figures, name, &s->area);
-      if (!(observations = indsats_store_list_observations (store, name, error)))
+      /* the area of the lowest-numbered figure that shows it, or else the first */
+      if ((s->figure = indsats_store_find_figure_of_indicator (store, name, &s->area, error)) < 0 ||
+          (s->area == NULL && !indsats_store_first_area (store, name, &s->area, error)))
         return NULL;
-      if (s->area == NULL && observations->len > 0)
-        s->area = g_strdup (((IndsatsObservation *) g_ptr_array_index (observations, 0))->area);
+      if (s->area == NULL)
+        continue;
+      if (!(values = indsats_store_read_series (store, name, s->area, NULL, NULL, error)))
+        return NULL;
 
       if (plan->dated && indsats_date_is_valid_iso (plan->dated))
         {
@@ -171,33 +149,32 @@ indsats_follow_up_load (IndsatsStore  *store,
             plan_period = indsats_period_containing (INDSATS_PERIOD_MONTH, &date);
         }
 
-      /* observations come in period order */
-      for (guint i = 0; i < observations->len; i++)
+      /* the values come in period order */
+      for (guint i = 0; i < values->len; i++)
         {
-          IndsatsObservation *o = g_ptr_array_index (observations, i);
-          IndsatsPeriod p;
+          const IndsatsSeriesValue *v = &g_array_index (values, IndsatsSeriesValue, i);
 
-          if (g_strcmp0 (o->area, s->area) != 0 || isnan (o->value) || !indsats_period_parse (o->period, &p, NULL))
+          if (isnan (v->value))
             continue;
           previous = latest;
-          latest = o;
-          if (have_plan_date && indsats_period_compare (&p, &plan_period) <= 0)
-            at_plan = o;
+          latest = v;
+          if (have_plan_date && indsats_period_compare (&v->period, &plan_period) <= 0)
+            at_plan = v;
         }
       if (latest)
         {
-          s->latest_period = g_strdup (latest->period);
+          s->latest_period = indsats_period_to_string (&latest->period);
           s->latest = latest->value;
           s->latest_preliminary = latest->preliminary;
         }
       if (previous)
         {
-          s->previous_period = g_strdup (previous->period);
+          s->previous_period = indsats_period_to_string (&previous->period);
           s->previous = previous->value;
         }
       if (at_plan)
         {
-          s->plan_period = g_strdup (at_plan->period);
+          s->plan_period = indsats_period_to_string (&at_plan->period);
           s->at_plan = at_plan->value;
         }
       if (!isnan (s->latest) && !isnan (s->threshold))

@@ -188,6 +188,47 @@ action_from_row (IndsatsStmt *stmt)
  * Returns: (transfer full) (element-type IndsatsAction): the plan's actions in
  *   the plan's order: by team, focus area and position
  */
+/**
+ * indsats_store_foreach_action:
+ * @func: called with each of the plan's actions in order, by team, focus area
+ *   and position; the action is freed after the call
+ *
+ * Reads the actions one at a time, so that memory stays the same whatever
+ * their number. Stops at the first call of @func that returns %FALSE, which
+ * should then set @error.
+ */
+gboolean
+indsats_store_foreach_action (IndsatsStore       *self,
+                              gint64              plan_id,
+                              IndsatsActionFunc   func,
+                              gpointer            user_data,
+                              GError            **error)
+{
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!(stmt = prepare (self, sql_list_actions, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, plan_id);
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    {
+      g_autoptr(IndsatsAction) a = action_from_row (stmt);
+
+      if (!func (a, user_data, error))
+        {
+          reset (stmt);
+          return FALSE;
+        }
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    return set_db_error (self, error, "Cannot read the actions");
+  return TRUE;
+}
+
 GPtrArray *
 indsats_store_list_actions (IndsatsStore  *self,
                             gint64         plan_id,

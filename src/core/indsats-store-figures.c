@@ -378,6 +378,52 @@ indsats_store_get_figure (IndsatsStore  *self,
   return g_steal_pointer (&f);
 }
 
+static const char sql_figure_of_indicator[] =
+  "SELECT f.number, s.area FROM indicator i"
+  " JOIN figure_series s ON s.indicator_id = i.id"
+  " JOIN figure f ON f.id = s.figure_id"
+  " WHERE i.name = ? ORDER BY f.number, s.position LIMIT 1";
+
+/**
+ * indsats_store_find_figure_of_indicator:
+ * @area: (out) (optional): the area of its first series that shows @indicator
+ *
+ * Returns: the number of the lowest-numbered figure that shows @indicator;
+ *   0 when none does, -1 on error
+ */
+int
+indsats_store_find_figure_of_indicator (IndsatsStore  *self,
+                                        const char    *indicator,
+                                        char         **area,
+                                        GError       **error)
+{
+  IndsatsStmt *stmt;
+  IndsatsStep rc;
+  int number = 0;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
+
+  if (area)
+    *area = NULL;
+  if (!(stmt = prepare (self, sql_figure_of_indicator, error)))
+    return -1;
+  bind_text (stmt, 1, indicator);
+  rc = step (stmt);
+  if (rc == INDSATS_STEP_ROW)
+    {
+      number = column_int (stmt, 0);
+      if (area)
+        *area = column_text (stmt, 1);
+    }
+  reset (stmt);
+  if (rc == INDSATS_STEP_FAILED)
+    {
+      set_db_error (self, error, "Cannot read the figures");
+      return -1;
+    }
+  return number;
+}
+
 /* Editing goals */
 
 static const char sql_update_goal_status[] = "UPDATE goal SET status_text = ? WHERE id = ?";

@@ -10,6 +10,8 @@
 #include "indsats-format.h"
 #include "indsats-period.h"
 
+#include <string.h>
+
 /* Indicators and observations */
 
 static const char sql_indicator_id[] = "SELECT id FROM indicator WHERE name = ?";
@@ -274,43 +276,60 @@ indsats_store_set_observation (IndsatsStore              *self,
                                         change, error);
 }
 
-static const char sql_list_observations[] =
-  "SELECT i.name, o.area, o.period, o.value, i.unit, o.preliminary, o.source"
-  " FROM observation o JOIN indicator i ON i.id = o.indicator_id"
-  " WHERE ?1 IS NULL OR i.name = ?1"
-  " ORDER BY i.name, o.area, o.period_key";
+/* Reading: every statement below finds its rows through the index of
+ * observation's (indicator_id, area, period); none reads the whole table.
+ * test-store runs EXPLAIN QUERY PLAN on each to keep it so. */
 
-/**
- * indsats_store_list_observations:
- * @indicator: (nullable): only this indicator's observations
- *
- * Returns: (transfer full) (element-type IndsatsObservation): by indicator, area and period
- */
-GPtrArray *
-indsats_store_list_observations (IndsatsStore  *self,
-                                 const char    *indicator,
-                                 GError       **error)
+static const char sql_figure_values[] =
+  "SELECT s.position, o.period, o.value, o.preliminary, i.unit"
+  " FROM figure_series s"
+  " JOIN indicator i ON i.id = s.indicator_id"
+  " JOIN observation o ON o.indicator_id = s.indicator_id AND o.area = s.area"
+  " WHERE s.figure_id = ?1 AND o.period_key BETWEEN ?2 AND ?3"
+  " ORDER BY s.position, o.period_key";
+static const char sql_series_values[] =
+  "SELECT 0, o.period, o.value, o.preliminary, i.unit"
+  " FROM indicator i JOIN observation o ON o.indicator_id = i.id"
+  " WHERE i.name = ?1 AND o.area = ?2 AND o.period_key BETWEEN ?3 AND ?4"
+  " ORDER BY o.period_key";
+static const char sql_first_area[] =
+  "SELECT o.area FROM indicator i JOIN observation o ON o.indicator_id = i.id"
+  " WHERE i.name = ? ORDER BY o.area LIMIT 1";
+static const char sql_indicator_observations[] =
+  "SELECT o.area, o.period, o.value, o.preliminary, o.source"
+  " FROM observation o WHERE o.indicator_id = ?"
+  " ORDER BY o.area, o.period_key";
+
+static void
+bind_period_range (IndsatsStmt         *stmt,
+                   int                  index,
+                   const IndsatsPeriod *from,
+                   const IndsatsPeriod *to)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_observation_free);
-  IndsatsStmt *stmt;
-  int rc;
+  bind_int (stmt, index, from ? period_key (from) : G_MININT);
+  bind_int (stmt, index + 1, to ? period_key (to) : G_MAXINT);
+}
 
-  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+static GArray *
+read_values (IndsatsStore  *self,
+             IndsatsStmt   *stmt,
+             GError       **error)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (IndsatsSeriesValue));
+  IndsatsStep rc;
 
-  if (!(stmt = prepare (self, sql_list_observations, error)))
-    return NULL;
-  bind_text (stmt, 1, indicator);
   while ((rc = step (stmt)) == INDSATS_STEP_ROW)
     {
-      IndsatsObservation *o = indsats_observation_new ();
-      o->indicator = column_text (stmt, 0);
-      o->area = column_text (stmt, 1);
-      o->period = column_text (stmt, 2);
-      o->value = column_double (stmt, 3);
-      o->unit = column_text (stmt, 4);
-      o->preliminary = column_int (stmt, 5) != 0;
-      o->source = column_text (stmt, 6);
-      g_ptr_array_add (list, o);
+      IndsatsSeriesValue v;
+
+      /* the store writes periods canonically; one that does not read is skipped */
+      if (!indsats_period_parse (column_peek_text (stmt, 1), &v.period, NULL))
+        continue;
+      v.series = (guint) column_int (stmt, 0);
+      v.value = column_double (stmt, 2);
+      v.preliminary = column_int (stmt, 3) != 0;
+      v.unit = g_intern_string (column_peek_text (stmt, 4));
+      g_array_append_val (values, v);
     }
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
@@ -318,7 +337,171 @@ indsats_store_list_observations (IndsatsStore  *self,
       set_db_error (self, error, "Cannot read the key figures");
       return NULL;
     }
-  return g_steal_pointer (&list);
+  return g_steal_pointer (&values);
+}
+
+/**
+ * indsats_store_read_figure_values:
+ * @figure_id: the figure's id (not its number)
+ * @from: (nullable): the first period to read, or %NULL for no bound
+ * @to: (nullable): the last period to read, or %NULL for no bound
+ *
+ * Reads the values of all of a figure's series in one query: for each series
+ * (its indicator at its area) the observations whose period ends between
+ * the end of @from and the end of @to. Periods of other kinds that end in
+ * that range are included; the caller picks the kind it draws.
+ *
+ * Returns: (transfer full) (element-type IndsatsSeriesValue): by series, then period
+ */
+GArray *
+indsats_store_read_figure_values (IndsatsStore         *self,
+                                  gint64                figure_id,
+                                  const IndsatsPeriod  *from,
+                                  const IndsatsPeriod  *to,
+                                  GError              **error)
+{
+  IndsatsStmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_figure_values, error)))
+    return NULL;
+  bind_int64 (stmt, 1, figure_id);
+  bind_period_range (stmt, 2, from, to);
+  return read_values (self, stmt, error);
+}
+
+/**
+ * indsats_store_read_series:
+ * @from: (nullable): the first period to read, or %NULL for no bound
+ * @to: (nullable): the last period to read, or %NULL for no bound
+ *
+ * Reads one series: the observations of @indicator at @area, as
+ * indsats_store_read_figure_values() does for a figure's series.
+ *
+ * Returns: (transfer full) (element-type IndsatsSeriesValue): by period
+ */
+GArray *
+indsats_store_read_series (IndsatsStore         *self,
+                           const char           *indicator,
+                           const char           *area,
+                           const IndsatsPeriod  *from,
+                           const IndsatsPeriod  *to,
+                           GError              **error)
+{
+  IndsatsStmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+  g_return_val_if_fail (indicator != NULL && area != NULL, NULL);
+
+  if (!(stmt = prepare (self, sql_series_values, error)))
+    return NULL;
+  bind_text (stmt, 1, indicator);
+  bind_text (stmt, 2, area);
+  bind_period_range (stmt, 3, from, to);
+  return read_values (self, stmt, error);
+}
+
+/**
+ * indsats_store_first_area:
+ * @area: (out): the first area by name that @indicator has values for; %NULL when it has none
+ */
+gboolean
+indsats_store_first_area (IndsatsStore  *self,
+                          const char    *indicator,
+                          char         **area,
+                          GError       **error)
+{
+  IndsatsStmt *stmt;
+  IndsatsStep rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  *area = NULL;
+  if (!(stmt = prepare (self, sql_first_area, error)))
+    return FALSE;
+  bind_text (stmt, 1, indicator);
+  rc = step (stmt);
+  if (rc == INDSATS_STEP_ROW)
+    *area = column_text (stmt, 0);
+  reset (stmt);
+  if (rc == INDSATS_STEP_FAILED)
+    return set_db_error (self, error, "Cannot read the key figures");
+  return TRUE;
+}
+
+static gboolean
+foreach_of_indicator (IndsatsStore            *self,
+                      const IndsatsIndicator  *indicator,
+                      IndsatsObservationFunc   func,
+                      gpointer                 user_data,
+                      GError                 **error)
+{
+  IndsatsObservation o = { 0 };
+  IndsatsStmt *stmt;
+  IndsatsStep rc;
+
+  if (!(stmt = prepare (self, sql_indicator_observations, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, indicator->id);
+  o.indicator = indicator->name;
+  o.unit = indicator->unit;
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    {
+      /* the row's text is lent to @func, valid only during the call */
+      o.area = (char *) column_peek_text (stmt, 0);
+      o.period = (char *) column_peek_text (stmt, 1);
+      o.value = column_double (stmt, 2);
+      o.preliminary = column_int (stmt, 3) != 0;
+      o.source = (char *) column_peek_text (stmt, 4);
+      if (!func (&o, user_data, error))
+        {
+          reset (stmt);
+          return FALSE;
+        }
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    return set_db_error (self, error, "Cannot read the key figures");
+  return TRUE;
+}
+
+/**
+ * indsats_store_foreach_observation:
+ * @indicator: (nullable): only this indicator's observations
+ * @func: called with each observation, by indicator, area and period; what
+ *   it is given is valid only during the call
+ *
+ * Reads the observations one at a time, so that memory stays the same
+ * whatever their number. Stops at the first call of @func that returns
+ * %FALSE, which should then set @error.
+ */
+gboolean
+indsats_store_foreach_observation (IndsatsStore            *self,
+                                   const char              *indicator,
+                                   IndsatsObservationFunc   func,
+                                   gpointer                 user_data,
+                                   GError                 **error)
+{
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  /* one indicator at a time, in name order: each reads by the index */
+  if (!(indicators = indsats_store_list_indicators (self, error)))
+    return FALSE;
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      IndsatsIndicator *ind = g_ptr_array_index (indicators, i);
+
+      if (indicator != NULL && strcmp (ind->name, indicator) != 0)
+        continue;
+      if (!foreach_of_indicator (self, ind, func, user_data, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Editing indicators; their areas */

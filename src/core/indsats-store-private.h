@@ -30,6 +30,9 @@ struct _IndsatsStore
 G_GNUC_INTERNAL IndsatsStmt *prepare     (IndsatsStore  *self,
                                           const char    *sql,
                                           GError       **error);
+/* For the tests: the SQL (static, not to be freed) of every statement
+ * prepared and kept so far */
+GPtrArray                   *indsats_store_list_prepared_sql (IndsatsStore *self);
 /* Runs a statement that returns no rows */
 G_GNUC_INTERNAL gboolean     step_done   (IndsatsStore  *self,
                                           IndsatsStmt   *stmt,

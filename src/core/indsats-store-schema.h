@@ -165,4 +165,9 @@ static const char * const indsats_migrations[] = {
   "  value REAL,"
   "  PRIMARY KEY (snapshot_id, position)"
   ");",
+  /* 4: a figure's series, the figures of an indicator and of a goal, each
+   * found by an index rather than by reading every figure */
+  "CREATE INDEX figure_series_by_figure ON figure_series (figure_id, position);"
+  "CREATE INDEX figure_series_by_indicator ON figure_series (indicator_id);"
+  "CREATE INDEX figure_by_goal ON figure (goal_id, number);",
 };

@@ -90,6 +90,22 @@ prepare (IndsatsStore  *self,
   return stmt;
 }
 
+/* For the tests: the SQL of every statement kept so far, to check its plan */
+GPtrArray *
+indsats_store_list_prepared_sql (IndsatsStore *self)
+{
+  GPtrArray *sql = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (sql, key);
+  return sql;
+}
+
 /* Runs a statement that returns no rows. */
 gboolean
 step_done (IndsatsStore  *self,

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define INDSATS_STORE_SCHEMA_VERSION 3
+#define INDSATS_STORE_SCHEMA_VERSION 4
 
 #define INDSATS_TYPE_STORE (indsats_store_get_type ())
 G_DECLARE_FINAL_TYPE (IndsatsStore, indsats_store, INDSATS, STORE, GObject)
@@ -60,6 +60,16 @@ gint64         indsats_store_add_action     (IndsatsStore        *self,
 GPtrArray     *indsats_store_list_actions   (IndsatsStore   *self,
                                              gint64          plan_id,
                                              GError        **error);
+/* Called for each action in turn; returning FALSE stops the reading */
+typedef gboolean (*IndsatsActionFunc) (const IndsatsAction  *action,
+                                       gpointer              user_data,
+                                       GError              **error);
+
+gboolean       indsats_store_foreach_action (IndsatsStore       *self,
+                                             gint64              plan_id,
+                                             IndsatsActionFunc   func,
+                                             gpointer            user_data,
+                                             GError            **error);
 IndsatsAction *indsats_store_get_action     (IndsatsStore   *self,
                                              gint64          action_id,
                                              GError        **error);
@@ -142,9 +152,43 @@ gboolean      indsats_store_put_observation (IndsatsStore             *self,
                                              IndsatsObservationChange *change,
                                              GError                  **error);
 char         *indsats_store_now             (void);
-GPtrArray    *indsats_store_list_observations (IndsatsStore *self,
-                                               const char   *indicator,
-                                               GError      **error);
+
+/* One value of a series as a figure reads it */
+typedef struct
+{
+  guint          series;      /* which of the figure's series: its position, from 0 */
+  IndsatsPeriod  period;
+  double         value;       /* NAN when missing */
+  gboolean       preliminary;
+  const char    *unit;        /* the indicator's unit, interned */
+} IndsatsSeriesValue;
+
+GArray       *indsats_store_read_figure_values (IndsatsStore        *self,
+                                                gint64               figure_id,
+                                                const IndsatsPeriod *from,
+                                                const IndsatsPeriod *to,
+                                                GError             **error);
+GArray       *indsats_store_read_series     (IndsatsStore        *self,
+                                             const char          *indicator,
+                                             const char          *area,
+                                             const IndsatsPeriod *from,
+                                             const IndsatsPeriod *to,
+                                             GError             **error);
+gboolean      indsats_store_first_area      (IndsatsStore   *self,
+                                             const char     *indicator,
+                                             char          **area,
+                                             GError        **error);
+
+/* Called for each observation in turn; returning FALSE stops the reading */
+typedef gboolean (*IndsatsObservationFunc) (const IndsatsObservation *observation,
+                                            gpointer                  user_data,
+                                            GError                  **error);
+
+gboolean      indsats_store_foreach_observation (IndsatsStore           *self,
+                                                 const char             *indicator,
+                                                 IndsatsObservationFunc  func,
+                                                 gpointer                user_data,
+                                                 GError                **error);
 gint64        indsats_store_add_figure      (IndsatsStore        *self,
                                              const IndsatsFigure *figure,
                                              GError             **error);
@@ -155,6 +199,10 @@ IndsatsFigure *indsats_store_get_figure     (IndsatsStore   *self,
                                              GError        **error);
 int           indsats_store_next_figure_number (IndsatsStore *self,
                                                 GError      **error);
+int           indsats_store_find_figure_of_indicator (IndsatsStore *self,
+                                                      const char   *indicator,
+                                                      char        **area,
+                                                      GError      **error);
 
 /* The plan's triggers */
 gboolean      indsats_store_link_trigger    (IndsatsStore   *self,

@@ -6,6 +6,11 @@
  * 3 areas × 72 months each (one indicator per figure), after the demo plan
  * with --demo. With DATA_DIR, also writes the same numbers as figur-N.dat
  * (period and three columns) for the peers to draw.
+ *
+ * make-bench-db FILE --large N_FIGURES [DATA_DIR]: the size analysts have:
+ * the demo plan with 60 more actions (85), 30 indicators × 99 areas × 72
+ * months (213,840 values), and N_FIGURES line figures of 3 areas each over
+ * those indicators, written as figur-N.dat to DATA_DIR as above.
  */
 #include <glib/gstdio.h>
 #include <math.h>
@@ -16,6 +21,102 @@
 #include "indsats-store.h"
 
 static const char * const areas[] = { "Ishøj", "Brøndby", "Hele landet" };
+
+static double
+bench_value (int indicator,
+             int area,
+             int month)
+{
+  return round ((12 + 6 * (area % 3) + area / 3 * 0.05 + 4 * sin ((month + indicator) / 6.0 + area)) * 10) / 10;
+}
+
+static gboolean
+write_large (IndsatsStore  *store,
+             int            n_figures,
+             const char    *data_dir,
+             GError       **error)
+{
+  g_autofree char *now = indsats_store_now ();
+  gint64 plan_id;
+
+  if (!indsats_demo_write (store, NULL, error) ||
+      (plan_id = indsats_store_get_first_plan_id (store, error)) <= 0 ||
+      !indsats_store_begin (store, error))
+    return FALSE;
+  for (int i = 0; i < 60; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Ekstra indsats %d: opfølgning på sagerne hver uge", i + 1);
+      g_autofree char *start = g_strdup_printf ("2023-%02d-%02d", i % 12 + 1, i % 28 + 1);
+      IndsatsAction a = { 0 };
+
+      a.team = (char *) (i % 2 ? "Sygedagpengeteam" : "Job-team");
+      a.focus = (char *) "Opfølgning";
+      a.text = text;
+      a.owner = (char *) "Teamleder";
+      a.start_date = start;
+      a.status = i % 4;
+      if (!indsats_store_add_action (store, plan_id, &a, error))
+        return FALSE;
+    }
+  for (int k = 0; k < 30; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("Benchmark-indikator %d", k + 1);
+      gint64 id = indsats_store_ensure_indicator (store, name, "pct", FALSE, 20, error);
+
+      if (id == 0)
+        return FALSE;
+      for (int a = 0; a < 99; a++)
+        {
+          g_autofree char *area = a < 3 ? g_strdup (areas[a]) : g_strdup_printf ("Kommune %02d", a - 2);
+
+          for (int m = 0; m < 72; m++)
+            {
+              IndsatsPeriod p = indsats_period_from_ordinal (INDSATS_PERIOD_MONTH, 0);
+
+              p.year = 2018 + m / 12;
+              p.index = m % 12 + 1;
+              if (!indsats_store_put_observation (store, id, area, &p, bench_value (k, a, m), FALSE,
+                                                  "benchmark", now, NULL, error))
+                return FALSE;
+            }
+        }
+    }
+  for (int f = 0; f < n_figures; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("Benchmark-indikator %d", f % 30 + 1);
+      g_autoptr(IndsatsFigure) figure = indsats_figure_new ();
+
+      figure->number = 100 + f;
+      figure->title = g_strdup_printf ("Benchmark %d: andel af befolkningen", f + 1);
+      figure->unit = g_strdup ("Pct.");
+      figure->source = g_strdup ("Kilde: Jobindsats.dk");
+      figure->period_from = g_strdup ("2018M01");
+      figure->period_to = g_strdup ("2023M12");
+      for (int a = 0; a < 3; a++)
+        g_ptr_array_add (figure->series, indsats_figure_series_new (name, areas[a], NULL));
+      if (!indsats_store_add_figure (store, figure, error))
+        return FALSE;
+      if (data_dir)
+        {
+          g_autoptr(GString) dat = g_string_new (NULL);
+          g_autofree char *file = g_strdup_printf ("%s/figur-%d.dat", data_dir, f + 1);
+
+          for (int m = 0; m < 72; m++)
+            {
+              g_string_append_printf (dat, "%dM%02d", 2018 + m / 12, m % 12 + 1);
+              for (int a = 0; a < 3; a++)
+                {
+                  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+                  g_string_append_printf (dat, " %s", g_ascii_formatd (buf, sizeof buf, "%.1f", bench_value (f % 30, a, m)));
+                }
+              g_string_append_c (dat, '\n');
+            }
+          if (!g_file_set_contents (file, dat->str, -1, error))
+            return FALSE;
+        }
+    }
+  return indsats_store_commit (store, error);
+}
 
 int
 main (int    argc,
@@ -59,6 +160,14 @@ main (int    argc,
             goto fail;
         }
       if (!indsats_store_commit (store, &error))
+        goto fail;
+      return 0;
+    }
+  if (argc >= 4 && g_str_equal (argv[2], "--large"))
+    {
+      g_unlink (argv[1]);
+      if (!(store = indsats_store_open (argv[1], &error)) ||
+          !write_large (store, atoi (argv[3]), argc > 4 ? argv[4] : NULL, &error))
         goto fail;
       return 0;
     }

@@ -1,0 +1,192 @@
+#!/bin/bash
+# Benchmark: a figure costs what its own data costs, whatever else the
+# database holds. The database analysts have: the demo plan with 85 actions,
+# 30 indicators × 99 areas × 72 months (213,840 values) and 46 figures (the
+# demo's 16 and 30 of 3 areas × 72 months). In the same run, beside the peers:
+#   one figure, PNG 1000×600          gnuplot pngcairo, the same figure
+#   all 46 figures                    gnuplot's batch of 30, per figure
+#   the committee workbook            Python XlsxWriter with pre-drawn pictures, per figure sheet
+#   growth                            400 figures against 50, render all and workbook
+#   series list on 2 million values   peak memory
+# Each first checks what it times: the figure's pixels, the files written,
+# the workbook's cells. Prints the ratios and peak memory against the goals.
+#
+#   bash tests/bench/bench-scale.sh [BUILD_DIR]
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$top/build}
+indsats="$build/src/indsats"
+py=/usr/bin/python3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for tool in hyperfine gnuplot sqlite3 "$py" /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool (see tools/packages.txt)"; exit 1; }
+done
+"$py" -c "import xlsxwriter" || { echo "missing: python3-xlsxwriter"; exit 1; }
+ninja -C "$build" src/indsats tests/bench/make-bench-db >/dev/null
+fail() { echo "bench-scale: $*" >&2; exit 1; }
+peak() { # peak KB of a command, run once
+  /usr/bin/time -f %M -o "$work/peak" "$@" >/dev/null; cat "$work/peak"
+}
+
+mkdir -p "$work/data"
+"$build/tests/bench/make-bench-db" "$work/large.db" --large 30 "$work/data"
+# the growth: 50 and 400 figures of one shape, without the demo's own
+"$build/tests/bench/make-bench-db" "$work/g50.db" --large 50
+"$build/tests/bench/make-bench-db" "$work/g400.db" --large 400
+for db in g50 g400; do
+  sqlite3 "$work/$db.db" "PRAGMA foreign_keys = ON; DELETE FROM figure WHERE number < 100"
+done
+for db in large g50 g400; do
+  read -r values figures actions < <(sqlite3 -separator ' ' "$work/$db.db" \
+    "SELECT (SELECT count(*) FROM observation WHERE source = 'benchmark'), (SELECT count(*) FROM figure), (SELECT count(*) FROM action)")
+  [ "$values" -eq 213840 ] && [ "$actions" -eq 85 ] || fail "$db.db holds $values values and $actions actions"
+  case $db in large) want=46 ;; g50) want=50 ;; g400) want=400 ;; esac
+  [ "$figures" -eq "$want" ] || fail "$db.db holds $figures figures, not $want"
+done
+
+# gnuplot: the same figure, heading, legend, grid, units
+gnuplot_figure() { # N OUT
+  cat <<GP
+set output '$2'
+set title "Figur $((99 + $1)). Benchmark $1: andel af befolkningen" font ",13"
+set xdata time
+set timefmt "%YM%m"
+set format x "%b %Y"
+set ylabel "Pct."
+set grid ytics
+set key below horizontal
+set decimalsign ','
+plot '$work/data/figur-$1.dat' using 1:2 with linespoints lw 2 pt 7 ps 0.5 title 'Ishøj', \
+     '' using 1:3 with linespoints lw 2 dt 2 pt 5 ps 0.5 title 'Brøndby', \
+     '' using 1:4 with linespoints lw 2 dt 3 pt 9 ps 0.5 title 'Hele landet'
+GP
+}
+mkdir -p "$work/gp"
+{ echo "set terminal pngcairo size 1000,600 font 'DejaVu Sans,10'"; gnuplot_figure 1 "$work/gp/one.png"; } >"$work/one.gp"
+{ echo "set terminal pngcairo size 1000,600 font 'DejaVu Sans,10'"
+  for n in $(seq 1 30); do gnuplot_figure "$n" "$work/gp/figur-$n.png"; done; } >"$work/batch.gp"
+
+# What is timed is right: Indsats' Figur 100 is 1000×600 with each series'
+# colour drawn; all figures are written; gnuplot wrote its 30
+"$indsats" figure render 100 "$work/one.png" --database "$work/large.db" --width 1000 --height 600
+"$indsats" figure render all "$work/all" --database "$work/large.db" --width 1000 --height 600
+gnuplot "$work/batch.gp"
+"$py" - "$work/one.png" <<'PY' || fail "Figur 100 is not drawn as it should be"
+import sys
+import gi
+gi.require_version("GdkPixbuf", "2.0")
+from gi.repository import GdkPixbuf
+p = GdkPixbuf.Pixbuf.new_from_file(sys.argv[1])
+assert (p.get_width(), p.get_height()) == (1000, 600), (p.get_width(), p.get_height())
+data, n, stride = p.get_pixels(), p.get_n_channels(), p.get_rowstride()
+def columns(rgb):
+    return [x for y in range(600) for x in range(1000)
+            if all(abs(data[y * stride + x * n + i] - rgb[i]) < 24 for i in range(3))]
+# each series drawn across the plot, all 72 months of it (the legend's swatch is at the left)
+for rgb in [(0x00, 0x72, 0xB2), (0xE6, 0x9F, 0x00), (0x00, 0x9E, 0x73)]:
+    xs = columns(rgb)
+    assert len(xs) > 300 and max(xs) - min(xs) > 850, (rgb, len(xs), min(xs, default=0), max(xs, default=0))
+PY
+[ "$(ls "$work/all" | wc -l)" -eq 46 ] || fail "render all wrote $(ls "$work/all" | wc -l) files, not 46"
+[ "$(ls "$work/gp" | grep -c figur-)" -eq 30 ] || fail "gnuplot wrote no batch of 30"
+
+hyperfine --warmup 2 --runs 15 --export-json "$work/one.json" -N \
+  -n indsats "$indsats figure render 100 $work/one.png --database $work/large.db --width 1000 --height 600" \
+  -n gnuplot "gnuplot $work/one.gp"
+hyperfine --warmup 1 --runs 5 --export-json "$work/batch.json" -N \
+  -n indsats "$indsats figure render all $work/all --database $work/large.db --width 1000 --height 600" \
+  -n gnuplot "gnuplot $work/batch.gp"
+
+# The workbook, and the peer's from the same database with Indsats' pictures
+"$indsats" figure render all "$work/png" --database "$work/large.db" --width 900 --height 540
+"$indsats" export xlsx "$work/indsats.xlsx" --database "$work/large.db"
+"$py" "$top/tests/bench/peer-xlsxwriter.py" "$work/large.db" "$work/peer.xlsx" "$work/png"
+"$py" - "$work/indsats.xlsx" "$work/data/figur-1.dat" <<'PY' || fail "the workbook does not hold what it should"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+book = z.read("xl/workbook.xml").decode()
+names = re.findall(r'<sheet name="([^"]*)" sheetId="\d+" r:id="(rId\d+)"', book)
+assert len(names) == 3 + 46, len(names)
+rels = {}
+for rel in re.findall(r"<Relationship [^>]*>", z.read("xl/_rels/workbook.xml.rels").decode()):
+    attrs = dict(re.findall(r'(\w+)="([^"]*)"', rel))
+    rels[attrs["Id"]] = attrs["Target"]
+target = [rels[r] for n, r in names if n.endswith(" 100")]
+assert target, names
+sheet = z.read("xl/" + target[0]).decode()
+want = [float(v) / 100 for line in open(sys.argv[2]) for v in line.split()[1:]]
+got = [float(v) for v in re.findall(r'<c r="[B-D]\d+"(?: s="\d+")?><v>([^<]*)</v>', sheet)]
+assert len(got) == 216 and all(abs(a - b) < 1e-9 for a, b in zip(got, want)), (len(got), got[:3], want[:3])
+PY
+hyperfine --warmup 1 --runs 5 --export-json "$work/book.json" -N \
+  -n indsats "$indsats export xlsx $work/indsats.xlsx --database $work/large.db" \
+  -n xlsxwriter "$py $top/tests/bench/peer-xlsxwriter.py $work/large.db $work/peer.xlsx $work/png"
+
+# Growth in the number of figures
+hyperfine --warmup 1 --runs 3 --export-json "$work/growth.json" -N \
+  -n "render 50" "$indsats figure render all $work/g50-out --database $work/g50.db" \
+  -n "render 400" "$indsats figure render all $work/g400-out --database $work/g400.db" \
+  -n "export 50" "$indsats export xlsx $work/g50.xlsx --database $work/g50.db" \
+  -n "export 400" "$indsats export xlsx $work/g400.xlsx --database $work/g400.db"
+[ "$(ls "$work/g400-out" | wc -l)" -eq 400 ] || fail "render all of 400 figures wrote $(ls "$work/g400-out" | wc -l) files"
+
+# Peak memory: the jobs above, and series list over 2 million values (the
+# large database's values ten times, under other area names)
+cp "$work/large.db" "$work/2m.db"
+sqlite3 "$work/2m.db" "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 9)
+  INSERT INTO observation (indicator_id, area, period, period_key, value, preliminary, source, updated_at)
+  SELECT indicator_id, area || ' ' || k, period, period_key, value, preliminary, source, updated_at
+  FROM observation, n WHERE source = 'benchmark'"
+rows=$("$indsats" series list --database "$work/2m.db" | wc -l)
+[ "$rows" -gt 2000000 ] || fail "series list wrote $rows lines"
+peak_one=$(peak "$indsats" figure render 100 "$work/one.png" --database "$work/large.db")
+peak_all=$(peak "$indsats" figure render all "$work/all" --database "$work/large.db")
+peak_book=$(peak "$indsats" export xlsx "$work/indsats.xlsx" --database "$work/large.db")
+peak_tsv=$(peak "$indsats" series list --database "$work/2m.db")
+peak_json=$(peak "$indsats" series list --format json --database "$work/2m.db")
+peak_small=$(peak "$indsats" series list --format json --database "$work/g50.db")
+
+"$py" - "$work" "$peak_one" "$peak_all" "$peak_book" "$peak_tsv" "$peak_json" "$peak_small" "$rows" <<'PY'
+import json, sys
+work = sys.argv[1]
+peak_one, peak_all, peak_book, peak_tsv, peak_json, peak_small = (int(x) / 1024 for x in sys.argv[2:8])
+rows = int(sys.argv[8]) - 1
+# wall-clock medians, and the processor time (user + system) that another
+# program on a busy machine does not inflate
+def med(name):
+    return {x["command"]: x["median"] for x in json.load(open(f"{work}/{name}.json"))["results"]}
+def cpu(name):
+    return {x["command"]: x["user"] + x["system"] for x in json.load(open(f"{work}/{name}.json"))["results"]}
+one, batch, book, growth = med("one"), med("batch"), med("book"), med("growth")
+c = {n: cpu(n) for n in ["one", "batch", "book", "growth"]}
+cpu_ratio = {
+    "one": c["one"]["indsats"] / c["one"]["gnuplot"],
+    "batch": (c["batch"]["indsats"] / 46) / (c["batch"]["gnuplot"] / 30),
+    "book": c["book"]["indsats"] / c["book"]["xlsxwriter"],
+    "render": c["growth"]["render 400"] / c["growth"]["render 50"],
+    "export": c["growth"]["export 400"] / c["growth"]["export 50"],
+}
+current = []
+def line(job, a, b, ratio, goal, ok):
+    key = current[-1]
+    print(f"{job:<40} {a:>10} {b:>28} {ratio:>8.2f}× (processor time {cpu_ratio[key]:.2f}×)  goal {goal:<8} "
+          f"{'met' if ok else 'NOT MET'}")
+print(f"{'job':<40} {'Indsats':>10} {'peer':>28} {'ratio':>9}  goal")
+current.append("one")
+r = one["indsats"] / one["gnuplot"]
+line("one figure, PNG 1000×600", f"{one['indsats']*1000:.0f} ms", f"gnuplot {one['gnuplot']*1000:.0f} ms", r, "≤ 0.75×", r <= 0.75)
+current.append("batch")
+r = (batch["indsats"] / 46) / (batch["gnuplot"] / 30)
+line("all 46 figures, per figure", f"{batch['indsats']:.2f} s", f"gnuplot's 30 {batch['gnuplot']:.2f} s", r, "≤ 0.5×", r <= 0.5)
+current.append("book")
+r = book["indsats"] / book["xlsxwriter"]
+line("the workbook, per figure sheet (46 each)", f"{book['indsats']:.2f} s", f"XlsxWriter {book['xlsxwriter']:.2f} s", r, "≤ 0.5×", r <= 0.5)
+for job in ["render", "export"]:
+    current.append(job)
+    r = growth[f"{job} 400"] / growth[f"{job} 50"]
+    line(f"growth: {job}, 400 figures against 50", f"{growth[f'{job} 400']:.2f} s", f"50 figures {growth[f'{job} 50']:.2f} s", r, "≤ 8×", r <= 8)
+print(f"peak memory: one figure {peak_one:.0f} MB, all 46 {peak_all:.0f} MB, workbook {peak_book:.0f} MB")
+print(f"peak memory of series list over {rows:,} values: tsv {peak_tsv:.0f} MB, json {peak_json:.0f} MB "
+      f"(over 213,840 values: json {peak_small:.0f} MB)")
+PY
