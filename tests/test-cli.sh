@@ -232,11 +232,13 @@ check "series list json holds the tsv's rows in order, values exact" /usr/bin/py
 import json, sys
 rows = json.load(open(sys.argv[1]))
 lines = open(sys.argv[2], encoding="utf-8").read().splitlines()
-assert lines[0].split("\t") == ["indicator", "area", "period", "value", "unit", "preliminary"], lines[0]
+columns = ["indicator", "area", "period", "value", "unit", "preliminary", "table", "breakdown"]
+assert lines[0].split("\t") == columns, lines[0]
 assert len(rows) == len(lines) - 1 > 400, (len(rows), len(lines))
 for r, l in zip(rows, lines[1:]):
     c = l.split("\t")
-    assert list(r) == ["indicator", "area", "period", "value", "unit", "preliminary"], r
+    assert list(r) == columns, r
+    assert [r["table"], r["breakdown"]] == c[6:8], (r, c)
     assert [r["indicator"], r["area"], r["period"], r["unit"]] == [c[0], c[1], c[2], c[4]], (r, c)
     assert (r["value"] is None and c[3] == "") or (isinstance(r["value"], float) and r["value"] == float(c[3])), (r, c)
     assert r["preliminary"] == (c[5] == "true"), (r, c)

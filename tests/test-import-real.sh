@@ -126,7 +126,7 @@ printf 'indicator,area,period,value,unit\nFleksjob,Ishøj,2023M08,288,antal\nFle
 "$indsats" import "$tmp/long.csv" --database "$old" >/dev/null 2>&1
 current=$(sqlite3 "$old" 'PRAGMA user_version')
 # every table that later versions add goes too, so that the old file is as version 1 wrote it
-sqlite3 "$old" "DROP TABLE IF EXISTS snapshot_indicator; DROP TABLE IF EXISTS snapshot_action; DROP TABLE IF EXISTS snapshot; DROP INDEX indicator_by_origin; ALTER TABLE indicator DROP COLUMN table_id; ALTER TABLE indicator DROP COLUMN measure; ALTER TABLE indicator DROP COLUMN breakdown; PRAGMA user_version = 1;"
+sqlite3 "$old" "DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; DROP TABLE IF EXISTS snapshot_indicator; DROP TABLE IF EXISTS snapshot_action; DROP TABLE IF EXISTS snapshot; DROP INDEX indicator_by_origin; ALTER TABLE indicator DROP COLUMN table_id; ALTER TABLE indicator DROP COLUMN measure; ALTER TABLE indicator DROP COLUMN breakdown; PRAGMA user_version = 1;"
 before=$(sqlite3 "$old" "SELECT i.name, o.area, o.period, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id ORDER BY 1, 2, 3")
 db=$old
 run series list
