@@ -90,7 +90,7 @@ run_job (GTask        *task,
     }
   else
     {
-      IndsatsImportSummary *summary = indsats_import_files (store, (const char * const *) job->paths, FALSE,
+      IndsatsImportSummary *summary = indsats_import_files (store, (const char * const *) job->paths, NULL, FALSE,
                                                             cancellable, progress_cb, job, &error);
       if (summary == NULL)
         g_task_return_error (task, g_steal_pointer (&error));
@@ -151,6 +151,13 @@ import_done_cb (GObject      *source,
       added += c->added;
       updated += c->updated;
       unchanged += c->unchanged;
+    }
+  for (guint i = 0; i < summary->files->len; i++)
+    {
+      IndsatsImportFile *f = g_ptr_array_index (summary->files, i);
+      g_autofree char *base = g_path_get_basename (f->path);
+
+      g_string_append_printf (body, "%s: %s\n", base, _(indsats_import_file_describe (f)));
     }
   g_string_prepend (body, "\n\n");
   {

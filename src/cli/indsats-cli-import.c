@@ -18,13 +18,17 @@ indsats_cli_import (IndsatsCli  *cli,
   g_autoptr(IndsatsImportSummary) summary = NULL;
   g_autoptr(IndsatsCliTable) table = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *format_text = NULL;
+  g_autofree char *format_text = NULL, *decimal = NULL;
+  IndsatsImportOptions options = { INDSATS_DECIMAL_UNKNOWN };
   IndsatsOutputFormat format;
   gboolean dry_run = FALSE;
   guint added = 0, updated = 0, unchanged = 0;
   int exit_code;
   GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Check and count, but write nothing", NULL },
+    { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal,
+      "The decimal mark of every file: comma (1.234,5) or point (1,234.5); by default each column's cells say it",
+      "comma|point" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Summary format: tsv (default) or json", "FORMAT" },
     { NULL }
   };
@@ -34,11 +38,14 @@ indsats_cli_import (IndsatsCli  *cli,
                           &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
     return exit_code;
+  if (decimal != NULL && !indsats_decimal_from_string (decimal, &options.decimal))
+    return indsats_cli_usage (cli, "--decimal: “%s” is not a decimal mark (use comma or point)", decimal);
   if (argc < 2)
     return indsats_cli_usage (cli, "name the files to import");
 
   if (!(store = indsats_cli_open_store (cli, &error)) ||
-      !(summary = indsats_import_files (store, (const char * const *) argv + 1, dry_run, NULL, NULL, NULL, &error)))
+      !(summary = indsats_import_files (store, (const char * const *) argv + 1, &options, dry_run,
+                                        NULL, NULL, NULL, &error)))
     return indsats_cli_fail (cli, error);
 
   table = indsats_cli_table_new (format, summary_columns);
@@ -56,8 +63,14 @@ indsats_cli_import (IndsatsCli  *cli,
     }
   if (!indsats_cli_table_print (table, &error))
     return indsats_cli_fail (cli, error);
+  for (guint i = 0; i < summary->files->len; i++)
+    {
+      IndsatsImportFile *f = g_ptr_array_index (summary->files, i);
+      fprintf (stderr, "%s: %u %s, %s\n", f->path, f->values, f->values == 1 ? "value" : "values",
+               indsats_import_file_describe (f));
+    }
   fprintf (stderr, "%u %s, %u values: %u added, %u updated, %u unchanged%s\n",
-           summary->files, summary->files == 1 ? "file" : "files", summary->rows,
+           summary->files->len, summary->files->len == 1 ? "file" : "files", summary->rows,
            added, updated, unchanged, dry_run ? " (dry run: nothing was written)" : "");
   return INDSATS_EXIT_OK;
 }

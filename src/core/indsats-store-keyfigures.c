@@ -96,6 +96,38 @@ indsats_store_list_indicators (IndsatsStore  *self,
   return g_steal_pointer (&list);
 }
 
+/* The kinds of period an indicator's values have (the low bits of period_key) */
+static const char sql_period_kinds[] =
+  "SELECT DISTINCT period_key % 8 FROM observation WHERE indicator_id = ?";
+
+/**
+ * indsats_store_get_period_kinds:
+ * @kinds: (out): a bit (1 << IndsatsPeriodKind) for each kind of period the
+ *   indicator has values for; 0 when it has none
+ */
+gboolean
+indsats_store_get_period_kinds (IndsatsStore  *self,
+                                gint64         indicator_id,
+                                guint         *kinds,
+                                GError       **error)
+{
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  *kinds = 0;
+  if (!(stmt = prepare (self, sql_period_kinds, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, indicator_id);
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    *kinds |= 1u << column_int (stmt, 0);
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    return set_db_error (self, error, "Cannot read the key figures");
+  return TRUE;
+}
+
 static const char sql_find_observation[] =
   "SELECT id, value, preliminary FROM observation WHERE indicator_id = ? AND area = ? AND period = ?";
 static const char sql_update_observation[] =

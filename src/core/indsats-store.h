@@ -92,6 +92,10 @@ gint64        indsats_store_find_indicator  (IndsatsStore   *self,
                                              GError        **error);
 GPtrArray    *indsats_store_list_indicators (IndsatsStore   *self,
                                              GError        **error);
+gboolean      indsats_store_get_period_kinds (IndsatsStore  *self,
+                                              gint64         indicator_id,
+                                              guint         *kinds,
+                                              GError       **error);
 
 typedef enum
 {
