@@ -13,15 +13,17 @@ indsats_cli_export (IndsatsCli  *cli,
 {
   g_autoptr(IndsatsStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *plan_text = NULL;
   gint64 plan_id = 0;
   int exit_code;
   GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, "The plan (default: the first)", "ID" },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, "The plan (default: the first)", "ID" },
     { NULL }
   };
 
   if (!indsats_cli_parse (cli, entries, "xlsx OUT.xlsx", "Write the committee's Excel workbook.",
-                          &argc, &argv, &exit_code))
+                          &argc, &argv, &exit_code) ||
+      !indsats_cli_parse_plan (cli, plan_text, &plan_id, &exit_code))
     return exit_code;
   if (argc != 3 || strcmp (argv[1], "xlsx") != 0)
     return indsats_cli_usage (cli, "write it as: indsats export xlsx OUT.xlsx");
