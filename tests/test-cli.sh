@@ -265,6 +265,22 @@ run demo --database "$other"
 check "demo into a database with a plan of its own exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep -F "“$other” holds a plan of its own (“Vores egen plan”)" <<<"$err")"
 check "... and changes nothing" test "$(sqlite3 "$other" .dump | sha256sum)" = "$sum_before"
 
+# a database of version 1 with a team stored in two spellings (NFC and NFD) is brought up to date
+old="$tmp/version-1.db"
+cp "$db" "$old"
+nfc=$(printf '\xc3\x85benr\xc3\xa5') nfd=$(printf 'A\xcc\x8abenra\xcc\x8a')
+sqlite3 "$old" "PRAGMA user_version = 1;
+  INSERT INTO team (id, plan_id, name, position) VALUES (90, 1, '$nfc', 90), (91, 1, '$nfd', 91);
+  INSERT INTO focus_area (id, team_id, name, position) VALUES (90, 90, 'Fokus', 0), (91, 91, 'Fokus', 0);
+  INSERT INTO action (id, focus_id, text, owner, start_date, position) VALUES
+    (90, 90, 'Skrevet på Windows', 'Alle SB', '2023-03-01', 0), (91, 91, 'Skrevet på en Mac', 'Alle SB', '2023-03-02', 0);"
+run actions list --database "$old"
+check "a version 1 database with NFD and NFC twins opens" test "$rc" -eq 0 -a "$(sqlite3 "$old" 'PRAGMA user_version')" -eq 2
+check "... says on stderr that it merged the team's two spellings" grep -qF "“$old” was brought up to date: merged 2 spellings of the team “$nfc”" <<<"$err"
+check "... and lists both actions under the one team" test "$(printf '%s\n' "$out" | awk -F'\t' '$1 == 90 || $1 == 91 {print $2 "|" $3}' | sort -u)" = "$nfc|Fokus"
+run actions list --database "$old"
+check "... and says nothing the next time" test "$rc" -eq 0 -a -z "$err"
+
 # --help and --version
 run --help
 check "--help exits 0 and shows the commands" test "$rc" -eq 0 -a -n "$(grep 'actions list' <<<"$out")"

@@ -127,16 +127,18 @@ indsats_cli_usage (IndsatsCli *cli,
 
 /* Common steps */
 
+/* Opens the database; says on stderr what bringing it up to date changed */
 IndsatsStore *
 indsats_cli_open_store (IndsatsCli  *cli,
                         GError     **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = cli->database ? g_strdup (cli->database) : indsats_store_default_path ();
+  IndsatsStore *store = indsats_store_open (path, error);
+  GPtrArray *notes = store ? indsats_store_get_notes (store) : NULL;
 
-  if (cli->database != NULL)
-    return indsats_store_open (cli->database, error);
-  path = indsats_store_default_path ();
-  return indsats_store_open (path, error);
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    fprintf (stderr, "indsats: “%s” was brought up to date: %s\n", path, (const char *) g_ptr_array_index (notes, i));
+  return store;
 }
 
 /**

@@ -21,6 +21,7 @@ struct _IndsatsStore
   char       *path;
   IndsatsDb  *db;
   GHashTable *statements; /* SQL text (static) → IndsatsStmt */
+  GPtrArray  *notes;      /* what opening it changed: the migration's merges */
 };
 
 /* Statements: prepared once and kept; the key is the address of the SQL text,
@@ -63,6 +64,11 @@ G_GNUC_INTERNAL gboolean     record_history (IndsatsStore  *self,
                                              const char    *old_value,
                                              const char    *new_value,
                                              GError       **error);
+
+/* In indsats-store-normalize.c: migration 2, every text in NFC, twins
+ * merged; a sentence per merge goes to self->notes */
+G_GNUC_INTERNAL gboolean     normalize_names (IndsatsStore  *self,
+                                              GError       **error);
 
 static inline IndsatsStep
 step (IndsatsStmt *stmt)
