@@ -17,6 +17,7 @@
 #include "indsats-action-row.h"
 #include "indsats-format.h"
 #include "indsats-plan-item.h"
+#include "indsats-text.h"
 
 struct _IndsatsPlanView
 {
@@ -437,7 +438,7 @@ indsats_plan_view_set_search (IndsatsPlanView *self,
   g_return_if_fail (INDSATS_IS_PLAN_VIEW (self));
 
   g_clear_pointer (&self->search, g_free);
-  self->search = g_utf8_casefold (text ? text : "", -1);
+  self->search = indsats_text_fold (text);
   g_strstrip (self->search);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
