@@ -301,6 +301,16 @@ check "a file that is not a database exits 1" test "$rc" -eq 1
 check "... with a message naming it" grep -qF "“$notdb” is not an Indsats database" <<<"$err"
 check "... and it is left untouched" test "$(sha256sum "$notdb")" = "$sum_before"
 
+# a named pipe, or a link to a device, is refused by what it is, naming it
+mkfifo "$tmp/pipe.db"
+run actions list --database "$tmp/pipe.db"
+check "a FIFO as the database exits 1 naming it and what it is" test "$rc" -eq 1 -a "$(printf '%s\n' "$err" | wc -l)" -eq 1 -a -n "$(grep -F "“$tmp/pipe.db” is a named pipe (FIFO), not a database file" <<<"$err")"
+ln -s /dev/null "$tmp/null.db"
+run actions list --database "$tmp/null.db"
+check "a link to /dev/null exits 1 naming both" test "$rc" -eq 1 -a -n "$(grep -F "“$tmp/null.db” is a link to a character device, “/dev/null”" <<<"$err")"
+run demo --database "$tmp/null.db"
+check "... and nothing is written through it" test "$rc" -eq 1 -a -L "$tmp/null.db" -a -c /dev/null
+
 newer="$tmp/newer.db"
 sqlite3 "$newer" "CREATE TABLE t (x); PRAGMA user_version = 42; PRAGMA application_id = 1229866067;"
 sum_before=$(sha256sum "$newer")

@@ -279,6 +279,38 @@ test_migration_merges_twins (Fixture       *f,
   g_assert_cmpuint (indsats_store_get_notes (store)->len, ==, 0);
 }
 
+
+/* A named pipe, a device, or a link to one is not a database */
+static void
+test_not_a_file_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.db", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "null.db", NULL);
+  g_autoptr(IndsatsStore) store = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  store = indsats_store_open (fifo, &error);
+  g_assert_null (store);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, fifo));
+  g_assert_nonnull (strstr (error->message, "is a named pipe (FIFO), not a database file"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
+  store = indsats_store_open (link, &error);
+  g_assert_null (store);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, link));
+  g_assert_nonnull (strstr (error->message, "is a link to a character device, “/dev/null”"));
+  g_clear_error (&error);
+
+  store = indsats_store_open ("/dev/null", &error);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "“/dev/null” is a character device"));
+}
+
 static void
 test_empty_file_is_migrated (Fixture       *f,
                              gconstpointer  data)
@@ -730,6 +762,7 @@ main (int    argc,
   ADD ("/store/refuse/other-program", test_other_programs_database_refused);
   ADD ("/store/refuse/unwritable-folder", test_unwritable_folder);
   ADD ("/store/refuse/folder", test_folder_is_not_a_file);
+  ADD ("/store/refuse/not-a-file", test_not_a_file_refused);
   ADD ("/store/demo/once", test_demo_once);
   ADD ("/store/demo/documented-values", test_demo_documented_values);
   ADD ("/store/action/validation", test_action_validation);

@@ -65,6 +65,11 @@ G_GNUC_INTERNAL gboolean     record_history (IndsatsStore  *self,
                                              const char    *new_value,
                                              GError       **error);
 
+/* In indsats-store-file.c: FALSE, naming @path and what it is, when it is a
+ * named pipe, a device, a socket or a link to one */
+G_GNUC_INTERNAL gboolean     check_file_kind (const char    *path,
+                                              GError       **error);
+
 /* In indsats-store-normalize.c: migration 2, every text in NFC, twins
  * merged; a sentence per merge goes to self->notes */
 G_GNUC_INTERNAL gboolean     normalize_names (IndsatsStore  *self,

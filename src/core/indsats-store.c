@@ -281,6 +281,8 @@ indsats_store_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (!check_file_kind (path, error))
+    return NULL;
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
