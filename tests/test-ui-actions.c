@@ -173,6 +173,22 @@ test_add_edit_delete_undo (void)
   indsats_action_dialog_set_field (dialog, "start", "11.04.2023");
   g_assert_null (indsats_action_dialog_get_error (dialog, "start"));
   g_assert_false (indsats_action_dialog_can_save (dialog)); /* the text is still empty */
+  indsats_action_dialog_set_field (dialog, "text", "Ugentlig opfølgning");
+  g_assert_true (indsats_action_dialog_can_save (dialog));
+
+  /* a blank owner is refused like a blank text */
+  indsats_action_dialog_set_field (dialog, "owner", "  ");
+  g_assert_false (indsats_action_dialog_can_save (dialog));
+  indsats_action_dialog_set_field (dialog, "owner", "Teamleder");
+  g_assert_true (indsats_action_dialog_can_save (dialog));
+
+  /* an evaluation date before the start date is shown at the field */
+  indsats_action_dialog_set_field (dialog, "end", "01.04.2023");
+  g_assert_cmpstr (indsats_action_dialog_get_error (dialog, "end"), ==, "The evaluation date is before the start date");
+  g_assert_false (indsats_action_dialog_can_save (dialog));
+  indsats_action_dialog_set_field (dialog, "end", "11.04.2023");
+  g_assert_null (indsats_action_dialog_get_error (dialog, "end"));
+  g_assert_true (indsats_action_dialog_can_save (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&start, g_free);
   start = db_text (path, "SELECT start_date FROM action WHERE owner = 'Teamleder'");
@@ -307,6 +323,7 @@ test_undo_redo_chain (void)
   g_assert_true (indsats_window_delete_action (window, 12));
   dialog = indsats_window_open_action_dialog (window, 0);
   indsats_action_dialog_set_field (dialog, "text", "Ny indsats");
+  indsats_action_dialog_set_field (dialog, "owner", "Alle SB");
   indsats_action_dialog_set_field (dialog, "start", "01.05.2023");
   click_save (dialog);
   dialog = indsats_window_open_action_dialog (window, 20);
