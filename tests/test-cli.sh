@@ -281,6 +281,32 @@ check "... and lists both actions under the one team" test "$(printf '%s\n' "$ou
 run actions list --database "$old"
 check "... and says nothing the next time" test "$rc" -eq 0 -a -z "$err"
 
+# one name, one thing: text from the command line is stored in NFC
+team_nfc=$(printf '\xc3\x85benr\xc3\xa5') team_nfd=$(printf 'A\xcc\x8abenra\xcc\x8a')
+owner_nfc=$(printf 'K\xc3\xa5re') owner_nfd=$(printf 'Ka\xcc\x8are')
+run actions add --database "$db" --team "$team_nfc" --focus Fokus --owner "$owner_nfc" --start 2023-05-01 --text "Tastet"
+run actions add --database "$db" --team "$team_nfd" --focus Fokus --owner "$owner_nfd" --start 2023-05-02 --text "Indsat fra en Mac"
+check "a team typed in NFC and pasted in NFD is one team" test "$rc" -eq 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM team WHERE name IN ('$team_nfc', '$team_nfd')")" -eq 1
+check "... stored in NFC" test "$(sqlite3 "$db" "SELECT hex(name) FROM team WHERE name = '$team_nfc'")" = "$(printf '%s' "$team_nfc" | xxd -p -u)"
+run actions list --database "$db"
+check "... and actions list shows both actions under it, with one owner" \
+  test "$(printf '%s\n' "$out" | awk -F'\t' '$4 == "Tastet" || $4 == "Indsat fra en Mac" {print $2 "|" $5}' | sort -u)" = "$team_nfc|$owner_nfc"
+run actions edit 3 --database "$db" --team "$team_nfd"
+check "an edit to the NFD spelling moves nothing into a new team" test "$rc" -eq 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM team WHERE name = '$team_nfd'")" -eq 0
+area_nfc=$(printf '\xc3\x85rhus') area_nfd=$(printf 'A\xcc\x8arhus')
+printf 'indicator,area,period,value\nLedige i Aarhus,%s,2023M01,1\nLedige i Aarhus,%s,2023M02,2\n' "$area_nfc" "$area_nfc" >"$tmp/aarhus.csv"
+run import --database "$db" "$tmp/aarhus.csv"
+run figure add --database "$db" --title "Århus" --indicator "Ledige i Aarhus" --areas "$area_nfd"
+check "figure add --areas in NFD names the area the values are stored under" \
+  test "$rc" -eq 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM figure_series s JOIN figure f ON f.id = s.figure_id JOIN observation o ON o.indicator_id = s.indicator_id AND o.area = s.area WHERE f.number = $out")" -eq 2
+
+# the store keeps an evaluation date after the start, against the stored start too
+before=$(dbsum)
+start3=$(sqlite3 "$db" "SELECT start_date FROM action WHERE id = 3")
+run actions edit 3 --database "$db" --end 2023-01-01
+check "an --end before the action's stored start exits 1 naming both dates" \
+  test "$rc" -eq 1 -a -n "$(grep -F "The evaluation date 2023-01-01 is before the start date $start3" <<<"$err")" -a "$(dbsum)" = "$before"
+
 # --help and --version
 run --help
 check "--help exits 0 and shows the commands" test "$rc" -eq 0 -a -n "$(grep 'actions list' <<<"$out")"

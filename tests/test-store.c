@@ -570,7 +570,36 @@ test_action_validation (Fixture       *f,
   g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2023-02-31"));
   g_clear_error (&error);
+
+  /* a blank owner, like a blank text */
+  a.start_date = (char *) "2023-03-01";
+  a.owner = (char *) " ";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &a, &error), ==, 0);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "owner is empty"));
+  g_clear_error (&error);
+  a.owner = (char *) "Alle SB";
+
+  /* an evaluation date before the start, naming both */
+  a.end_date = (char *) "2023-02-28";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &a, &error), ==, 0);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2023-02-28 is before the start date 2023-03-01"));
+  g_clear_error (&error);
+  a.end_date = NULL;
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action"), ==, 25);
+
+  /* text in NFD is stored in NFC, and a team in either spelling is one team */
+  a.team = (char *) "Sygedagpengeteam";
+  a.focus = (char *) "Fokus p" "a\xcc\x8a" " rettidige samtaler";
+  a.owner = (char *) KAARE_NFD;
+  a.text = (char *) "Opf" "\xc3\xb8" "lgning";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &a, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM focus_area WHERE name LIKE 'Fokus p%rettidige samtaler'"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action WHERE owner = '" KAARE_NFC "'"), ==, 1);
+  a.owner = (char *) "Alle SB";
+  a.text = (char *) "Ny indsats";
 
   /* a new team and focus area are made with the action, at the end */
   a.team = (char *) "Ungeteam";

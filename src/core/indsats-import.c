@@ -374,7 +374,8 @@ indsats_import_files (IndsatsStore               *store,
       GPtrArray *rows = g_ptr_array_index (files, f);
       IndsatsImportFile *file = g_ptr_array_index (summary->files, f);
       g_autofree char *base = g_path_get_basename (paths[f]);
-      g_autofree char *source = g_strdup_printf ("Import: %s", base);
+      g_autofree char *named = g_strdup_printf ("Import: %s", base);
+      g_autofree char *source = indsats_text_normalize (named);
 
       for (guint r = 0; r < rows->len; r++)
         {

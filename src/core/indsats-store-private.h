@@ -11,6 +11,7 @@
 
 #include "indsats-store.h"
 #include "indsats-store-backend.h"
+#include "indsats-text.h"
 
 G_BEGIN_DECLS
 
@@ -113,6 +114,17 @@ bind_text (IndsatsStmt *stmt,
     stmt->db->backend->bind_null (stmt, index);
   else
     stmt->db->backend->bind_text (stmt, index, text, TRUE);
+}
+
+/* Text a person or a file gave, as it is stored: in Unicode NFC */
+static inline void
+bind_text_nfc (IndsatsStmt *stmt,
+               int          index,
+               const char  *text)
+{
+  g_autofree char *normal = indsats_text_normalize (text);
+
+  bind_text (stmt, index, normal);
 }
 
 /* For text that stays put until the statement is reset: not copied */
