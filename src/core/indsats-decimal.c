@@ -153,6 +153,30 @@ shape_of (const Clean *c)
     }
 }
 
+/* @text without the white space around it, which a person does not see */
+static const char *
+trimmed (const char *text,
+         char       *buffer,
+         gsize       size)
+{
+  const char *start = text ? text : "";
+  gsize len;
+
+  while (g_ascii_isspace (*start))
+    start++;
+  len = strlen (start);
+  while (len > 0 && g_ascii_isspace (start[len - 1]))
+    len--;
+  if (start[len] == '\0')
+    return start;
+  /* a cell the reader has trimmed already never comes here */
+  if (len >= size)
+    len = size - 1;
+  memcpy (buffer, start, len);
+  buffer[len] = '\0';
+  return buffer;
+}
+
 /**
  * indsats_number_shape:
  * @text: a cell
@@ -162,7 +186,8 @@ shape_of (const Clean *c)
 IndsatsNumberShape
 indsats_number_shape (const char *text)
 {
-  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+  char buffer[160];
+  const char *s = trimmed (text, buffer, sizeof buffer);
   Clean c;
 
   if (is_missing (s))
@@ -188,7 +213,8 @@ indsats_number_read (const char     *text,
                      double         *value,
                      gboolean       *missing)
 {
-  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+  char buffer[160];
+  const char *s = trimmed (text, buffer, sizeof buffer);
   char plain[160];
   gsize n = 0;
   Clean c;

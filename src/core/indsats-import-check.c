@@ -93,6 +93,22 @@ format_value (double  value,
     g_ascii_formatd (buffer, size, "%.15g", value);
 }
 
+/* The file a row came from: asked only to name it in a message */
+static IndsatsImportFile *
+file_of (GPtrArray              *rows,
+         GPtrArray              *files,
+         const IndsatsImportRow *row)
+{
+  for (guint f = 0; f < rows->len; f++)
+    {
+      GPtrArray *list = g_ptr_array_index (rows, f);
+      for (guint r = 0; r < list->len; r++)
+        if (g_ptr_array_index (list, r) == row)
+          return g_ptr_array_index (files, f);
+    }
+  g_return_val_if_reached (g_ptr_array_index (files, 0));
+}
+
 /**
  * indsats_import_check:
  * @rows: (element-type GPtrArray): per file, its rows; equal repeats are removed
@@ -106,7 +122,7 @@ indsats_import_check (GPtrArray  *rows,
                       GPtrArray  *files,
                       GError    **error)
 {
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) repeats = g_hash_table_new (NULL, NULL);
   g_autoptr(GString) key = g_string_new (NULL);
@@ -123,7 +139,7 @@ indsats_import_check (GPtrArray  *rows,
           IndsatsImportRow *row = g_ptr_array_index (list, r);
           SeenIndicator *ind = g_hash_table_lookup (indicators, row->indicator);
           char period[32];
-          Seen *seen;
+          IndsatsImportRow *seen;
 
           indsats_period_write (&row->period, period, sizeof period);
           if (ind == NULL)
@@ -168,18 +184,14 @@ indsats_import_check (GPtrArray  *rows,
           g_string_append (key, period);
           seen = g_hash_table_lookup (values, key->str);
           if (seen == NULL)
-            {
-              seen = g_new (Seen, 1);
-              *seen = (Seen) { row, file };
-              g_hash_table_insert (values, g_strdup (key->str), seen);
-            }
-          else if (!same_value (seen->row->value, row->value))
+            g_hash_table_insert (values, g_strndup (key->str, key->len), row);
+          else if (!same_value (seen->value, row->value))
             {
               g_autofree char *here = indsats_import_location (file, row);
-              g_autofree char *there = indsats_import_location (seen->file, seen->row);
+              g_autofree char *there = indsats_import_location (file_of (rows, files, seen), seen);
               char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
               format_value (row->value, a, sizeof a);
-              format_value (seen->row->value, b, sizeof b);
+              format_value (seen->value, b, sizeof b);
               g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                            "%s: “%s”, %s, %s is %s here but %s at %s; keep one of the two",
                            here, row->indicator, row->area, period, a, b, there);
