@@ -22,8 +22,10 @@ indsats_store_find_indicator (IndsatsStore  *self,
                               const char    *name,
                               GError       **error)
 {
+  g_autofree char *normal = indsats_text_normalize (name ? name : "");
+
   g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
-  return select_id (self, sql_indicator_id, name ? name : "", 0, "Cannot read the indicators", error);
+  return select_id (self, sql_indicator_id, normal, 0, "Cannot read the indicators", error);
 }
 
 /**
@@ -56,8 +58,8 @@ indsats_store_ensure_indicator (IndsatsStore  *self,
 
   if (!(stmt = prepare (self, sql_insert_indicator, error)))
     return 0;
-  bind_text (stmt, 1, name);
-  bind_text (stmt, 2, unit ? unit : "");
+  bind_text_nfc (stmt, 1, name);
+  bind_text_nfc (stmt, 2, unit ? unit : "");
   bind_int (stmt, 3, higher_is_better ? 1 : 0);
   bind_double (stmt, 4, threshold);
   if (!step_done (self, stmt, "Cannot save the indicator", error))
@@ -96,6 +98,38 @@ indsats_store_list_indicators (IndsatsStore  *self,
   return g_steal_pointer (&list);
 }
 
+/* The kinds of period an indicator's values have (the low bits of period_key) */
+static const char sql_period_kinds[] =
+  "SELECT DISTINCT period_key % 8 FROM observation WHERE indicator_id = ?";
+
+/**
+ * indsats_store_get_period_kinds:
+ * @kinds: (out): a bit (1 << IndsatsPeriodKind) for each kind of period the
+ *   indicator has values for; 0 when it has none
+ */
+gboolean
+indsats_store_get_period_kinds (IndsatsStore  *self,
+                                gint64         indicator_id,
+                                guint         *kinds,
+                                GError       **error)
+{
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  *kinds = 0;
+  if (!(stmt = prepare (self, sql_period_kinds, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, indicator_id);
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    *kinds |= 1u << column_int (stmt, 0);
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    return set_db_error (self, error, "Cannot read the key figures");
+  return TRUE;
+}
+
 static const char sql_find_observation[] =
   "SELECT id, value, preliminary FROM observation WHERE indicator_id = ? AND area = ? AND period = ?";
 static const char sql_update_observation[] =
@@ -130,6 +164,8 @@ static const char sql_insert_new_observation[] =
 
 /**
  * indsats_store_put_observation:
+ * @area: in Unicode NFC, as the importer gives it (set_observation() takes
+ *   any spelling)
  * @period: the period, parsed
  * @now: the time to record, as indsats_store_now() gives it; one per import
  * @change: (out) (optional): whether the row was added, updated or unchanged
@@ -257,13 +293,15 @@ indsats_store_set_observation (IndsatsStore              *self,
                                GError                   **error)
 {
   g_autofree char *now = now_text ();
+  g_autofree char *normal_area = indsats_text_normalize (area);
+  g_autofree char *normal_source = indsats_text_normalize (source);
   IndsatsPeriod p;
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
 
   if (!indsats_period_parse (period, &p, error))
     return FALSE;
-  return indsats_store_put_observation (self, indicator_id, area, &p, value, preliminary, source, now,
+  return indsats_store_put_observation (self, indicator_id, normal_area, &p, value, preliminary, normal_source, now,
                                         change, error);
 }
 
@@ -292,7 +330,7 @@ indsats_store_list_observations (IndsatsStore  *self,
 
   if (!(stmt = prepare (self, sql_list_observations, error)))
     return NULL;
-  bind_text (stmt, 1, indicator);
+  bind_text_nfc (stmt, 1, indicator);
   while ((rc = step (stmt)) == INDSATS_STEP_ROW)
     {
       IndsatsObservation *o = indsats_observation_new ();
@@ -340,7 +378,7 @@ indsats_store_update_indicator (IndsatsStore  *self,
 
   if (!(stmt = prepare (self, sql_update_indicator, error)))
     return FALSE;
-  bind_text (stmt, 1, unit ? unit : "");
+  bind_text_nfc (stmt, 1, unit ? unit : "");
   bind_int (stmt, 2, higher_is_better ? 1 : 0);
   bind_double (stmt, 3, threshold);
   bind_int64 (stmt, 4, indicator_id);
@@ -373,7 +411,7 @@ indsats_store_list_areas (IndsatsStore  *self,
 
   if (!(stmt = prepare (self, sql_list_areas, error)))
     return NULL;
-  bind_text (stmt, 1, indicator);
+  bind_text_nfc (stmt, 1, indicator);
   while ((rc = step (stmt)) == INDSATS_STEP_ROW)
     g_ptr_array_add (areas, column_text (stmt, 0));
   reset (stmt);
