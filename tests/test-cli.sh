@@ -52,7 +52,11 @@ check "--database before the subcommand" test "$rc" -eq 0 -a "$(printf '%s\n' "$
 run actions list --database="$db"
 check "--database=FILE" test "$rc" -eq 0
 run demo
-check "default database under XDG_DATA_HOME" test "$rc" -eq 0 -a -f "$XDG_DATA_HOME/indsats/indsats.db"
+check "demo without --database is wrong usage: the demo never goes into the person's own database" \
+  test "$rc" -eq 2 -a ! -e "$XDG_DATA_HOME/indsats/indsats.db" -a -n "$(grep -F -- '--database FILE' <<<"$err")"
+run actions list
+check "without --database the default database under XDG_DATA_HOME is read (and, holding nothing, not made)" \
+  test "$rc" -eq 1 -a -n "$(grep -F "$XDG_DATA_HOME/indsats/indsats.db" <<<"$err")"
 
 # json that parses, with the same rows
 run actions list --database "$db" --format json
@@ -77,16 +81,16 @@ check "a Danish date is accepted" test "$rc" -eq 0 -a "$(sqlite3 "$db" "SELECT s
 
 before=$(count_actions "$db")
 run actions add --database "$db" --team Job-team --focus F --owner O --start 2023-02-31 --text "Umulig dato"
-check "a bad date exits 1" test "$rc" -eq 1
+check "a bad date is wrong usage" test "$rc" -eq 2
 check "the bad date's message names the field and the value" grep -q -- '--start: “2023-02-31” is not a valid date' <<<"$err"
 check "the message is one line" test "$(printf '%s\n' "$err" | wc -l)" -eq 1
 check "a bad date writes nothing" test "$(count_actions "$db")" -eq "$before"
 run actions add --database "$db" --team Job-team --focus F --owner O --start 2023-03-01 --text "   "
-check "an empty text exits 1" test "$rc" -eq 1
+check "an empty text is wrong usage" test "$rc" -eq 2
 check "an empty text says so" grep -q -- "--text is empty" <<<"$err"
 check "an empty text writes nothing" test "$(count_actions "$db")" -eq "$before"
 run actions add --database "$db" --team Job-team --focus F --owner O --start 2023-03-01 --text T --status later
-check "an unknown status exits 1 and names it" test "$rc" -eq 1 -a -n "$(grep -F '“later” is not a status' <<<"$err")"
+check "an unknown status is wrong usage and names it" test "$rc" -eq 2 -a -n "$(grep -F '“later” is not a status' <<<"$err")"
 check "an unknown status writes nothing" test "$(count_actions "$db")" -eq "$before"
 
 
@@ -108,11 +112,11 @@ assert rows[-1]["old"] is None
 ' 2>"$tmp/py"; then ok "history json parses, newest first"; else not_ok "history json" "$(cat "$tmp/py")"; fi
 before=$(sqlite3 "$db" "SELECT count(*) FROM action_history")
 run actions edit 3 --database "$db" --start 2023-02-30
-check "edit with an impossible date exits 1" test "$rc" -eq 1
+check "edit with an impossible date is wrong usage" test "$rc" -eq 2
 check "... naming the field and value" grep -q -- '--start: “2023-02-30” is not a valid date' <<<"$err"
 check "... and changes nothing" test "$(sqlite3 "$db" "SELECT start_date FROM action WHERE id = 3")" = "2023-03-01" -a "$(sqlite3 "$db" "SELECT count(*) FROM action_history")" = "$before"
 run actions edit 3 --database "$db" --text ""
-check "edit with an empty text exits 1 and changes nothing" test "$rc" -eq 1 -a "$(sqlite3 "$db" "SELECT count(*) FROM action_history")" = "$before"
+check "edit with an empty text is wrong usage and changes nothing" test "$rc" -eq 2 -a "$(sqlite3 "$db" "SELECT count(*) FROM action_history")" = "$before"
 run actions edit 999 --database "$db" --status done
 check "edit of an unknown action exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep 'There is no action 999' <<<"$err")"
 run actions edit 3 --database "$db"
@@ -145,9 +149,9 @@ before=$(sqlite3 "$db" "SELECT count(*) FROM figure")
 run figure add --database "$db" --title T --indicator "Ledighed i Narnia" --areas Ishøj
 check "an unknown indicator exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep -F '“Ledighed i Narnia”' <<<"$err")"
 run figure add --database "$db" --title T --indicator Ledighed --areas Ishøj --from 2023M13
-check "an unknown period exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep -F -- '--from: “2023M13” is not a period' <<<"$err")"
+check "an unknown period is wrong usage naming it" test "$rc" -eq 2 -a -n "$(grep -F -- '--from: “2023M13” is not a period' <<<"$err")"
 run figure add --database "$db" --title T --indicator Ledighed --areas Ishøj --kind pie
-check "an unknown kind exits 1" test "$rc" -eq 1 -a -n "$(grep -F '“pie” is not a kind of figure' <<<"$err")"
+check "an unknown kind is wrong usage" test "$rc" -eq 2 -a -n "$(grep -F '“pie” is not a kind of figure' <<<"$err")"
 check "failed figure adds write nothing" test "$(sqlite3 "$db" "SELECT count(*) FROM figure")" -eq "$before"
 run figure render 5 "$tmp/figur-5.png" --database "$db" --width 800 --height 500
 check "figure render writes a PNG of the asked size" test "$rc" -eq 0 -a "$(/usr/bin/python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); assert d[:8]==b"\x89PNG\r\n\x1a\n"; print(*struct.unpack(">II", d[16:24]))' "$tmp/figur-5.png")" = "800 500"
@@ -178,6 +182,135 @@ check "actions without a subcommand exits 2" test "$rc" -eq 2
 run actions list --database
 check "--database without a file exits 2" test "$rc" -eq 2
 
+# Every bad option value is wrong usage: exit 2, one line starting "indsats COMMAND:", nothing changed
+dbsum() { sqlite3 "$db" .dump | sha256sum; }
+usage() { # usage DESCRIPTION COMMAND EXPECTED-MESSAGE-PART ARGS...
+  local d=$1 command=$2 expected=$3 before; shift 3
+  before=$(dbsum)
+  run --database "$db" "$@"
+  if [ "$rc" -eq 2 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] && [[ "$err" == "indsats $command: "* ]] &&
+     grep -qF -- "$expected" <<<"$err" && [ "$(dbsum)" = "$before" ]; then
+    ok "$d"
+  else
+    not_ok "$d" "rc=$rc" "$err"
+  fi
+}
+add=(actions add --team Job-team --focus "Fokus på et aktivt tilbud" --owner "Alle SB" --text "Ny indsats")
+usage "an unknown status" "actions add" "--status: “foo” is not a status" "${add[@]}" --start 2023-03-01 --status foo
+usage "an unknown status in an edit" "actions edit" "--status: “foo” is not a status" actions edit 3 --status foo
+usage "a month 13" "actions add" "--start: “2023-13-01” is not a valid date" "${add[@]}" --start 2023-13-01
+usage "a date outside the range names the range" "actions add" "“2300-01-01” is outside the dates Indsats takes, 1900-01-01 to 2200-12-31" \
+  "${add[@]}" --start 2300-01-01
+usage "an end date before the start names both" "actions add" "--end 2023-02-01 is before --start 2023-03-01" \
+  "${add[@]}" --start 2023-03-01 --end 2023-02-01
+usage "an end date before the start in an edit names both" "actions edit" "--end 2023-01-31 is before --start 2023-02-01" \
+  actions edit 3 --start 2023-02-01 --end 2023-01-31
+usage "a bad end date" "actions edit" "--end: “2023-02-30” is not a valid date" actions edit 3 --end 2023-02-30
+usage "a blank owner is refused like a blank text" "actions add" "--owner is empty" "${add[@]/Alle SB/ }" --start 2023-03-01
+usage "a blank owner in an edit" "actions edit" "--owner is empty" actions edit 3 --owner ""
+usage "a blank team in an edit" "actions edit" "--team is empty" actions edit 3 --team " "
+usage "an unknown kind of figure" "figure add" "--kind: “pie” is not a kind of figure" \
+  figure add --title T --indicator Ledighed --areas Ishøj --kind pie
+usage "a threshold that is not a number" "figure add" "--threshold: “x” is not a number" \
+  figure add --title T --indicator Ledighed --areas Ishøj --threshold x
+usage "an empty area between commas" "figure add" "--areas: an area between commas is empty" \
+  figure add --title T --indicator Ledighed --areas "Ishøj,,Brøndby"
+usage "periods of two kinds" "figure add" "--from 2022M01 and --to 2023Q4 must be periods of one kind" \
+  figure add --title T --indicator Ledighed --areas Ishøj --from 2022M01 --to 2023Q4
+usage "an action id too large for a number" "actions edit" \
+  "“99999999999999999999” is not an action id: write a whole number from 1 to 9223372036854775807" \
+  actions edit 99999999999999999999 --status done
+usage "an action id of 0" "actions delete" "“0” is not an action id" actions delete 0
+usage "a negative action id" "actions delete" "“-3” is not an action id" actions delete -- -3
+usage "an action id with letters" "actions history" "“3x” is not an action id" actions history 3x
+usage "a plan id that is not a number" "actions list" "“første” is not a plan id" actions list --plan første
+usage "a figure number too large" "figure render" "“99999999999” is not a figure number" \
+  figure render 99999999999 "$tmp/x.png"
+usage "an unknown output format" "series list" "unknown format “xml”" series list --format xml
+usage "a width that is not a number" "figure render" "--width" figure render 5 "$tmp/x.png" --width bred
+before=$(dbsum)
+run actions list --database
+check "a global option's error begins 'indsats:'" test "$rc" -eq 2 -a "$err" = "indsats: --database needs a file name (see indsats --help)"
+run actions edit 999999 --database "$db" --start 2023-01-01
+check "a failure is one line starting 'indsats actions edit:'" test "$rc" -eq 1 -a "$(printf '%s\n' "$err" | wc -l)" -eq 1 -a -n "$(grep '^indsats actions edit: There is no action 999999' <<<"$err")"
+
+# -- ends the options
+printf 'indicator,area,period,value\nBindestreg,Ishøj,2023M01,1\n' >"$tmp/-bindestreg.csv"
+out=$(cd "$tmp" && "$indsats" import --database "$db" -- -bindestreg.csv 2>&1); rc=$?
+check "-- ends the options: a file named -bindestreg.csv imports" test "$rc" -eq 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM indicator WHERE name = 'Bindestreg'")" -eq 1
+out=$(cd "$tmp" && "$indsats" import --database "$db" -bindestreg.csv 2>&1); rc=$?
+check "... without it the name is an unknown option" test "$rc" -eq 2 -a -n "$(grep -iF 'unknown option -bindestreg.csv' <<<"$out")"
+run "${add[@]}" --start 2023-03-01 --database "$db" -- --status
+check "... and an option after -- is an argument" test "$rc" -eq 2 -a -n "$(grep -F 'unexpected argument “--status”' <<<"$err")"
+
+# every date option is in --help
+run --help
+check "--help names every date option and the range" test -n "$(grep -F -- '[--end YYYY-MM-DD]' <<<"$out")" -a -n "$(grep -F -- '--start YYYY-MM-DD' <<<"$out")" -a -n "$(grep -F '1900-01-01 to 2200-12-31' <<<"$out")"
+run actions edit --help
+check "actions edit --help shows --end" grep -qF -- "--end=YYYY-MM-DD" <<<"$out"
+
+# a figure's periods must be of a kind its indicator has
+before=$(sqlite3 "$db" "SELECT count(*) FROM figure")
+run figure add --database "$db" --title "Kvartaler" --indicator Ledighed --areas Ishøj --from 2022Q1 --to 2023Q4
+check "figure add --from/--to of quarters for a monthly indicator exits 1 naming its kind" \
+  test "$rc" -eq 1 -a -n "$(grep -F -- '--from 2022Q1 is a quarter, but “Ledighed” has values by month only' <<<"$err")"
+check "... and adds no figure" test "$(sqlite3 "$db" "SELECT count(*) FROM figure")" -eq "$before"
+
+# indsats demo writes into no database that holds a plan of its own
+other="$tmp/other.db"
+cp "$db" "$other"
+sqlite3 "$other" "UPDATE plan SET demo_key = NULL, title = 'Vores egen plan'"
+sum_before=$(sqlite3 "$other" .dump | sha256sum)
+run demo --database "$other"
+check "demo into a database with a plan of its own exits 1 naming it" test "$rc" -eq 1 -a -n "$(grep -F "“$other” holds a plan of its own (“Vores egen plan”)" <<<"$err")"
+check "... and changes nothing" test "$(sqlite3 "$other" .dump | sha256sum)" = "$sum_before"
+
+# a database of version 1 with a team stored in two spellings (NFC and NFD) is brought up to date;
+# what later versions added goes, so that the file is as version 1 wrote it
+old="$tmp/version-1.db"
+cp "$db" "$old"
+nfc=$(printf '\xc3\x85benr\xc3\xa5') nfd=$(printf 'A\xcc\x8abenra\xcc\x8a')
+sqlite3 "$old" "DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; DROP TABLE IF EXISTS snapshot_indicator; DROP TABLE IF EXISTS snapshot_action; DROP TABLE IF EXISTS snapshot;
+  DROP INDEX indicator_by_origin; ALTER TABLE indicator DROP COLUMN table_id;
+  ALTER TABLE indicator DROP COLUMN measure; ALTER TABLE indicator DROP COLUMN breakdown;
+  PRAGMA user_version = 1;
+  INSERT INTO team (id, plan_id, name, position) VALUES (90, 1, '$nfc', 90), (91, 1, '$nfd', 91);
+  INSERT INTO focus_area (id, team_id, name, position) VALUES (90, 90, 'Fokus', 0), (91, 91, 'Fokus', 0);
+  INSERT INTO action (id, focus_id, text, owner, start_date, position) VALUES
+    (90, 90, 'Skrevet på Windows', 'Alle SB', '2023-03-01', 0), (91, 91, 'Skrevet på en Mac', 'Alle SB', '2023-03-02', 0);"
+run actions list --database "$old"
+check "a version 1 database with NFD and NFC twins opens" test "$rc" -eq 0 -a "$(sqlite3 "$old" 'PRAGMA user_version')" -eq "$(sqlite3 "$db" 'PRAGMA user_version')"
+check "... says on stderr that it merged the team's two spellings" grep -qF "“$old” was brought up to date: merged 2 spellings of the team “$nfc”" <<<"$err"
+check "... and lists both actions under the one team" test "$(printf '%s\n' "$out" | awk -F'\t' '$1 == 90 || $1 == 91 {print $2 "|" $3}' | sort -u)" = "$nfc|Fokus"
+run actions list --database "$old"
+check "... and says nothing the next time" test "$rc" -eq 0 -a -z "$err"
+
+# one name, one thing: text from the command line is stored in NFC
+team_nfc=$(printf '\xc3\x85benr\xc3\xa5') team_nfd=$(printf 'A\xcc\x8abenra\xcc\x8a')
+owner_nfc=$(printf 'K\xc3\xa5re') owner_nfd=$(printf 'Ka\xcc\x8are')
+run actions add --database "$db" --team "$team_nfc" --focus Fokus --owner "$owner_nfc" --start 2023-05-01 --text "Tastet"
+run actions add --database "$db" --team "$team_nfd" --focus Fokus --owner "$owner_nfd" --start 2023-05-02 --text "Indsat fra en Mac"
+check "a team typed in NFC and pasted in NFD is one team" test "$rc" -eq 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM team WHERE name IN ('$team_nfc', '$team_nfd')")" -eq 1
+check "... stored in NFC" test "$(sqlite3 "$db" "SELECT hex(name) FROM team WHERE name = '$team_nfc'")" = "$(printf '%s' "$team_nfc" | xxd -p -u)"
+run actions list --database "$db"
+check "... and actions list shows both actions under it, with one owner" \
+  test "$(printf '%s\n' "$out" | awk -F'\t' '$4 == "Tastet" || $4 == "Indsat fra en Mac" {print $2 "|" $5}' | sort -u)" = "$team_nfc|$owner_nfc"
+run actions edit 3 --database "$db" --team "$team_nfd"
+check "an edit to the NFD spelling moves nothing into a new team" test "$rc" -eq 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM team WHERE name = '$team_nfd'")" -eq 0
+area_nfc=$(printf '\xc3\x85rhus') area_nfd=$(printf 'A\xcc\x8arhus')
+printf 'indicator,area,period,value\nLedige i Aarhus,%s,2023M01,1\nLedige i Aarhus,%s,2023M02,2\n' "$area_nfc" "$area_nfc" >"$tmp/aarhus.csv"
+run import --database "$db" "$tmp/aarhus.csv"
+run figure add --database "$db" --title "Århus" --indicator "Ledige i Aarhus" --areas "$area_nfd"
+check "figure add --areas in NFD names the area the values are stored under" \
+  test "$rc" -eq 0 -a "$(sqlite3 "$db" "SELECT count(*) FROM figure_series s JOIN figure f ON f.id = s.figure_id JOIN observation o ON o.indicator_id = s.indicator_id AND o.area = s.area WHERE f.number = $out")" -eq 2
+
+# the store keeps an evaluation date after the start, against the stored start too
+before=$(dbsum)
+start3=$(sqlite3 "$db" "SELECT start_date FROM action WHERE id = 3")
+run actions edit 3 --database "$db" --end 2023-01-01
+check "an --end before the action's stored start exits 1 naming both dates" \
+  test "$rc" -eq 1 -a -n "$(grep -F "The evaluation date 2023-01-01 is before the start date $start3" <<<"$err")" -a "$(dbsum)" = "$before"
+
 # --help and --version
 run --help
 check "--help exits 0 and shows the commands" test "$rc" -eq 0 -a -n "$(grep 'actions list' <<<"$out")"
@@ -197,6 +330,16 @@ run actions list --database "$notdb"
 check "a file that is not a database exits 1" test "$rc" -eq 1
 check "... with a message naming it" grep -qF "“$notdb” is not an Indsats database" <<<"$err"
 check "... and it is left untouched" test "$(sha256sum "$notdb")" = "$sum_before"
+
+# a named pipe, or a link to a device, is refused by what it is, naming it
+mkfifo "$tmp/pipe.db"
+run actions list --database "$tmp/pipe.db"
+check "a FIFO as the database exits 1 naming it and what it is" test "$rc" -eq 1 -a "$(printf '%s\n' "$err" | wc -l)" -eq 1 -a -n "$(grep -F "“$tmp/pipe.db” is a named pipe (FIFO), not a database file" <<<"$err")"
+ln -s /dev/null "$tmp/null.db"
+run actions list --database "$tmp/null.db"
+check "a link to /dev/null exits 1 naming both" test "$rc" -eq 1 -a -n "$(grep -F "“$tmp/null.db” is a link to a character device, “/dev/null”" <<<"$err")"
+run demo --database "$tmp/null.db"
+check "... and nothing is written through it" test "$rc" -eq 1 -a -L "$tmp/null.db" -a -c /dev/null
 
 newer="$tmp/newer.db"
 sqlite3 "$newer" "CREATE TABLE t (x); PRAGMA user_version = 42; PRAGMA application_id = 1229866067;"

@@ -69,6 +69,16 @@ test_dates (void)
   g_assert_null (indsats_date_parse ("", &error));
   g_assert_nonnull (strstr (error->message, "empty"));
   g_clear_error (&error);
+  /* a real date outside the range says the range */
+  g_assert_null (indsats_date_parse ("2300-01-01", &error));
+  g_assert_nonnull (strstr (error->message, "1900-01-01 to 2200-12-31"));
+  g_clear_error (&error);
+  g_assert_null (indsats_date_parse ("31.12.1899", &error));
+  g_assert_nonnull (strstr (error->message, "1900-01-01 to 2200-12-31"));
+  g_clear_error (&error);
+  g_assert_null (indsats_date_parse ("2300-02-30", &error));
+  g_assert_nonnull (strstr (error->message, "not a valid date"));
+  g_clear_error (&error);
   g_assert_false (indsats_date_is_valid_iso ("2023-2-27"));
   g_assert_true (indsats_date_is_valid_iso ("2024-02-29"));
   g_assert_false (indsats_date_is_valid_iso ("2023-02-29"));

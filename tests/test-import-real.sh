@@ -43,6 +43,28 @@ check "the summary counts per series" grep -qP '^Antal personer \(y01a02, Kvinde
 run import "$data/v2-json-y01a02-documented.json"
 check "the v2 JSON (Variables with Name and Label, cells as text) imports" test "$rc" -eq 0
 check "... into the same series as the CSV: unchanged" grep -qP '^Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år \(y01a02, Mænd\)\t0\t0\t1$' <<<"$out"
+check "... read with a decimal comma" grep -qF "v2-json-y01a02-documented.json: 5 values, read with a decimal comma" <<<"$err"
+
+# In one column of a v2 answer: text with a decimal comma, a JSON number and null
+main_db=$db db="$tmp/mixed.db"
+sed -e 's/\["Hele landet","2021M02","Køn i alt","4,4"\]/["Hele landet","2021M02","Køn i alt",4.4]/' \
+    -e 's/\["Hele landet","2021M02","Kvinder","2,1"\]/["Hele landet","2021M02","Kvinder",null]/' \
+    "$data/v2-json-y01a02-documented.json" >"$tmp/y01a02-mixed.json"
+run import "$tmp/y01a02-mixed.json"
+check "a v2 answer with numbers as text and as numbers imports" test "$rc" -eq 0
+check "... the text with a decimal comma" test "$(series 'Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år (y01a02)' 'Hele landet' 2021M01)" = "4.2|y01a02|Køn: Køn i alt"
+check "... the JSON number" test "$(series 'Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år (y01a02)' 'Hele landet' 2021M02)" = "4.4|y01a02|Køn: Køn i alt"
+check "... null as missing" test "$(series 'Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år (y01a02, Kvinder)' 'Hele landet' 2021M02)" = "null|y01a02|Køn: Kvinder"
+db=$main_db
+
+# One value per series in one import: a breakdown value repeated with another number is refused, naming both lines
+cp "$data/star-y01a02-v2-csv-documented.csv" "$tmp/y01a02-twice.csv"
+printf 'Hele landet;2021M01;Kvinder;72406;59664;2,1;1,6\n' >>"$tmp/y01a02-twice.csv"
+before=$(dump)
+run import "$tmp/y01a02-twice.csv"
+check "a series given twice with two values is refused" test "$rc" -eq 1
+check "... naming the series and both lines" grep -qF "y01a02-twice.csv:$(wc -l <"$tmp/y01a02-twice.csv"): “Antal personer (y01a02, Kvinder)”, Hele landet, 2021M01 is 72406 here but 72405 at $tmp/y01a02-twice.csv:3" <<<"$err"
+check "... and nothing changes" test "$(dump)" = "$before"
 
 # The same measure label in another table is another series
 cp "$data/star-y01a02-v2-csv-documented.csv" "$tmp/Y08A02-2021.csv"
@@ -135,6 +157,22 @@ check "... migrated to the current version" test "$(sqlite3 "$old" 'PRAGMA user_
 check "... losing nothing" test "$(sqlite3 "$old" "SELECT i.name, o.area, o.period, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id ORDER BY 1, 2, 3")" = "$before"
 run import "$data/star-y01a02-v2-csv-documented.csv"
 check "... and takes tables afterwards" test "$rc" -eq 0 -a "$(series 'Antal personer (y01a02)' 'Hele landet' 2021M01)" = "144315.0|y01a02|Køn: Køn i alt"
+
+# A database of version 3 (tables, breakdowns and snapshots) with names in NFD: brought up to date in NFC
+v3="$tmp/v3.db"
+"$indsats" import "$data/star-y01a02-v2-csv-documented.csv" --database "$v3" >/dev/null 2>&1
+nfc=$(printf '\xc3\x85benr\xc3\xa5') nfd=$(printf 'A\xcc\x8abenra\xcc\x8a')
+sqlite3 "$v3" "INSERT INTO plan (id, title, created_at) VALUES (1, 'Plan', '2023-03-07 10:00:00');
+  INSERT INTO snapshot (id, plan_id, name, meeting_date, created_at) VALUES (1, 1, 'Møde i $nfd', '2023-03-07', '2023-03-07 10:00:00');
+  INSERT INTO snapshot_indicator (snapshot_id, position, indicator, area, period, value) VALUES (1, 0, 'Antal personer (y01a02)', '$nfd', '2021M01', 1);
+  UPDATE indicator SET breakdown = 'Køn: $nfd' WHERE name = 'Antal personer (y01a02, Kvinder)';
+  DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; PRAGMA user_version = 3;"
+db=$v3
+run series list
+check "a version 3 database with names in NFD opens" test "$rc" -eq 0 -a "$(sqlite3 "$v3" 'PRAGMA user_version')" = "$current"
+check "... its snapshot's name is in NFC" test "$(sqlite3 "$v3" 'SELECT name FROM snapshot')" = "Møde i $nfc"
+check "... and the area of its figure" test "$(sqlite3 "$v3" 'SELECT area FROM snapshot_indicator')" = "$nfc"
+check "... and a series' breakdown" test "$(sqlite3 "$v3" "SELECT breakdown FROM indicator WHERE name = 'Antal personer (y01a02, Kvinder)'")" = "Køn: $nfc"
 
 echo "1..$n"
 [ "$failures" -eq 0 ]

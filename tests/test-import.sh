@@ -38,15 +38,15 @@ check "... with Ishøj and Brøndby spelled right" test "$(value Fleksjob Brønd
 check "... and 'aug. 2023' read as 2023M08" test "$(value Fleksjob Ishøj 2023M08)" = "288.0"
 
 run import "$data/bom.csv"
-check "a UTF-8 file with a BOM and an Area/Period header imports" test "$rc" -eq 0 -a "$(value Ledighedsydelse Ishøj 2022Q3)" = "74.0"
-check "2023Q02 is the second quarter" test "$(value Ledighedsydelse Ishøj 2023Q2)" = "57.0"
-check "2023QMAT02 is a rolling year" test "$(value Ledighedsydelse Ishøj 2023QMAT02)" = "61.0"
+check "a UTF-8 file with a BOM and an Area/Period header imports" test "$rc" -eq 0 -a "$(value 'Ledighedsydelse pr. kvartal' Ishøj 2022Q3)" = "74.0"
+check "2023Q02 is the second quarter" test "$(value 'Ledighedsydelse pr. kvartal' Ishøj 2023Q2)" = "57.0"
 
 run import "$data/long.csv"
 check "a long indicator,area,period,value,unit file imports" test "$rc" -eq 0
 check "'2. kvt. 2023' is 2023Q2" test "$(value Aktiveringsgrad Brøndby 2023Q2)" = "12.4"
-check "'1. halvår 2023' is 2023H1" test "$(value Aktiveringsgrad Ishøj 2023H1)" = "6.1"
-check "2023Y01 is the year 2023" test "$(value Aktiveringsgrad Ishøj 2023)" = "7.2"
+check "'1. halvår 2023' is 2023H1" test "$(value 'Aktiveringsgrad pr. halvår' Ishøj 2023H1)" = "6.1"
+check "2023Y01 is the year 2023" test "$(value 'Aktiveringsgrad pr. år' Ishøj 2023)" = "7.2"
+check "2023QMAT02 is a rolling year" test "$(value 'Ledighedsydelse år til kvartal' Ishøj 2023QMAT02)" = "61.0"
 check "a quoted field with a comma" test "$(value 'Fleksjob, 1-5 timer' Ishøj 2023M08)" = "35.0"
 
 # Re-import with changed values: updated, with revisions
@@ -94,6 +94,130 @@ printf '{"columns": ["Area", "Period", "X"], "rows": [["Ishøj", "2023M08", 1], 
 bad "a JSON row with text for a number" "$tmp/bad.json" "bad.json: row 2: “x” in column “X” is not a number"
 printf '[{"Variables": ["Område", "Periode", "X"], "Data": [["Ishøj", "2023M08", 1]' >"$tmp/cut.json"
 bad "a cut JSON file" "$tmp/cut.json" "cut.json:"
+
+
+# Numbers: a column's decimal mark is decided once, from all its cells
+refused() { # refused DESCRIPTION EXPECTED-MESSAGE-PART IMPORT-ARGS...: exit 1, one line, nothing changed
+  local d=$1 expected=$2 before; shift 2
+  before=$(dump)
+  run import "$@"
+  if [ "$rc" -eq 1 ] && grep -qF -- "$expected" <<<"$err" && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] &&
+     [ "$(dump)" = "$before" ]; then
+    ok "$d"
+  else
+    not_ok "$d" "rc=$rc" "$err"
+  fi
+}
+printf 'Område;Periode;Decimaltal\nIshøj;2023M01;0.125\nIshøj;2023M02;27.333\nIshøj;2023M03;1234.567\nIshøj;2023M04;-1.234\nIshøj;2023M05;12.5\n' >"$tmp/points.csv"
+run import "$tmp/points.csv"
+check "a ';' file whose dots cannot group thousands imports" test "$rc" -eq 0
+check "... every value as written: 0.125, 27.333, 1234.567, -1.234, 12.5" \
+  test "$(sqlite3 "$db" "SELECT group_concat(o.value, ' ') FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.name = 'Decimaltal' ORDER BY o.period")" = "0.125 27.333 1234.567 -1.234 12.5"
+check "... and the summary says it was read with a decimal point" grep -qF "points.csv: 5 values, read with a decimal point" <<<"$err"
+run series list --indicator Decimaltal
+check "series list shows the values as written" test "$(printf '%s\n' "$out" | cut -f3,4 | tail -n +2 | tr '\n' ' ')" = "2023M01	0.125 2023M02	27.333 2023M03	1234.567 2023M04	-1.234 2023M05	12.5 "
+run import "$data/jobindsats-semikolon.csv" --dry-run
+check "... 'read with a decimal comma'" grep -qF "jobindsats-semikolon.csv: 10 values, read with a decimal comma" <<<"$err"
+
+# the same text is the same number from CSV, TSV and JSON
+printf 'Område;Periode;Samme tal CSV\nIshøj;2023M01;27.333\nIshøj;2023M02;0,5\n' >"$tmp/same.csv"
+printf 'Område\tPeriode\tSamme tal TSV\nIshøj\t2023M01\t27.333\nIshøj\t2023M02\t0,5\n' >"$tmp/same.tsv"
+printf '{"columns": ["Område", "Periode", "Samme tal JSON"], "rows": [["Ishøj", "2023M01", "27.333"], ["Ishøj", "2023M02", "0,5"]]}' >"$tmp/same.json"
+run import "$tmp/same.csv" "$tmp/same.tsv" "$tmp/same.json"
+check "the same cells import from CSV, TSV and JSON" test "$rc" -eq 0
+check "... as the same numbers: 27.333 with a decimal comma in the column is 27333" \
+  test "$(value 'Samme tal CSV' Ishøj 2023M01)" = "27333.0" -a "$(value 'Samme tal TSV' Ishøj 2023M01)" = "27333.0" -a "$(value 'Samme tal JSON' Ishøj 2023M01)" = "27333.0"
+check "... and 0,5 is a half in each" \
+  test "$(value 'Samme tal CSV' Ishøj 2023M02)" = "0.5" -a "$(value 'Samme tal TSV' Ishøj 2023M02)" = "0.5" -a "$(value 'Samme tal JSON' Ishøj 2023M02)" = "0.5"
+printf '{"columns": ["Område", "Periode", "JSON-tal"], "rows": [["Ishøj", "2023M01", 27.333], ["Ishøj", "2023M02", 1234]]}' >"$tmp/native.json"
+run import "$tmp/native.json"
+check "a JSON number is read exactly: 27.333 is 27.333" test "$rc" -eq 0 -a "$(value JSON-tal Ishøj 2023M01)" = "27.333"
+
+# where nothing tells, refuse, naming the line and the column and --decimal
+printf 'Område;Periode;Tvetydig\nIshøj;2023M01;1.234\nIshøj;2023M02;27.333\nIshøj;2023M03;12\n' >"$tmp/ambiguous.csv"
+refused "a column of only 1.234-like cells is refused" "ambiguous.csv:2: “1.234” in column “Tvetydig” may be 1234 or 1.234" "$tmp/ambiguous.csv"
+check "... and the message says --decimal comma or --decimal point" grep -qF -- "--decimal comma or --decimal point" <<<"$err"
+run import "$tmp/ambiguous.csv" --decimal comma
+check "--decimal comma reads 1.234 as 1234 and 27.333 as 27333" test "$rc" -eq 0 -a "$(value Tvetydig Ishøj 2023M01)" = "1234.0" -a "$(value Tvetydig Ishøj 2023M02)" = "27333.0"
+check "... and the summary says so" grep -qF "read with a decimal comma, as asked" <<<"$err"
+sed 's/Tvetydig/Tvetydig med punktum/' "$tmp/ambiguous.csv" >"$tmp/ambiguous-point.csv"
+run import "$tmp/ambiguous-point.csv" --decimal point
+check "--decimal point reads 1.234 as 1.234" test "$rc" -eq 0 -a "$(value 'Tvetydig med punktum' Ishøj 2023M01)" = "1.234"
+refused "a cell against --decimal is refused" "“1,5” in column “Tvetydig” is not a number written with a decimal point, as --decimal point says" \
+  --decimal point "$(printf 'Område;Periode;Tvetydig\nIshøj;2023M04;1,5\n' >"$tmp/against.csv"; echo "$tmp/against.csv")"
+before=$(dump)
+run import "$tmp/ambiguous.csv" --decimal semikolon
+check "an unknown --decimal is wrong usage and changes nothing" test "$rc" -eq 2 -a "$(dump)" = "$before" -a -n "$(grep -F -- '--decimal: “semikolon”' <<<"$err")"
+
+# groups and other columns tell
+printf 'Område;Periode;Grupper\nIshøj;2023M01;1.234.567\nIshøj;2023M02;1.234\n' >"$tmp/groups.csv"
+run import "$tmp/groups.csv"
+check "1.234.567 in the column makes its dots thousands: 1.234 is 1234" test "$rc" -eq 0 -a "$(value Grupper Ishøj 2023M02)" = "1234.0" -a "$(value Grupper Ishøj 2023M01)" = "1234567.0"
+printf 'Område;Periode;Antal;Andel\nIshøj;2023M01;1.234;4,2\nIshøj;2023M02;1.198;3,9\n' >"$tmp/neighbour.csv"
+run import "$tmp/neighbour.csv"
+check "a column that shows no mark follows the file's other columns: 1.234 beside 4,2 is 1234" test "$rc" -eq 0 -a "$(value Antal Ishøj 2023M01)" = "1234.0" -a "$(value Andel Ishøj 2023M01)" = "4.2"
+printf 'Område;Periode;Blandet\nIshøj;2023M01;12,5\nIshøj;2023M02;0.125\n' >"$tmp/mixed.csv"
+refused "a column with a decimal comma and a decimal point is refused naming both lines" \
+  "mixed.csv:3: “0.125” in column “Blandet” has a decimal point, but “12,5” at $tmp/mixed.csv:2 has a decimal comma" "$tmp/mixed.csv"
+
+# Files Excel writes: UTF-16 with a byte order mark, LE and BE
+printf 'Område\tPeriode\tUnicode-tekst\nIshøj\t2023M01\t4,5\nBrøndby\t2023M01\t3,25\n' >"$tmp/utf8.txt"
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$tmp/utf8.txt"; } >"$tmp/utf16le.txt"
+run import "$tmp/utf16le.txt"
+check "a UTF-16 LE file with a BOM (Excel's Unicode text) imports" test "$rc" -eq 0 -a "$(value Unicode-tekst Ishøj 2023M01)" = "4.5" -a "$(value Unicode-tekst Brøndby 2023M01)" = "3.25"
+sed 's/Unicode-tekst/Unicode-tekst BE/' "$tmp/utf8.txt" >"$tmp/utf8-be.txt"
+{ printf '\xfe\xff'; iconv -f UTF-8 -t UTF-16BE "$tmp/utf8-be.txt"; } >"$tmp/utf16be.txt"
+run import "$tmp/utf16be.txt"
+check "a UTF-16 BE file with a BOM imports, Ishøj spelled right" test "$rc" -eq 0 -a "$(value 'Unicode-tekst BE' Ishøj 2023M01)" = "4.5"
+head -c 41 "$tmp/utf16le.txt" >"$tmp/utf16-cut.txt"
+refused "a UTF-16 file cut in half a character is refused" "utf16-cut.txt: the UTF-16LE text ends in half a character" "$tmp/utf16-cut.txt"
+
+# Names in NFC: "Århus" typed as A + ring (NFD) and as Å (NFC) is one area
+nfc=$(printf '\xc3\x85rhus') nfd=$(printf 'A\xcc\x8arhus')
+printf 'indicator,area,period,value\nNavne i NFC,%s,2023M01,1\nNavne i NFC,%s,2023M02,2\n' "$nfc" "$nfd" >"$tmp/nfd.csv"
+run import "$tmp/nfd.csv"
+check "an area spelled in NFD and in NFC imports" test "$rc" -eq 0
+check "... as one area, stored in NFC" test "$(sqlite3 "$db" "SELECT count(DISTINCT o.area) || ' ' || hex(min(o.area)) FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.name = 'Navne i NFC'")" = "1 $(printf '%s' "$nfc" | xxd -p -u)"
+run series list --indicator 'Navne i NFC'
+check "... series list shows both months under it" test "$(printf '%s\n' "$out" | tail -n +2 | cut -f2,3 | tr '\n' ' ')" = "$nfc	2023M01 $nfc	2023M02 "
+printf 'Omra\xcc\x8ade;Periode;Navne i NFC\n%s;2023M04;4\n' "$nfd" >"$tmp/nfd-header.csv"
+run import "$tmp/nfd-header.csv"
+check "an NFD header (Område) is understood" test "$rc" -eq 0 -a "$(value 'Navne i NFC' "$nfc" 2023M04)" = "4.0"
+
+# One import, one meaning: the same indicator, area and period twice
+printf 'indicator,area,period,value\nDubletter,Ishøj,2023M01,1\nDubletter,Ishøj,2023-01,2\nDubletter,Ishøj,jan. 2023,3\nDubletter,Ishøj,januar 2023,4\n' >"$tmp/dupes.csv"
+refused "the same period four times with four values is refused with both lines" \
+  "dupes.csv:3: “Dubletter”, Ishøj, 2023M01 is 2 here but 1 at $tmp/dupes.csv:2" "$tmp/dupes.csv"
+check "... nothing of it is stored" test -z "$(value Dubletter Ishøj 2023M01)"
+printf 'indicator,area,period,value\nDubletter,Ishøj,2023M01,1\nDubletter,Ishøj,jan. 2023,1\n' >"$tmp/same-twice.csv"
+run import "$tmp/same-twice.csv"
+check "the same value twice is stored once" test "$rc" -eq 0 -a "$(value Dubletter Ishøj 2023M01)" = "1.0" -a -n "$(grep -P '^Dubletter\t1\t0\t0$' <<<"$out")"
+check "... and no revision is invented" test "$(sqlite3 "$db" "SELECT count(*) FROM observation_revision r JOIN observation o ON o.id = r.observation_id JOIN indicator i ON i.id = o.indicator_id WHERE i.name = 'Dubletter'")" -eq 0
+printf 'indicator,area,period,value\nDubletter,Ishøj,2023M02,5\n' >"$tmp/dupe-a.csv"
+printf 'Område;Periode;Dubletter\nIshøj;feb. 2023;6\n' >"$tmp/dupe-b.csv"
+refused "the same period in two files of one import is refused naming both files" \
+  "dupe-b.csv:2: “Dubletter”, Ishøj, 2023M02 is 6 here but 5 at $tmp/dupe-a.csv:2" "$tmp/dupe-a.csv" "$tmp/dupe-b.csv"
+
+# One unit per indicator
+printf 'indicator,area,period,value,unit\nEnheder,Ishøj,2023M01,1,pct\nEnheder,Ishøj,2023M02,2,antal\n' >"$tmp/units.csv"
+refused "a second unit for one indicator in a file is refused naming both" \
+  "units.csv:3: the unit of “Enheder” is “antal” here but “pct” at $tmp/units.csv:2" "$tmp/units.csv"
+printf 'indicator,area,period,value,unit\nEnheder,Ishøj,2023M01,1,pct\nEnheder,Ishøj,2023M02,2,Pct.\n' >"$tmp/units-same.csv"
+run import "$tmp/units-same.csv"
+check "pct and Pct. are one unit" test "$rc" -eq 0
+printf 'indicator,area,period,value,unit\nEnheder,Ishøj,2023M03,3,kr.\n' >"$tmp/units-other.csv"
+refused "a unit other than the indicator's in the database is refused naming both" \
+  "units-other.csv:2: the unit of “Enheder” is “kr.” here but “pct” in the database" "$tmp/units-other.csv"
+
+# One kind of period per indicator
+printf 'indicator,area,period,value\nPeriodetyper,Ishøj,2023M01,1\nPeriodetyper,Ishøj,2023Q1,2\nPeriodetyper,Ishøj,2023,3\nPeriodetyper,Ishøj,2023QMAT02,4\n' >"$tmp/kinds.csv"
+refused "months and quarters of one indicator in a file are refused naming the kind it has" \
+  "kinds.csv:3: 2023Q1 is a quarter, but “Periodetyper” has values by month ($tmp/kinds.csv:2)" "$tmp/kinds.csv"
+printf 'indicator,area,period,value\nPeriodetyper,Ishøj,2023M01,1\n' >"$tmp/kinds-month.csv"
+run import "$tmp/kinds-month.csv"
+printf 'indicator,area,period,value\nPeriodetyper,Ishøj,2023Q1,2\n' >"$tmp/kinds-quarter.csv"
+refused "a quarter for a monthly indicator in the database is refused naming the kind it has" \
+  "kinds-quarter.csv:2: 2023Q1 is a quarter, but “Periodetyper” holds values by month in the database" "$tmp/kinds-quarter.csv"
 
 # series list
 run series list --indicator Fleksjob

@@ -11,6 +11,8 @@
 #include "indsats-chart.h"
 #include "indsats-follow-up.h"
 #include "indsats-store-private.h"
+#include "indsats-store.h"
+#include "indsats-store-schema.h"
 
 typedef struct
 {
@@ -113,6 +115,233 @@ test_create_from_nothing (Fixture       *f,
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'", tables[i]);
       g_assert_cmpint (sql_int (f->path, sql), ==, 1);
     }
+}
+
+
+/* "Åbenrå", "Århus" and "Kåre" as one character each (NFC) and as a letter and
+ * a combining ring (NFD), as a Mac or a PDF writes them */
+#define ABENRAA_NFC "\xc3\x85" "benr\xc3\xa5"
+#define ABENRAA_NFD "A\xcc\x8a" "benra\xcc\x8a"
+#define AARHUS_NFC "\xc3\x85" "rhus"
+#define AARHUS_NFD "A\xcc\x8a" "rhus"
+#define KAARE_NFC "K\xc3\xa5re"
+#define KAARE_NFD "Ka\xcc\x8are"
+
+static void
+exec_ok (sqlite3    *db,
+         const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* Every observation of an indicator, by area and period, as the store reads them */
+static gboolean
+collect_observation_cb (const IndsatsObservation  *o,
+                        gpointer                   user_data,
+                        GError                   **error)
+{
+  IndsatsObservation *copy = indsats_observation_new ();
+
+  *copy = *o;
+  copy->indicator = g_strdup (o->indicator);
+  copy->area = g_strdup (o->area);
+  copy->period = g_strdup (o->period);
+  copy->unit = g_strdup (o->unit);
+  copy->source = g_strdup (o->source);
+  g_ptr_array_add (user_data, copy);
+  return TRUE;
+}
+
+static GPtrArray *
+list_observations (IndsatsStore  *store,
+                   const char    *indicator,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_observation_free);
+
+  if (!indsats_store_foreach_observation (store, indicator, collect_observation_cb, all, error))
+    return NULL;
+  return g_steal_pointer (&all);
+}
+
+/* A database of version 1 in which twins were stored in both spellings */
+static void
+write_version_1_with_twins (const char *path)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_ok (db, indsats_migrations[0]);
+  exec_ok (db, "PRAGMA user_version = 1; PRAGMA application_id = 1229866067;"
+               "INSERT INTO plan (id, title, created_at) VALUES (1, 'Genopretningsplan', '2023-03-07 10:00:00');"
+               "INSERT INTO team (id, plan_id, name, position) VALUES"
+               " (1, 1, '" ABENRAA_NFC "', 0), (2, 1, '" ABENRAA_NFD "', 1), (3, 1, 'Job-team', 2);"
+               "INSERT INTO focus_area (id, team_id, name, position) VALUES"
+               " (1, 1, 'Fokus på " AARHUS_NFC "', 0), (2, 2, 'Fokus på " AARHUS_NFD "', 0),"
+               " (3, 2, 'Kun i det andet hold', 1), (4, 3, 'Samtaler', 0), (5, 3, 'Samtaler" "\xe2\x80\x8b" "', 1);"
+               "INSERT INTO action (id, focus_id, text, owner, start_date, position) VALUES"
+               " (1, 1, 'Ugentlig opfølgning', '" KAARE_NFC "', '2023-03-01', 0),"
+               " (2, 2, 'Møde med " AARHUS_NFD "', '" KAARE_NFD "', '2023-03-02', 0),"
+               " (3, 3, 'Kun her', '" KAARE_NFC "', '2023-03-03', 0),"
+               " (4, 4, 'Samtale', 'Alle SB', '2023-03-04', 0);"
+               "INSERT INTO action_history (action_id, plan_id, changed_at, field, old_value, new_value) VALUES"
+               " (2, 1, '2023-03-02 09:00:00', 'created', NULL, 'Møde med " AARHUS_NFD "'),"
+               " (2, 1, '2023-03-05 09:00:00', 'owner', 'Alle SB', '" KAARE_NFD "');"
+               "INSERT INTO indicator (id, name, unit, higher_is_better, threshold) VALUES"
+               " (1, 'Ledige i " AARHUS_NFC "', 'pct', 0, NULL), (2, 'Ledige i " AARHUS_NFD "', '', 0, 20);"
+               "INSERT INTO observation (id, indicator_id, area, period, period_key, value, source, updated_at) VALUES"
+               " (1, 1, '" AARHUS_NFC "', '2023M01', 194208, 1, 'Import: a.csv', '2023-02-01 08:00:00'),"
+               " (2, 2, '" AARHUS_NFD "', '2023M01', 194208, 2, 'Import: b.csv', '2023-03-01 08:00:00'),"
+               " (3, 2, '" AARHUS_NFD "', '2023M02', 194216, 3, 'Import: b.csv', '2023-03-01 08:00:00'),"
+               " (4, 1, 'Ishøj', '2023M01', 194208, 7, 'Import: a.csv', '2023-02-01 08:00:00'),"
+               " (5, 2, 'Ishøj', '2023M01', 194208, 7, 'Import: b.csv', '2023-03-01 08:00:00');"
+               "INSERT INTO observation_revision (observation_id, changed_at, old_value, new_value, source) VALUES"
+               " (1, '2023-02-01 08:00:00', 0.5, 1, 'Import: a.csv');"
+               "INSERT INTO plan_trigger (plan_id, position, text, indicator_id) VALUES (1, 0, 'Over 20 %', 2);"
+               "INSERT INTO figure (id, number, title, kind) VALUES (1, 1, 'Ledige', 'line');"
+               "INSERT INTO figure_series (figure_id, position, indicator_id, area) VALUES (1, 0, 2, '" AARHUS_NFD "');");
+  sqlite3_close (db);
+}
+
+static gboolean
+notes_say (IndsatsStore *store,
+           const char   *text)
+{
+  GPtrArray *notes = indsats_store_get_notes (store);
+
+  for (guint i = 0; i < notes->len; i++)
+    if (strstr (g_ptr_array_index (notes, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_migration_merges_twins (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) observations = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(IndsatsFigure) figure = NULL;
+  g_autoptr(GPtrArray) triggers = NULL;
+
+  write_version_1_with_twins (f->path);
+  store = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, INDSATS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (INDSATS_STORE_SCHEMA_VERSION, ==, 4);
+
+  /* one team, one focus area of each name, every action kept with its id */
+  teams = indsats_store_list_teams (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (teams->len, ==, 4);
+  g_assert_cmpstr (((IndsatsTeamEntry *) teams->pdata[0])->team, ==, ABENRAA_NFC);
+  g_assert_cmpstr (((IndsatsTeamEntry *) teams->pdata[0])->focus, ==, "Fokus på " AARHUS_NFC);
+  g_assert_cmpint (((IndsatsTeamEntry *) teams->pdata[0])->n_actions, ==, 2);
+  g_assert_cmpstr (((IndsatsTeamEntry *) teams->pdata[1])->team, ==, ABENRAA_NFC);
+  g_assert_cmpstr (((IndsatsTeamEntry *) teams->pdata[1])->focus, ==, "Kun i det andet hold");
+  /* a zero-width space makes another name: it is kept, not guessed away */
+  g_assert_cmpstr (((IndsatsTeamEntry *) teams->pdata[3])->focus, ==, "Samtaler" "\xe2\x80\x8b");
+  actions = indsats_store_list_actions (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      IndsatsAction *a = g_ptr_array_index (actions, i);
+      g_assert_cmpstr (a->team, ==, ABENRAA_NFC);
+      g_assert_cmpstr (a->owner, ==, KAARE_NFC);
+    }
+  g_assert_cmpint (((IndsatsAction *) actions->pdata[0])->id, ==, 1);
+  g_assert_cmpint (((IndsatsAction *) actions->pdata[1])->id, ==, 2);
+  g_assert_cmpstr (((IndsatsAction *) actions->pdata[1])->text, ==, "Møde med " AARHUS_NFC);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE action_id = 2"), ==, 2);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE new_value = '" KAARE_NFC "'"), ==, 1);
+
+  /* one indicator, with the unit of one and the threshold of the other */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM indicator"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM indicator WHERE name = 'Ledige i " AARHUS_NFC "'"
+                                     " AND unit = 'pct' AND threshold = 20"), ==, 1);
+
+  /* one area: its two values for 2023M01 are one value, the newer, and the
+   * older is a revision; 2023M02 came along */
+  observations = list_observations (store, "Ledige i " AARHUS_NFC, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (observations->len, ==, 3);
+  g_assert_cmpstr (((IndsatsObservation *) observations->pdata[0])->area, ==, "Ishøj");
+  g_assert_cmpfloat (((IndsatsObservation *) observations->pdata[0])->value, ==, 7);
+  g_assert_cmpstr (((IndsatsObservation *) observations->pdata[1])->area, ==, AARHUS_NFC);
+  g_assert_cmpstr (((IndsatsObservation *) observations->pdata[1])->period, ==, "2023M01");
+  g_assert_cmpfloat (((IndsatsObservation *) observations->pdata[1])->value, ==, 2);
+  g_assert_cmpstr (((IndsatsObservation *) observations->pdata[2])->area, ==, AARHUS_NFC);
+  g_assert_cmpstr (((IndsatsObservation *) observations->pdata[2])->period, ==, "2023M02");
+  g_assert_cmpfloat (((IndsatsObservation *) observations->pdata[2])->value, ==, 3);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM observation_revision WHERE observation_id = 2"), ==, 2);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM observation_revision"
+                                     " WHERE observation_id = 2 AND old_value = 1 AND new_value = 2"), ==, 1);
+  /* equal values need no revision */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM observation_revision r"
+                                     " JOIN observation o ON o.id = r.observation_id WHERE o.area = 'Ishøj'"), ==, 0);
+
+  /* the figure and the trigger point at the one indicator and area */
+  figure = indsats_store_get_figure (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((IndsatsFigureSeries *) figure->series->pdata[0])->indicator, ==, "Ledige i " AARHUS_NFC);
+  g_assert_cmpstr (((IndsatsFigureSeries *) figure->series->pdata[0])->area, ==, AARHUS_NFC);
+  triggers = indsats_store_list_trigger_indicators (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (triggers->pdata[0], ==, "Ledige i " AARHUS_NFC);
+
+  /* and it says what it merged */
+  g_assert_true (notes_say (store, "merged 2 spellings of the team “" ABENRAA_NFC "” (plan “Genopretningsplan”)"));
+  g_assert_true (notes_say (store, "merged 2 spellings of the focus area “Fokus på " AARHUS_NFC "” (team “" ABENRAA_NFC "”)"));
+  g_assert_true (notes_say (store, "merged 2 spellings of the indicator “Ledige i " AARHUS_NFC "”"));
+  g_assert_true (notes_say (store, "merged 2 spellings of the owner “" KAARE_NFC "”"));
+  g_assert_true (notes_say (store, "merged 2 spellings of the area “" AARHUS_NFC "”"));
+  g_assert_true (notes_say (store, "the older is kept as a revision"));
+
+  /* nothing is left in NFD, and opening it again changes nothing */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action WHERE owner = '" KAARE_NFD "'"), ==, 0);
+  g_clear_object (&store);
+  store = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (indsats_store_get_notes (store)->len, ==, 0);
+}
+
+
+/* A named pipe, a device, or a link to one is not a database */
+static void
+test_not_a_file_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.db", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "null.db", NULL);
+  g_autoptr(IndsatsStore) store = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  store = indsats_store_open (fifo, &error);
+  g_assert_null (store);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, fifo));
+  g_assert_nonnull (strstr (error->message, "is a named pipe (FIFO), not a database file"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
+  store = indsats_store_open (link, &error);
+  g_assert_null (store);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, link));
+  g_assert_nonnull (strstr (error->message, "is a link to a character device, “/dev/null”"));
+  g_clear_error (&error);
+
+  store = indsats_store_open ("/dev/null", &error);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "“/dev/null” is a character device"));
 }
 
 static void
@@ -374,7 +603,36 @@ test_action_validation (Fixture       *f,
   g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2023-02-31"));
   g_clear_error (&error);
+
+  /* a blank owner, like a blank text */
+  a.start_date = (char *) "2023-03-01";
+  a.owner = (char *) " ";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &a, &error), ==, 0);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "owner is empty"));
+  g_clear_error (&error);
+  a.owner = (char *) "Alle SB";
+
+  /* an evaluation date before the start, naming both */
+  a.end_date = (char *) "2023-02-28";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &a, &error), ==, 0);
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2023-02-28 is before the start date 2023-03-01"));
+  g_clear_error (&error);
+  a.end_date = NULL;
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action"), ==, 25);
+
+  /* text in NFD is stored in NFC, and a team in either spelling is one team */
+  a.team = (char *) "Sygedagpengeteam";
+  a.focus = (char *) "Fokus p" "a\xcc\x8a" " rettidige samtaler";
+  a.owner = (char *) KAARE_NFD;
+  a.text = (char *) "Opf" "\xc3\xb8" "lgning";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &a, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM focus_area WHERE name LIKE 'Fokus p%rettidige samtaler'"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action WHERE owner = '" KAARE_NFC "'"), ==, 1);
+  a.owner = (char *) "Alle SB";
+  a.text = (char *) "Ny indsats";
 
   /* a new team and focus area are made with the action, at the end */
   a.team = (char *) "Ungeteam";
@@ -737,11 +995,13 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/create", test_create_from_nothing);
   ADD ("/store/empty-file", test_empty_file_is_migrated);
+  ADD ("/store/migration/nfc-twins", test_migration_merges_twins);
   ADD ("/store/refuse/newer-version", test_newer_version_refused);
   ADD ("/store/refuse/not-a-database", test_not_a_database_refused);
   ADD ("/store/refuse/other-program", test_other_programs_database_refused);
   ADD ("/store/refuse/unwritable-folder", test_unwritable_folder);
   ADD ("/store/refuse/folder", test_folder_is_not_a_file);
+  ADD ("/store/refuse/not-a-file", test_not_a_file_refused);
   ADD ("/store/demo/once", test_demo_once);
   ADD ("/store/demo/documented-values", test_demo_documented_values);
   ADD ("/store/action/validation", test_action_validation);

@@ -173,6 +173,22 @@ test_add_edit_delete_undo (void)
   indsats_action_dialog_set_field (dialog, "start", "11.04.2023");
   g_assert_null (indsats_action_dialog_get_error (dialog, "start"));
   g_assert_false (indsats_action_dialog_can_save (dialog)); /* the text is still empty */
+  indsats_action_dialog_set_field (dialog, "text", "Ugentlig opfølgning");
+  g_assert_true (indsats_action_dialog_can_save (dialog));
+
+  /* a blank owner is refused like a blank text */
+  indsats_action_dialog_set_field (dialog, "owner", "  ");
+  g_assert_false (indsats_action_dialog_can_save (dialog));
+  indsats_action_dialog_set_field (dialog, "owner", "Teamleder");
+  g_assert_true (indsats_action_dialog_can_save (dialog));
+
+  /* an evaluation date before the start date is shown at the field */
+  indsats_action_dialog_set_field (dialog, "end", "01.04.2023");
+  g_assert_cmpstr (indsats_action_dialog_get_error (dialog, "end"), ==, "The evaluation date is before the start date");
+  g_assert_false (indsats_action_dialog_can_save (dialog));
+  indsats_action_dialog_set_field (dialog, "end", "11.04.2023");
+  g_assert_null (indsats_action_dialog_get_error (dialog, "end"));
+  g_assert_true (indsats_action_dialog_can_save (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&start, g_free);
   start = db_text (path, "SELECT start_date FROM action WHERE owner = 'Teamleder'");
@@ -195,6 +211,57 @@ test_add_edit_delete_undo (void)
                                    " AND action_id = (SELECT id FROM action WHERE owner = 'Teamleder')"), ==, 4);
   }
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+/* A name pasted from a Mac (NFD) and a word with a zero-width space inside
+ * are found by what a reader sees */
+/* The rows shown once the search has settled (the entry reports a change a
+ * moment later, and the filter may run in steps) */
+static guint
+shown_after_search (IndsatsWindow *window,
+                    const char    *search,
+                    guint          expected)
+{
+  gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  guint shown;
+
+  indsats_plan_view_set_search (indsats_window_get_plan_view (window), search);
+  while ((shown = shown_actions (window, NULL)) != expected && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  spin ();
+  return shown_actions (window, NULL);
+}
+
+static void
+test_search_sees_what_a_reader_sees (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "search-unicode.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  IndsatsAction action = { 0 };
+  IndsatsWindow *window;
+  gint64 plan_id;
+
+  g_assert_no_error (error);
+  plan_id = indsats_demo_write (store, NULL, &error);
+  g_assert_cmpint (plan_id, >, 0);
+  action.team = "Job-team";
+  action.focus = "Fokus på et aktivt tilbud";
+  action.owner = "Ka\xcc\x8are";                             /* Kåre, as a Mac writes it */
+  action.text = "Samtaler med jobs\xc3\xb8" "\xe2\x80\x8b" "gende"; /* a zero-width space inside */
+  action.start_date = "2023-04-03";
+  g_assert_cmpint (indsats_store_add_action (store, plan_id, &action, &error), >, 0);
+  g_assert_no_error (error);
+
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpuint (shown_after_search (window, "k\xc3\xa5re", 1), ==, 1);       /* kåre, typed */
+  g_assert_cmpuint (shown_after_search (window, "KA\xcc\x8aRE", 1), ==, 1);
+  g_assert_cmpuint (shown_after_search (window, "jobs\xc3\xb8gende", 1), ==, 1);
+  g_assert_cmpuint (shown_after_search (window, "", 26), ==, 26);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -256,6 +323,7 @@ test_undo_redo_chain (void)
   g_assert_true (indsats_window_delete_action (window, 12));
   dialog = indsats_window_open_action_dialog (window, 0);
   indsats_action_dialog_set_field (dialog, "text", "Ny indsats");
+  indsats_action_dialog_set_field (dialog, "owner", "Alle SB");
   indsats_action_dialog_set_field (dialog, "start", "01.05.2023");
   click_save (dialog);
   dialog = indsats_window_open_action_dialog (window, 20);
@@ -413,6 +481,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/actions/add-edit-delete-undo", test_add_edit_delete_undo);
   g_test_add_func ("/ui/actions/search-and-filters", test_search_and_filters);
+  g_test_add_func ("/ui/actions/search-unicode", test_search_sees_what_a_reader_sees);
   g_test_add_func ("/ui/actions/undo-redo-chain", test_undo_redo_chain);
   g_test_add_func ("/ui/actions/plans-teams-focus-areas", test_plans_teams_focus_areas);
   g_test_add_func ("/ui/actions/killed-after-edit", test_killed_after_edit);

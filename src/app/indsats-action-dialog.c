@@ -11,6 +11,7 @@
 #include "indsats-action-dialog.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "indsats-format.h"
 
@@ -89,12 +90,16 @@ validate (IndsatsActionDialog *self)
   gboolean text_ok = !indsats_text_is_blank (text);
   gboolean team_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->team_row)));
   gboolean focus_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->focus_row)));
+  gboolean owner_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
+  gboolean order_ok;
 
   g_clear_pointer (&self->start, g_free);
   g_clear_pointer (&self->end, g_free);
   self->start = indsats_date_parse (start, &start_error);
   if (!indsats_text_is_blank (end))
     self->end = indsats_date_parse (end, &end_error);
+  /* an action is evaluated after it takes effect */
+  order_ok = self->start == NULL || self->end == NULL || strcmp (self->end, self->start) >= 0;
 
   show_field_error (GTK_WIDGET (self->text_view), self->text_error,
                     text_ok || !self->touched ? NULL : _("Describe the action"));
@@ -103,7 +108,9 @@ validate (IndsatsActionDialog *self)
                                                                          : _("This is not a date: write it as dd.mm.åååå"))
                                 : NULL);
   show_field_error (GTK_WIDGET (self->end_row), self->end_error,
-                    end_error ? _("This is not a date: write it as dd.mm.åååå") : NULL);
+                    end_error ? _("This is not a date: write it as dd.mm.åååå")
+                    : !order_ok ? _("The evaluation date is before the start date")
+                    : NULL);
   if (team_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->team_row), "error");
   else
@@ -112,8 +119,12 @@ validate (IndsatsActionDialog *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->focus_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->focus_row), "error");
+  if (owner_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->owner_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->owner_row), "error");
 
-  self->valid = text_ok && team_ok && focus_ok && start_error == NULL && end_error == NULL;
+  self->valid = text_ok && team_ok && focus_ok && owner_ok && order_ok && start_error == NULL && end_error == NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
 }
 

@@ -143,6 +143,28 @@ window_mapped_cb (GtkWidget *window,
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), user_data);
 }
 
+/* What opening the database changed in it (the names a migration merged) */
+static void
+tell_notes (GtkWindow    *window,
+            IndsatsStore *store)
+{
+  GPtrArray *notes = indsats_store_get_notes (store);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (notes->len == 0)
+    return;
+  for (guint i = 0; i < notes->len; i++)
+    {
+      g_printerr ("indsats: “%s” was brought up to date: %s\n", indsats_store_get_path (store),
+                  (const char *) g_ptr_array_index (notes, i));
+      g_string_append_printf (body, "%s%s", i ? "\n" : "", (const char *) g_ptr_array_index (notes, i));
+    }
+  dialog = adw_message_dialog_new (window, _("Names Spelled Two Ways Were Merged"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 indsats_application_activate (GApplication *app)
 {
@@ -173,6 +195,8 @@ indsats_application_activate (GApplication *app)
   if (g_getenv ("INDSATS_TIME_FIRST_FRAME"))
     g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
   gtk_window_present (window);
+  if (store != NULL)
+    tell_notes (window, store);
 }
 
 static int

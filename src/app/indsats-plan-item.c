@@ -8,6 +8,8 @@
 
 #include "indsats-plan-item.h"
 
+#include "indsats-text.h"
+
 struct _IndsatsPlanItem
 {
   GObject              parent_instance;
@@ -112,7 +114,8 @@ indsats_plan_item_set_shown (IndsatsPlanItem *self,
 /**
  * indsats_plan_item_get_folded:
  *
- * Returns: the action's text and owner, case-folded, to search in
+ * Returns: the action's text and owner, folded as the search compares them
+ *   (case-folded, NFC, without zero-width characters)
  */
 const char *
 indsats_plan_item_get_folded (IndsatsPlanItem *self)
@@ -123,7 +126,7 @@ indsats_plan_item_get_folded (IndsatsPlanItem *self)
     {
       g_autofree char *both = g_strconcat (self->action ? self->action->text : self->name, "\n",
                                            self->action && self->action->owner ? self->action->owner : "", NULL);
-      self->folded = g_utf8_casefold (both, -1);
+      self->folded = indsats_text_fold (both);
     }
   return self->folded;
 }

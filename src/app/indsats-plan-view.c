@@ -31,6 +31,7 @@
 #include "indsats-format.h"
 #include "indsats-plan-item.h"
 #include "indsats-slot-model.h"
+#include "indsats-text.h"
 
 struct _IndsatsPlanView
 {
@@ -593,7 +594,7 @@ indsats_plan_view_set_search (IndsatsPlanView *self,
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
       self->setting_search = FALSE;
     }
-  folded = g_strstrip (g_utf8_casefold (text, -1));
+  folded = g_strstrip (indsats_text_fold (text));
   /* the entry says search-changed again once the typing stops */
   if (self->search && g_str_equal (folded, self->search))
     return;

@@ -214,6 +214,13 @@ import_done_cb (GObject      *source,
       updated += c->updated;
       unchanged += c->unchanged;
     }
+  for (guint i = 0; i < summary->read->len; i++)
+    {
+      IndsatsImportFile *f = g_ptr_array_index (summary->read, i);
+      g_autofree char *base = g_path_get_basename (f->path);
+
+      g_string_append_printf (body, "%s: %s\n", base, _(indsats_import_file_describe (f)));
+    }
   g_string_prepend (body, "\n\n");
   {
     g_autofree char *total = g_strdup_printf (_("%u values: %u added, %u updated, %u unchanged."),

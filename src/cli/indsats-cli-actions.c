@@ -37,18 +37,19 @@ actions_list (IndsatsCli  *cli,
   g_autoptr(IndsatsStore) store = NULL;
   g_autoptr(IndsatsCliTable) table = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *format_text = NULL;
+  g_autofree char *format_text = NULL, *plan_text = NULL;
   IndsatsOutputFormat format;
   gint64 plan_id = 0;
   int exit_code;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: tsv (default) or json", "FORMAT" },
-    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, "The plan (default: the first)", "ID" },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, "The plan (default: the first)", "ID" },
     { NULL }
   };
 
   if (!indsats_cli_parse (cli, entries, "", "List the plan's actions.", &argc, &argv, &exit_code) ||
-      !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
+      !indsats_cli_parse_format (cli, format_text, &format, &exit_code) ||
+      !indsats_cli_parse_plan (cli, plan_text, &plan_id, &exit_code))
     return exit_code;
   if (argc > 1)
     return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
@@ -64,6 +65,42 @@ actions_list (IndsatsCli  *cli,
   return INDSATS_EXIT_OK;
 }
 
+/* A date option: a real date in the accepted range, or wrong usage */
+static gboolean
+parse_date_option (IndsatsCli  *cli,
+                   const char  *option,
+                   const char  *text,
+                   char       **iso,
+                   int         *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (!(*iso = indsats_date_parse (text, &error)))
+    {
+      *exit_code = indsats_cli_usage (cli, "%s: %s", option, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The evaluation date comes after the start; both were typed */
+static gboolean
+check_dates (IndsatsCli *cli,
+             const char *start_iso,
+             const char *end_iso,
+             int        *exit_code)
+{
+  if (start_iso != NULL && end_iso != NULL && strcmp (end_iso, start_iso) < 0)
+    {
+      *exit_code = indsats_cli_usage (cli, "--end %s is before --start %s; an action is evaluated after it "
+                                      "takes effect", end_iso, start_iso);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 actions_add (IndsatsCli  *cli,
              int          argc,
@@ -71,8 +108,9 @@ actions_add (IndsatsCli  *cli,
 {
   g_autoptr(IndsatsStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *team = NULL, *focus = NULL, *owner = NULL, *start = NULL;
-  g_autofree char *text = NULL, *status = NULL, *note = NULL, *start_iso = NULL;
+  g_autofree char *team = NULL, *focus = NULL, *owner = NULL, *start = NULL, *end = NULL;
+  g_autofree char *text = NULL, *status = NULL, *note = NULL, *start_iso = NULL, *end_iso = NULL;
+  g_autofree char *plan_text = NULL;
   IndsatsAction action = { 0 };
   gint64 plan_id = 0, id;
   int exit_code;
@@ -81,17 +119,19 @@ actions_add (IndsatsCli  *cli,
     { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, "The focus area", "FOCUS" },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, "Who carries the action out", "OWNER" },
     { "start", 0, 0, G_OPTION_ARG_STRING, &start, "When it takes effect", "YYYY-MM-DD" },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, "When it is evaluated (not before --start)", "YYYY-MM-DD" },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, "The action", "TEXT" },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, "planned (default), started, done or dropped", "STATUS" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "NOTE" },
-    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, "The plan (default: the first)", "ID" },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, "The plan (default: the first)", "ID" },
     { NULL }
   };
   struct { const char *name; const char *value; } required[] = {
     { "--team", NULL }, { "--focus", NULL }, { "--owner", NULL }, { "--start", NULL }, { "--text", NULL },
   };
 
-  if (!indsats_cli_parse (cli, entries, "", "Add an action to the plan.", &argc, &argv, &exit_code))
+  if (!indsats_cli_parse (cli, entries, "", "Add an action to the plan.", &argc, &argv, &exit_code) ||
+      !indsats_cli_parse_plan (cli, plan_text, &plan_id, &exit_code))
     return exit_code;
   if (argc > 1)
     return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
@@ -105,22 +145,23 @@ actions_add (IndsatsCli  *cli,
       return indsats_cli_usage (cli, "%s is required", required[i].name);
 
   /* Check what was typed before anything is opened or written */
-  if (!(start_iso = indsats_date_parse (start, &error)))
-    return indsats_cli_fail_message (cli, "--start: %s", error->message);
-  if (indsats_text_is_blank (text))
-    return indsats_cli_fail_message (cli, "--text is empty; describe the action");
-  if (indsats_text_is_blank (team))
-    return indsats_cli_fail_message (cli, "--team is empty; name the team");
-  if (indsats_text_is_blank (focus))
-    return indsats_cli_fail_message (cli, "--focus is empty; name the focus area");
+  if (!parse_date_option (cli, "--start", start, &start_iso, &exit_code) ||
+      !parse_date_option (cli, "--end", end && *end ? end : NULL, &end_iso, &exit_code) ||
+      !check_dates (cli, start_iso, end_iso, &exit_code) ||
+      !indsats_cli_check_text (cli, "--text", text, "describe the action", &exit_code) ||
+      !indsats_cli_check_text (cli, "--team", team, "name the team", &exit_code) ||
+      !indsats_cli_check_text (cli, "--focus", focus, "name the focus area", &exit_code) ||
+      !indsats_cli_check_text (cli, "--owner", owner, "say who carries the action out", &exit_code))
+    return exit_code;
   action.status = INDSATS_STATUS_PLANNED;
   if (status != NULL && !indsats_status_from_string (status, &action.status, &error))
-    return indsats_cli_fail_message (cli, "--status: %s", error->message);
+    return indsats_cli_usage (cli, "--status: %s", error->message);
 
   action.team = team;
   action.focus = focus;
   action.owner = owner;
   action.start_date = start_iso;
+  action.end_date = end_iso;
   action.text = text;
   action.note = note;
 
@@ -141,8 +182,6 @@ parse_action_id (IndsatsCli  *cli,
                  gint64      *id,
                  int         *exit_code)
 {
-  char *end = NULL;
-
   if (argc < 2)
     {
       *exit_code = indsats_cli_usage (cli, "say which action: its id, as `indsats actions list` shows it");
@@ -153,13 +192,7 @@ parse_action_id (IndsatsCli  *cli,
       *exit_code = indsats_cli_usage (cli, "unexpected argument “%s”", argv[2]);
       return FALSE;
     }
-  *id = g_ascii_strtoll (argv[1], &end, 10);
-  if (end == argv[1] || *end != '\0' || *id <= 0)
-    {
-      *exit_code = indsats_cli_usage (cli, "“%s” is not an action id (a whole number)", argv[1]);
-      return FALSE;
-    }
-  return TRUE;
+  return indsats_cli_parse_id (cli, argv[1], "an action id", G_MAXINT64, id, exit_code);
 }
 
 static int
@@ -183,7 +216,8 @@ actions_edit (IndsatsCli  *cli,
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, "Who carries it out", "OWNER" },
     { "start", 0, 0, G_OPTION_ARG_STRING, &start, "When it takes effect", "YYYY-MM-DD" },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, "planned, started, done or dropped", "STATUS" },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &end, "The evaluation date (empty to clear)", "YYYY-MM-DD" },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, "When it is evaluated, not before the start (empty to clear)",
+      "YYYY-MM-DD" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "NOTE" },
     { NULL }
   };
@@ -196,18 +230,16 @@ actions_edit (IndsatsCli  *cli,
     return indsats_cli_usage (cli, "say what to change, e.g. --status started");
 
   /* Check what was typed before anything is opened or written */
-  if (start && !(start_iso = indsats_date_parse (start, &error)))
-    return indsats_cli_fail_message (cli, "--start: %s", error->message);
-  if (end && *end && !(end_iso = indsats_date_parse (end, &error)))
-    return indsats_cli_fail_message (cli, "--end: %s", error->message);
-  if (text && indsats_text_is_blank (text))
-    return indsats_cli_fail_message (cli, "--text is empty; describe the action");
-  if (team && indsats_text_is_blank (team))
-    return indsats_cli_fail_message (cli, "--team is empty; name the team");
-  if (focus && indsats_text_is_blank (focus))
-    return indsats_cli_fail_message (cli, "--focus is empty; name the focus area");
+  if (!parse_date_option (cli, "--start", start, &start_iso, &exit_code) ||
+      !parse_date_option (cli, "--end", end && *end ? end : NULL, &end_iso, &exit_code) ||
+      !check_dates (cli, start_iso, end_iso, &exit_code) ||
+      !indsats_cli_check_text (cli, "--text", text, "describe the action", &exit_code) ||
+      !indsats_cli_check_text (cli, "--team", team, "name the team", &exit_code) ||
+      !indsats_cli_check_text (cli, "--focus", focus, "name the focus area", &exit_code) ||
+      !indsats_cli_check_text (cli, "--owner", owner, "say who carries the action out", &exit_code))
+    return exit_code;
   if (status && !indsats_status_from_string (status, &new_status, &error))
-    return indsats_cli_fail_message (cli, "--status: %s", error->message);
+    return indsats_cli_usage (cli, "--status: %s", error->message);
 
   /* only the fields named on the command line are written */
   action = indsats_action_new ();

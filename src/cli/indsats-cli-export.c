@@ -43,10 +43,11 @@ indsats_cli_export (IndsatsCli  *cli,
   g_autofree char *since = NULL;
   gboolean native_charts = FALSE;
   IndsatsExportOptions options = { 0 };
+  g_autofree char *plan_text = NULL;
   gint64 plan_id = 0;
   int exit_code;
   GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, "The plan (default: the first)", "ID" },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, "The plan (default: the first)", "ID" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, "The workbook's language: da (the default) or en", "da|en" },
     { "native-charts", 0, 0, G_OPTION_ARG_NONE, &native_charts, "Add Excel's own chart under each figure's numbers", NULL },
     { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting, "The date of the committee's meeting", "YYYY-MM-DD" },
@@ -56,7 +57,8 @@ indsats_cli_export (IndsatsCli  *cli,
 
   if (!indsats_cli_parse (cli, entries, "xlsx OUT.xlsx | pdf OUT.pdf",
                           "Write the committee's Excel workbook or the briefing as a PDF.",
-                          &argc, &argv, &exit_code))
+                          &argc, &argv, &exit_code) ||
+      !indsats_cli_parse_plan (cli, plan_text, &plan_id, &exit_code))
     return exit_code;
   if (argc == 3 && strcmp (argv[1], "pdf") == 0)
     {

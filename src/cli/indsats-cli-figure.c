@@ -54,6 +54,40 @@ figure_list (IndsatsCli  *cli,
   return INDSATS_EXIT_OK;
 }
 
+/* The figure's periods must be of a kind the indicator has values of */
+static gboolean
+check_period_kind (IndsatsCli   *cli,
+                   IndsatsStore *store,
+                   gint64        indicator_id,
+                   const char   *indicator,
+                   const char   *option,
+                   const char   *period,
+                   int          *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) has = g_string_new (NULL);
+  IndsatsPeriod p;
+  guint kinds = 0;
+
+  if (period == NULL)
+    return TRUE;
+  if (!indsats_store_get_period_kinds (store, indicator_id, &kinds, &error))
+    {
+      *exit_code = indsats_cli_fail (cli, error);
+      return FALSE;
+    }
+  indsats_period_parse (period, &p, NULL);
+  if (kinds == 0 || (kinds & (1u << p.kind)) != 0)
+    return TRUE;
+  for (int k = 0; k <= INDSATS_PERIOD_ROLLING_YEAR; k++)
+    if (kinds & (1u << k))
+      g_string_append_printf (has, "%s%s", has->len ? " and by " : "", indsats_period_kind_to_string (k));
+  *exit_code = indsats_cli_fail_message (cli, "%s %s is a %s, but “%s” has values by %s only; give the periods "
+                                         "by %s", option, period, indsats_period_kind_to_string (p.kind),
+                                         indicator, has->str, has->str);
+  return FALSE;
+}
+
 static int
 figure_add (IndsatsCli  *cli,
             int          argc,
@@ -92,29 +126,29 @@ figure_add (IndsatsCli  *cli,
     return indsats_cli_usage (cli, "--areas is required");
 
   /* Check what was typed before anything is written */
-  if (indsats_text_is_blank (title))
-    return indsats_cli_fail_message (cli, "--title is empty; give the figure a title");
+  if (!indsats_cli_check_text (cli, "--title", title, "give the figure a title", &exit_code) ||
+      !indsats_cli_check_text (cli, "--indicator", indicator, "name the indicator", &exit_code))
+    return exit_code;
   if (kind && !indsats_figure_kind_from_string (kind, &figure->kind, &error))
-    return indsats_cli_fail_message (cli, "--kind: %s", error->message);
+    return indsats_cli_usage (cli, "--kind: %s", error->message);
   if (threshold)
     {
       gboolean missing = FALSE;
       if (!indsats_number_parse (threshold, &figure->threshold, &missing, &error) || missing)
-        return indsats_cli_fail_message (cli, "--threshold: %s",
-                                         error ? error->message : "the value is empty");
+        return indsats_cli_usage (cli, "--threshold: %s", error ? error->message : "the value is empty");
     }
   if (from && !(figure->period_from = indsats_period_canonicalize (from, &error)))
-    return indsats_cli_fail_message (cli, "--from: %s", error->message);
+    return indsats_cli_usage (cli, "--from: %s", error->message);
   if (to && !(figure->period_to = indsats_period_canonicalize (to, &error)))
-    return indsats_cli_fail_message (cli, "--to: %s", error->message);
+    return indsats_cli_usage (cli, "--to: %s", error->message);
   if (figure->period_from && figure->period_to)
     {
       IndsatsPeriod a, b;
       indsats_period_parse (figure->period_from, &a, NULL);
       indsats_period_parse (figure->period_to, &b, NULL);
       if (a.kind != b.kind || indsats_period_compare (&a, &b) > 0)
-        return indsats_cli_fail_message (cli, "--from %s and --to %s must be periods of one kind, the first not after the last",
-                                         figure->period_from, figure->period_to);
+        return indsats_cli_usage (cli, "--from %s and --to %s must be periods of one kind, the first not after the last",
+                                  figure->period_from, figure->period_to);
     }
 
   figure->title = g_strstrip (g_strdup (title));
@@ -130,7 +164,7 @@ figure_add (IndsatsCli  *cli,
     {
       g_strstrip (area_list[i]);
       if (*area_list[i] == '\0')
-        return indsats_cli_fail_message (cli, "--areas: an area between commas is empty");
+        return indsats_cli_usage (cli, "--areas: an area between commas is empty");
       g_ptr_array_add (figure->series, indsats_figure_series_new (indicator, area_list[i], NULL));
     }
 
@@ -142,6 +176,9 @@ figure_add (IndsatsCli  *cli,
   if (indicator_id == 0)
     return indsats_cli_fail_message (cli, "--indicator: there is no indicator “%s”; `indsats series list` shows the ones there are",
                                      indicator);
+  if (!check_period_kind (cli, store, indicator_id, indicator, from ? "--from" : "--to",
+                          figure->period_from ? figure->period_from : figure->period_to, &exit_code))
+    return exit_code;
   if (!indsats_store_add_figure (store, figure, &error))
     return indsats_cli_fail (cli, error);
   /* the number it was given */
@@ -248,11 +285,11 @@ figure_render (IndsatsCli  *cli,
   else
     {
       g_autoptr(IndsatsChartData) data = NULL;
-      char *end = NULL;
-      gint64 number = g_ascii_strtoll (argv[1], &end, 10);
+      gint64 number;
 
-      if (end == argv[1] || *end != '\0' || number <= 0 || number > G_MAXINT)
-        return indsats_cli_usage (cli, "“%s” is not a figure number (5 for Figur 5) nor all", argv[1]);
+      if (!indsats_cli_parse_id (cli, argv[1], "a figure number (5 for Figur 5) nor all", G_MAXINT, &number,
+                                 &exit_code))
+        return exit_code;
       if (format_text != NULL)
         return indsats_cli_usage (cli, "--format goes with all; for one figure the file's name says it");
       if (!indsats_chart_format_from_path (argv[2], &format))

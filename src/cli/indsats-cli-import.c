@@ -1,4 +1,4 @@
-/* indsats-cli-import.c: `indsats import FILE... [--table ID] [--dry-run]` and `indsats series list` */
+/* indsats-cli-import.c: `indsats import FILE... [--table ID] [--decimal comma|point] [--dry-run]` and `indsats series list` */
 #include "config.h"
 
 #include <stdio.h>
@@ -61,7 +61,14 @@ indsats_cli_print_import_summary (const IndsatsImportSummary  *summary,
   if (!indsats_cli_table_print (table, error))
     return FALSE;
   for (guint i = 0; i < summary->read->len; i++)
-    indsats_cli_describe_import (g_ptr_array_index (summary->read, i));
+    {
+      IndsatsImportFile *f = g_ptr_array_index (summary->read, i);
+
+      indsats_cli_describe_import (f);
+      if (!fetched)
+        fprintf (stderr, "%s: %u %s, %s\n", f->path, f->values, f->values == 1 ? "value" : "values",
+                 indsats_import_file_describe (f));
+    }
   fprintf (stderr, "%u %s, %u values: %u added, %u updated, %u unchanged%s\n",
            summary->files,
            fetched ? (summary->files == 1 ? "answer" : "answers") : (summary->files == 1 ? "file" : "files"),
@@ -78,15 +85,19 @@ indsats_cli_import (IndsatsCli  *cli,
   g_autoptr(IndsatsStore) store = NULL;
   g_autoptr(IndsatsImportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *format_text = NULL;
+  g_autofree char *format_text = NULL, *decimal = NULL;
   g_autofree char *table_text = NULL;
   g_autofree char *table_id = NULL;
+  IndsatsImportOptions options = { INDSATS_DECIMAL_UNKNOWN, NULL };
   IndsatsOutputFormat format;
   gboolean dry_run = FALSE;
   int exit_code;
   GOptionEntry entries[] = {
     { "table", 0, 0, G_OPTION_ARG_STRING, &table_text, "The Jobindsats table the files hold (else the id in each file's name)", "ID" },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Check and count, but write nothing", NULL },
+    { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal,
+      "The decimal mark of every file: comma (1.234,5) or point (1,234.5); by default each column's cells say it",
+      "comma|point" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Summary format: tsv (default) or json", "FORMAT" },
     { NULL }
   };
@@ -96,13 +107,16 @@ indsats_cli_import (IndsatsCli  *cli,
                           &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
     return exit_code;
+  if (decimal != NULL && !indsats_decimal_from_string (decimal, &options.decimal))
+    return indsats_cli_usage (cli, "--decimal: “%s” is not a decimal mark (use comma or point)", decimal);
   if (argc < 2)
     return indsats_cli_usage (cli, "name the files to import");
   if (table_text != NULL && !indsats_import_check_table_id (table_text, &table_id, &error))
     return indsats_cli_usage (cli, "--table: %s", error->message);
 
+  options.table = table_id;
   if (!(store = indsats_cli_open_store (cli, &error)) ||
-      !(summary = indsats_import_files (store, (const char * const *) argv + 1, table_id, dry_run,
+      !(summary = indsats_import_files (store, (const char * const *) argv + 1, &options, dry_run,
                                         NULL, NULL, NULL, &error)))
     return indsats_cli_fail (cli, error);
 

@@ -71,6 +71,21 @@ gboolean      indsats_cli_parse_format (IndsatsCli          *cli,
                                         const char          *text,
                                         IndsatsOutputFormat *format,
                                         int                 *exit_code);
+gboolean      indsats_cli_parse_id     (IndsatsCli   *cli,
+                                        const char   *text,
+                                        const char   *what,
+                                        gint64        max,
+                                        gint64       *id,
+                                        int          *exit_code);
+gboolean      indsats_cli_parse_plan   (IndsatsCli   *cli,
+                                        const char   *text,
+                                        gint64       *plan_id,
+                                        int          *exit_code);
+gboolean      indsats_cli_check_text   (IndsatsCli   *cli,
+                                        const char   *option,
+                                        const char   *text,
+                                        const char   *what,
+                                        int          *exit_code);
 gint64        indsats_cli_resolve_plan (IndsatsStore  *store,
                                         gint64         plan_id,
                                         GError       **error);

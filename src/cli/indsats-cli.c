@@ -43,10 +43,13 @@ static const char usage_text[] =
   "  indsats demo --database FILE                  write the demo plan into FILE\n"
   "  indsats actions list [--format tsv|json]\n"
   "  indsats actions add --team T --focus F --owner O --start YYYY-MM-DD --text TEXT [--status S]\n"
-  "  indsats actions edit ID [--text T] [--team T] [--focus F] [--owner O] [--start D] [--status S] [--note N]\n"
+  "                      [--end YYYY-MM-DD] [--note N]\n"
+  "  indsats actions edit ID [--text T] [--team T] [--focus F] [--owner O] [--start YYYY-MM-DD]\n"
+  "                      [--end YYYY-MM-DD] [--status S] [--note N]\n"
   "  indsats actions delete ID\n"
   "  indsats actions history ID [--format tsv|json]\n"
-  "  indsats import FILE... [--table ID] [--dry-run]   Jobindsats CSV/JSON, or indicator,area,period,value\n"
+  "  indsats import FILE... [--table ID] [--decimal comma|point] [--dry-run]\n"
+  "                                                Jobindsats CSV/JSON, or indicator,area,period,value\n"
   "  indsats fetch TABLE [--areas A,B,...] [--latest N] [--period-type M|Q|Y]\n"
   "                [--breakdown NAME=VALUE,...] [--token-file FILE] [--dry-run]\n"
   "  indsats fetch --figures [--token-file FILE] [--dry-run]   the tables the figures come from\n"
@@ -65,11 +68,18 @@ static const char usage_text[] =
   "  --database FILE   the database (default: $XDG_DATA_HOME/indsats/indsats.db)\n"
   "  --help            show this help\n"
   "  --version         show the version\n"
+  "  --                end of the options: what follows is an argument, even if it begins with -\n"
   "\n"
-  "Statuses: planned, started, done, dropped. Dates: YYYY-MM-DD.\n"
+  "Statuses: planned, started, done, dropped.\n"
+  "Dates (--start, --end): YYYY-MM-DD or dd.mm.yyyy, from 1900-01-01 to 2200-12-31;\n"
+  "  --end, when the action is evaluated, is not before --start.\n"
+  "Periods (--from, --to): 2023M08, 2023Q2, 2023H1, 2023, 2023QMAT02, of a kind the indicator has.\n"
+  "Numbers in imported files: the decimal mark of each column is read from its cells;\n"
+  "  --decimal comma|point says it where the cells do not (1.234 may be 1234 or 1.234).\n"
   "Jobindsats: the token from INDSATS_JOBINDSATS_TOKEN or --token-file, the address from\n"
   "INDSATS_JOBINDSATS_URL (default https://api.jobindsats.dk/v3).\n"
-  "Exit status: 0 done, 1 failed, 2 wrong usage.\n";
+  "Exit status: 0 done, 1 failed, 2 wrong usage (also a bad option value); a failed command\n"
+  "changes nothing.\n";
 
 /* Reporting */
 
@@ -82,7 +92,10 @@ report (IndsatsCli *cli,
   g_autofree char *line = g_strdup (message);
 
   g_strdelimit (line, "\n\r", ' ');
-  fprintf (stderr, "indsats %s: %s%s\n", cli->command ? cli->command : "", line, suffix);
+  if (cli->command != NULL)
+    fprintf (stderr, "indsats %s: %s%s\n", cli->command, line, suffix);
+  else
+    fprintf (stderr, "indsats: %s%s\n", line, suffix);
 }
 
 int
@@ -125,16 +138,18 @@ indsats_cli_usage (IndsatsCli *cli,
 
 /* Common steps */
 
+/* Opens the database; says on stderr what bringing it up to date changed */
 IndsatsStore *
 indsats_cli_open_store (IndsatsCli  *cli,
                         GError     **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = cli->database ? g_strdup (cli->database) : indsats_store_default_path ();
+  IndsatsStore *store = indsats_store_open (path, error);
+  GPtrArray *notes = store ? indsats_store_get_notes (store) : NULL;
 
-  if (cli->database != NULL)
-    return indsats_store_open (cli->database, error);
-  path = indsats_store_default_path ();
-  return indsats_store_open (path, error);
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    fprintf (stderr, "indsats: “%s” was brought up to date: %s\n", path, (const char *) g_ptr_array_index (notes, i));
+  return store;
 }
 
 /**
@@ -194,14 +209,98 @@ indsats_cli_parse (IndsatsCli    *cli,
       *exit_code = indsats_cli_usage (cli, "%s", error->message);
       return FALSE;
     }
-  /* anything left that looks like an option was not understood */
+  /* anything left before "--" that looks like an option was not understood;
+   * "--" itself goes, and what follows it is taken as it is */
   for (int i = 1; i < *argc; i++)
-    if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0' && !g_ascii_isdigit ((*argv)[i][1]))
-      {
-        *exit_code = indsats_cli_usage (cli, "unknown option %s", (*argv)[i]);
-        return FALSE;
-      }
+    {
+      if (strcmp ((*argv)[i], "--") == 0)
+        {
+          memmove (*argv + i, *argv + i + 1, sizeof (char *) * (*argc - i));
+          (*argc)--;
+          break;
+        }
+      if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0' && !g_ascii_isdigit ((*argv)[i][1]))
+        {
+          *exit_code = indsats_cli_usage (cli, "unknown option %s", (*argv)[i]);
+          return FALSE;
+        }
+    }
   return TRUE;
+}
+
+/**
+ * indsats_cli_parse_id:
+ * @what: what the number names, for the message: "an action id"
+ * @max: the largest such number
+ * @exit_code: (out): set to wrong usage when @text is not one
+ *
+ * Reads a whole number from 1 to @max, written in digits only.
+ */
+gboolean
+indsats_cli_parse_id (IndsatsCli  *cli,
+                      const char  *text,
+                      const char  *what,
+                      gint64       max,
+                      gint64      *id,
+                      int         *exit_code)
+{
+  guint64 value = 0;
+  gboolean ok = text != NULL && *text != '\0';
+
+  for (const char *c = text; ok && *c; c++)
+    {
+      if (!g_ascii_isdigit (*c) || value > ((guint64) max - (guint64) (*c - '0')) / 10)
+        ok = FALSE;
+      else
+        value = value * 10 + (guint64) (*c - '0');
+    }
+  if (!ok || value == 0)
+    {
+      *exit_code = indsats_cli_usage (cli, "“%s” is not %s: write a whole number from 1 to %" G_GINT64_FORMAT,
+                                      text ? text : "", what, max);
+      return FALSE;
+    }
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/**
+ * indsats_cli_check_text:
+ * @option: the option's name, "--team"
+ * @what: what to say instead: "name the team"
+ *
+ * Returns: %FALSE, with wrong usage in @exit_code, when @text is given but blank
+ */
+gboolean
+indsats_cli_check_text (IndsatsCli *cli,
+                        const char *option,
+                        const char *text,
+                        const char *what,
+                        int        *exit_code)
+{
+  if (text != NULL && indsats_text_is_blank (text))
+    {
+      *exit_code = indsats_cli_usage (cli, "%s is empty; %s", option, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_cli_parse_plan:
+ * @text: (nullable): the --plan option's value
+ * @plan_id: (out): the plan asked for, or 0 for the first
+ */
+gboolean
+indsats_cli_parse_plan (IndsatsCli *cli,
+                        const char *text,
+                        gint64     *plan_id,
+                        int        *exit_code)
+{
+  *plan_id = 0;
+  if (text == NULL)
+    return TRUE;
+  return indsats_cli_parse_id (cli, text, "a plan id", G_MAXINT64, plan_id, exit_code);
 }
 
 gboolean

@@ -140,10 +140,32 @@ indsats_format_date (const char *iso_date)
   return g_strdup_printf ("%.2s.%.2s.%.4s", iso_date + 8, iso_date + 5, iso_date);
 }
 
+/* Reads 2023-02-27, 27.02.2023, 27.2.2023 or 27-02-2023 into numbers, without
+ * checking that they make a date */
+static gboolean
+split_date (const char *s,
+            int        *d,
+            int        *m,
+            int        *y)
+{
+  g_auto(GStrv) parts = NULL;
+  gsize l0, l1, l2;
+
+  if (strlen (s) == 10 && s[4] == '-' && s[7] == '-')
+    return parse_digits (s, 4, y) && parse_digits (s + 5, 2, m) && parse_digits (s + 8, 2, d);
+  parts = g_strsplit_set (s, ".-/", -1);
+  if (g_strv_length (parts) != 3)
+    return FALSE;
+  l0 = strlen (parts[0]), l1 = strlen (parts[1]), l2 = strlen (parts[2]);
+  return l0 >= 1 && l0 <= 2 && l1 >= 1 && l1 <= 2 && l2 == 4 &&
+         parse_digits (parts[0], l0, d) && parse_digits (parts[1], l1, m) && parse_digits (parts[2], l2, y);
+}
+
 /**
  * indsats_date_parse:
  * @text: a date as 2023-02-27, 27.02.2023, 27.2.2023 or 27-02-2023
- * @error: names @text when it is not a real date
+ * @error: names @text when it is not a real date, and the range when it is
+ *   outside INDSATS_DATE_FIRST to INDSATS_DATE_LAST
  *
  * Returns: (transfer full): the date as YYYY-MM-DD, or %NULL
  */
@@ -152,31 +174,24 @@ indsats_date_parse (const char  *text,
                     GError     **error)
 {
   g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
-  g_auto(GStrv) parts = NULL;
   int d = 0, m = 0, y = 0;
-  gboolean ok = FALSE;
 
-  if (indsats_date_is_valid_iso (s))
-    return g_steal_pointer (&s);
-
-  parts = g_strsplit_set (s, ".-/", -1);
-  if (g_strv_length (parts) == 3)
+  if (*s == '\0')
     {
-      gsize ld = strlen (parts[0]), lm = strlen (parts[1]), ly = strlen (parts[2]);
-      ok = ld >= 1 && ld <= 2 && lm >= 1 && lm <= 2 && ly == 4 &&
-           parse_digits (parts[0], ld, &d) && parse_digits (parts[1], lm, &m) &&
-           parse_digits (parts[2], ly, &y) &&
-           y >= 1900 && y <= 2200 && g_date_valid_dmy (d, m, y);
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                           "The date is empty (write it as YYYY-MM-DD or dd.mm.yyyy)");
+      return NULL;
     }
-
-  if (!ok)
+  if (!split_date (s, &d, &m, &y) || !g_date_valid_dmy (d, m, MAX (y, 1)))
     {
-      if (*s == '\0')
-        g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                             "The date is empty (write it as YYYY-MM-DD or dd.mm.yyyy)");
-      else
-        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                     "“%s” is not a valid date (write it as YYYY-MM-DD or dd.mm.yyyy)", s);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "“%s” is not a valid date (write it as YYYY-MM-DD or dd.mm.yyyy)", s);
+      return NULL;
+    }
+  if (y < 1900 || y > 2200)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "“%s” is outside the dates Indsats takes, %s to %s", s, INDSATS_DATE_FIRST, INDSATS_DATE_LAST);
       return NULL;
     }
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);

@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* The dates Indsats takes */
+#define INDSATS_DATE_FIRST "1900-01-01"
+#define INDSATS_DATE_LAST  "2200-12-31"
+
 char     *indsats_format_number     (double       value,
                                      int          decimals);
 char     *indsats_format_percent    (double       value,

@@ -1,4 +1,5 @@
-/* indsats-import-csv.c: CSV files, ';' (with Danish numbers), ',' or tab separated */
+/* indsats-import-csv.c: CSV files, ';', ',' or tab separated; the separator
+ * says nothing about the decimal mark, each column shows its own */
 #include "config.h"
 
 #include "indsats-import-private.h"
@@ -41,10 +42,12 @@ detect_separator (const char *text,
  *   with @error naming the file and line
  */
 GPtrArray *
-indsats_import_read_csv (const char  *file,
-                         const char  *text,
-                         gsize        length,
-                         GError     **error)
+indsats_import_read_csv (const char                  *file,
+                         const char                  *text,
+                         gsize                        length,
+                         const IndsatsImportOptions  *options,
+                         IndsatsImportFile           *result,
+                         GError                     **error)
 {
   IndsatsImportTable table = { 0 };
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
@@ -106,12 +109,12 @@ indsats_import_read_csv (const char  *file,
               g_ptr_array_add (fields, g_strndup (field->str, field->len));
               if (!have_header)
                 {
-                  if (!indsats_import_table_init (&table, file, FALSE, separator == ';',
+                  if (!indsats_import_table_init (&table, file, FALSE, options, result,
                                                   (char **) fields->pdata, fields->len, error))
                     goto fail;
                   have_header = TRUE;
                 }
-              else if (!indsats_import_table_add_row (&table, (char **) fields->pdata, fields->len,
+              else if (!indsats_import_table_add_row (&table, (char **) fields->pdata, NULL, fields->len,
                                                       record_line, error))
                 goto fail;
             }
@@ -146,6 +149,8 @@ indsats_import_read_csv (const char  *file,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s:2: the table has a header but no rows", file);
       goto fail;
     }
+  if (!indsats_import_table_finish (&table, error))
+    goto fail;
   {
     GPtrArray *rows = g_steal_pointer (&table.rows);
     indsats_import_table_clear (&table);

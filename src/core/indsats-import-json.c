@@ -67,10 +67,13 @@ column_name (JsonNode *node)
   return NULL;
 }
 
-/* A cell as text: strings as they are, numbers with a point, null as empty */
+/* A cell as text: strings as they are (a number in a string is read as the
+ * same text in a CSV file would be), numbers exactly, null as empty */
 static char *
-cell_text (JsonNode *node)
+cell_text (JsonNode *node,
+           gboolean *native)
 {
+  *native = FALSE;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return g_strdup ("");
   if (!JSON_NODE_HOLDS_VALUE (node))
@@ -80,8 +83,10 @@ cell_text (JsonNode *node)
     case G_TYPE_STRING:
       return g_strdup (json_node_get_string (node));
     case G_TYPE_INT64:
+      *native = TRUE;
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
     case G_TYPE_DOUBLE:
+      *native = TRUE;
       return plain_decimal (json_node_get_double (node));
     default:
       return NULL;
@@ -89,12 +94,14 @@ cell_text (JsonNode *node)
 }
 
 static gboolean
-read_table (const char  *file,
-            JsonArray   *columns,
-            JsonArray   *rows,
-            GPtrArray   *out,
-            guint       *row_number,
-            GError     **error)
+read_table (const char                  *file,
+            JsonArray                   *columns,
+            JsonArray                   *rows,
+            const IndsatsImportOptions  *options,
+            IndsatsImportFile           *result,
+            GPtrArray                   *out,
+            guint                       *row_number,
+            GError                     **error)
 {
   IndsatsImportTable table = { 0 };
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
@@ -111,13 +118,14 @@ read_table (const char  *file,
         }
       g_ptr_array_add (header, name);
     }
-  if (!indsats_import_table_init (&table, file, TRUE, FALSE, (char **) header->pdata, header->len, error))
+  if (!indsats_import_table_init (&table, file, TRUE, options, result, (char **) header->pdata, header->len, error))
     goto out;
 
   for (guint r = 0; r < json_array_get_length (rows); r++)
     {
       JsonNode *node = json_array_get_element (rows, r);
       g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) native = g_array_new (FALSE, FALSE, sizeof (gboolean));
       JsonArray *row;
 
       (*row_number)++;
@@ -130,7 +138,8 @@ read_table (const char  *file,
       row = json_node_get_array (node);
       for (guint c = 0; c < json_array_get_length (row); c++)
         {
-          char *text = cell_text (json_array_get_element (row, c));
+          gboolean is_number;
+          char *text = cell_text (json_array_get_element (row, c), &is_number);
           if (text == NULL)
             {
               g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
@@ -138,10 +147,14 @@ read_table (const char  *file,
               goto out;
             }
           g_ptr_array_add (cells, text);
+          g_array_append_val (native, is_number);
         }
-      if (!indsats_import_table_add_row (&table, (char **) cells->pdata, cells->len, *row_number, error))
+      if (!indsats_import_table_add_row (&table, (char **) cells->pdata, (const gboolean *) native->data,
+                                         cells->len, *row_number, error))
         goto out;
     }
+  if (!indsats_import_table_finish (&table, error))
+    goto out;
   g_ptr_array_extend_and_steal (out, g_steal_pointer (&table.rows));
   ok = TRUE;
 
@@ -249,10 +262,12 @@ check_before_parsing (const char  *file,
  *   with @error naming the file (and the line of a syntax error, or the row)
  */
 GPtrArray *
-indsats_import_read_json (const char  *file,
-                          const char  *text,
-                          gsize        length,
-                          GError     **error)
+indsats_import_read_json (const char                  *file,
+                          const char                  *text,
+                          gsize                        length,
+                          const IndsatsImportOptions  *options,
+                          IndsatsImportFile           *result,
+                          GError                     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_import_row_free);
@@ -282,7 +297,7 @@ indsats_import_read_json (const char  *file,
 
       if (columns && data)
         {
-          if (!read_table (file, columns, data, rows, &row_number, error))
+          if (!read_table (file, columns, data, options, result, rows, &row_number, error))
             return NULL;
           goto done;
         }
@@ -309,7 +324,7 @@ indsats_import_read_json (const char  *file,
               all = FALSE;
               break;
             }
-          if (!read_table (file, columns, data, rows, &row_number, error))
+          if (!read_table (file, columns, data, options, result, rows, &row_number, error))
             return NULL;
         }
       if (all)

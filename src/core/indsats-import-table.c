@@ -10,6 +10,11 @@
  * before the measures. A header does not tell them apart, so the first row
  * does: the leading columns whose cells are text are breakdowns, and from the
  * first number (or missing cell) on, every column is a measure.
+ *
+ * Names are kept in NFC, however the file spells them. A number is read at
+ * once when it shows its decimal mark (or has none); one that does not
+ * (1.234) waits until its column's mark is known from the column's other
+ * cells, and is refused when nothing tells.
  */
 #include "config.h"
 
@@ -21,6 +26,7 @@
 #include "indsats-error.h"
 #include "indsats-format.h"
 #include "indsats-period.h"
+#include "indsats-text.h"
 
 static gboolean
 is_one_of (const char         *name,
@@ -66,37 +72,101 @@ unit_of_label (const char *label)
   return "antal";
 }
 
+/* Which marks a column's cells have shown, and where first */
+typedef struct
+{
+  guint  comma_line;
+  char  *comma_text;
+  guint  point_line;
+  char  *point_text;
+} ColumnMarks;
+
+/* A number that shows no mark of its own: 1.234 */
+typedef struct
+{
+  IndsatsImportRow *row;
+  char             *text;
+  guint             column;
+  guint             line;
+} Pending;
+
+static void
+column_marks_clear (gpointer data)
+{
+  ColumnMarks *m = data;
+
+  g_free (m->comma_text);
+  g_free (m->point_text);
+}
+
+static void
+pending_clear (gpointer data)
+{
+  g_free (((Pending *) data)->text);
+}
+
+/* The name in NFC, kept once per spelling */
+static const char *
+name_of (IndsatsImportTable *t,
+         const char         *text)
+{
+  char *name = g_hash_table_lookup (t->names, text);
+
+  if (name == NULL)
+    {
+      name = indsats_text_normalize (text);
+      g_hash_table_insert (t->names, g_strdup (text), name);
+    }
+  return name;
+}
+
 /**
  * indsats_import_table_init:
+ * @options: (nullable): the decimal mark asked for
+ * @result: (nullable): told which decimal marks the table was read with
  * @header: the column names
  *
  * Finds what the columns mean; a table with neither form is refused.
  */
 gboolean
-indsats_import_table_init (IndsatsImportTable  *t,
-                           const char          *file,
-                           gboolean             json,
-                           gboolean             danish,
-                           char               **header,
-                           guint                n_header,
-                           GError             **error)
+indsats_import_table_init (IndsatsImportTable          *t,
+                           const char                  *file,
+                           gboolean                     json,
+                           const IndsatsImportOptions  *options,
+                           IndsatsImportFile           *result,
+                           char                       **header,
+                           guint                        n_header,
+                           GError                     **error)
 {
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
   memset (t, 0, sizeof *t);
   t->file = file;
   t->json = json;
-  t->danish = danish;
+  t->decimal = options ? options->decimal : INDSATS_DECIMAL_UNKNOWN;
+  t->result = result;
   t->area = t->period = t->indicator = t->value = t->unit = -1;
   t->n_columns = n_header;
   t->measures = g_ptr_array_new_with_free_func (g_free);
-  t->names = g_ptr_array_new_with_free_func (g_free);
+  t->column_names = g_ptr_array_new_with_free_func (g_free);
   t->breakdowns = g_array_new (FALSE, FALSE, sizeof (int));
   t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_import_row_free);
+  t->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  t->marks = g_array_sized_new (FALSE, TRUE, sizeof (ColumnMarks), n_header);
+  g_array_set_clear_func (t->marks, column_marks_clear);
+  g_array_set_size (t->marks, n_header);
+  t->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_array_set_clear_func (t->pending, pending_clear);
+  if (result)
+    result->asked = t->decimal != INDSATS_DECIMAL_UNKNOWN;
+
+  for (guint i = 0; i < n_header; i++)
+    g_ptr_array_add (names, (gpointer) name_of (t, header[i] ? header[i] : ""));
 
   for (guint i = 0; i < n_header; i++)
     {
-      const char *name = header[i] ? header[i] : "";
+      const char *name = g_ptr_array_index (names, i);
       g_autoptr(GError) local = NULL;
-
       g_autofree char *field = g_strdup_printf ("the name of column %u", i + 1);
 
       if (!indsats_text_check (name, field, FALSE, &local))
@@ -106,7 +176,7 @@ indsats_import_table_init (IndsatsImportTable  *t,
                        where, local->message);
           return FALSE;
         }
-      g_ptr_array_add (t->names, g_strstrip (g_strdup (name)));
+      g_ptr_array_add (t->column_names, g_strstrip (g_strdup (name)));
       if (t->area < 0 && is_one_of (name, area_words))
         t->area = i;
       else if (t->period < 0 && is_one_of (name, period_words))
@@ -136,7 +206,7 @@ indsats_import_table_init (IndsatsImportTable  *t,
 
       if (!t->long_form && (int) i != t->area && (int) i != t->period && (int) i != t->unit)
         {
-          measure = g_strstrip (g_strdup (header[i] ? header[i] : ""));
+          measure = g_strstrip (g_strdup (g_ptr_array_index (names, i)));
           if (*measure == '\0')
             {
               g_autofree char *where = location (t, 1);
@@ -168,61 +238,233 @@ void
 indsats_import_table_clear (IndsatsImportTable *t)
 {
   g_clear_pointer (&t->measures, g_ptr_array_unref);
-  g_clear_pointer (&t->names, g_ptr_array_unref);
+  g_clear_pointer (&t->column_names, g_ptr_array_unref);
   g_clear_pointer (&t->breakdowns, g_array_unref);
   g_clear_pointer (&t->rows, g_ptr_array_unref);
+  g_clear_pointer (&t->names, g_hash_table_unref);
+  g_clear_pointer (&t->marks, g_array_unref);
+  g_clear_pointer (&t->pending, g_array_unref);
 }
 
-/* Suppressed or empty cells (-, ., .., empty) are missing values, never zero */
-static gboolean
-parse_value (const IndsatsImportTable  *t,
-             const char                *cell,
-             guint                      line,
-             const char                *column,
-             double                    *value,
-             GError                   **error)
+static const char *
+mark_words (IndsatsDecimal mark)
 {
-  g_autofree char *clean = NULL;
+  return mark == INDSATS_DECIMAL_COMMA ? "a decimal comma" : "a decimal point";
+}
+
+static void
+note_mark (IndsatsImportTable *t,
+           IndsatsDecimal      mark)
+{
+  if (t->result == NULL)
+    return;
+  if (mark == INDSATS_DECIMAL_COMMA)
+    t->result->comma = TRUE;
+  else if (mark == INDSATS_DECIMAL_POINT)
+    t->result->point = TRUE;
+}
+
+/* A key figure lies in a plausible range: 0, or between INDSATS_NUMBER_MIN
+ * and INDSATS_NUMBER_MAX in size; anything else is a mistake in the file */
+static gboolean
+check_range (IndsatsImportTable  *t,
+             guint                line,
+             const char          *cell,
+             const char          *column_name,
+             double               value,
+             GError             **error)
+{
+  g_autofree char *where = NULL;
+
+  if (isnan (value) || value == 0 ||
+      (isfinite (value) && fabs (value) <= INDSATS_NUMBER_MAX && fabs (value) >= INDSATS_NUMBER_MIN))
+    return TRUE;
+  where = location (t, line);
+  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+               "%s: “%s” in column “%s” is out of range: a key figure lies between 0.000001 and "
+               "1,000,000,000,000,000 in size (or is 0); nothing was imported", where, cell, column_name);
+  return FALSE;
+}
+
+/* Reads a number that shows its mark now; keeps one that does not for
+ * later. Suppressed or empty cells (-, ., .., empty) are missing values,
+ * never zero. */
+static gboolean
+take_value (IndsatsImportTable  *t,
+            IndsatsImportRow    *row,
+            guint                column,
+            const char          *cell,
+            gboolean             native,
+            guint                line,
+            const char          *column_name,
+            GError             **error)
+{
+  ColumnMarks *marks = &g_array_index (t->marks, ColumnMarks, column);
+  IndsatsNumberShape shape;
+  IndsatsDecimal mark;
   gboolean missing = FALSE;
-  g_autoptr(GError) local = NULL;
 
-  if (t->danish)
+  if (native)
     {
-      /* 1.234,5: a dot before three digits groups thousands, the comma is
-       * the decimal point; a lone "4.6" keeps its point */
-      GString *s = g_string_new (NULL);
-
-      for (const char *c = cell; *c; c++)
-        {
-          gboolean grouping = *c == '.' && c > cell && g_ascii_isdigit (c[-1]) &&
-                              g_ascii_isdigit (c[1]) && g_ascii_isdigit (c[2]) && g_ascii_isdigit (c[3]) &&
-                              (c[4] == '\0' || c[4] == '.' || c[4] == ',');
-          if (grouping)
-            continue;
-          g_string_append_c (s, *c == ',' ? '.' : *c);
-        }
-      clean = g_string_free (s, FALSE);
+      /* a JSON number: no mark to decide */
+      char *end = NULL;
+      row->value = g_ascii_strtod (cell, &end);
+      return check_range (t, line, cell, column_name, row->value, error);
     }
-  else
-    clean = g_strdup (cell);
 
-  if (!indsats_number_parse (clean, value, &missing, &local))
+  if (t->decimal != INDSATS_DECIMAL_UNKNOWN)
+    {
+      if (!indsats_number_read (cell, t->decimal, &row->value, &missing))
+        {
+          g_autofree char *where = location (t, line);
+          if (indsats_number_shape (cell) == INDSATS_NUMBER_INVALID)
+            g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                         "%s: “%s” in column “%s” is not a number", where, cell, column_name);
+          else
+            g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                         "%s: “%s” in column “%s” is not a number written with %s, as --decimal %s says",
+                         where, cell, column_name, mark_words (t->decimal),
+                         indsats_decimal_to_string (t->decimal));
+          return FALSE;
+        }
+      if (strpbrk (cell, ".,") != NULL && !missing)
+        note_mark (t, t->decimal);
+      return check_range (t, line, cell, column_name, row->value, error);
+    }
+
+  shape = indsats_number_shape (cell);
+  switch (shape)
+    {
+    case INDSATS_NUMBER_INVALID:
+      {
+        g_autofree char *where = location (t, line);
+        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                     "%s: “%s” in column “%s” is not a number", where, cell, column_name);
+        return FALSE;
+      }
+    case INDSATS_NUMBER_AMBIGUOUS:
+      {
+        Pending p = { row, g_strdup (cell), column, line };
+        g_array_append_val (t->pending, p);
+        return TRUE;
+      }
+    case INDSATS_NUMBER_COMMA:
+    case INDSATS_NUMBER_POINT:
+      mark = shape == INDSATS_NUMBER_COMMA ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT;
+      if (mark == INDSATS_DECIMAL_COMMA && marks->comma_line == 0)
+        marks->comma_line = line, marks->comma_text = g_strdup (cell);
+      else if (mark == INDSATS_DECIMAL_POINT && marks->point_line == 0)
+        marks->point_line = line, marks->point_text = g_strdup (cell);
+      if (marks->comma_line != 0 && marks->point_line != 0)
+        {
+          g_autofree char *where = location (t, line);
+          gboolean comma_here = mark == INDSATS_DECIMAL_COMMA;
+          g_autofree char *other = location (t, comma_here ? marks->point_line : marks->comma_line);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                       "%s: “%s” in column “%s” has %s, but “%s” at %s has %s; a column has one decimal mark",
+                       where, cell, column_name, mark_words (mark),
+                       comma_here ? marks->point_text : marks->comma_text, other,
+                       mark_words (comma_here ? INDSATS_DECIMAL_POINT : INDSATS_DECIMAL_COMMA));
+          return FALSE;
+        }
+      note_mark (t, mark);
+      break;
+    case INDSATS_NUMBER_MISSING:
+    case INDSATS_NUMBER_WHOLE:
+    default:
+      break;
+    }
+  if (!indsats_number_read (cell, INDSATS_DECIMAL_UNKNOWN, &row->value, &missing))
     {
       g_autofree char *where = location (t, line);
-      double v = g_ascii_strtod (clean, NULL);
-
-      if (isfinite (v) && strpbrk (clean, "nNiIxX") == NULL &&
-          (fabs (v) > INDSATS_NUMBER_MAX || (v != 0 && fabs (v) < INDSATS_NUMBER_MIN)))
-        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                     "%s: “%s” in column “%s” is out of range: a key figure lies between 0.000001 and "
-                     "1,000,000,000,000,000 in size (or is 0); nothing was imported", where, cell, column);
-      else
-        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                     "%s: “%s” in column “%s” is not a number", where, cell, column);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s: “%s” in column “%s” is not a number", where, cell, column_name);
       return FALSE;
     }
-  if (missing)
-    *value = NAN;
+  return check_range (t, line, cell, column_name, row->value, error);
+}
+
+/* The mark of a column whose cells all showed none: its own, or the one
+ * every other column of the table agrees on */
+static IndsatsDecimal
+mark_of_column (IndsatsImportTable *t,
+                guint               column)
+{
+  ColumnMarks *own = &g_array_index (t->marks, ColumnMarks, column);
+  gboolean comma = FALSE, point = FALSE;
+
+  if (own->comma_line)
+    return INDSATS_DECIMAL_COMMA;
+  if (own->point_line)
+    return INDSATS_DECIMAL_POINT;
+  for (guint i = 0; i < t->marks->len; i++)
+    {
+      ColumnMarks *m = &g_array_index (t->marks, ColumnMarks, i);
+      comma |= m->comma_line != 0;
+      point |= m->point_line != 0;
+    }
+  if (comma != point)
+    return comma ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT;
+  return INDSATS_DECIMAL_UNKNOWN;
+}
+
+static const char *
+column_label (IndsatsImportTable *t,
+              guint               column)
+{
+  const char *measure = g_ptr_array_index (t->measures, column);
+
+  return measure ? measure : "value";
+}
+
+/**
+ * indsats_import_table_finish:
+ *
+ * Reads the numbers that waited for their column's decimal mark.
+ */
+gboolean
+indsats_import_table_finish (IndsatsImportTable  *t,
+                             GError             **error)
+{
+  for (guint i = 0; i < t->pending->len; i++)
+    {
+      Pending *p = &g_array_index (t->pending, Pending, i);
+      IndsatsDecimal mark = mark_of_column (t, p->column);
+      gboolean missing;
+
+      if (mark == INDSATS_DECIMAL_UNKNOWN)
+        {
+          g_autofree char *where = location (t, p->line);
+          char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+          double thousands = NAN, decimals = NAN;
+          char mark_char = strchr (p->text, ',') ? ',' : '.';
+
+          indsats_number_read (p->text, mark_char == '.' ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT,
+                               &thousands, &missing);
+          indsats_number_read (p->text, mark_char == '.' ? INDSATS_DECIMAL_POINT : INDSATS_DECIMAL_COMMA,
+                               &decimals, &missing);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                       "%s: “%s” in column “%s” may be %s or %s, and nothing in the file tells whether "
+                       "the %s groups thousands or marks the decimals; say which with --decimal comma "
+                       "or --decimal point",
+                       where, p->text, column_label (t, p->column),
+                       g_ascii_formatd (a, sizeof a, "%.15g", thousands),
+                       g_ascii_formatd (b, sizeof b, "%.15g", decimals),
+                       mark_char == '.' ? "dot" : "comma");
+          return FALSE;
+        }
+      if (!indsats_number_read (p->text, mark, &p->row->value, &missing))
+        {
+          g_autofree char *where = location (t, p->line);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                       "%s: “%s” in column “%s” is not a number", where, p->text, column_label (t, p->column));
+          return FALSE;
+        }
+      if (!check_range (t, p->line, p->text, column_label (t, p->column), p->row->value, error))
+        return FALSE;
+      note_mark (t, mark);
+    }
+  g_array_set_size (t->pending, 0);
   return TRUE;
 }
 
@@ -230,19 +472,15 @@ parse_value (const IndsatsImportTable  *t,
 static gboolean
 is_number (const char *cell)
 {
-  double value;
-  gboolean missing = FALSE;
+  IndsatsNumberShape shape = indsats_number_shape (cell);
 
-  return indsats_number_parse (cell, &value, &missing, NULL) && !missing;
+  return shape != INDSATS_NUMBER_INVALID && shape != INDSATS_NUMBER_MISSING;
 }
 
 static gboolean
 is_missing (const char *cell)
 {
-  double value;
-  gboolean missing = FALSE;
-
-  return indsats_number_parse (cell, &value, &missing, NULL) && missing;
+  return indsats_number_shape (cell) == INDSATS_NUMBER_MISSING;
 }
 
 /* Tells breakdowns from measures by the first row: the leading text columns
@@ -303,8 +541,8 @@ new_row (const char          *indicator,
          gboolean             total,
          const char          *area,
          const IndsatsPeriod *period,
-         double               value,
          const char          *unit,
+         gboolean             unit_from_label,
          guint                line)
 {
   IndsatsImportRow *row = g_new0 (IndsatsImportRow, 1);
@@ -314,20 +552,24 @@ new_row (const char          *indicator,
   row->total = total;
   row->area = g_strdup (area);
   row->period = *period;
-  row->value = value;
+  row->value = NAN;
   row->unit = g_strdup (unit);
+  row->unit_from_label = unit_from_label;
   row->line = line;
   return row;
 }
 
 /**
  * indsats_import_table_add_row:
+ * @native: (nullable) (array length=n_cells): which cells are numbers of
+ *   their own (JSON's), written with a point
  *
  * Reads one row: checks its fields, its period and its numbers.
  */
 gboolean
 indsats_import_table_add_row (IndsatsImportTable  *t,
                               char               **cells,
+                              const gboolean      *native,
                               guint                n_cells,
                               guint                line,
                               GError             **error)
@@ -363,6 +605,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the area is empty", where);
       return FALSE;
     }
+  area = name_of (t, area);
   if (!indsats_period_parse (g_strstrip (cells[t->period]), &period, &local))
     {
       where = location (t, line);
@@ -374,7 +617,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
     {
       const char *indicator = g_strstrip (cells[t->indicator]);
       const char *unit = t->unit >= 0 ? g_strstrip (cells[t->unit]) : NULL;
-      double value;
+      IndsatsImportRow *row;
 
       if (*indicator == '\0')
         {
@@ -382,10 +625,11 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the indicator is empty", where);
           return FALSE;
         }
-      if (!parse_value (t, g_strstrip (cells[t->value]), line, "value", &value, error))
-        return FALSE;
-      g_ptr_array_add (t->rows, new_row (indicator, "", TRUE, area, &period, value, unit && *unit ? unit : NULL, line));
-      return TRUE;
+      row = new_row (name_of (t, indicator), "", TRUE, area, &period, unit && *unit ? name_of (t, unit) : NULL,
+                     FALSE, line);
+      g_ptr_array_add (t->rows, row);
+      return take_value (t, row, t->value, g_strstrip (cells[t->value]), native && native[t->value], line,
+                         "value", error);
     }
 
   if (!t->classified && !classify (t, cells, line, error))
@@ -398,7 +642,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
     for (guint b = 0; b < t->breakdowns->len; b++)
       {
         int column = g_array_index (t->breakdowns, int, b);
-        const char *name = g_ptr_array_index (t->names, column);
+        const char *name = g_ptr_array_index (t->column_names, column);
         const char *cell = g_strstrip (cells[column]);
 
         if (*cell == '\0')
@@ -418,21 +662,21 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
                          where, cell, name);
             return FALSE;
           }
-        g_string_append_printf (breakdown, "%s%s: %s", b > 0 ? "; " : "", name, cell);
+        g_string_append_printf (breakdown, "%s%s: %s", b > 0 ? "; " : "", name, name_of (t, cell));
         total &= indsats_import_is_total (cell);
       }
 
     for (guint i = 0; i < n_cells; i++)
       {
         const char *measure = g_ptr_array_index (t->measures, i);
-        double value;
+        IndsatsImportRow *row;
 
         if (measure == NULL)
           continue;
-        if (!parse_value (t, g_strstrip (cells[i]), line, measure, &value, error))
+        row = new_row (measure, breakdown->str, total, area, &period, unit_of_label (measure), TRUE, line);
+        g_ptr_array_add (t->rows, row);
+        if (!take_value (t, row, i, g_strstrip (cells[i]), native && native[i], line, measure, error))
           return FALSE;
-        g_ptr_array_add (t->rows, new_row (measure, breakdown->str, total, area, &period, value,
-                                           unit_of_label (measure), line));
       }
   }
   return TRUE;

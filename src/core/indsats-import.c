@@ -1,10 +1,12 @@
 /* indsats-import.c
  *
  * Takes key-figure files as they come from Jobindsats.dk: CSV downloads
- * (UTF-8 with or without a byte order mark, or Windows-1252), API answers in
- * JSON, or a plain long CSV. Every file is read and checked whole before
- * anything is written; then all files are written in one transaction, so an
- * import that fails or is cancelled changes nothing.
+ * (UTF-8 with or without a byte order mark, UTF-16 with one as Excel's
+ * "Unicode text", or Windows-1252), API answers in JSON, or a plain long CSV.
+ * Every file is read and checked whole before anything is written: one
+ * import holds one value per indicator, area and period, one unit and one
+ * kind of period per indicator. Then all files are written in one
+ * transaction, so an import that fails or is cancelled changes nothing.
  */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,6 +25,7 @@
 
 #include "indsats-error.h"
 #include "indsats-store-tables.h"
+#include "indsats-text.h"
 
 void
 indsats_import_row_free (IndsatsImportRow *row)
@@ -42,9 +46,11 @@ count_free (IndsatsImportCount *count)
   g_free (count);
 }
 
-static void
-file_free (IndsatsImportFile *file)
+void
+indsats_import_file_free (IndsatsImportFile *file)
 {
+  if (file == NULL)
+    return;
   g_free (file->path);
   g_free (file->table);
   g_clear_pointer (&file->measures, g_ptr_array_unref);
@@ -53,6 +59,24 @@ file_free (IndsatsImportFile *file)
   g_free (file->first);
   g_free (file->last);
   g_free (file);
+}
+
+
+/**
+ * indsats_import_file_describe:
+ *
+ * Returns: how the file's numbers were read, in English; gettext translates it
+ */
+const char *
+indsats_import_file_describe (const IndsatsImportFile *file)
+{
+  if (file->comma && file->point)
+    return N_("read with a decimal comma in some columns and a decimal point in others");
+  if (file->comma)
+    return file->asked ? N_("read with a decimal comma, as asked") : N_("read with a decimal comma");
+  if (file->point)
+    return file->asked ? N_("read with a decimal point, as asked") : N_("read with a decimal point");
+  return N_("whole numbers only: no decimal mark to read");
 }
 
 void
@@ -218,9 +242,37 @@ indsats_import_error_answer (const char *text,
   return NULL;
 }
 
+/* Excel's "Unicode text" is UTF-16 with a byte order mark */
+static char *
+from_utf16 (const char  *name,
+            const char  *data,
+            gsize        length,
+            const char  *encoding,
+            gsize       *written,
+            GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  char *text;
+
+  if (length % 2 != 0)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s: the %s text ends in half a character; the file may be cut short", name, encoding);
+      return NULL;
+    }
+  text = g_convert (data, length, "UTF-8", encoding, NULL, written, &local);
+  if (text == NULL)
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                 "%s: the file begins as %s text but is not valid %s", name, encoding, encoding);
+  return text;
+}
+
 /**
  * indsats_import_read_data:
  * @name: the file's name, for messages
+ * @options: (nullable): the decimal mark, when it is not to be decided per column
+ * @result: (out caller-allocates) (optional): how the file was read: its
+ *   encoding and the decimal marks its columns were read with
  *
  * Reads and checks a file's contents; writes nothing.
  *
@@ -228,27 +280,46 @@ indsats_import_error_answer (const char *text,
  *   with @error saying `FILE:LINE: what is wrong`
  */
 GPtrArray *
-indsats_import_read_data (const char  *name,
-                          const char  *data,
-                          gsize        length,
-                          GError     **error)
+indsats_import_read_data (const char                  *name,
+                          const char                  *data,
+                          gsize                        length,
+                          const IndsatsImportOptions  *options,
+                          IndsatsImportFile           *result,
+                          GError                     **error)
 {
   g_autofree char *converted = NULL;
-  const char *text = data;
+  IndsatsImportFile ignored = { 0 };
+  const char *text = data, *utf16 = NULL;
   gsize i = 0;
 
+  if (result == NULL)
+    result = &ignored;
+  result->encoding = "UTF-8";
   if (length == 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the file is empty", name);
       return NULL;
     }
-  if (memchr (data, '\0', length) != NULL)
+  if (length >= 2 && ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE))
+    utf16 = "UTF-16LE";
+  else if (length >= 2 && ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))
+    utf16 = "UTF-16BE";
+  if (utf16 != NULL)
+    {
+      gsize written = 0;
+      if (!(converted = from_utf16 (name, data + 2, length - 2, utf16, &written, error)))
+        return NULL;
+      result->encoding = utf16;
+      text = converted;
+      length = written;
+    }
+  if (memchr (text, '\0', length) != NULL)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                    "%s: this is not a text file (it holds binary data); export the table as CSV", name);
       return NULL;
     }
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     {
       text += 3;
       length -= 3;
@@ -257,15 +328,17 @@ indsats_import_read_data (const char  *name,
     {
       /* Excel on Windows writes CSV in Windows-1252 */
       gsize written = 0;
-      converted = g_convert (text, length, "UTF-8", "WINDOWS-1252", NULL, &written, NULL);
-      if (converted == NULL)
+      char *latin = g_convert (text, length, "UTF-8", "WINDOWS-1252", NULL, &written, NULL);
+      if (latin == NULL)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                        "%s: the text is neither UTF-8 nor Windows-1252", name);
           return NULL;
         }
-      text = converted;
+      g_free (converted);
+      text = converted = latin;
       length = written;
+      result->encoding = "Windows-1252";
     }
 
   while (i < length && g_ascii_isspace (text[i]))
@@ -275,20 +348,25 @@ indsats_import_read_data (const char  *name,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the file is empty", name);
       return NULL;
     }
-  if (text[i] == '[' || text[i] == '{')
-    return indsats_import_read_json (name, text, length, error);
-  return indsats_import_read_csv (name, text, length, error);
+  result->json = text[i] == '[' || text[i] == '{';
+  if (result->json)
+    return indsats_import_read_json (name, text, length, options, result, error);
+  return indsats_import_read_csv (name, text, length, options, result, error);
 }
 
 /**
  * indsats_import_read_file:
+ * @options: (nullable): the decimal mark, when it is not to be decided per column
+ * @result: (out caller-allocates) (optional): how the file was read
  *
  * Returns: (transfer full) (element-type IndsatsImportRow): the file's rows, or %NULL
  */
 GPtrArray *
-indsats_import_read_file (const char    *path,
-                          GCancellable  *cancellable,
-                          GError       **error)
+indsats_import_read_file (const char                  *path,
+                          const IndsatsImportOptions  *options,
+                          IndsatsImportFile           *result,
+                          GCancellable                *cancellable,
+                          GError                     **error)
 {
   g_autofree char *data = NULL;
   struct stat st = { 0 };
@@ -349,7 +427,7 @@ indsats_import_read_file (const char    *path,
     }
   close (fd);
   data[length] = '\0';
-  return indsats_import_read_data (path, data, length, error);
+  return indsats_import_read_data (path, data, length, options, result, error);
 }
 
 static IndsatsImportCount *
@@ -382,28 +460,72 @@ cancelled (GCancellable  *cancellable,
   return FALSE;
 }
 
+/* The indicator's unit and kinds of period in the database must agree with
+ * what the import brings: checked at the indicator's first row */
+static gboolean
+check_against_store (IndsatsStore             *store,
+                     GHashTable               *stored,
+                     gint64                    id,
+                     const char               *name,
+                     const IndsatsImportRow   *row,
+                     const IndsatsImportFile  *file,
+                     GError                  **error)
+{
+  IndsatsIndicator *ind = g_hash_table_lookup (stored, name);
+  guint kinds = 0;
+
+  if (ind == NULL)
+    return TRUE;
+  if (row->unit != NULL && !row->unit_from_label && ind->unit != NULL && *ind->unit != '\0' &&
+      !indsats_import_units_equal (ind->unit, row->unit))
+    {
+      g_autofree char *where = indsats_import_location (file, row);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s: the unit of “%s” is “%s” here but “%s” in the database; an indicator has one unit",
+                   where, name, row->unit, ind->unit);
+      return FALSE;
+    }
+  if (!indsats_store_get_period_kinds (store, id, &kinds, error))
+    return FALSE;
+  if (kinds != 0 && (kinds & (1u << row->period.kind)) == 0)
+    {
+      g_autofree char *where = indsats_import_location (file, row);
+      g_autoptr(GString) has = g_string_new (NULL);
+      char period[32];
+
+      for (int k = 0; k <= INDSATS_PERIOD_ROLLING_YEAR; k++)
+        if (kinds & (1u << k))
+          g_string_append_printf (has, "%s%s", has->len ? " and by " : "", indsats_period_kind_to_string (k));
+      indsats_period_write (&row->period, period, sizeof period);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s: %s is a %s, but “%s” holds values by %s in the database; an indicator holds one "
+                   "kind of period: import the %s values as an indicator of their own",
+                   where, period, indsats_period_kind_to_string (row->period.kind), name,
+                   has->str, indsats_period_kind_to_string (row->period.kind));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static IndsatsImportSummary *
 summary_new (void)
 {
   IndsatsImportSummary *summary = g_new0 (IndsatsImportSummary, 1);
 
   summary->counts = g_ptr_array_new_with_free_func ((GDestroyNotify) count_free);
-  summary->read = g_ptr_array_new_with_free_func ((GDestroyNotify) file_free);
+  summary->read = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_import_file_free);
   return summary;
 }
 
-static IndsatsImportFile *
-describe_file (const char *path,
-               const char *table,
-               GPtrArray  *rows)
+/* What a file holds, for the preview: its measures, breakdowns, areas and periods */
+static void
+describe_file (IndsatsImportFile *file,
+               GPtrArray         *rows)
 {
-  IndsatsImportFile *file = g_new0 (IndsatsImportFile, 1);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) areas = g_hash_table_new (g_str_hash, g_str_equal);
   IndsatsPeriod first = { 0 }, last = { 0 };
 
-  file->path = g_strdup (path);
-  file->table = g_strdup (table);
   file->measures = g_ptr_array_new_with_free_func (g_free);
   file->breakdowns = g_ptr_array_new_with_free_func (g_free);
   file->areas = g_ptr_array_new_with_free_func (g_free);
@@ -441,7 +563,6 @@ describe_file (const char *path,
             g_ptr_array_add (file->breakdowns, g_strndup (pairs[i], colon - pairs[i]));
         }
     }
-  return file;
 }
 
 /* Writes what was read, in one transaction; @summary->read names the files */
@@ -461,13 +582,30 @@ write_rows (IndsatsStore               *store,
   gboolean last_skipped = FALSE;
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) stored = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) stored_list = NULL;
   g_autofree char *now = indsats_store_now ();
   IndsatsImportCount *last_count = NULL;
   gint64 last_id = 0;
   guint total = 0, done = 0;
 
+  if (!indsats_import_check (files, summary->read, error))
+    return NULL;
   for (guint f = 0; f < files->len; f++)
-    total += ((GPtrArray *) g_ptr_array_index (files, f))->len;
+    {
+      GPtrArray *rows = g_ptr_array_index (files, f);
+
+      describe_file (g_ptr_array_index (summary->read, f), rows);
+      total += rows->len;
+    }
+
+  if (!(stored_list = indsats_store_list_indicators (store, error)))
+    return NULL;
+  for (guint i = 0; i < stored_list->len; i++)
+    {
+      IndsatsIndicator *ind = g_ptr_array_index (stored_list, i);
+      g_hash_table_insert (stored, ind->name, ind);
+    }
 
   if (!indsats_store_begin (store, error))
     return NULL;
@@ -476,7 +614,7 @@ write_rows (IndsatsStore               *store,
       GPtrArray *rows = g_ptr_array_index (files, f);
       IndsatsImportFile *file = g_ptr_array_index (summary->read, f);
       const char *file_table = file->table;
-      const char *source = g_ptr_array_index (sources, f);
+      g_autofree char *source = indsats_text_normalize (g_ptr_array_index (sources, f));
       IndsatsImportRow *last_row = NULL;
       for (guint r = 0; r < rows->len; r++)
         {
@@ -517,9 +655,12 @@ write_rows (IndsatsStore               *store,
                                                          row->unit ? row->unit : "", error);
               if (id == 0)
                 {
-                  g_prefix_error (error, "%s:%u: ", file->path, row->line);
+                  g_autofree char *where = indsats_import_location (file, row);
+                  g_prefix_error (error, "%s: ", where);
                   goto fail;
                 }
+              if (!check_against_store (store, stored, id, name, row, file, error))
+                goto fail;
               g_hash_table_insert (indicators, g_strdup (name), GSIZE_TO_POINTER ((gsize) id));
             }
           count = count_for (summary, counts, name);
@@ -530,7 +671,8 @@ write_rows (IndsatsStore               *store,
           if (!indsats_store_put_observation (store, id, row->area, &row->period, row->value, FALSE,
                                               source, now, &change, error))
             {
-              g_prefix_error (error, "%s:%u: ", file->path, row->line);
+              g_autofree char *where = indsats_import_location (file, row);
+              g_prefix_error (error, "%s: ", where);
               goto fail;
             }
           summary->rows++;
@@ -562,8 +704,9 @@ fail:
 /**
  * indsats_import_files:
  * @paths: the files
- * @table: (nullable): the Jobindsats table every file holds; %NULL: the
- *   table id in each file's name, if any
+ * @options: (nullable): the Jobindsats table every file holds (%NULL: the
+ *   table id in each file's name, if any) and the decimal mark of every file
+ *   (UNKNOWN: decided per column)
  * @dry_run: check and count, but write nothing
  * @cancellable: (nullable): cancelling rolls everything back
  * @progress: (nullable): told the share done now and then
@@ -571,19 +714,20 @@ fail:
  * Imports the files in one transaction. A value that changed is updated and
  * its revision recorded; one bad row in any file changes nothing at all.
  *
- * Returns: (transfer full): what was added, updated and unchanged per indicator
+ * Returns: (transfer full): what was added, updated and unchanged per
+ *   indicator, and how each file was read
  */
 IndsatsImportSummary *
 indsats_import_files (IndsatsStore               *store,
                       const char * const         *paths,
-                      const char                 *table,
+                      const IndsatsImportOptions *options,
                       gboolean                    dry_run,
                       GCancellable               *cancellable,
                       IndsatsImportProgressFunc   progress,
                       gpointer                    user_data,
                       GError                    **error)
 {
-  return indsats_import_files_keeping (store, paths, table, NULL, dry_run, cancellable, progress, user_data, error);
+  return indsats_import_files_keeping (store, paths, options, NULL, dry_run, cancellable, progress, user_data, error);
 }
 
 /**
@@ -597,7 +741,7 @@ indsats_import_files (IndsatsStore               *store,
 IndsatsImportSummary *
 indsats_import_files_keeping (IndsatsStore               *store,
                               const char * const         *paths,
-                              const char                 *table,
+                              const IndsatsImportOptions *options,
                               GHashTable                 *keep,
                               gboolean                    dry_run,
                               GCancellable               *cancellable,
@@ -608,6 +752,7 @@ indsats_import_files_keeping (IndsatsStore               *store,
   IndsatsImportSummary *summary;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+  const char *table = options ? options->table : NULL;
   guint n_paths;
 
   g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
@@ -619,18 +764,20 @@ indsats_import_files_keeping (IndsatsStore               *store,
   /* Read and check every file before anything is written */
   for (guint f = 0; f < n_paths; f++)
     {
-      g_autofree char *from_name = table ? NULL : indsats_import_table_from_name (paths[f]);
+      IndsatsImportFile *file = g_new0 (IndsatsImportFile, 1);
       g_autofree char *base = g_path_get_basename (paths[f]);
       GPtrArray *rows;
 
+      file->path = g_strdup (paths[f]);
+      file->table = table ? g_strdup (table) : indsats_import_table_from_name (paths[f]);
+      g_ptr_array_add (summary->read, file);
       if (cancelled (cancellable, error) ||
-          !(rows = indsats_import_read_file (paths[f], cancellable, error)))
+          !(rows = indsats_import_read_file (paths[f], options, file, cancellable, error)))
         {
           indsats_import_summary_free (summary);
           return NULL;
         }
       g_ptr_array_add (files, rows);
-      g_ptr_array_add (summary->read, describe_file (paths[f], table ? table : from_name, rows));
       g_ptr_array_add (sources, g_strdup_printf ("Import: %s", base));
       if (progress)
         progress (0.3 * (f + 1) / n_paths, user_data);
@@ -669,16 +816,19 @@ indsats_import_answers (IndsatsStore               *store,
     {
       gsize length = 0;
       const char *data = g_bytes_get_data (answers[a].data, &length);
+      IndsatsImportFile *file = g_new0 (IndsatsImportFile, 1);
       GPtrArray *rows;
 
+      file->path = g_strdup (answers[a].name);
+      file->table = g_strdup (answers[a].table);
+      g_ptr_array_add (summary->read, file);
       if (cancelled (cancellable, error) ||
-          !(rows = indsats_import_read_data (answers[a].name, data ? data : "", length, error)))
+          !(rows = indsats_import_read_data (answers[a].name, data ? data : "", length, NULL, file, error)))
         {
           indsats_import_summary_free (summary);
           return NULL;
         }
       g_ptr_array_add (files, rows);
-      g_ptr_array_add (summary->read, describe_file (answers[a].name, answers[a].table, rows));
       g_ptr_array_add (sources, g_strdup (answers[a].source));
     }
   return write_rows (store, summary, files, sources, NULL, dry_run, cancellable, progress, user_data, error);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "indsats-decimal.h"
 #include "indsats-period.h"
 #include "indsats-store.h"
 
@@ -17,8 +18,15 @@ typedef struct
   IndsatsPeriod period;
   double value;   /* NAN when missing or suppressed */
   char *unit;     /* NULL when the file does not say */
+  gboolean unit_from_label; /* the unit is guessed from the column's label */
   guint line;     /* where it came from: a line, or a row of a JSON table */
 } IndsatsImportRow;
+
+typedef struct
+{
+  IndsatsDecimal decimal;  /* the decimal mark of every file, or UNKNOWN: decided per column */
+  const char    *table;    /* the Jobindsats table every file holds; NULL: each file's name says it, if it does */
+} IndsatsImportOptions;
 
 typedef struct
 {
@@ -39,12 +47,17 @@ typedef struct
   char      *first;      /* the earliest and the latest period, canonical */
   char      *last;
   guint      values;
+  gboolean    comma;     /* a column was read with a decimal comma (dots group thousands) */
+  gboolean    point;     /* a column was read with a decimal point */
+  gboolean    asked;     /* the mark was given (--decimal), not decided from the cells */
+  gboolean    json;      /* its rows are counted as rows of a table, not as lines */
+  const char *encoding;  /* "UTF-8", "UTF-16LE", "UTF-16BE" or "Windows-1252" */
 } IndsatsImportFile;
 
 typedef struct
 {
   GPtrArray *counts;  /* of IndsatsImportCount, in the order first seen */
-  GPtrArray *read;    /* of IndsatsImportFile, one per file */
+  GPtrArray *read;    /* of IndsatsImportFile, one per file, in the order given */
   guint      files;
   guint      rows;    /* the values written (or, in a dry run, that would be) */
 } IndsatsImportSummary;
@@ -62,16 +75,23 @@ typedef struct
 typedef void (*IndsatsImportProgressFunc) (double   fraction,
                                            gpointer user_data);
 
-GPtrArray            *indsats_import_read_file    (const char    *path,
-                                                   GCancellable  *cancellable,
-                                                   GError       **error);
-GPtrArray            *indsats_import_read_data    (const char    *name,
-                                                   const char    *data,
-                                                   gsize          length,
-                                                   GError       **error);
+GPtrArray            *indsats_import_read_file    (const char                 *path,
+                                                   const IndsatsImportOptions *options,
+                                                   IndsatsImportFile          *result,
+                                                   GCancellable               *cancellable,
+                                                   GError                    **error);
+GPtrArray            *indsats_import_read_data    (const char                 *name,
+                                                   const char                 *data,
+                                                   gsize                       length,
+                                                   const IndsatsImportOptions *options,
+                                                   IndsatsImportFile          *result,
+                                                   GError                    **error);
+gboolean              indsats_import_check        (GPtrArray                  *rows,
+                                                   GPtrArray                  *files,
+                                                   GError                    **error);
 IndsatsImportSummary *indsats_import_files        (IndsatsStore              *store,
                                                    const char * const        *paths,
-                                                   const char                *table,
+                                                   const IndsatsImportOptions *options,
                                                    gboolean                   dry_run,
                                                    GCancellable              *cancellable,
                                                    IndsatsImportProgressFunc  progress,
@@ -79,7 +99,7 @@ IndsatsImportSummary *indsats_import_files        (IndsatsStore              *st
                                                    GError                   **error);
 IndsatsImportSummary *indsats_import_files_keeping (IndsatsStore              *store,
                                                    const char * const        *paths,
-                                                   const char                *table,
+                                                   const IndsatsImportOptions *options,
                                                    GHashTable                *keep,
                                                    gboolean                   dry_run,
                                                    GCancellable              *cancellable,
@@ -107,6 +127,8 @@ gboolean              indsats_import_is_total        (const char *value);
 char                 *indsats_import_error_answer    (const char *text,
                                                       gsize       length);
 void                  indsats_import_row_free     (IndsatsImportRow     *row);
+void                  indsats_import_file_free    (IndsatsImportFile    *file);
+const char           *indsats_import_file_describe (const IndsatsImportFile *file);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsImportSummary, indsats_import_summary_free)
 

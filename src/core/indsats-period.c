@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "indsats-error.h"
+#include "indsats-text.h"
 
 static const char * const month_labels[] = {
   "jan.", "feb.", "mar.", "apr.", "maj", "jun.",
@@ -248,7 +249,11 @@ indsats_period_parse (const char     *text,
 
   if (text == NULL)
     text = "";
-  s = g_utf8_strdown (text, -1);
+  {
+    /* "halvår" pasted as "a" and a combining ring reads the same */
+    g_autofree char *lower = g_utf8_strdown (text, -1);
+    s = indsats_text_normalize (lower);
+  }
   g_strstrip (s);
 
   if (s[0] != '\0' && g_ascii_isdigit (s[0]) && strchr (s, ' ') == NULL)
@@ -522,6 +527,26 @@ indsats_period_containing (IndsatsPeriodKind  kind,
     default: p.index = 0; break;
     }
   return p;
+}
+
+/**
+ * indsats_period_kind_to_string:
+ *
+ * Returns: the kind in words, for messages: "month", "quarter", "half-year",
+ *   "year" or "rolling year"
+ */
+const char *
+indsats_period_kind_to_string (IndsatsPeriodKind kind)
+{
+  switch (kind)
+    {
+    case INDSATS_PERIOD_MONTH: return "month";
+    case INDSATS_PERIOD_QUARTER: return "quarter";
+    case INDSATS_PERIOD_HALF: return "half-year";
+    case INDSATS_PERIOD_YEAR: return "year";
+    case INDSATS_PERIOD_ROLLING_YEAR: return "rolling year";
+    default: g_return_val_if_reached ("");
+    }
 }
 
 /**

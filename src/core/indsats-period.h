@@ -41,6 +41,7 @@ void      indsats_period_get_first_day (const IndsatsPeriod *period,
                                         GDate               *date);
 IndsatsPeriod indsats_period_containing (IndsatsPeriodKind kind,
                                          const GDate      *date);
+const char *indsats_period_kind_to_string (IndsatsPeriodKind kind);
 char     *indsats_period_canonicalize (const char          *text,
                                        GError             **error);
 

@@ -8,6 +8,7 @@
 #include "indsats-store-private.h"
 
 #include "indsats-error.h"
+#include "indsats-text.h"
 #include "indsats-format.h"
 
 /* Actions */
@@ -44,8 +45,32 @@ record_history (IndsatsStore  *self,
   return step_done (self, stmt, "Cannot record the change", error);
 }
 
+/* The action as it is stored: its texts in NFC, without white space around
+ * the text and the owner */
+static IndsatsAction *
+normalized_action (const IndsatsAction *given)
+{
+  IndsatsAction *a = indsats_action_copy (given);
+
+#define NORMALIZE(field) { char *n = indsats_text_normalize (a->field); g_free (a->field); a->field = n; }
+  NORMALIZE (text);
+  NORMALIZE (owner);
+  NORMALIZE (team);
+  NORMALIZE (focus);
+  NORMALIZE (note);
+#undef NORMALIZE
+  if (a->text)
+    g_strstrip (a->text);
+  if (a->owner)
+    g_strstrip (a->owner);
+  return a;
+}
+
+/* @need_owner: a new or changed action has an owner; one put back as it
+ * was (undoing a deletion) is taken as it was */
 static gboolean
 validate_action (const IndsatsAction  *a,
+                 gboolean              need_owner,
                  GError              **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (a->text ? a->text : ""));
@@ -54,6 +79,12 @@ validate_action (const IndsatsAction  *a,
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                            "The action's text is empty; describe the action");
+      return FALSE;
+    }
+  if (need_owner && indsats_text_is_blank (a->owner))
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                           "The action's owner is empty; say who carries the action out");
       return FALSE;
     }
   if (!indsats_date_is_valid_iso (a->start_date))
@@ -68,6 +99,13 @@ validate_action (const IndsatsAction  *a,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                    "The evaluation date “%s” is not a valid date (write it as YYYY-MM-DD)",
                    a->end_date);
+      return FALSE;
+    }
+  if (a->end_date != NULL && *a->end_date != '\0' && strcmp (a->end_date, a->start_date) < 0)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "The evaluation date %s is before the start date %s; an action is evaluated after it "
+                   "takes effect", a->end_date, a->start_date);
       return FALSE;
     }
   if (!indsats_text_check (a->text, "The action's text", TRUE, error) ||
@@ -99,18 +137,20 @@ validate_action (const IndsatsAction  *a,
 gint64
 indsats_store_add_action (IndsatsStore         *self,
                           gint64                plan_id,
-                          const IndsatsAction  *action,
+                          const IndsatsAction  *given,
                           GError              **error)
 {
+  g_autoptr(IndsatsAction) action = NULL;
   g_autofree char *text = NULL;
   g_autofree char *owner = NULL;
   IndsatsStmt *stmt;
   gint64 team_id, focus_id, id, found;
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), 0);
-  g_return_val_if_fail (action != NULL, 0);
+  g_return_val_if_fail (given != NULL, 0);
 
-  if (!validate_action (action, error))
+  action = normalized_action (given);
+  if (!validate_action (action, TRUE, error))
     return 0;
   text = g_strstrip (g_strdup (action->text));
   owner = g_strstrip (g_strdup (action->owner ? action->owner : ""));
@@ -454,11 +494,12 @@ get_live_action (IndsatsStore  *self,
  */
 gboolean
 indsats_store_update_action (IndsatsStore         *self,
-                             const IndsatsAction  *changed,
+                             const IndsatsAction  *given,
                              IndsatsActionFields   fields,
                              GError              **error)
 {
   g_autoptr(IndsatsAction) old = NULL;
+  g_autoptr(IndsatsAction) changed = NULL;
   g_autoptr(IndsatsAction) merged = NULL;
   IndsatsStmt *stmt;
   gint64 focus_id;
@@ -466,7 +507,9 @@ indsats_store_update_action (IndsatsStore         *self,
   gboolean moves = FALSE;
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (changed != NULL, FALSE);
+  g_return_val_if_fail (given != NULL, FALSE);
+
+  changed = normalized_action (given);
 
   if (!indsats_store_begin (self, error))
     return FALSE;
@@ -486,11 +529,9 @@ indsats_store_update_action (IndsatsStore         *self,
 #undef TAKE
   if (fields & INDSATS_ACTION_FIELD_STATUS)
     merged->status = changed->status;
-  if (!validate_action (merged, error))
+  /* an owner left blank by an older version stays until the owner is edited */
+  if (!validate_action (merged, (fields & INDSATS_ACTION_FIELD_OWNER) != 0, error))
     return fail_rollback (self);
-  g_strstrip (merged->text);
-  if (merged->owner != NULL)
-    g_strstrip (merged->owner);
 
   focus_id = old->focus_id;
   position = old->position;
@@ -585,16 +626,18 @@ indsats_store_delete_action (IndsatsStore  *self,
  */
 gboolean
 indsats_store_restore_action (IndsatsStore         *self,
-                              const IndsatsAction  *action,
+                              const IndsatsAction  *given,
                               GError              **error)
 {
+  g_autoptr(IndsatsAction) action = NULL;
   IndsatsStmt *stmt;
   gint64 team_id, focus_id;
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (action != NULL, FALSE);
+  g_return_val_if_fail (given != NULL, FALSE);
 
-  if (!validate_action (action, error))
+  action = normalized_action (given);
+  if (!validate_action (action, FALSE, error))
     return FALSE;
   if (!indsats_store_begin (self, error))
     return FALSE;

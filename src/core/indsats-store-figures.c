@@ -42,9 +42,9 @@ indsats_store_add_goal (IndsatsStore       *self,
   bind_text (stmt, 1, indsats_goal_kind_to_string (goal->kind));
   if (goal->number > 0)
     bind_int (stmt, 2, goal->number);
-  bind_text (stmt, 3, goal->title);
-  bind_text (stmt, 4, goal->status_text ? goal->status_text : "");
-  bind_text (stmt, 5, goal->note ? goal->note : "");
+  bind_text_nfc (stmt, 3, goal->title);
+  bind_text_nfc (stmt, 4, goal->status_text ? goal->status_text : "");
+  bind_text_nfc (stmt, 5, goal->note ? goal->note : "");
   if (!step_done (self, stmt, "Cannot save the goal", error))
     return 0;
   return last_insert_id (self);
@@ -196,14 +196,14 @@ indsats_store_add_figure (IndsatsStore         *self,
   if (!(stmt = prepare (self, sql_insert_figure, error)))
     return fail_rollback (self);
   bind_int (stmt, 1, number);
-  bind_text (stmt, 2, figure->title);
+  bind_text_nfc (stmt, 2, figure->title);
   bind_text (stmt, 3, indsats_figure_kind_to_string (figure->kind));
-  bind_text (stmt, 4, figure->unit ? figure->unit : "");
+  bind_text_nfc (stmt, 4, figure->unit ? figure->unit : "");
   bind_text (stmt, 5, figure->period_from);
   bind_text (stmt, 6, figure->period_to);
   bind_double (stmt, 7, figure->threshold);
-  bind_text (stmt, 8, figure->threshold_label);
-  bind_text (stmt, 9, figure->source ? figure->source : "");
+  bind_text_nfc (stmt, 8, figure->threshold_label);
+  bind_text_nfc (stmt, 9, figure->source ? figure->source : "");
   if (figure->goal_id > 0)
     bind_int64 (stmt, 10, figure->goal_id);
   if (!step_done (self, stmt, "Cannot save the figure", error))
@@ -228,8 +228,8 @@ indsats_store_add_figure (IndsatsStore         *self,
       bind_int64 (stmt, 1, id);
       bind_int (stmt, 2, i);
       bind_int64 (stmt, 3, indicator_id);
-      bind_text (stmt, 4, s->area);
-      bind_text (stmt, 5, s->label);
+      bind_text_nfc (stmt, 4, s->area);
+      bind_text_nfc (stmt, 5, s->label);
       if (!step_done (self, stmt, "Cannot save the figure", error))
         return fail_rollback (self);
     }
@@ -443,7 +443,7 @@ indsats_store_set_goal_status (IndsatsStore  *self,
     return FALSE;
   if (!(stmt = prepare (self, sql_update_goal_status, error)))
     return FALSE;
-  bind_text (stmt, 1, status_text ? status_text : "");
+  bind_text_nfc (stmt, 1, status_text ? status_text : "");
   bind_int64 (stmt, 2, goal_id);
   if (!step_done (self, stmt, "Cannot save the goal", error))
     return FALSE;

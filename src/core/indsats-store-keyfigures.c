@@ -25,8 +25,10 @@ indsats_store_find_indicator (IndsatsStore  *self,
                               const char    *name,
                               GError       **error)
 {
+  g_autofree char *normal = indsats_text_normalize (name ? name : "");
+
   g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
-  return select_id (self, sql_indicator_id, name ? name : "", 0, "Cannot read the indicators", error);
+  return select_id (self, sql_indicator_id, normal, 0, "Cannot read the indicators", error);
 }
 
 /**
@@ -62,8 +64,8 @@ indsats_store_ensure_indicator (IndsatsStore  *self,
 
   if (!(stmt = prepare (self, sql_insert_indicator, error)))
     return 0;
-  bind_text (stmt, 1, name);
-  bind_text (stmt, 2, unit ? unit : "");
+  bind_text_nfc (stmt, 1, name);
+  bind_text_nfc (stmt, 2, unit ? unit : "");
   bind_int (stmt, 3, higher_is_better ? 1 : 0);
   bind_double (stmt, 4, threshold);
   if (!step_done (self, stmt, "Cannot save the indicator", error))
@@ -102,6 +104,38 @@ indsats_store_list_indicators (IndsatsStore  *self,
   return g_steal_pointer (&list);
 }
 
+/* The kinds of period an indicator's values have (the low bits of period_key) */
+static const char sql_period_kinds[] =
+  "SELECT DISTINCT period_key % 8 FROM observation WHERE indicator_id = ?";
+
+/**
+ * indsats_store_get_period_kinds:
+ * @kinds: (out): a bit (1 << IndsatsPeriodKind) for each kind of period the
+ *   indicator has values for; 0 when it has none
+ */
+gboolean
+indsats_store_get_period_kinds (IndsatsStore  *self,
+                                gint64         indicator_id,
+                                guint         *kinds,
+                                GError       **error)
+{
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  *kinds = 0;
+  if (!(stmt = prepare (self, sql_period_kinds, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, indicator_id);
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    *kinds |= 1u << column_int (stmt, 0);
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    return set_db_error (self, error, "Cannot read the key figures");
+  return TRUE;
+}
+
 static const char sql_find_observation[] =
   "SELECT id, value, preliminary FROM observation WHERE indicator_id = ? AND area = ? AND period = ?";
 static const char sql_update_observation[] =
@@ -136,6 +170,8 @@ static const char sql_insert_new_observation[] =
 
 /**
  * indsats_store_put_observation:
+ * @area: in Unicode NFC, as the importer gives it (set_observation() takes
+ *   any spelling)
  * @period: the period, parsed
  * @now: the time to record, as indsats_store_now() gives it; one per import
  * @change: (out) (optional): whether the row was added, updated or unchanged
@@ -266,13 +302,15 @@ indsats_store_set_observation (IndsatsStore              *self,
                                GError                   **error)
 {
   g_autofree char *now = now_text ();
+  g_autofree char *normal_area = indsats_text_normalize (area);
+  g_autofree char *normal_source = indsats_text_normalize (source);
   IndsatsPeriod p;
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
 
   if (!indsats_period_parse (period, &p, error))
     return FALSE;
-  return indsats_store_put_observation (self, indicator_id, area, &p, value, preliminary, source, now,
+  return indsats_store_put_observation (self, indicator_id, normal_area, &p, value, preliminary, normal_source, now,
                                         change, error);
 }
 
@@ -396,8 +434,8 @@ indsats_store_read_series (IndsatsStore         *self,
 
   if (!(stmt = prepare (self, sql_series_values, error)))
     return NULL;
-  bind_text (stmt, 1, indicator);
-  bind_text (stmt, 2, area);
+  bind_text_nfc (stmt, 1, indicator);
+  bind_text_nfc (stmt, 2, area);
   bind_period_range (stmt, 3, from, to);
   return read_values (self, stmt, error);
 }
@@ -421,7 +459,7 @@ indsats_store_first_area (IndsatsStore  *self,
   *area = NULL;
   if (!(stmt = prepare (self, sql_first_area, error)))
     return FALSE;
-  bind_text (stmt, 1, indicator);
+  bind_text_nfc (stmt, 1, indicator);
   rc = step (stmt);
   if (rc == INDSATS_STEP_ROW)
     *area = column_text (stmt, 0);
@@ -485,6 +523,7 @@ indsats_store_foreach_observation (IndsatsStore            *self,
                                    GError                 **error)
 {
   g_autoptr(GPtrArray) indicators = NULL;
+  g_autofree char *wanted = indicator ? indsats_text_normalize (indicator) : NULL;
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -496,7 +535,7 @@ indsats_store_foreach_observation (IndsatsStore            *self,
     {
       IndsatsIndicator *ind = g_ptr_array_index (indicators, i);
 
-      if (indicator != NULL && strcmp (ind->name, indicator) != 0)
+      if (wanted != NULL && strcmp (ind->name, wanted) != 0)
         continue;
       if (!foreach_of_indicator (self, ind, func, user_data, error))
         return FALSE;
@@ -532,7 +571,7 @@ indsats_store_update_indicator (IndsatsStore  *self,
     return FALSE;
   if (!(stmt = prepare (self, sql_update_indicator, error)))
     return FALSE;
-  bind_text (stmt, 1, unit ? unit : "");
+  bind_text_nfc (stmt, 1, unit ? unit : "");
   bind_int (stmt, 2, higher_is_better ? 1 : 0);
   bind_double (stmt, 3, threshold);
   bind_int64 (stmt, 4, indicator_id);
@@ -565,7 +604,7 @@ indsats_store_list_areas (IndsatsStore  *self,
 
   if (!(stmt = prepare (self, sql_list_areas, error)))
     return NULL;
-  bind_text (stmt, 1, indicator);
+  bind_text_nfc (stmt, 1, indicator);
   while ((rc = step (stmt)) == INDSATS_STEP_ROW)
     g_ptr_array_add (areas, column_text (stmt, 0));
   reset (stmt);

@@ -49,15 +49,15 @@ indsats_store_add_plan (IndsatsStore       *self,
     return 0;
   if (!(stmt = prepare (self, sql_insert_plan, error)))
     return fail_rollback (self);
-  bind_text (stmt, 1, plan->title);
-  bind_text (stmt, 2, plan->jobcentre ? plan->jobcentre : "");
+  bind_text_nfc (stmt, 1, plan->title);
+  bind_text_nfc (stmt, 2, plan->jobcentre ? plan->jobcentre : "");
   bind_text (stmt, 3, plan->dated);
-  bind_text (stmt, 4, plan->star_letter);
-  bind_text (stmt, 5, plan->star_follow_up_letter);
+  bind_text_nfc (stmt, 4, plan->star_letter);
+  bind_text_nfc (stmt, 5, plan->star_follow_up_letter);
   bind_double (stmt, 6, plan->threshold);
-  bind_text (stmt, 7, plan->target ? plan->target : "");
-  bind_text (stmt, 8, plan->follow_up ? plan->follow_up : "");
-  bind_text (stmt, 9, plan->committee ? plan->committee : "");
+  bind_text_nfc (stmt, 7, plan->target ? plan->target : "");
+  bind_text_nfc (stmt, 8, plan->follow_up ? plan->follow_up : "");
+  bind_text_nfc (stmt, 9, plan->committee ? plan->committee : "");
   bind_text (stmt, 10, plan->demo_key);
   bind_text (stmt, 11, now);
   if (!step_done (self, stmt, "Cannot save the plan", error))
@@ -70,7 +70,7 @@ indsats_store_add_plan (IndsatsStore       *self,
         return fail_rollback (self);
       bind_int64 (stmt, 1, id);
       bind_int (stmt, 2, i);
-      bind_text (stmt, 3, plan->triggers[i]);
+      bind_text_nfc (stmt, 3, plan->triggers[i]);
       if (!step_done (self, stmt, "Cannot save the plan", error))
         return fail_rollback (self);
     }
@@ -247,7 +247,7 @@ ensure_named (IndsatsStore  *self,
               const char    *what,
               GError       **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *clean = g_strstrip (indsats_text_normalize (name ? name : ""));
   IndsatsStmt *stmt;
   gint64 id = 0;
   int rc;
@@ -451,7 +451,7 @@ rename_named (IndsatsStore  *self,
               const char    *name,
               GError       **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *clean = g_strstrip (indsats_text_normalize (name ? name : ""));
   IndsatsStmt *stmt;
 
   if (*clean == '\0')

@@ -11,6 +11,7 @@
 
 #include "indsats-store.h"
 #include "indsats-store-backend.h"
+#include "indsats-text.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ struct _IndsatsStore
   gboolean    read_only;  /* opened read-only: */
   gboolean    disk_full;  /* the disk was full, else the file or its folder cannot be written */
   GHashTable *statements; /* SQL text (static) → IndsatsStmt */
+  GPtrArray  *notes;      /* what opening it changed: the migration's merges */
 };
 
 /* Statements: prepared once and kept; the key is the address of the SQL text,
@@ -69,6 +71,16 @@ G_GNUC_INTERNAL gboolean     record_history (IndsatsStore  *self,
                                              const char    *new_value,
                                              GError       **error);
 
+/* In indsats-store-file.c: FALSE, naming @path and what it is, when it is a
+ * named pipe, a device, a socket or a link to one */
+G_GNUC_INTERNAL gboolean     check_file_kind (const char    *path,
+                                              GError       **error);
+
+/* In indsats-store-normalize.c: migration 4, every text in NFC, twins
+ * merged; a sentence per merge goes to self->notes */
+G_GNUC_INTERNAL gboolean     normalize_names (IndsatsStore  *self,
+                                              GError       **error);
+
 static inline IndsatsStep
 step (IndsatsStmt *stmt)
 {
@@ -107,6 +119,17 @@ bind_text (IndsatsStmt *stmt,
     stmt->db->backend->bind_null (stmt, index);
   else
     stmt->db->backend->bind_text (stmt, index, text, TRUE);
+}
+
+/* Text a person or a file gave, as it is stored: in Unicode NFC */
+static inline void
+bind_text_nfc (IndsatsStmt *stmt,
+               int          index,
+               const char  *text)
+{
+  g_autofree char *normal = indsats_text_normalize (text);
+
+  bind_text (stmt, index, normal);
 }
 
 /* For text that stays put until the statement is reset: not copied */

@@ -28,6 +28,7 @@ indsats_store_finalize (GObject *object)
   IndsatsStore *self = INDSATS_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
   if (self->db != NULL)
     self->db->backend->close (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -54,6 +55,7 @@ indsats_store_init (IndsatsStore *self)
 {
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
+  self->notes = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* Error helpers */
@@ -234,6 +236,12 @@ migrate (IndsatsStore  *self,
           self->db->backend->exec (self->db, "ROLLBACK");
           return FALSE;
         }
+      if (v + 1 == INDSATS_MIGRATION_NFC && from_version > 0 && !normalize_names (self, error))
+        {
+          self->db->backend->exec (self->db, "ROLLBACK");
+          g_ptr_array_set_size (self->notes, 0);
+          return FALSE;
+        }
     }
   /* PRAGMA takes no bound parameters; the numbers are our own constants */
   pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
@@ -298,6 +306,10 @@ open_store (const char  *path,
   gboolean exists;
   int version, app_id, n_tables;
 
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file_kind (path, error))
+    return NULL;
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -480,6 +492,19 @@ indsats_store_get_path (IndsatsStore *self)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
   return self->path;
+}
+
+/**
+ * indsats_store_get_notes:
+ *
+ * Returns: (transfer none) (element-type utf8): what opening the database
+ *   changed in it, a sentence each: the names the migration merged
+ */
+GPtrArray *
+indsats_store_get_notes (IndsatsStore *self)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+  return self->notes;
 }
 
 /* Transactions nest, so a function that changes several rows wraps them, and

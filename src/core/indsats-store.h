@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define INDSATS_STORE_SCHEMA_VERSION 4
+#define INDSATS_STORE_SCHEMA_VERSION 5
 
 #define INDSATS_TYPE_STORE (indsats_store_get_type ())
 G_DECLARE_FINAL_TYPE (IndsatsStore, indsats_store, INDSATS, STORE, GObject)
@@ -20,6 +20,7 @@ IndsatsStore *indsats_store_open_existing   (const char     *path,
 gboolean      indsats_store_is_read_only    (IndsatsStore   *self);
 char         *indsats_store_default_path    (void);
 const char   *indsats_store_get_path        (IndsatsStore   *self);
+GPtrArray    *indsats_store_get_notes       (IndsatsStore   *self);
 
 gboolean      indsats_store_begin           (IndsatsStore   *self,
                                              GError        **error);
@@ -124,6 +125,10 @@ gint64        indsats_store_find_indicator  (IndsatsStore   *self,
                                              GError        **error);
 GPtrArray    *indsats_store_list_indicators (IndsatsStore   *self,
                                              GError        **error);
+gboolean      indsats_store_get_period_kinds (IndsatsStore  *self,
+                                              gint64         indicator_id,
+                                              guint         *kinds,
+                                              GError       **error);
 
 typedef enum
 {

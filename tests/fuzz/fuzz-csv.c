@@ -1,4 +1,6 @@
-/* fuzz-csv.c: the importer's reading of any bytes as a file (CSV, or JSON when it looks so) */
+/* fuzz-csv.c: the importer's reading of any bytes as a file (CSV, or JSON when
+ * it looks so; UTF-8, UTF-16 or Windows-1252), with each decimal option, and
+ * the check of one import's rows */
 #include <stdint.h>
 
 #include "indsats-import.h"
@@ -9,13 +11,33 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
+  IndsatsImportOptions options = { INDSATS_DECIMAL_UNKNOWN };
+  IndsatsImportFile *file = g_new0 (IndsatsImportFile, 1);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_import_file_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   GError *error = NULL;
-  GPtrArray *rows = indsats_import_read_data ("fuzz.csv", (const char *) data, size, &error);
+  GPtrArray *read;
+
+  /* the first byte, when it is a digit, is the --decimal option */
+  if (size > 0 && data[0] >= '0' && data[0] <= '2')
+    {
+      options.decimal = (IndsatsDecimal) (data[0] - '0');
+      data++, size--;
+    }
+  file->path = g_strdup ("fuzz.csv");
+  g_ptr_array_add (files, file);
+  read = indsats_import_read_data ("fuzz.csv", (const char *) data, size, &options, file, &error);
 
   /* either rows, or a message naming the file */
-  if (rows != NULL)
-    g_ptr_array_unref (rows);
-  else
+  if (read == NULL)
+    {
+      g_assert (error != NULL && g_str_has_prefix (error->message, "fuzz.csv"));
+      g_error_free (error);
+      return 0;
+    }
+  g_assert (read->len > 0);
+  g_ptr_array_add (rows, read);
+  if (!indsats_import_check (rows, files, &error))
     {
       g_assert (error != NULL && g_str_has_prefix (error->message, "fuzz.csv"));
       g_error_free (error);

@@ -20,7 +20,8 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
   -I"$core" -I"$build" \
   "$src/tests/fuzz/fuzz-$which.c" \
   "$core"/indsats-import.c "$core"/indsats-import-csv.c "$core"/indsats-import-json.c \
-  "$core"/indsats-import-table.c "$core"/indsats-period.c "$core"/indsats-format.c \
+  "$core"/indsats-import-table.c "$core"/indsats-import-check.c "$core"/indsats-decimal.c \
+  "$core"/indsats-text.c "$core"/indsats-period.c "$core"/indsats-format.c \
   "$core"/indsats-error.c "$core"/indsats-model.c "$core"/indsats-store*.c \
   $flags -lm -o "$out/fuzz-$which"
 cd "$out"
