@@ -138,18 +138,26 @@ indsats_cli_usage (IndsatsCli *cli,
 
 /* Common steps */
 
-/* Opens the database; says on stderr what bringing it up to date changed */
-IndsatsStore *
-indsats_cli_open_store (IndsatsCli  *cli,
-                        GError     **error)
+/* Says on stderr what bringing the database up to date changed */
+static IndsatsStore *
+tell_notes (IndsatsStore *store,
+            const char   *path)
 {
-  g_autofree char *path = cli->database ? g_strdup (cli->database) : indsats_store_default_path ();
-  IndsatsStore *store = indsats_store_open (path, error);
   GPtrArray *notes = store ? indsats_store_get_notes (store) : NULL;
 
   for (guint i = 0; notes != NULL && i < notes->len; i++)
     fprintf (stderr, "indsats: “%s” was brought up to date: %s\n", path, (const char *) g_ptr_array_index (notes, i));
   return store;
+}
+
+/* Opens the database, making it when it is not there */
+IndsatsStore *
+indsats_cli_open_store (IndsatsCli  *cli,
+                        GError     **error)
+{
+  g_autofree char *path = cli->database ? g_strdup (cli->database) : indsats_store_default_path ();
+
+  return tell_notes (indsats_store_open (path, error), path);
 }
 
 /**
@@ -167,7 +175,7 @@ indsats_cli_open_store_to_read (IndsatsCli  *cli,
   IndsatsStore *store;
 
   if ((store = indsats_store_open_existing (path, &local_error)))
-    return store;
+    return tell_notes (store, path);
   if (g_error_matches (local_error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND))
     {
       /* quoted for the shell only when it needs it */
