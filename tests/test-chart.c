@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "indsats-catalog.h"
 #include "indsats-chart.h"
 #include "indsats-demo.h"
 #include "indsats-error.h"
@@ -991,6 +992,48 @@ test_demo_figures (void)
   indsats_test_remove_dir (dir);
 }
 
+/* A figure speaks the language its data asks for, whatever the program's
+ * (the workbook is Danish from an English window); one and many actions */
+static void
+test_language_of_data (void)
+{
+  const char *languages[] = { "da", "en" };
+  const char *count[] = { "10.03: 13 indsatser", "10.03: 13 actions" };
+  const char *legend[] = { "Indsats træder i kraft", "Action takes effect" };
+  const char *note[] = { "* Foreløbige tal", "* Preliminary figures" };
+  const char *one[] = { "%s: %d indsats", "%s: %d action" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IndsatsCatalog) catalog = indsats_catalog_new (languages[l], &error);
+      g_autoptr(IndsatsChartData) data = make_hard_data (3);
+      g_autoptr(IndsatsChartLayout) layout = NULL;
+      const IndsatsChartText *t;
+      gboolean found_count = FALSE, found_legend = FALSE;
+
+      g_assert_no_error (error);
+      data->catalog = catalog;
+      layout = layout_at (data, 1000, 600);
+      for (guint i = 0; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_MARKER, i)); i++)
+        {
+          g_autofree char *label = indsats_chart_text_get_string (t);
+          found_count |= strcmp (label, count[l]) == 0;
+        }
+      for (guint i = 0; (t = indsats_chart_layout_find_text (layout, INDSATS_ROLE_LEGEND, i)); i++)
+        {
+          g_autofree char *label = indsats_chart_text_get_string (t);
+          found_legend |= strcmp (label, legend[l]) == 0;
+        }
+      g_assert_true (found_count);
+      g_assert_true (found_legend);
+      if (layout->note != NULL)
+        g_assert_cmpstr (layout->note, ==, note[l]);
+      /* one action is the singular form, not a count */
+      g_assert_cmpstr (indsats_catalog_ngettext (catalog, "%s: %d action", "%s: %d actions", 1), ==, one[l]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1018,6 +1061,7 @@ main (int    argc,
   g_test_add_func ("/chart/ticks-every-magnitude", test_ticks_every_magnitude);
   g_test_add_func ("/chart/layout/boxes-apart", test_boxes_apart);
   g_test_add_func ("/chart/layout/markers", test_markers);
+  g_test_add_func ("/chart/layout/language-of-data", test_language_of_data);
   g_test_add_func ("/chart/layout/zero-based-axis", test_zero_based_axis);
   g_test_add_func ("/chart/layout/many-areas", test_many_areas);
   g_test_add_func ("/chart/layout/bar-labels", test_bar_labels);

@@ -23,6 +23,7 @@ struct _IndsatsCatalog
   char       *contents;   /* the .mo file; the table's strings point into it */
   gsize       length;
   GHashTable *messages;   /* "context\004msgid" or "msgid" → translation */
+  GHashTable *plurals;    /* singular msgid → the translation's plural form */
 };
 
 static guint32
@@ -81,7 +82,16 @@ parse (IndsatsCatalog  *self,
         goto damaged;
       /* the empty msgid is the catalog's header, not a message */
       if (*original != '\0' && *translation != '\0')
-        g_hash_table_insert (self->messages, (char *) original, (char *) translation);
+        {
+          guint32 length = read_word (self->contents, (gsize) translations + 8 * (gsize) i, swap);
+          gsize first = strlen (translation);
+
+          g_hash_table_insert (self->messages, (char *) original, (char *) translation);
+          /* a plural entry holds its forms one after another, each ending
+           * in NUL, within the length the file gives (string_at checked it) */
+          if (first < length)
+            g_hash_table_insert (self->plurals, (char *) original, (char *) translation + first + 1);
+        }
     }
   return TRUE;
 
@@ -114,6 +124,7 @@ indsats_catalog_new (const char  *language,
 
       self->language = g_strdup (language);
       self->messages = g_hash_table_new (g_str_hash, g_str_equal);
+      self->plurals = g_hash_table_new (g_str_hash, g_str_equal);
       return self;
     }
 
@@ -161,6 +172,7 @@ indsats_catalog_new_from_file (const char  *language,
   self = g_new0 (IndsatsCatalog, 1);
   self->language = g_strdup (language);
   self->messages = g_hash_table_new (g_str_hash, g_str_equal);
+  self->plurals = g_hash_table_new (g_str_hash, g_str_equal);
   if (!g_file_get_contents (path, &self->contents, &self->length, &local))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
@@ -179,6 +191,7 @@ indsats_catalog_free (IndsatsCatalog *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->messages, g_hash_table_unref);
+  g_clear_pointer (&self->plurals, g_hash_table_unref);
   g_free (self->contents);
   g_free (self->language);
   g_free (self);
@@ -228,4 +241,32 @@ indsats_catalog_pgettext (IndsatsCatalog *self,
   key = g_strconcat (context, "\004", msgid, NULL);
   translation = g_hash_table_lookup (self->messages, key);
   return translation ? translation : msgid;
+}
+
+/**
+ * indsats_catalog_ngettext:
+ * @n: how many
+ *
+ * The form of a message for @n things. Danish and English both have one
+ * form for one and another for every other number.
+ *
+ * Returns: (transfer none): the translation, or @msgid or @plural
+ */
+const char *
+indsats_catalog_ngettext (IndsatsCatalog *self,
+                          const char     *msgid,
+                          const char     *plural,
+                          gulong          n)
+{
+  const char *translation;
+
+  g_return_val_if_fail (self != NULL, n == 1 ? msgid : plural);
+
+  if (n == 1)
+    {
+      translation = g_hash_table_lookup (self->messages, msgid);
+      return translation ? translation : msgid;
+    }
+  translation = g_hash_table_lookup (self->plurals, msgid);
+  return translation ? translation : plural;
 }

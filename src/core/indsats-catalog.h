@@ -24,6 +24,11 @@ const char     *indsats_catalog_pgettext (IndsatsCatalog *catalog,
                                           const char     *context,
                                           const char     *msgid) G_GNUC_FORMAT (3);
 
+const char     *indsats_catalog_ngettext (IndsatsCatalog *catalog,
+                                          const char     *msgid,
+                                          const char     *plural,
+                                          gulong          n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsCatalog, indsats_catalog_free)
 
 G_END_DECLS

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "indsats-catalog.h"
 #include "indsats-chart-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -458,6 +459,14 @@ typedef struct
   int                     max_ticks;
 } Build;
 
+/* The figure's own words, in the language its data asks for: the workbook
+ * speaks Danish whatever the window does */
+#define CW_(b, text) \
+  ((b)->data->catalog ? indsats_catalog_gettext ((b)->data->catalog, text) : _(text))
+#define CWN_(b, text, plural, n) \
+  ((b)->data->catalog ? indsats_catalog_ngettext ((b)->data->catalog, text, plural, n) \
+                      : g_dngettext (GETTEXT_PACKAGE, text, plural, n))
+
 /* The heading and the unit line at the top */
 static void
 place_heading (Build *b)
@@ -504,10 +513,10 @@ place_source (Build *b)
     for (int i = 0; i < data->n_periods; i++)
       preliminary |= ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->preliminary[i];
   if (preliminary)
-    layout->note = g_strdup (_("* Preliminary figures"));
+    layout->note = g_strdup (CW_ (b, "* Preliminary figures"));
   if (b->n_undrawable > 0 && b->n_drawable > 0)
     g_string_append_printf (source, "%s%s", source->len ? ". " : "",
-                            _("Values too small or too large to draw are left out"));
+                            CW_ (b, "Values too small or too large to draw are left out"));
   if (layout->note)
     g_string_append_printf (source, "%s%s", source->len ? ". " : "", layout->note);
   b->bottom = b->height - b->margin * 0.6;
@@ -619,19 +628,19 @@ place_legend (Build *b)
           if (others)
             {
               IndsatsChartLegendEntry e = { INDSATS_LEGEND_OTHERS, INDSATS_CHART_STYLE_OTHER, { 0 } };
-              g_ptr_array_add (labels, g_strdup (indsats_chart_others_label ()));
+              g_ptr_array_add (labels, g_strdup (CW_ (b, "Other municipalities")));
               g_array_append_val (kinds, e);
             }
         }
       if (b->any_marker)
         {
           IndsatsChartLegendEntry e = { INDSATS_LEGEND_MARKER, 0, { 0 } };
-          g_ptr_array_add (labels, g_strdup (_("Action takes effect")));
+          g_ptr_array_add (labels, g_strdup (CW_ (b, "Action takes effect")));
           g_array_append_val (kinds, e);
           if (b->any_planned)
             {
               e.kind = INDSATS_LEGEND_MARKER_PLANNED;
-              g_ptr_array_add (labels, g_strdup (_("Action planned, not started yet")));
+              g_ptr_array_add (labels, g_strdup (CW_ (b, "Action planned, not started yet")));
               g_array_append_val (kinds, e);
             }
         }
@@ -760,7 +769,7 @@ place_markers (Build *b)
           pos->x = x;
           pos->planned = m->planned;
           pos->label = m->n_actions > 1
-            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %d action", "%s: %d actions", m->n_actions),
+            ? g_strdup_printf (CWN_ (b, "%s: %d action", "%s: %d actions", m->n_actions),
                                m->label, m->n_actions)
             : g_strdup (m->label);
           g_ptr_array_add (layout->markers, pos);
@@ -956,8 +965,8 @@ place_message (Build *b)
   IndsatsChartLayout *layout = b->layout;
   IndsatsChartText *t;
 
-  const char *message = layout->empty ? _("There are no figures for this chart yet")
-                                      : _("The values are too small or too large to draw");
+  const char *message = layout->empty ? CW_ (b, "There are no figures for this chart yet")
+                                      : CW_ (b, "The values are too small or too large to draw");
   t = add_text (layout, b->context, INDSATS_ROLE_MESSAGE, INDSATS_TEXT_NORMAL, INDSATS_INK_AXIS, message,
                 layout->plot.width, 2, 0, 0);
   indsats_chart_text_move (t, layout->plot.x + (layout->plot.width - t->box.width) / 2,

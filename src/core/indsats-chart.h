@@ -51,6 +51,9 @@ typedef struct
   double             threshold;     /* NAN when none */
   char              *threshold_label;
   GPtrArray         *markers;       /* of IndsatsChartMarker */
+  /* the language of the figure's own words (legend, notes, markers); not
+   * owned; NULL: the program's language */
+  struct _IndsatsCatalog *catalog;
 } IndsatsChartData;
 
 /* The styles that tell series apart in colour, and in grayscale by dash and point shape */

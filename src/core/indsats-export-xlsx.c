@@ -1073,8 +1073,11 @@ write_sheets (Book                       *b,
 
       if (is_cancelled (cancellable, error))
         return FALSE;
-      if (!(data = indsats_chart_data_load_figure (store, f, error)) ||
-          !write_figure (b, data, options, error))
+      if (!(data = indsats_chart_data_load_figure (store, f, error)))
+        return FALSE;
+      /* the picture speaks the workbook's language, not the window's */
+      data->catalog = b->catalog;
+      if (!write_figure (b, data, options, error))
         return FALSE;
       if (progress)
         progress (0.9 * (i + 1) / figures->len, user_data);
