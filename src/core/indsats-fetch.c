@@ -476,15 +476,7 @@ collect_observation_cb (const IndsatsObservation  *o,
                         gpointer                   user_data,
                         GError                   **error)
 {
-  IndsatsObservation *copy = indsats_observation_new ();
-
-  *copy = *o;
-  copy->indicator = g_strdup (o->indicator);
-  copy->area = g_strdup (o->area);
-  copy->period = g_strdup (o->period);
-  copy->unit = g_strdup (o->unit);
-  copy->source = g_strdup (o->source);
-  g_ptr_array_add (user_data, copy);
+  g_ptr_array_add (user_data, indsats_observation_copy (o));
   return TRUE;
 }
 

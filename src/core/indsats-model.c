@@ -237,6 +237,25 @@ indsats_observation_new (void)
   return o;
 }
 
+/**
+ * indsats_observation_copy:
+ *
+ * Returns: (transfer full): a copy of @o with texts of its own
+ */
+IndsatsObservation *
+indsats_observation_copy (const IndsatsObservation *o)
+{
+  IndsatsObservation *copy = g_new (IndsatsObservation, 1);
+
+  *copy = *o;
+  copy->indicator = g_strdup (o->indicator);
+  copy->area = g_strdup (o->area);
+  copy->period = g_strdup (o->period);
+  copy->unit = g_strdup (o->unit);
+  copy->source = g_strdup (o->source);
+  return copy;
+}
+
 void
 indsats_observation_free (IndsatsObservation *o)
 {

@@ -151,6 +151,7 @@ IndsatsGoal         *indsats_goal_new            (void);
 void                 indsats_goal_free           (IndsatsGoal         *goal);
 void                 indsats_indicator_free      (IndsatsIndicator    *indicator);
 IndsatsObservation  *indsats_observation_new     (void);
+IndsatsObservation  *indsats_observation_copy    (const IndsatsObservation *observation);
 void                 indsats_observation_free    (IndsatsObservation  *observation);
 IndsatsFigureSeries *indsats_figure_series_new   (const char          *indicator,
                                                   const char          *area,
