@@ -113,7 +113,7 @@ indsats_catalog_new (const char  *language,
                      GError     **error)
 {
   g_autofree char *path = NULL;
-  const char *dirs[3];
+  const char *dirs[4];
 
   g_return_val_if_fail (language != NULL && *language != '\0', NULL);
 
@@ -139,6 +139,9 @@ indsats_catalog_new (const char  *language,
   dirs[0] = bindtextdomain (GETTEXT_PACKAGE, NULL);
   dirs[1] = g_getenv ("INDSATS_LOCALEDIR");
   dirs[2] = LOCALEDIR;
+  /* a program run from its build folder, not installed, still writes the
+   * Danish workbook: the catalog the build compiled */
+  dirs[3] = BUILD_LOCALEDIR;
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {
       if (dirs[i] == NULL)
