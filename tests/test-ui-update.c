@@ -199,13 +199,173 @@ test_update (void)
   body = take_message ("Key Figures Updated");
   g_assert_nonnull (body);
   g_test_message ("%s", body);
-  g_assert_nonnull (strstr (body, "Antal ledige personer (y25i01), Ishøj: jun. 2026 1.017 (maj 2026 1.007)"));
+  g_assert_nonnull (strstr (body, "Antal ledige personer (y25i01), Ishøj: jun. 2026 1.017 (maj 1.007)"));
   g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
                                           " WHERE i.name = 'Antal ledige personer (y25i01)' AND o.area = 'Ishøj'"
                                           " AND o.period = '2026M06'"), ==, 1017);
   g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation_revision"), >, revisions);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* How many data requests the server was sent under /PREFIX/ */
+static guint
+count_requests (const char *prefix)
+{
+  g_autofree char *log_file = g_build_filename (dir, "log", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *start = g_strdup_printf ("/%s/v3/data/", prefix);
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (log_file, &contents, NULL, NULL))
+    return 0;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    n += g_str_has_prefix (lines[i], start);
+  return n;
+}
+
+/* The last line the server logged under /PREFIX/v3/data/ */
+static char *
+last_request (const char *prefix)
+{
+  g_autofree char *log_file = g_build_filename (dir, "log", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *start = g_strdup_printf ("/%s/v3/data/", prefix);
+  g_auto(GStrv) lines = NULL;
+  char *last = NULL;
+
+  g_assert_true (g_file_get_contents (log_file, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], start))
+      {
+        g_free (last);
+        last = g_strdup (lines[i]);
+      }
+  return last;
+}
+
+static IndsatsWindow *
+open_window (IndsatsStore *store)
+{
+  IndsatsWindow *window = indsats_window_new (NULL, store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 500 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  return window;
+}
+
+#define DAY (24 * 3600)
+
+/* At start the window fetches what the figures need when the last update is
+ * a week old, once: not again at the next start; offline, a banner says why */
+static void
+test_update_at_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "start.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_fetch_request_free);
+  g_autoptr(IndsatsJobindsats) client = NULL;
+  g_autoptr(IndsatsImportSummary) first = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("dk.indsats.Indsats");
+  g_autofree char *body = NULL;
+  g_autofree char *asked = NULL;
+  IndsatsFetchRequest *request = indsats_fetch_request_new ("y25i01");
+  const char *areas[] = { "Ishøj", NULL };
+  const char *compared[] = { "Ishøj", "Brøndby", NULL };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  IndsatsWindow *window;
+  guint before;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+
+  /* the demo's figures come from no Jobindsats table: nothing to fetch, nothing said */
+  g_settings_set_int64 (settings, "last-update", 0);
+  use_api ("changed", "window-token");
+  before = count_requests ("changed");
+  window = open_window (store);
+  if (indsats_window_update_at_start (window))
+    spin_until_idle (window);
+  g_assert_cmpuint (count_requests ("changed"), ==, before);
+  g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
+  g_assert_null (take_message ("Key Figures Updated"));
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* a figure of y25i01, fetched a while ago */
+  use_api ("ok", "window-token");
+  g_ptr_array_add (request->areas, g_strdup ("Ishøj"));
+  request->latest = 3;
+  g_ptr_array_add (requests, request);
+  client = indsats_jobindsats_new (NULL, "window-token");
+  first = indsats_fetch (store, client, requests, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+  g_assert_cmpint (indsats_window_make_figure (window, "Ledige i Ishøj", INDSATS_FIGURE_LINE,
+                                               "Antal ledige personer (y25i01)", areas, "", 0, &error), >, 0);
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_strv (settings, "compared-areas", compared);
+
+  /* offline at start: a banner with the reason, the window usable, the next start tries again */
+  g_settings_set_int64 (settings, "last-update", now - 8 * DAY);
+  g_setenv ("INDSATS_JOBINDSATS_URL", "http://127.0.0.1:1/v3", TRUE);
+  window = open_window (store);
+  g_assert_true (indsats_window_update_at_start (window));
+  spin_until_idle (window);
+  g_assert_nonnull (strstr (indsats_window_get_banner (window), "Cannot reach Jobindsats"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), ==, now - 8 * DAY);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* the last update a week old: the window fetches at start, with progress, and says what changed */
+  use_api ("changed", "window-token");
+  before = count_requests ("changed");
+  window = open_window (store);
+  g_assert_true (indsats_window_update_at_start (window));
+  g_assert_true (indsats_window_is_busy (window));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (
+                   GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "progress_revealer"))));
+  spin_until_idle (window);
+  g_assert_cmpuint (count_requests ("changed"), ==, before + 1);
+  asked = last_request ("changed");
+  /* the figure's area and the areas compared in Preferences */
+  g_assert_nonnull (strstr (asked, "hierarchy._nykom=nykom/183 ø,nykom/153"));
+  g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
+  body = take_message ("Key Figures Updated");
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, "Antal ledige personer (y25i01), Ishøj: jun. 2026 1.017 (maj 1.007)"));
+  g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                                          " WHERE i.name = 'Antal ledige personer (y25i01)' AND o.area = 'Brøndby'"
+                                          " AND o.period = '2026M06'"), ==, 1510);
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), >=, now);
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), <=, g_get_real_time () / G_USEC_PER_SEC);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* the next start, the same day: nothing is fetched */
+  window = open_window (store);
+  g_assert_false (indsats_window_update_at_start (window));
+  g_assert_false (indsats_window_is_busy (window));
+  spin_until_idle (window);
+  g_assert_cmpuint (count_requests ("changed"), ==, before + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* six days on: still recent; seven: due again */
+  g_assert_false (indsats_fetch_is_due (now - 6 * DAY, now));
+  g_assert_true (indsats_fetch_is_due (now - 7 * DAY, now));
+  g_assert_true (indsats_fetch_is_due (0, now));
+  g_settings_set_int64 (settings, "last-update", now - 6 * DAY);
+  window = open_window (store);
+  g_assert_false (indsats_window_update_at_start (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "compared-areas");
+  g_settings_reset (settings, "last-update");
 }
 
 /* A keyring of the test's own: a login collection in the test's folder,
@@ -357,6 +517,39 @@ test_preferences_token (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* At start without a token (none in the environment, none in the keyring):
+ * nothing is fetched and nothing is said; Update Key Figures says why */
+static void
+test_update_at_start_without_token (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "start.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  g_autoptr(GSettings) settings = g_settings_new ("dk.indsats.Indsats");
+  gint64 old = g_get_real_time () / G_USEC_PER_SEC - 30 * DAY;
+  IndsatsWindow *window;
+  guint before;
+
+  g_assert_no_error (error);
+  use_api ("changed", "window-token");
+  g_unsetenv ("INDSATS_JOBINDSATS_TOKEN");
+  g_settings_set_int64 (settings, "last-update", old);
+  before = count_requests ("changed");
+  window = open_window (store);
+  if (indsats_window_update_at_start (window))
+    spin_until_idle (window);
+  g_assert_cmpuint (count_requests ("changed"), ==, before);
+  g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
+  g_assert_null (take_message ("Key Figures Updated"));
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), ==, old);
+
+  g_assert_true (indsats_window_update_keyfigures (window));
+  spin_until_idle (window);
+  g_assert_nonnull (strstr (indsats_window_get_banner (window), "there is no Jobindsats token"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "last-update");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -371,7 +564,9 @@ main (int    argc,
   start_server ();
 
   g_test_add_func ("/ui/update-keyfigures", test_update);
+  g_test_add_func ("/ui/update-at-start", test_update_at_start);
   g_test_add_func ("/ui/preferences-token", test_preferences_token);
+  g_test_add_func ("/ui/update-at-start-without-token", test_update_at_start_without_token);
   g_test_add_func ("/ui/import-preview", test_import_preview);
   status = g_test_run ();
 

@@ -196,7 +196,11 @@ indsats_application_activate (GApplication *app)
     g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
   gtk_window_present (window);
   if (store != NULL)
-    tell_notes (window, store);
+    {
+      tell_notes (window, store);
+      /* the newest figures, when the last update is a week old */
+      indsats_window_update_at_start (INDSATS_WINDOW (window));
+    }
 }
 
 static int

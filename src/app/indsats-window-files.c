@@ -6,7 +6,9 @@
  * connection is not shared across threads), shows its progress, can be
  * cancelled (cancelled means nothing changed) and says how it went. An update
  * that fails (offline, a refused token) says why in a banner and leaves the
- * window as it was.
+ * window as it was. At start the window updates by itself when the last
+ * update is a week old, a token is set and a figure comes from a Jobindsats
+ * table; otherwise it says nothing.
  */
 #include "config.h"
 
@@ -21,6 +23,7 @@
 #include "indsats-import.h"
 #include "indsats-keyring.h"
 #include "indsats-preferences-window.h"
+#include "indsats-settings.h"
 
 typedef struct
 {
@@ -37,6 +40,9 @@ typedef struct
   char     *language;       /* export: the workbook's language */
   gboolean  native_charts;
   gboolean  fetch;
+  gboolean  quiet;    /* fetch: the update at start; no token or nothing to fetch is no error */
+  GStrv     areas;    /* fetch: the areas compared, from Preferences */
+  char     *table;    /* import: the table every file holds, as the person gave it; NULL: from the names */
   gboolean  preview;  /* import: a dry run, to show what the files hold */
   GHashTable *keep;   /* import: the series chosen; NULL: all */
   GWeakRef  window;
@@ -62,6 +68,8 @@ job_free (Job *job)
   g_free (job->database);
   g_strfreev (job->paths);
   g_free (job->language);
+  g_strfreev (job->areas);
+  g_free (job->table);
   g_clear_pointer (&job->keep, g_hash_table_unref);
   g_weak_ref_clear (&job->window);
   g_free (job);
@@ -116,12 +124,25 @@ run_job (GTask        *task,
       g_autofree char *token = NULL;
       Update *update;
 
-      if (!(requests = indsats_fetch_figure_requests (store, &error)) ||
-          !(token = indsats_jobindsats_find_token (NULL, TRUE, &error)))
+      if (!(requests = indsats_fetch_figure_requests (store, &error)))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
+      if (job->quiet && requests->len == 0)
+        {
+          g_task_return_pointer (task, NULL, NULL);
+          return;
+        }
+      if (!(token = indsats_jobindsats_find_token (NULL, TRUE, &error)))
+        {
+          if (job->quiet)
+            g_task_return_pointer (task, NULL, NULL);
+          else
+            g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      indsats_fetch_add_areas (requests, (const char * const *) job->areas);
       if (requests->len == 0)
         {
           g_task_return_new_error (task, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND, "%s",
@@ -150,7 +171,8 @@ run_job (GTask        *task,
     }
   else
     {
-      IndsatsImportSummary *summary = indsats_import_files_keeping (store, (const char * const *) job->paths, NULL,
+      IndsatsImportOptions options = { .table = job->table };
+      IndsatsImportSummary *summary = indsats_import_files_keeping (store, (const char * const *) job->paths, &options,
                                                                     job->keep, job->preview, cancellable,
                                                                     progress_cb, job, &error);
       if (summary == NULL)
@@ -286,11 +308,15 @@ update_done_cb (GObject      *source,
 {
   g_autoptr(IndsatsWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  gboolean quiet = job->quiet;
   Update *update = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GString) body = g_string_new (NULL);
   guint added = 0, updated = 0;
 
   end_job (self);
+  if (update == NULL && error == NULL)
+    return; /* at start, with no token or nothing to fetch */
   if (update == NULL)
     {
       if (g_error_matches (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED))
@@ -303,6 +329,8 @@ update_done_cb (GObject      *source,
       return;
     }
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  if (self->settings != NULL && _indsats_window_has_setting (self, "last-update"))
+    g_settings_set_int64 (self->settings, "last-update", g_get_real_time () / G_USEC_PER_SEC);
   for (guint i = 0; i < update->summary->counts->len; i++)
     {
       IndsatsImportCount *c = g_ptr_array_index (update->summary->counts, i);
@@ -324,7 +352,10 @@ update_done_cb (GObject      *source,
         }
     }
   _indsats_window_reload (self);
-  show_message (self, _("Key Figures Updated"), body->str);
+  if (quiet && added + updated == 0)
+    _indsats_window_toast (self, _("The key figures from Jobindsats are up to date"));
+  else
+    show_message (self, _("Key Figures Updated"), body->str);
   update_free (update);
 }
 
@@ -456,6 +487,15 @@ indsats_window_export_xlsx (IndsatsWindow *self,
   return start_job (self, job, _("Writing the workbook…"), export_done_cb);
 }
 
+/* The areas compared, as Preferences keep them */
+static GStrv
+compared_areas (IndsatsWindow *self)
+{
+  if (self->settings == NULL || !_indsats_window_has_setting (self, "compared-areas"))
+    return g_new0 (char *, 1);
+  return g_settings_get_strv (self->settings, "compared-areas");
+}
+
 /**
  * indsats_window_update_keyfigures:
  *
@@ -472,7 +512,36 @@ indsats_window_update_keyfigures (IndsatsWindow *self)
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
 
   job->fetch = TRUE;
+  job->areas = compared_areas (self);
   return start_job (self, job, _("Updating key figures from Jobindsats…"), update_done_cb);
+}
+
+/**
+ * indsats_window_update_at_start:
+ *
+ * What the window does when it opens: when the key figures were last fetched
+ * a week ago or more (or never), it fetches them as Update Key Figures does,
+ * in the background. Without a token, or with no figure from a Jobindsats
+ * table, it does nothing and says nothing.
+ *
+ * Returns: whether an update was started
+ */
+gboolean
+indsats_window_update_at_start (IndsatsWindow *self)
+{
+  Job *job;
+
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
+
+  if (self->store == NULL || self->settings == NULL || !_indsats_window_has_setting (self, "last-update") ||
+      !indsats_fetch_is_due (g_settings_get_int64 (self->settings, "last-update"),
+                             g_get_real_time () / G_USEC_PER_SEC))
+    return FALSE;
+  job = g_new0 (Job, 1);
+  job->fetch = TRUE;
+  job->quiet = TRUE;
+  job->areas = compared_areas (self);
+  return start_job (self, job, _("Looking for new key figures at Jobindsats…"), update_done_cb);
 }
 
 /* The banner's text, "" when it is hidden */

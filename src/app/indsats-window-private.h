@@ -39,6 +39,8 @@ struct _IndsatsWindow
 };
 
 void _indsats_window_reload          (IndsatsWindow      *self);
+gboolean _indsats_window_has_setting (IndsatsWindow      *self,
+                                      const char         *key);
 void _indsats_window_toast           (IndsatsWindow      *self,
                                       const char         *text);
 void _indsats_window_files_class_init (IndsatsWindowClass *klass);

@@ -40,6 +40,19 @@ settings_new_if_installed (void)
   return g_settings_new (APP_ID);
 }
 
+/* Whether the settings installed have @key (an older schema may not) */
+gboolean
+_indsats_window_has_setting (IndsatsWindow *self,
+                             const char    *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings == NULL)
+    return FALSE;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  return schema != NULL && g_settings_schema_has_key (schema, key);
+}
+
 static void
 show_error (IndsatsWindow *self,
             const char    *message)

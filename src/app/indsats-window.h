@@ -31,6 +31,7 @@ gboolean       indsats_window_export_xlsx (IndsatsWindow      *self,
                                            gboolean            native_charts);
 gboolean       indsats_window_is_busy     (IndsatsWindow      *self);
 gboolean       indsats_window_update_keyfigures (IndsatsWindow *self);
+gboolean       indsats_window_update_at_start (IndsatsWindow   *self);
 gboolean       indsats_window_preview_import (IndsatsWindow      *self,
                                               const char * const *paths);
 const char    *indsats_window_get_banner  (IndsatsWindow      *self);

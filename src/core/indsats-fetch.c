@@ -460,6 +460,67 @@ indsats_fetch_figure_requests (IndsatsStore  *store,
   return g_steal_pointer (&requests);
 }
 
+/**
+ * indsats_fetch_add_areas:
+ * @requests: (element-type IndsatsFetchRequest): what is to be fetched
+ * @areas: the areas compared (Preferences): each request asks for them too
+ *
+ * Adds to each request the areas it does not ask for yet, so that the
+ * figures keep their own areas and the areas compared come along.
+ */
+void
+indsats_fetch_add_areas (GPtrArray          *requests,
+                         const char * const *areas)
+{
+  g_return_if_fail (requests != NULL);
+
+  for (guint r = 0; r < requests->len; r++)
+    {
+      IndsatsFetchRequest *request = g_ptr_array_index (requests, r);
+
+      for (guint a = 0; areas && areas[a]; a++)
+        {
+          gboolean present = FALSE;
+
+          for (guint i = 0; i < request->areas->len && !present; i++)
+            present = g_utf8_collate (g_ptr_array_index (request->areas, i), areas[a]) == 0;
+          if (!present)
+            g_ptr_array_add (request->areas, g_strdup (areas[a]));
+        }
+    }
+}
+
+/**
+ * indsats_fetch_is_due:
+ * @last: when the key figures were last fetched, seconds since 1970; 0: never
+ * @now: the time now, the same way
+ *
+ * Returns: whether the window should fetch at start: never fetched, a week
+ *   ago or more, or a time ahead of the clock (the clock was set back)
+ */
+gboolean
+indsats_fetch_is_due (gint64 last,
+                      gint64 now)
+{
+  return last <= 0 || now - last >= INDSATS_FETCH_UPDATE_AFTER || last > now + 24 * 3600;
+}
+
+/* "jun." rather than "jun. 2026" beside a newer period of the same year */
+static char *
+label_beside (const IndsatsPeriod *period,
+              const IndsatsPeriod *newer)
+{
+  char *label = indsats_period_to_label (period);
+  char *space;
+
+  if (period->year == newer->year && period->kind == newer->kind &&
+      (period->kind == INDSATS_PERIOD_MONTH || period->kind == INDSATS_PERIOD_QUARTER ||
+       period->kind == INDSATS_PERIOD_HALF) &&
+      (space = strrchr (label, ' ')) != NULL)
+    *space = '\0';
+  return label;
+}
+
 static char *
 format_value (double      value,
               const char *unit)
@@ -486,7 +547,7 @@ collect_observation_cb (const IndsatsObservation  *o,
  *
  * Says what changed, per series that got a new or changed value: its newest
  * period and value, and the period before: “Ledige (y25i01), Ishøj: jun. 2026
- * 920 (maj 2026 910)”.
+ * 920 (maj 910)”.
  *
  * Returns: (transfer full) (element-type utf8): the lines
  */
@@ -525,7 +586,7 @@ indsats_fetch_describe_changes (IndsatsStore                *store,
           if (before != NULL && strcmp (before->area, o->area) == 0 &&
               indsats_period_parse (before->period, &previous, NULL))
             {
-              g_autofree char *before_label = indsats_period_to_label (&previous);
+              g_autofree char *before_label = label_beside (&previous, &period);
               g_autofree char *before_value = format_value (before->value, before->unit);
               g_ptr_array_add (lines, g_strdup_printf ("%s, %s: %s %s (%s %s)", count->indicator, o->area, label,
                                                        value, before_label, before_value));

@@ -7,6 +7,8 @@
 G_BEGIN_DECLS
 
 #define INDSATS_FETCH_DEFAULT_LATEST 12
+/* the window fetches at start when the last update is this old (seconds) */
+#define INDSATS_FETCH_UPDATE_AFTER (7 * 24 * 3600)
 
 typedef struct
 {
@@ -34,6 +36,10 @@ IndsatsImportSummary *indsats_fetch              (IndsatsStore              *sto
 
 GPtrArray            *indsats_fetch_figure_requests  (IndsatsStore                *store,
                                                      GError                     **error);
+void                  indsats_fetch_add_areas        (GPtrArray                  *requests,
+                                                     const char * const         *areas);
+gboolean              indsats_fetch_is_due           (gint64                      last,
+                                                     gint64                      now);
 GPtrArray            *indsats_fetch_describe_changes (IndsatsStore                *store,
                                                      const IndsatsImportSummary  *summary,
                                                      GError                     **error);
