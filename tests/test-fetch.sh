@@ -109,6 +109,25 @@ run fetch --figures --latest 2
 check "fetch --figures fetches that table" test "$rc" -eq 0 -a -n "$(grep -P '^/ok/v3/data/y25i01\t.*latest:2.*hierarchy\._nykom=nykom/153,nykom/183 ø' "$tmp/log")"
 check "... and only what the figures need" test "$(grep -c '^/ok/v3/data/' "$tmp/log")" -eq 1
 
+# The areas compared, as Preferences keep them (GSettings), come along
+prefs() { GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" "$@"; }
+prefs gsettings set dk.indsats.Indsats compared-areas "['Albertslund', 'Hele landet']"
+check "the areas compared are set" test "$(prefs gsettings get dk.indsats.Indsats compared-areas)" = "['Albertslund', 'Hele landet']"
+: >"$tmp/log"
+prefs run fetch --figures --latest 2
+check "fetch --figures asks for the figures' areas and the areas compared" \
+  test "$rc" -eq 0 -a -n "$(grep -P '^/ok/v3/data/y25i01\t.*hierarchy\._nykom=nykom/153,nykom/183 ø,nykom/165\t' "$tmp/log")" -a -n "$(grep -P '^/ok/v3/data/y25i01\t.*hierarchy\._hele_landet=hl\t' "$tmp/log")"
+check "... and stores them" test "$(value 'Antal ledige personer (y25i01)' Albertslund 2026M06)" = "1110"
+: >"$tmp/log"
+prefs run fetch y25i01 --latest 1
+check "fetch TABLE without --areas: the areas compared, then the figures'" \
+  test "$rc" -eq 0 -a -n "$(grep -P '^/ok/v3/data/y25i01\t.*hierarchy\._nykom=nykom/165,nykom/153,nykom/183 ø\t' "$tmp/log")"
+prefs gsettings set dk.indsats.Indsats compared-areas "['Ishoj']"
+prefs refused "a misspelt area compared is named, with the nearest names" "table y25i01 has no area “Ishoj”; the nearest names it has: Ishøj" fetch --figures
+: >"$tmp/log"
+run fetch --figures --latest 2
+check "without the setting, only the figures' areas" test "$rc" -eq 0 -a -z "$(grep -F 'nykom/165' "$tmp/log")"
+
 # Wrong usage
 run fetch
 check "fetch without a table is wrong usage" test "$rc" -eq 2

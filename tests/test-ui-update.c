@@ -310,7 +310,25 @@ test_update_at_start (void)
                                                "Antal ledige personer (y25i01)", areas, "", 0, &error), >, 0);
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_settings_set_strv (settings, "compared-areas", compared);
+  /* the areas compared, typed in Preferences: each once, as kept */
+  {
+    IndsatsPreferencesWindow *prefs = indsats_preferences_window_new (NULL);
+    GtkEditable *row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (prefs), INDSATS_TYPE_PREFERENCES_WINDOW,
+                                                                    "areas_row"));
+    g_auto(GStrv) kept = NULL;
+
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+    gtk_editable_set_text (row, " Ishøj,Brøndby , ishøj,, ");
+    g_signal_emit_by_name (row, "apply");
+    kept = g_settings_get_strv (settings, "compared-areas");
+    g_assert_cmpstrv (kept, compared);
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "Ishøj, Brøndby");
+    gtk_window_destroy (GTK_WINDOW (prefs));
+    prefs = indsats_preferences_window_new (NULL);
+    row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (prefs), INDSATS_TYPE_PREFERENCES_WINDOW, "areas_row"));
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "Ishøj, Brøndby");
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
 
   /* offline at start: a banner with the reason, the window usable, the next start tries again */
   g_settings_set_int64 (settings, "last-update", now - 8 * DAY);
@@ -563,9 +581,10 @@ main (int    argc,
   g_setenv ("INDSATS_JOBINDSATS_RETRY_PAUSES", "0.1,0.1,0.1", TRUE);
   start_server ();
 
+  /* the keyring of the test's own first: Preferences ask it at once */
+  g_test_add_func ("/ui/preferences-token", test_preferences_token);
   g_test_add_func ("/ui/update-keyfigures", test_update);
   g_test_add_func ("/ui/update-at-start", test_update_at_start);
-  g_test_add_func ("/ui/preferences-token", test_preferences_token);
   g_test_add_func ("/ui/update-at-start-without-token", test_update_at_start_without_token);
   g_test_add_func ("/ui/import-preview", test_import_preview);
   status = g_test_run ();

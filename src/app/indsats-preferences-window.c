@@ -1,8 +1,10 @@
 /* indsats-preferences-window.c
  *
- * Preferences: the organisation's Jobindsats token. It goes straight into
- * the keyring (in a thread: the keyring may take a moment to answer) and is
- * never shown again; the row only says whether one is saved.
+ * Preferences: the organisation's Jobindsats token and the areas compared.
+ * The token goes straight into the keyring (in a thread: the keyring may take
+ * a moment to answer) and is never shown again; the row only says whether one
+ * is saved. The areas compared are a setting that Update Key Figures and
+ * `indsats fetch` both read.
  */
 #include "config.h"
 
@@ -11,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "indsats-keyring.h"
+#include "indsats-settings.h"
 
 struct _IndsatsPreferencesWindow
 {
@@ -20,7 +23,9 @@ struct _IndsatsPreferencesWindow
   AdwPasswordEntryRow  *token_row;
   GtkButton            *remove_button;
   GtkLabel             *status_label;
+  AdwEntryRow          *areas_row;
 
+  GSettings            *settings;  /* NULL when the schema is not installed */
   GCancellable         *cancellable;
   guint                 busy;
 };
@@ -168,6 +173,34 @@ token_applied_cb (AdwEntryRow              *row,
   indsats_preferences_window_save_token (self, gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
+/**
+ * indsats_preferences_window_save_areas:
+ * @text: the areas, separated by commas
+ *
+ * Keeps the areas compared, each once, and shows them as kept.
+ */
+void
+indsats_preferences_window_save_areas (IndsatsPreferencesWindow *self,
+                                       const char               *text)
+{
+  g_auto(GStrv) areas = indsats_settings_parse_areas (text);
+  g_autofree char *shown = indsats_settings_join_areas ((const char * const *) areas);
+
+  g_return_if_fail (INDSATS_IS_PREFERENCES_WINDOW (self));
+
+  if (self->settings == NULL)
+    return;
+  g_settings_set_strv (self->settings, "compared-areas", (const char * const *) areas);
+  gtk_editable_set_text (GTK_EDITABLE (self->areas_row), shown);
+}
+
+static void
+areas_applied_cb (AdwEntryRow              *row,
+                  IndsatsPreferencesWindow *self)
+{
+  indsats_preferences_window_save_areas (self, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
 static void
 remove_clicked_cb (GtkButton                *button,
                    IndsatsPreferencesWindow *self)
@@ -182,6 +215,7 @@ indsats_preferences_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (indsats_preferences_window_parent_class)->dispose (object);
 }
@@ -198,8 +232,10 @@ indsats_preferences_window_class_init (IndsatsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, areas_row);
   gtk_widget_class_bind_template_callback (widget_class, token_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, areas_applied_cb);
 }
 
 static void
@@ -207,6 +243,16 @@ indsats_preferences_window_init (IndsatsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->settings = indsats_settings_new_if_installed ("compared-areas");
+  if (self->settings != NULL)
+    {
+      g_auto(GStrv) areas = g_settings_get_strv (self->settings, "compared-areas");
+      g_autofree char *shown = indsats_settings_join_areas ((const char * const *) areas);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->areas_row), shown);
+    }
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->areas_row), FALSE);
   gtk_label_set_text (self->status_label, _("Looking in the keyring…"));
   start_token_job (self, TOKEN_LOOK, NULL);
 }

@@ -1,4 +1,4 @@
-/* indsats-preferences-window.h: the Jobindsats token, kept in the keyring */
+/* indsats-preferences-window.h: the Jobindsats token, kept in the keyring, and the areas compared */
 #pragma once
 
 #include <adwaita.h>
@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (IndsatsPreferencesWindow, indsats_preferences_window, INDS
 IndsatsPreferencesWindow *indsats_preferences_window_new        (GtkWindow                *parent);
 void                      indsats_preferences_window_save_token (IndsatsPreferencesWindow *self,
                                                                  const char               *token);
+void                      indsats_preferences_window_save_areas (IndsatsPreferencesWindow *self,
+                                                                 const char               *text);
 gboolean                  indsats_preferences_window_is_busy    (IndsatsPreferencesWindow *self);
 const char               *indsats_preferences_window_get_status (IndsatsPreferencesWindow *self);
 

@@ -8,6 +8,7 @@
 #include "indsats-error.h"
 #include "indsats-fetch.h"
 #include "indsats-keyring.h"
+#include "indsats-settings.h"
 #include "indsats-store-tables.h"
 
 static void
@@ -40,12 +41,13 @@ indsats_cli_fetch (IndsatsCli  *cli,
   g_autofree char *token_file = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *token = NULL;
+  g_auto(GStrv) compared = indsats_settings_get_compared_areas ();
   IndsatsOutputFormat format;
   const char *bus;
   gboolean dry_run = FALSE, figures = FALSE;
   int latest = 0, exit_code;
   GOptionEntry entries[] = {
-    { "areas", 0, 0, G_OPTION_ARG_STRING, &areas, "The areas (default: those the figures show, or Hele landet)", "A,B,…" },
+    { "areas", 0, 0, G_OPTION_ARG_STRING, &areas, "The areas (default: the areas compared in Preferences and those the figures show, or Hele landet)", "A,B,…" },
     { "latest", 0, 0, G_OPTION_ARG_INT, &latest, "How many of the newest periods (default 12)", "N" },
     { "period-type", 0, 0, G_OPTION_ARG_STRING, &period_type, "Months, quarters or years", "M|Q|Y" },
     { "breakdown", 0, 0, G_OPTION_ARG_STRING, &breakdown, "Breakdown values (default: every breakdown's total)", "NAME=VALUE,…" },
@@ -90,6 +92,7 @@ indsats_cli_fetch (IndsatsCli  *cli,
                                               "fetch a table first (indsats fetch TABLE) and make a figure of it");
       for (guint r = 0; r < wanted->len; r++)
         ((IndsatsFetchRequest *) g_ptr_array_index (wanted, r))->latest = latest;
+      indsats_fetch_add_areas (wanted, (const char * const *) compared);
       g_ptr_array_extend_and_steal (requests, g_steal_pointer (&wanted));
     }
   else
@@ -113,8 +116,11 @@ indsats_cli_fetch (IndsatsCli  *cli,
 
           if (used == NULL)
             return indsats_cli_fail (cli, error);
-          for (guint a = 0; a < used->len; a++)
-            g_ptr_array_add (request->areas, g_strdup (g_ptr_array_index (used, a)));
+          /* the areas compared (Preferences), then the figures' */
+          for (guint a = 0; compared[a]; a++)
+            g_ptr_array_add (request->areas, g_strdup (compared[a]));
+          g_ptr_array_add (used, NULL);
+          indsats_fetch_add_areas (requests, (const char * const *) used->pdata);
           request->skip_unknown = TRUE;
         }
       if (request->areas->len == 0)
