@@ -479,6 +479,72 @@ test_import_preview (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file whose name gives no table id: the preview asks for it, as --table
+ * does, reads the file again as that table, and imports it so */
+static void
+test_import_preview_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "preview-table.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "ledige fra jobindsats.csv", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("INDSATS_SOURCE_ROOT"), "tests", "data", "import",
+                                              "star-y01a02-v2-csv-documented.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  const char *paths[] = { file, NULL };
+  IndsatsImportDialog *dialog, *again;
+  IndsatsWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (file, contents, -1, NULL));
+  window = open_window (store);
+
+  g_assert_true (indsats_window_preview_import (window, paths));
+  spin_until_idle (window);
+  dialog = find_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (gtk_widget_get_template_child (GTK_WIDGET (dialog), INDSATS_TYPE_IMPORT_DIALOG, "page"));
+  g_assert_null (indsats_import_dialog_get_table (dialog));
+  /* read without a table, the series have no table in their names */
+  g_assert_true (indsats_import_dialog_is_kept (dialog, "Antal personer"));
+  g_assert_false (indsats_import_dialog_is_kept (dialog, "Antal personer (y01a02)"));
+
+  /* a text that is no table id: said beside the field, nothing read again */
+  g_assert_false (indsats_import_dialog_apply_table (dialog, "y01 a02"));
+  g_assert_cmpstr (indsats_import_dialog_get_table_error (dialog), ==,
+                   "“y01 a02” is not a Jobindsats table id; write it as on Jobindsats.dk, for example y01a02");
+  g_assert_false (indsats_window_is_busy (window));
+  g_assert_true (find_import_dialog () == dialog);
+
+  /* the table id: the file is read again as that table, in a dialog of its own */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (indsats_import_dialog_apply_table (dialog, " Y01A02 "));
+  g_assert_true (indsats_window_is_busy (window));
+  spin_until_idle (window);
+  g_assert_null (dialog);
+  again = find_import_dialog ();
+  g_assert_nonnull (again);
+  g_assert_cmpstr (indsats_import_dialog_get_table (again), ==, "y01a02");
+  g_assert_true (indsats_import_dialog_is_kept (again, "Antal personer (y01a02)"));
+  g_assert_false (indsats_import_dialog_is_kept (again, "Antal personer (y01a02, Mænd)"));
+  indsats_import_dialog_set_kept (again, "Antal personer (y01a02, Mænd)", TRUE);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation"), ==, 0);
+  indsats_import_dialog_import (again);
+  spin_until_idle (window);
+  g_free (take_message ("Key Figures Imported"));
+
+  g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                                          " WHERE i.name = 'Antal personer (y01a02)' AND i.table_id = 'y01a02'"
+                                          " AND o.period = '2021M01'"), ==, 144315);
+  g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+                                          " WHERE i.name = 'Antal personer (y01a02, Mænd)' AND o.period = '2021M01'"),
+                     ==, 71910);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM indicator WHERE breakdown = 'Køn: Kvinder'"), ==, 0);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM indicator WHERE table_id IS NULL"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 spin_preferences (IndsatsPreferencesWindow *prefs)
 {
@@ -587,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/ui/update-at-start", test_update_at_start);
   g_test_add_func ("/ui/update-at-start-without-token", test_update_at_start_without_token);
   g_test_add_func ("/ui/import-preview", test_import_preview);
+  g_test_add_func ("/ui/import-preview-table", test_import_preview_table);
   status = g_test_run ();
 
   g_subprocess_force_exit (server);

@@ -4,7 +4,10 @@
  * file holds (its table, measures, breakdowns, areas and periods) and every
  * series in it with how many of its values are new or changed. The totals are
  * ticked; a person ticks the breakdown values worth keeping as well. Import
- * emits "import" and the window imports what is ticked.
+ * emits "import" and the window imports what is ticked. When a file's name
+ * does not say which table it holds, the person can give the table id (as
+ * `--table ID` does); the dialog emits "reread" and the window reads the files
+ * again as that table, since the series' names depend on it.
  */
 #include "config.h"
 
@@ -22,6 +25,9 @@ struct _IndsatsImportDialog
 
   GHashTable           *checks;  /* series name → GtkCheckButton */
   GStrv                 paths;   /* the files previewed */
+  char                 *table;   /* the table id the person gave; NULL: from the files' names */
+  AdwEntryRow          *table_row;
+  GtkLabel             *table_error;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsImportDialog, indsats_import_dialog, ADW_TYPE_WINDOW)
@@ -29,6 +35,7 @@ G_DEFINE_FINAL_TYPE (IndsatsImportDialog, indsats_import_dialog, ADW_TYPE_WINDOW
 enum
 {
   SIGNAL_IMPORT,
+  SIGNAL_REREAD,
   N_SIGNALS
 };
 
@@ -74,6 +81,7 @@ indsats_import_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->checks, g_hash_table_unref);
   g_clear_pointer (&self->paths, g_strfreev);
+  g_clear_pointer (&self->table, g_free);
   G_OBJECT_CLASS (indsats_import_dialog_parent_class)->finalize (object);
 }
 
@@ -107,6 +115,15 @@ indsats_import_dialog_class_init (IndsatsImportDialogClass *klass)
   signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                          NULL, G_TYPE_NONE, 0);
 
+  /**
+   * IndsatsImportDialog::reread:
+   *
+   * The person gave the table id the files hold: read them again as that
+   * table (indsats_import_dialog_get_table()).
+   */
+  signals[SIGNAL_REREAD] = g_signal_new ("reread", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                         NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IndsatsImportDialog, page);
   gtk_widget_class_bind_template_child (widget_class, IndsatsImportDialog, import_button);
@@ -121,15 +138,51 @@ indsats_import_dialog_init (IndsatsImportDialog *self)
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
+static void
+table_applied_cb (AdwEntryRow         *row,
+                  IndsatsImportDialog *self)
+{
+  indsats_import_dialog_apply_table (self, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+/* The table id, for files whose names do not give it */
+static void
+add_table_group (IndsatsImportDialog *self,
+                 const char          *table)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, _("Table"));
+  adw_preferences_group_set_description (group, _("The file's name does not say which Jobindsats table it holds. "
+                                                  "Give the table id, as on Jobindsats.dk (y01a02), so that its "
+                                                  "series are told apart from other tables'."));
+  self->table_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->table_row), _("Table ID"));
+  adw_entry_row_set_show_apply_button (self->table_row, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->table_row), table ? table : "");
+  g_signal_connect (self->table_row, "apply", G_CALLBACK (table_applied_cb), self);
+  adw_preferences_group_add (group, GTK_WIDGET (self->table_row));
+  self->table_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->table_error, TRUE);
+  gtk_label_set_xalign (self->table_error, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->table_error), "error");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->table_error), 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->table_error), FALSE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->table_error));
+  adw_preferences_page_add (self->page, group);
+}
+
 /**
  * indsats_import_dialog_new:
  * @preview: the summary of a dry run of the import
  * @paths: the files it read
+ * @table: (nullable): the table id they were read as, as the person gave it
  */
 IndsatsImportDialog *
 indsats_import_dialog_new (GtkWindow                  *parent,
                            const IndsatsImportSummary *preview,
-                           const char * const         *paths)
+                           const char * const         *paths,
+                           const char                 *table)
 {
   IndsatsImportDialog *self = g_object_new (INDSATS_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE,
                                             NULL);
@@ -138,6 +191,15 @@ indsats_import_dialog_new (GtkWindow                  *parent,
   g_return_val_if_fail (preview != NULL, self);
 
   self->paths = g_strdupv ((char **) paths);
+  self->table = g_strdup (table);
+  {
+    gboolean unnamed = FALSE;
+
+    for (guint f = 0; f < preview->read->len; f++)
+      unnamed |= ((IndsatsImportFile *) g_ptr_array_index (preview->read, f))->table == NULL;
+    if (unnamed || table != NULL)
+      add_table_group (self, table);
+  }
   for (guint f = 0; f < preview->read->len; f++)
     {
       IndsatsImportFile *file = g_ptr_array_index (preview->read, f);
@@ -179,6 +241,59 @@ indsats_import_dialog_get_paths (IndsatsImportDialog *self)
 {
   g_return_val_if_fail (INDSATS_IS_IMPORT_DIALOG (self), NULL);
   return (const char * const *) self->paths;
+}
+
+/* The table id the person gave, NULL when the files' names give it */
+const char *
+indsats_import_dialog_get_table (IndsatsImportDialog *self)
+{
+  g_return_val_if_fail (INDSATS_IS_IMPORT_DIALOG (self), NULL);
+  return self->table;
+}
+
+/* The row's message, "" when there is none */
+const char *
+indsats_import_dialog_get_table_error (IndsatsImportDialog *self)
+{
+  g_return_val_if_fail (INDSATS_IS_IMPORT_DIALOG (self), NULL);
+  if (self->table_error == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->table_error)))
+    return "";
+  return gtk_label_get_text (self->table_error);
+}
+
+/**
+ * indsats_import_dialog_apply_table:
+ * @text: the table id as typed
+ *
+ * Takes @text as the table every file holds and asks for the files to be
+ * read again ("reread"); a text that cannot be a table id is said so beside
+ * the row, and nothing else happens.
+ *
+ * Returns: whether @text was taken
+ */
+gboolean
+indsats_import_dialog_apply_table (IndsatsImportDialog *self,
+                                   const char          *text)
+{
+  g_autofree char *table = NULL;
+
+  g_return_val_if_fail (INDSATS_IS_IMPORT_DIALOG (self), FALSE);
+
+  if (!indsats_import_check_table_id (text, &table, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a Jobindsats table id; write it as on "
+                                                    "Jobindsats.dk, for example y01a02"), text ? text : "");
+      if (self->table_error != NULL)
+        {
+          gtk_label_set_text (self->table_error, message);
+          gtk_widget_set_visible (GTK_WIDGET (self->table_error), TRUE);
+        }
+      return FALSE;
+    }
+  g_free (self->table);
+  self->table = g_steal_pointer (&table);
+  g_signal_emit (self, signals[SIGNAL_REREAD], 0);
+  return TRUE;
 }
 
 /**

@@ -12,8 +12,13 @@ G_DECLARE_FINAL_TYPE (IndsatsImportDialog, indsats_import_dialog, INDSATS, IMPOR
 
 IndsatsImportDialog *indsats_import_dialog_new        (GtkWindow                  *parent,
                                                        const IndsatsImportSummary *preview,
-                                                       const char * const         *paths);
+                                                       const char * const         *paths,
+                                                       const char                 *table);
 const char * const  *indsats_import_dialog_get_paths  (IndsatsImportDialog        *self);
+const char          *indsats_import_dialog_get_table  (IndsatsImportDialog        *self);
+const char          *indsats_import_dialog_get_table_error (IndsatsImportDialog   *self);
+gboolean             indsats_import_dialog_apply_table (IndsatsImportDialog       *self,
+                                                        const char                *text);
 GHashTable          *indsats_import_dialog_get_kept   (IndsatsImportDialog        *self);
 void                 indsats_import_dialog_set_kept   (IndsatsImportDialog        *self,
                                                        const char                 *series,

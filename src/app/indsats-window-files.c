@@ -265,7 +265,26 @@ import_chosen_cb (IndsatsImportDialog *dialog,
   Job *job = g_new0 (Job, 1);
   job->paths = g_strdupv ((char **) indsats_import_dialog_get_paths (dialog));
   job->keep = indsats_import_dialog_get_kept (dialog);
+  job->table = g_strdup (indsats_import_dialog_get_table (dialog));
   start_job (self, job, _("Importing key figures…"), import_done_cb);
+}
+
+static void preview_done_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+/* The person gave the table id: read the files again as that table */
+static void
+reread_cb (IndsatsImportDialog *dialog,
+           IndsatsWindow       *self)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->paths = g_strdupv ((char **) indsats_import_dialog_get_paths (dialog));
+  job->table = g_strdup (indsats_import_dialog_get_table (dialog));
+  job->preview = TRUE;
+  if (start_job (self, job, _("Reading the files…"), preview_done_cb))
+    gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -288,8 +307,9 @@ preview_done_cb (GObject      *source,
         show_message (self, _("The Key Figures Were Not Imported"), error->message);
       return;
     }
-  dialog = indsats_import_dialog_new (GTK_WINDOW (self), summary, (const char * const *) job->paths);
+  dialog = indsats_import_dialog_new (GTK_WINDOW (self), summary, (const char * const *) job->paths, job->table);
   g_signal_connect_object (dialog, "import", G_CALLBACK (import_chosen_cb), self, 0);
+  g_signal_connect_object (dialog, "reread", G_CALLBACK (reread_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
