@@ -8,12 +8,15 @@
 #include <math.h>
 #include <stdlib.h>
 #include <pango/pangocairo.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "indsats-catalog.h"
 #include "indsats-chart.h"
 #include "indsats-demo.h"
 #include "indsats-error.h"
+#include "indsats-follow-up.h"
+#include "indsats-import.h"
 #include "test-util.h"
 
 /* Under the Danish locale the figures speak Danish; under C, English */
@@ -992,6 +995,121 @@ test_demo_figures (void)
   indsats_test_remove_dir (dir);
 }
 
+static double
+last_value (const IndsatsChartData *data,
+            guint                   series)
+{
+  return ((IndsatsChartSeries *) g_ptr_array_index (data->series, series))->values[data->n_periods - 1];
+}
+
+static char *
+last_period (const IndsatsChartData *data)
+{
+  return indsats_period_to_string (&data->periods[data->n_periods - 1]);
+}
+
+/* Figures follow new data: a new month above the line, imported, turns the
+ * follow-up's status, and the figure it points to shows that month; a figure
+ * with a fixed end keeps it, but the follow-up draws it on to its latest value */
+static void
+test_follows_new_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("indsats-chart-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "follow.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "juli.csv", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  g_autoptr(IndsatsImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(IndsatsChartData) figure = NULL;
+  g_autoptr(IndsatsChartData) shown = NULL;
+  g_autoptr(IndsatsChartData) fixed = NULL;
+  g_autoptr(IndsatsChartData) shown_fixed = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *described = NULL;
+  const char *paths[] = { file, NULL };
+  IndsatsTriggerStatus *t;
+  gint64 plan;
+  sqlite3 *sql;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  plan = indsats_store_get_first_plan_id (store, &error);
+  g_assert_no_error (error);
+
+  /* before: June, under the line, and the figure ends there */
+  before = indsats_follow_up_load (store, plan, &error);
+  g_assert_no_error (error);
+  t = g_ptr_array_index (before, 0);
+  g_assert_cmpstr (t->indicator, ==, "Sygedagpenge, 6 mdr. uden fire samtaler");
+  g_assert_cmpint (t->figure, ==, 15);
+  g_assert_cmpstr (t->latest_period, ==, "2023M06");
+  g_assert_cmpint (t->state, ==, INDSATS_TRIGGER_MET);
+  figure = indsats_chart_data_load (store, 15, &error);
+  g_assert_no_error (error);
+  period = last_period (figure);
+  g_assert_cmpstr (period, ==, "2023M06");
+  g_clear_pointer (&period, g_free);
+  g_clear_pointer (&figure, indsats_chart_data_free);
+
+  /* a new month, above the 20 % line, imported as a file is */
+  g_assert_true (g_file_set_contents (file, "indicator,area,period,value\n"
+                                            "\"Sygedagpenge, 6 mdr. uden fire samtaler\",Ishøj,2023M07,\"23,5\"\n", -1, NULL));
+  summary = indsats_import_files (store, paths, NULL, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->rows, ==, 1);
+
+  after = indsats_follow_up_load (store, plan, &error);
+  g_assert_no_error (error);
+  t = g_ptr_array_index (after, 0);
+  g_assert_cmpstr (t->latest_period, ==, "2023M07");
+  g_assert_cmpfloat (t->latest, ==, 23.5);
+  g_assert_cmpstr (t->previous_period, ==, "2023M06");
+  g_assert_cmpint (t->state, ==, INDSATS_TRIGGER_NOT_MET);
+  /* the words, in English or (under da_DK) Danish */
+  g_assert_true (g_str_equal (indsats_trigger_state_to_label (t->state), "Still on the wrong side of the line") ||
+                 g_str_equal (indsats_trigger_state_to_label (t->state), "Stadig på den forkerte side af grænsen"));
+
+  /* the figure, without a fixed end, shows July and its value */
+  figure = indsats_chart_data_load (store, 15, &error);
+  g_assert_no_error (error);
+  period = last_period (figure);
+  g_assert_cmpstr (period, ==, "2023M07");
+  g_clear_pointer (&period, g_free);
+  g_assert_cmpfloat (last_value (figure, 0), ==, 23.5);
+  described = indsats_chart_data_describe (figure);
+  g_assert_cmpstr (described, ==, "jul. 2023: Ishøj 23,5 %. Grænse 20 %.");
+  g_clear_pointer (&described, g_free);
+  /* and the follow-up's picture of it is the same */
+  shown = indsats_follow_up_load_figure (store, t, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (shown->n_periods, ==, figure->n_periods);
+  g_assert_cmpfloat (last_value (shown, 0), ==, 23.5);
+
+  /* a figure whose end is fixed at June keeps it; the follow-up still shows July */
+  g_assert_cmpint (sqlite3_open (path, &sql), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sql, "UPDATE figure SET period_to = '2023M06' WHERE number = 15", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (sql);
+  fixed = indsats_chart_data_load (store, 15, &error);
+  g_assert_no_error (error);
+  period = last_period (fixed);
+  g_assert_cmpstr (period, ==, "2023M06");
+  g_clear_pointer (&period, g_free);
+  shown_fixed = indsats_follow_up_load_figure (store, t, &error);
+  g_assert_no_error (error);
+  period = last_period (shown_fixed);
+  g_assert_cmpstr (period, ==, "2023M07");
+  g_assert_cmpfloat (last_value (shown_fixed, 0), ==, 23.5);
+  g_assert_cmpint (shown_fixed->n_periods, ==, fixed->n_periods + 1);
+  described = indsats_chart_data_describe (shown_fixed);
+  g_assert_cmpstr (described, ==, "jul. 2023: Ishøj 23,5 %. Grænse 20 %.");
+
+  g_clear_object (&store);
+  indsats_test_remove_dir (dir);
+}
+
 /* A figure speaks the language its data asks for, whatever the program's
  * (the workbook is Danish from an English window); one and many actions */
 static void
@@ -1066,6 +1184,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/many-areas", test_many_areas);
   g_test_add_func ("/chart/layout/bar-labels", test_bar_labels);
   g_test_add_func ("/chart/svg-matches-layout", test_svg_matches_layout);
+  g_test_add_func ("/chart/follows-new-data", test_follows_new_data);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "indsats-application.h"
 #include "indsats-chart-widget.h"
 #include "indsats-demo.h"
+#include "indsats-figure-card.h"
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
 #include "indsats-window.h"
@@ -61,6 +62,21 @@ stored_value (IndsatsStore *store,
   return v;
 }
 
+/* The first figure card under @widget */
+static GtkWidget *
+find_card (GtkWidget *widget)
+{
+  if (INDSATS_IS_FIGURE_CARD (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_card (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_follow_up_shows_triggers (void)
 {
@@ -92,6 +108,19 @@ test_follow_up_shows_triggers (void)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL); /* reloads: the demo is there */
     again = indsats_follow_up_view_describe (view, 0);
     g_assert_true (g_str_has_prefix (again, "Sygedagpenge, 6 mdr. uden fire samtaler: Still on the wrong side of the line. 23,5 % in jul. 2023"));
+    /* and its figure shows that month */
+    {
+      GtkWidget *card = find_card (GTK_WIDGET (view));
+      const IndsatsChartData *data;
+      g_autofree char *last = NULL;
+
+      g_assert_nonnull (card);
+      data = indsats_chart_widget_get_data (INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (INDSATS_FIGURE_CARD (card))));
+      g_assert_cmpint (data->number, ==, 15);
+      last = indsats_period_to_string (&data->periods[data->n_periods - 1]);
+      g_assert_cmpstr (last, ==, "2023M07");
+      g_assert_cmpfloat (((IndsatsChartSeries *) g_ptr_array_index (data->series, 0))->values[data->n_periods - 1], ==, 23.5);
+    }
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }

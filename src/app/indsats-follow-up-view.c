@@ -147,7 +147,8 @@ trigger_group (IndsatsFollowUpView  *self,
       GtkWidget *expander;
       g_autofree char *count = NULL;
 
-      if (figure == NULL || !(data = indsats_chart_data_load_figure (store, figure, error)))
+      /* drawn through the latest value, so that the figure shows what the status says */
+      if (figure == NULL || !(data = indsats_follow_up_load_figure (store, t, error)))
         return NULL;
 
       /* which actions took effect when */

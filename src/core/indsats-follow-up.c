@@ -183,3 +183,39 @@ indsats_follow_up_load (IndsatsStore  *store,
     }
   return g_steal_pointer (&result);
 }
+
+/**
+ * indsats_follow_up_load_figure:
+ * @status: a trigger's status, with a figure
+ *
+ * The figure that shows @status, as the follow-up shows it: through the
+ * period of its latest value, so that what the follow-up says and what its
+ * figure shows always agree. A figure without a fixed end does so by itself;
+ * one whose fixed end is older than the latest value is drawn on to it here
+ * (the figure itself, in the workbook, keeps its end).
+ *
+ * Returns: (transfer full): the data to draw, or %NULL with @error set
+ */
+IndsatsChartData *
+indsats_follow_up_load_figure (IndsatsStore               *store,
+                               const IndsatsTriggerStatus *status,
+                               GError                    **error)
+{
+  g_autoptr(IndsatsFigure) figure = NULL;
+  IndsatsPeriod latest, end;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+  g_return_val_if_fail (status != NULL && status->figure > 0, NULL);
+
+  if (!(figure = indsats_store_get_figure (store, status->figure, error)))
+    return NULL;
+  if (status->latest_period != NULL && figure->period_to != NULL && *figure->period_to &&
+      indsats_period_parse (status->latest_period, &latest, NULL) &&
+      indsats_period_parse (figure->period_to, &end, NULL) &&
+      latest.kind == end.kind && indsats_period_compare (&latest, &end) > 0)
+    {
+      g_free (figure->period_to);
+      figure->period_to = g_strdup (status->latest_period);
+    }
+  return indsats_chart_data_load_figure (store, figure, error);
+}

@@ -1,6 +1,7 @@
 /* indsats-follow-up.h: are the plan's trigger indicators back on the right side of the line? */
 #pragma once
 
+#include "indsats-chart.h"
 #include "indsats-store.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ void        indsats_trigger_status_free   (IndsatsTriggerStatus       *status);
 const char *indsats_trigger_state_to_label (IndsatsTriggerState        state);
 char       *indsats_trigger_format_value  (const IndsatsTriggerStatus *status,
                                            double                      value);
+IndsatsChartData *indsats_follow_up_load_figure (IndsatsStore               *store,
+                                                const IndsatsTriggerStatus *status,
+                                                GError                    **error);
 char       *indsats_trigger_format_change (const IndsatsTriggerStatus *status,
                                            double                      from,
                                            double                      to);
