@@ -1,10 +1,13 @@
 #!/bin/bash
 # `indsats --demo` opens the window on a fresh copy of the demo plan, leaves the
-# user's own database alone, and removes the copy when it ends. Prints TAP.
+# user's own database alone, and removes the copy when it ends; the window
+# fetches the newest key figures at start once a week, from a stand-in for the
+# Jobindsats API started here. Prints TAP.
 set -u
 indsats=${INDSATS:?}
 tmp=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+server_pid=
+trap 'kill "$pid" 2>/dev/null; [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 export TMPDIR="$tmp/tmp" XDG_DATA_HOME="$tmp/xdg"
 mkdir -p "$TMPDIR"
 n=0; failures=0
@@ -46,6 +49,50 @@ done
 check "the window brings a version 1 database up to date and says what it merged" \
   grep -qF "merged 2 spellings of the team “$nfc”" "$tmp/out"
 check "... one team is left" test "$(sqlite3 "$tmp/old/v1.db" "SELECT count(*) FROM team WHERE name = '$nfc' OR name = '$nfd'")" = 1
+kill -TERM "$pid"
+wait "$pid"
+
+# At start, with a figure from a Jobindsats table and a token: the window
+# fetches when the last update is a week old (or was never), remembers when
+# (GSettings, kept in a file here), and does not fetch at the next start
+src=${INDSATS_SOURCE_ROOT:?}
+/usr/bin/python3 "$src/tests/jobindsats-server.py" "$tmp/port" "$tmp/log" start-token &
+server_pid=$!
+for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+export INDSATS_JOBINDSATS_URL="http://127.0.0.1:$(cat "$tmp/port")/ok/v3" INDSATS_JOBINDSATS_TOKEN=start-token
+export GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config"
+mkdir -p "$tmp/fetch"
+db="$tmp/fetch/k.db"
+"$indsats" demo --database "$db" >/dev/null 2>&1
+"$indsats" fetch y25i01 --areas Ishøj --latest 2 --database "$db" >/dev/null 2>&1
+"$indsats" figure add --title Ledige --indicator 'Antal ledige personer (y25i01)' --areas Ishøj --database "$db" >/dev/null 2>&1
+data_requests() { grep -c '^/ok/v3/data/' "$tmp/log"; }
+before=$(data_requests)
+check "the CLI fetched the table first" test "$before" -ge 1
+"$indsats" --database "$db" >"$tmp/out" 2>&1 &
+pid=$!
+for _ in $(seq 1 200); do
+  [ "$(gsettings get dk.indsats.Indsats last-update 2>/dev/null)" != "int64 0" ] && break
+  sleep 0.1
+done
+check "the first start fetches the figures' table" test "$(data_requests)" -eq $((before + 1))
+last=$(gsettings get dk.indsats.Indsats last-update | awk '{ print $2 }')
+check "... and remembers when" test "$last" -ge $(( $(date +%s) - 60 )) -a "$last" -le "$(date +%s)"
+check "... with the newest month stored" test "$(sqlite3 "$db" "SELECT count(*) FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.name = 'Antal ledige personer (y25i01)' AND o.period = '2025M07'")" = 1
+kill -TERM "$pid"
+wait "$pid"
+"$indsats" --database "$db" >"$tmp/out" 2>&1 &
+pid=$!
+sleep 4
+check "the next start, the same day, fetches nothing" test "$(data_requests)" -eq $((before + 1))
+check "... and the window is running" kill -0 "$pid"
+kill -TERM "$pid"
+wait "$pid"
+gsettings set dk.indsats.Indsats last-update $(( $(date +%s) - 8 * 24 * 3600 ))
+"$indsats" --database "$db" >"$tmp/out" 2>&1 &
+pid=$!
+for _ in $(seq 1 200); do [ "$(data_requests)" -gt $((before + 1)) ] && break; sleep 0.1; done
+check "a week later, the start fetches again" test "$(data_requests)" -eq $((before + 2))
 kill -TERM "$pid"
 wait "$pid"
 
