@@ -10,6 +10,8 @@
 #include "indsats-period.h"
 #include "indsats-chart.h"
 #include "indsats-follow-up.h"
+#include "indsats-import.h"
+#include "indsats-series-choice.h"
 #include "indsats-store-private.h"
 #include "indsats-store.h"
 #include "indsats-store-schema.h"
@@ -974,6 +976,78 @@ test_read_series_range (Fixture       *f,
   g_assert_cmpfloat (g_array_index (values, IndsatsSeriesValue, 2).value, ==, 3);
 }
 
+static const char *
+item (GPtrArray *list,
+      guint      i)
+{
+  return i < list->len ? g_ptr_array_index (list, i) : NULL;
+}
+
+/* New Figure's lists: the series by table, measure and breakdown, the totals
+ * first, and the indicators without a table by their own name */
+static void
+test_series_choice (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  g_autofree char *file = g_build_filename (f->dir, "Y01A02-2021.csv", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "import", "star-y01a02-v2-csv-documented.csv",
+                                                   NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(IndsatsImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GHashTable) origins = NULL;
+  g_autoptr(IndsatsSeriesChoice) choice = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GPtrArray) breakdowns = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  const char *paths[] = { file, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (file, contents, -1, NULL));
+  summary = indsats_import_files (store, paths, NULL, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_store_ensure_indicator (store, "Fleksjob", "personer", TRUE, NAN, &error), >, 0);
+  indicators = indsats_store_list_indicators (store, &error);
+  g_assert_no_error (error);
+  origins = indsats_store_list_indicator_origins (store, &error);
+  g_assert_no_error (error);
+  choice = indsats_series_choice_new (indicators, origins);
+
+  tables = indsats_series_choice_tables (choice);
+  g_assert_cmpuint (tables->len, ==, 2);
+  g_assert_cmpstr (item (tables, 0), ==, "y01a02");
+  g_assert_cmpstr (item (tables, 1), ==, "");
+
+  measures = indsats_series_choice_measures (choice, "y01a02");
+  g_assert_cmpuint (measures->len, ==, 4);
+  g_assert_cmpstr (item (measures, 0), ==, "Antal fuldtidspersoner");
+  g_assert_cmpstr (item (measures, 1), ==, "Antal personer");
+  breakdowns = indsats_series_choice_breakdowns (choice, "y01a02", "Antal personer");
+  g_assert_cmpuint (breakdowns->len, ==, 3);
+  g_assert_cmpstr (item (breakdowns, 0), ==, "Køn: Køn i alt");
+  g_assert_cmpstr (item (breakdowns, 1), ==, "Køn: Kvinder");
+  g_assert_cmpstr (item (breakdowns, 2), ==, "Køn: Mænd");
+  g_assert_cmpstr (indsats_series_choice_find (choice, "y01a02", "Antal personer", "Køn: Køn i alt"), ==,
+                   "Antal personer (y01a02)");
+  g_assert_cmpstr (indsats_series_choice_find (choice, "y01a02", "Antal personer", "Køn: Kvinder"), ==,
+                   "Antal personer (y01a02, Kvinder)");
+  g_assert_null (indsats_series_choice_find (choice, "y01a02", "Antal personer", "Køn: Andre"));
+  g_assert_null (indsats_series_choice_find (choice, "y01a02", NULL, "Køn: Kvinder"));
+
+  own = indsats_series_choice_measures (choice, "");
+  g_assert_cmpuint (own->len, ==, 1);
+  g_assert_cmpstr (item (own, 0), ==, "Fleksjob");
+  none = indsats_series_choice_breakdowns (choice, "", "Fleksjob");
+  g_assert_cmpuint (none->len, ==, 1);
+  g_assert_cmpstr (item (none, 0), ==, "");
+  g_assert_cmpstr (indsats_series_choice_find (choice, "", "Fleksjob", ""), ==, "Fleksjob");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1000,6 +1074,7 @@ main (int    argc,
   ADD ("/store/teams/rename-remove", test_teams_rename_remove);
   ADD ("/store/keyfigures/queries-use-index", test_key_figure_queries_use_index);
   ADD ("/store/keyfigures/series-range", test_read_series_range);
+  ADD ("/store/keyfigures/series-choice", test_series_choice);
 #undef ADD
 
   return g_test_run ();

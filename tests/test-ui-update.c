@@ -96,6 +96,39 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* The widget of @type labelled @label under @widget */
+static GtkWidget *
+find_labelled (GtkWidget  *widget,
+               GType       type,
+               const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *text = GTK_IS_CHECK_BUTTON (widget) ? gtk_check_button_get_label (GTK_CHECK_BUTTON (widget))
+                         : GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+      if (g_strcmp0 (text, label) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text of item @i of a combo row's model of strings */
+static const char *
+item_text (AdwComboRow *row,
+           guint        i)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (adw_combo_row_get_model (row), i);
+
+  /* the model keeps the string alive */
+  return item ? gtk_string_object_get_string (item) : NULL;
+}
+
 static void
 use_api (const char *prefix,
          const char *token)
@@ -146,7 +179,7 @@ test_update (void)
   g_assert_no_error (error);
   revisions = stored_value (store, "SELECT count(*) FROM observation_revision");
 
-  /* New Figure says which table, measure and breakdown a series is */
+  /* New Figure offers the series by table, measure and breakdown */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-figure", NULL));
   {
     GList *toplevels = gtk_window_list_toplevels ();
@@ -155,19 +188,48 @@ test_update (void)
     for (GList *l = toplevels; l; l = l->next)
       if (g_strcmp0 (gtk_window_get_title (l->data), "New Figure") == 0)
         {
-          AdwComboRow *row = ADW_COMBO_ROW (find_row (l->data, "Indicator"));
-          GListModel *names = adw_combo_row_get_model (row);
+          AdwComboRow *table = ADW_COMBO_ROW (find_row (l->data, "Table"));
+          AdwComboRow *measure = ADW_COMBO_ROW (find_row (l->data, "Measure"));
+          AdwComboRow *breakdown = ADW_COMBO_ROW (find_row (l->data, "Breakdown"));
+          GtkWidget *series = find_row (l->data, "Series");
 
-          for (guint i = 0; i < g_list_model_get_n_items (names); i++)
-            {
-              g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
-              if (strcmp (gtk_string_object_get_string (name), "Antal ledige personer (y25i01)") == 0)
-                adw_combo_row_set_selected (row, i);
-            }
-          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                           "Table y25i01 · Antal ledige personer · Ydelsesgrupper: Ydelsesgrupper i alt; A-kasse: I alt");
+          /* the tables, then the demo's own indicators */
+          g_assert_cmpstr (item_text (table, 0), ==, "y25i01");
+          g_assert_cmpstr (item_text (table, 1), ==, "Without a table");
+          g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (table)), ==, 2);
+          /* the demo's indicator, by its name alone */
+          adw_combo_row_set_selected (table, 1);
+          g_assert_cmpstr (item_text (breakdown, 0), ==, "No breakdown");
+          g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (breakdown)));
+          for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (measure)); i++)
+            if (g_strcmp0 (item_text (measure, i), "Fleksjob") == 0)
+              adw_combo_row_set_selected (measure, i);
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (series)), ==, "Fleksjob");
+
+          /* the table's three measures, by name, each at its total */
+          adw_combo_row_set_selected (table, 0);
+          g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (measure)), ==, 3);
+          g_assert_cmpstr (item_text (measure, 0), ==, "Antal ledige fuldtidspersoner");
+          g_assert_cmpstr (item_text (measure, 1), ==, "Antal ledige personer");
+          g_assert_cmpstr (item_text (measure, 2), ==, "Ledige i pct. af arbejdsstyrken");
+          adw_combo_row_set_selected (measure, 2);
+          g_assert_cmpstr (item_text (breakdown, 0), ==, "Ydelsesgrupper: Ydelsesgrupper i alt; A-kasse: I alt");
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (series)), ==,
+                           "Ledige i pct. af arbejdsstyrken (y25i01)");
+
+          /* saved, the figure shows that series in the area ticked */
+          gtk_editable_set_text (GTK_EDITABLE (find_row (l->data, "Title")), "Ledighed i pct.");
+          {
+            GtkWidget *area = find_labelled (l->data, GTK_TYPE_CHECK_BUTTON, "Ishøj");
+            g_assert_nonnull (area);
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (area), TRUE);
+          }
+          g_signal_emit_by_name (find_labelled (l->data, GTK_TYPE_BUTTON, "_Save"), "clicked");
+          g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM figure f JOIN figure_series s ON s.figure_id = f.id"
+                                                  " JOIN indicator i ON i.id = s.indicator_id"
+                                                  " WHERE f.title = 'Ledighed i pct.' AND s.area = 'Ishøj'"
+                                                  " AND i.name = 'Ledige i pct. af arbejdsstyrken (y25i01)'"), ==, 1);
           found = TRUE;
-          gtk_window_destroy (l->data);
         }
     g_list_free (toplevels);
     g_assert_true (found);

@@ -14,6 +14,7 @@
 
 #include "indsats-error.h"
 #include "indsats-format.h"
+#include "indsats-series-choice.h"
 #include "indsats-store-tables.h"
 
 static void
@@ -160,8 +161,15 @@ typedef struct
   GtkWidget     *threshold;
   GtkWidget     *higher;
   AdwComboRow   *kind;
-  AdwComboRow   *indicator;
   AdwComboRow   *goal;
+  AdwComboRow   *table;      /* New Figure: the series by table, measure and breakdown */
+  AdwComboRow   *measure;
+  AdwComboRow   *breakdown;
+  GtkWidget     *series;
+  IndsatsSeriesChoice *choice;
+  GPtrArray     *tables;     /* of const char *, owned by choice: what each row's items are */
+  GPtrArray     *measures;
+  GPtrArray     *breakdowns;
   GtkWidget     *areas_box;
   GtkWidget     *other_area;
   GArray        *goal_ids;
@@ -172,6 +180,10 @@ static void
 form_free (Form *form)
 {
   g_clear_pointer (&form->goal_ids, g_array_unref);
+  g_clear_pointer (&form->tables, g_ptr_array_unref);
+  g_clear_pointer (&form->measures, g_ptr_array_unref);
+  g_clear_pointer (&form->breakdowns, g_ptr_array_unref);
+  g_clear_pointer (&form->choice, indsats_series_choice_free);
   g_free (form);
 }
 
@@ -385,37 +397,85 @@ manage_indicators_activated (GtkWidget  *widget,
 
 /* New figure */
 
+static const char *
+chosen_in (AdwComboRow *row,
+           GPtrArray   *values)
+{
+  guint i = adw_combo_row_get_selected (row);
+
+  return values != NULL && i < values->len ? g_ptr_array_index (values, i) : NULL;
+}
+
+/* The indicator that the table, measure and breakdown chosen name */
+static const char *
+chosen_series (Form *form)
+{
+  return indsats_series_choice_find (form->choice, chosen_in (form->table, form->tables),
+                                     chosen_in (form->measure, form->measures),
+                                     chosen_in (form->breakdown, form->breakdowns));
+}
+
+static GListModel *
+labels_of (GPtrArray  *values,
+           const char *empty)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+      gtk_string_list_append (labels, *value ? value : empty);
+    }
+  return G_LIST_MODEL (labels);
+}
+
 static void
 fill_areas (Form *form)
 {
-  GtkStringObject *chosen = adw_combo_row_get_selected_item (form->indicator);
+  const char *series = chosen_series (form);
   g_autoptr(GPtrArray) areas = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (form->areas_box)) != NULL)
     gtk_box_remove (GTK_BOX (form->areas_box), child);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (form->indicator), "");
-  if (chosen == NULL)
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (form->series), series ? series : "");
+  if (series == NULL)
     return;
-  {
-    /* which table, measure and breakdown the series is, so that two alike are told apart */
-    g_autoptr(GHashTable) origins = indsats_store_list_indicator_origins (form->window->store, NULL);
-    IndsatsIndicatorOrigin *origin = origins ? g_hash_table_lookup (origins, gtk_string_object_get_string (chosen)) : NULL;
-
-    if (origin != NULL && origin->table != NULL)
-      {
-        g_autofree char *text = NULL;
-
-        if (*origin->breakdown)
-          text = g_strdup_printf (_("Table %s · %s · %s"), origin->table, origin->measure, origin->breakdown);
-        else
-          text = g_strdup_printf (_("Table %s · %s"), origin->table, origin->measure);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (form->indicator), text);
-      }
-  }
-  areas = indsats_store_list_areas (form->window->store, gtk_string_object_get_string (chosen), NULL);
+  areas = indsats_store_list_areas (form->window->store, series, NULL);
   for (guint i = 0; areas && i < areas->len; i++)
     gtk_box_append (GTK_BOX (form->areas_box), gtk_check_button_new_with_label (g_ptr_array_index (areas, i)));
+}
+
+static void
+fill_breakdowns (Form *form)
+{
+  const char *table = chosen_in (form->table, form->tables);
+  const char *measure = chosen_in (form->measure, form->measures);
+  g_autoptr(GListModel) labels = NULL;
+
+  g_clear_pointer (&form->breakdowns, g_ptr_array_unref);
+  form->breakdowns = table && measure ? indsats_series_choice_breakdowns (form->choice, table, measure)
+                                      : g_ptr_array_new ();
+  labels = labels_of (form->breakdowns, _("No breakdown"));
+  adw_combo_row_set_model (form->breakdown, labels);
+  /* the totals come first, so the first is the default */
+  adw_combo_row_set_selected (form->breakdown, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (form->breakdown), form->breakdowns->len > 1);
+  fill_areas (form);
+}
+
+static void
+fill_measures (Form *form)
+{
+  const char *table = chosen_in (form->table, form->tables);
+  g_autoptr(GListModel) labels = NULL;
+
+  g_clear_pointer (&form->measures, g_ptr_array_unref);
+  form->measures = table ? indsats_series_choice_measures (form->choice, table) : g_ptr_array_new ();
+  labels = labels_of (form->measures, "");
+  adw_combo_row_set_model (form->measure, labels);
+  adw_combo_row_set_selected (form->measure, 0);
+  fill_breakdowns (form);
 }
 
 static void
@@ -423,7 +483,7 @@ save_figure_cb (Form *form)
 {
   g_autoptr(GPtrArray) areas = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  GtkStringObject *indicator = adw_combo_row_get_selected_item (form->indicator);
+  const char *indicator = chosen_series (form);
   const char *other = gtk_editable_get_text (GTK_EDITABLE (form->other_area));
   guint goal = adw_combo_row_get_selected (form->goal);
   int number;
@@ -436,7 +496,7 @@ save_figure_cb (Form *form)
   g_ptr_array_add (areas, NULL);
   number = indsats_window_make_figure (form->window, gtk_editable_get_text (GTK_EDITABLE (form->title)),
                                        adw_combo_row_get_selected (form->kind),
-                                       indicator ? gtk_string_object_get_string (indicator) : "",
+                                       indicator ? indicator : "",
                                        (const char * const *) areas->pdata,
                                        gtk_editable_get_text (GTK_EDITABLE (form->threshold)),
                                        goal > 0 && goal - 1 < form->goal_ids->len ? g_array_index (form->goal_ids, gint64, goal - 1) : 0,
@@ -459,7 +519,8 @@ new_figure_activated (GtkWidget  *widget,
   IndsatsWindow *self = INDSATS_WINDOW (widget);
   g_autoptr(GPtrArray) indicators = indsats_store_list_indicators (self->store, NULL);
   g_autoptr(GPtrArray) goals = indsats_store_list_goals (self->store, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GHashTable) origins = indsats_store_list_indicator_origins (self->store, NULL);
+  g_autoptr(GListModel) table_labels = NULL;
   g_autoptr(GtkStringList) goal_names = gtk_string_list_new (NULL);
   const char *kinds[] = { _("Line"), _("Columns"), _("Bars"), NULL };
   Form *form = g_new0 (Form, 1);
@@ -472,12 +533,27 @@ new_figure_activated (GtkWidget  *widget,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->kind), _("Kind"));
   adw_combo_row_set_model (form->kind, G_LIST_MODEL (gtk_string_list_new (kinds)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->kind));
-  for (guint i = 0; indicators && i < indicators->len; i++)
-    gtk_string_list_append (names, ((IndsatsIndicator *) g_ptr_array_index (indicators, i))->name);
-  form->indicator = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->indicator), _("Indicator"));
-  adw_combo_row_set_model (form->indicator, G_LIST_MODEL (names));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->indicator));
+  /* the series by table, measure and breakdown */
+  if (indicators == NULL)
+    indicators = g_ptr_array_new ();
+  form->choice = indsats_series_choice_new (indicators, origins);
+  form->tables = indsats_series_choice_tables (form->choice);
+  form->table = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->table), _("Table"));
+  table_labels = labels_of (form->tables, _("Without a table"));
+  adw_combo_row_set_model (form->table, table_labels);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->table));
+  form->measure = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->measure), _("Measure"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->measure));
+  form->breakdown = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->breakdown), _("Breakdown"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->breakdown));
+  form->series = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->series), _("Series"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (form->series), FALSE);
+  gtk_widget_add_css_class (form->series, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), form->series);
   form->threshold = entry_row (ADW_PREFERENCES_GROUP (group), _("Threshold"), NULL);
   form->goal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_string_list_append (goal_names, _("No Goal"));
@@ -499,8 +575,10 @@ new_figure_activated (GtkWidget  *widget,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (areas), form->areas_box);
   form->other_area = entry_row (ADW_PREFERENCES_GROUP (areas), _("Another Area"), NULL);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (areas));
-  g_signal_connect_swapped (form->indicator, "notify::selected", G_CALLBACK (fill_areas), form);
-  fill_areas (form);
+  fill_measures (form);
+  g_signal_connect_swapped (form->table, "notify::selected", G_CALLBACK (fill_measures), form);
+  g_signal_connect_swapped (form->measure, "notify::selected", G_CALLBACK (fill_breakdowns), form);
+  g_signal_connect_swapped (form->breakdown, "notify::selected", G_CALLBACK (fill_areas), form);
   gtk_window_present (GTK_WINDOW (window));
 }
 
