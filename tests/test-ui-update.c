@@ -403,6 +403,31 @@ test_update_at_start (void)
   g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), ==, now - 8 * DAY);
   gtk_window_destroy (GTK_WINDOW (window));
 
+  /* Cancel during the update at start: nothing changes, nothing is said, the next start tries again */
+  use_api ("slow", "window-token");
+  before = count_requests ("slow");
+  {
+    double revisions = stored_value (store, "SELECT count(*) FROM observation_revision");
+    double values = stored_value (store, "SELECT count(*) FROM observation");
+    gint64 started = g_get_monotonic_time ();
+
+    window = open_window (store);
+    g_assert_true (indsats_window_update_at_start (window));
+    for (int i = 0; i < 3000 && count_requests ("slow") == before; i++)
+      g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+    g_assert_true (indsats_window_is_busy (window));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-job", NULL));
+    spin_until_idle (window);
+    /* before the slow answer would have come */
+    g_assert_cmpint (g_get_monotonic_time () - started, <, 2900000);
+    g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
+    g_assert_null (take_message ("Key Figures Updated"));
+    g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation_revision"), ==, revisions);
+    g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation"), ==, values);
+    g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), ==, now - 8 * DAY);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
   /* the last update a week old: the window fetches at start, with progress, and says what changed */
   use_api ("changed", "window-token");
   before = count_requests ("changed");

@@ -436,6 +436,10 @@ start_job (IndsatsWindow       *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", TRUE);
 
   task = g_task_new (NULL, self->job, done, g_object_ref (self));
+  /* what the work returns is what happened: cancelled means it stopped with
+   * nothing changed, while work that was done before Cancel was pressed is
+   * done (a GTask would otherwise report every cancelled one as failed) */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, run_job);
   return TRUE;
