@@ -322,6 +322,13 @@ open_window (IndsatsStore *store)
 
 #define DAY (24 * 3600)
 
+static void
+record_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, fraction);
+}
+
 /* At start the window fetches what the figures need when the last update is
  * a week old, once: not again at the next start; offline, a banner says why */
 static void
@@ -365,8 +372,24 @@ test_update_at_start (void)
   request->latest = 3;
   g_ptr_array_add (requests, request);
   client = indsats_jobindsats_new (NULL, "window-token");
-  first = indsats_fetch (store, client, requests, FALSE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  {
+    /* the progress runs through the answers (the first half), then the import, to the end */
+    g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+    gboolean halfway = FALSE;
+
+    first = indsats_fetch (store, client, requests, FALSE, NULL, record_progress_cb, fractions, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (fractions->len, >=, 2);
+    for (guint i = 0; i < fractions->len; i++)
+      {
+        double f = g_array_index (fractions, double, i);
+        if (i > 0)
+          g_assert_cmpfloat (f, >=, g_array_index (fractions, double, i - 1));
+        halfway |= f > 0 && f <= 0.5;
+      }
+    g_assert_true (halfway);
+    g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  }
   window = open_window (store);
   g_assert_cmpint (indsats_window_make_figure (window, "Ledige i Ishøj", INDSATS_FIGURE_LINE,
                                                "Antal ledige personer (y25i01)", areas, "", 0, &error), >, 0);

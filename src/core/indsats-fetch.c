@@ -368,6 +368,22 @@ answer_free (Answer *answer)
   g_free (answer);
 }
 
+typedef struct
+{
+  IndsatsImportProgressFunc progress;
+  gpointer                  user_data;
+} Stage;
+
+/* The import is the last half of a fetch */
+static void
+import_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  Stage *stage = user_data;
+
+  stage->progress (0.5 + 0.5 * fraction, stage->user_data);
+}
+
 /**
  * indsats_fetch:
  * @requests: (element-type IndsatsFetchRequest): what to fetch
@@ -390,6 +406,7 @@ indsats_fetch (IndsatsStore              *store,
 {
   g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) answer_free);
   g_autoptr(GArray) imports = g_array_new (FALSE, TRUE, sizeof (IndsatsImportAnswer));
+  Stage stage = { progress, user_data };
 
   g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
   g_return_val_if_fail (INDSATS_IS_JOBINDSATS (client), NULL);
@@ -417,9 +434,10 @@ indsats_fetch (IndsatsStore              *store,
           answer->name = g_strdup_printf ("Jobindsats %s", request->table);
           answer->table = g_strdup (request->table);
           answer->source = g_strdup_printf ("Jobindsats API: %s", request->table);
+          /* the answers are the first half, shared out over the requests */
+          if (progress)
+            progress (0.5 * (r + (q + 1.0) / list->len) / requests->len, user_data);
         }
-      if (progress)
-        progress (0.5 * (r + 1) / requests->len, user_data);
     }
 
   for (guint a = 0; a < answers->len; a++)
@@ -429,7 +447,7 @@ indsats_fetch (IndsatsStore              *store,
       g_array_append_val (imports, import);
     }
   return indsats_import_answers (store, (IndsatsImportAnswer *) imports->data, imports->len, dry_run, cancellable,
-                                 NULL, NULL, error);
+                                 progress ? import_progress_cb : NULL, &stage, error);
 }
 
 /**
