@@ -118,6 +118,11 @@ prefs run fetch --figures --latest 2
 check "fetch --figures asks for the figures' areas and the areas compared" \
   test "$rc" -eq 0 -a -n "$(grep -P '^/ok/v3/data/y25i01\t.*hierarchy\._nykom=nykom/153,nykom/183 ø,nykom/165\t' "$tmp/log")" -a -n "$(grep -P '^/ok/v3/data/y25i01\t.*hierarchy\._hele_landet=hl\t' "$tmp/log")"
 check "... and stores them" test "$(value 'Antal ledige personer (y25i01)' Albertslund 2026M06)" = "1110"
+last=$(prefs gsettings get dk.indsats.Indsats last-update | awk '{ print $2 }')
+check "... and notes when, so that the window does not fetch again at start" test "$last" -ge $(( $(date +%s) - 120 )) -a "$last" -le "$(date +%s)"
+prefs gsettings reset dk.indsats.Indsats last-update
+prefs run fetch --figures --latest 2 --dry-run
+check "a dry run notes no update" test "$rc" -eq 0 -a "$(prefs gsettings get dk.indsats.Indsats last-update)" = "int64 0"
 : >"$tmp/log"
 prefs run fetch y25i01 --latest 1
 check "fetch TABLE without --areas: the areas compared, then the figures'" \

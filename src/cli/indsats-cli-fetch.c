@@ -131,5 +131,10 @@ indsats_cli_fetch (IndsatsCli  *cli,
   if (!(summary = indsats_fetch (store, client, requests, dry_run, NULL, NULL, NULL, &error)) ||
       !indsats_cli_print_import_summary (summary, format, TRUE, dry_run, &error))
     return indsats_cli_fail (cli, error);
+  /* every figure is up to date: the window need not fetch at its next start
+   * (settings are written through the session bus, so only where there is one,
+   * or a backend of its own is named: a cron job gets no warnings) */
+  if (figures && !dry_run && ((bus != NULL && *bus != '\0') || g_getenv ("GSETTINGS_BACKEND") != NULL))
+    indsats_settings_note_update ();
   return INDSATS_EXIT_OK;
 }

@@ -1,7 +1,9 @@
 /* indsats-settings.c
  *
  * The program's settings (GSettings) where the core needs them: the areas
- * compared, which Preferences keep and `indsats fetch` uses as well. A
+ * compared, which Preferences keep and `indsats fetch` uses as well, and
+ * when the figures were last updated, which `indsats fetch --figures` notes
+ * as the window's Update does. A
  * program run from its build folder, or with an older schema installed, has
  * no such key: that is no error, only no setting.
  */
@@ -47,6 +49,23 @@ indsats_settings_get_compared_areas (void)
   if (settings == NULL)
     return g_new0 (char *, 1);
   return g_settings_get_strv (settings, "compared-areas");
+}
+
+/**
+ * indsats_settings_note_update:
+ *
+ * Keeps the time now as the last update of the figures' key figures, so that
+ * the window does not fetch them again at its next start.
+ */
+void
+indsats_settings_note_update (void)
+{
+  g_autoptr(GSettings) settings = indsats_settings_new_if_installed ("last-update");
+
+  if (settings == NULL)
+    return;
+  g_settings_set_int64 (settings, "last-update", g_get_real_time () / G_USEC_PER_SEC);
+  g_settings_sync ();
 }
 
 /**
