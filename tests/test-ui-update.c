@@ -636,6 +636,12 @@ test_import_preview_table (void)
   again = find_import_dialog ();
   g_assert_nonnull (again);
   g_assert_cmpstr (indsats_import_dialog_get_table (again), ==, "y01a02");
+  /* each series with how many of its values are new or changed */
+  {
+    GtkWidget *row = find_row (GTK_WIDGET (again), "Antal personer (y01a02, Kvinder)");
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2 new, 0 changed, 0 unchanged");
+  }
   g_assert_true (indsats_import_dialog_is_kept (again, "Antal personer (y01a02)"));
   g_assert_false (indsats_import_dialog_is_kept (again, "Antal personer (y01a02, Mænd)"));
   indsats_import_dialog_set_kept (again, "Antal personer (y01a02, Mænd)", TRUE);
