@@ -159,6 +159,7 @@ add_table_group (IndsatsImportDialog *self,
   self->table_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->table_row), _("Table ID"));
   adw_entry_row_set_show_apply_button (self->table_row, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_row), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Table ID"), -1);
   gtk_editable_set_text (GTK_EDITABLE (self->table_row), table ? table : "");
   g_signal_connect (self->table_row, "apply", G_CALLBACK (table_applied_cb), self);
   adw_preferences_group_add (group, GTK_WIDGET (self->table_row));
