@@ -169,6 +169,26 @@ add_paragraph (Briefing   *br,
   return add_markup (br, FONT " 10", 5, indent, markup);
 }
 
+/* "• text", its further lines under the text rather than under the bullet */
+static Block *
+add_bullet (Briefing   *br,
+            double      indent,
+            const char *markup)
+{
+  g_autofree char *text = g_strdup_printf ("• %s", markup);
+  Block *b = add_paragraph (br, indent, text);
+  PangoRectangle logical;
+  g_autoptr(PangoLayout) bullet = pango_layout_copy (b->layout);
+
+  pango_layout_set_text (bullet, "• ", -1);
+  pango_layout_get_extents (bullet, NULL, &logical);
+  pango_layout_set_indent (b->layout, -logical.width);
+  g_array_unref (b->line_tops);
+  g_array_unref (b->line_bottoms);
+  measure_lines (b);
+  return b;
+}
+
 static void
 add_page_break (Briefing *br)
 {
@@ -397,8 +417,8 @@ add_actions (Briefing   *br,
           b->keep_with_next = TRUE;
           focus = a->focus;
         }
-      text = g_markup_printf_escaped ("• %s", a->text);
-      b = add_paragraph (br, 10, text);
+      text = g_markup_escape_text (a->text, -1);
+      b = add_bullet (br, 10, text);
       b->keep_with_next = TRUE;
       /* Translators: who carries an action out, when it takes effect, and its status */
       facts = g_markup_printf_escaped (W_ (br, "<small>Carried out by: %s · Takes effect: %s · Status: %s</small>"),
@@ -435,8 +455,8 @@ add_changes (Briefing              *br,
       if (!indsats_change_is_told (c))
         continue;
       words = indsats_change_describe_in (br->catalog, c);
-      markup = g_markup_printf_escaped ("• %s", words);
-      add_paragraph (br, 10, markup);
+      markup = g_markup_escape_text (words, -1);
+      add_bullet (br, 10, markup);
       any = TRUE;
     }
   if (!any)
