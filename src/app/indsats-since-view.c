@@ -224,7 +224,7 @@ indsats_since_view_load (IndsatsSinceView  *self,
 
   date = indsats_format_date (snapshot->meeting_date);
   heading = g_strdup_printf (_("Since the committee meeting of %s"), date);
-  subtitle = g_strdup_printf (_("Snapshot “%s”, taken %s"), snapshot->name, snapshot->created_at);
+  subtitle = indsats_snapshot_describe_in (NULL, snapshot);
   gtk_label_set_text (self->heading, heading);
   gtk_label_set_text (self->subtitle, subtitle);
 

@@ -298,6 +298,34 @@ indsats_change_is_told (const IndsatsChange *change)
 }
 
 /**
+ * indsats_snapshot_describe_in:
+ * @catalog: (nullable): the language; %NULL for the window's
+ *
+ * Returns: "Øjebliksbillede “Marts”, taget 01.12.2026 kl. 22:55": which
+ *   snapshot a list of changes is measured from, and when it was taken
+ */
+char *
+indsats_snapshot_describe_in (IndsatsCatalog        *catalog,
+                              const IndsatsSnapshot *snapshot)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  /* created_at is "YYYY-MM-DD HH:MM:SS" */
+  day = g_strndup (snapshot->created_at ? snapshot->created_at : "", 10);
+  time = g_strndup (snapshot->created_at && strlen (snapshot->created_at) >= 16 ? snapshot->created_at + 11 : "", 5);
+  if (indsats_date_is_valid_iso (day))
+    {
+      g_autofree char *date = indsats_format_date (day);
+      /* Translators: a snapshot's name, the date and the time of day it was taken */
+      return g_strdup_printf (W_ (catalog, "Snapshot “%s”, taken %s at %s"), snapshot->name, date, time);
+    }
+  return g_strdup_printf (W_ (catalog, "Snapshot “%s”"), snapshot->name);
+}
+
+/**
  * indsats_snapshot_find:
  * @name: (nullable): the snapshot's name; %NULL for the newest meeting
  *

@@ -35,6 +35,8 @@ char       *indsats_change_describe_in (IndsatsCatalog      *catalog,
 const char *indsats_status_to_label_in (IndsatsCatalog      *catalog,
                                         IndsatsStatus        status);
 gboolean    indsats_change_is_told  (const IndsatsChange   *change);
+char       *indsats_snapshot_describe_in (IndsatsCatalog        *catalog,
+                                          const IndsatsSnapshot *snapshot);
 IndsatsSnapshot *indsats_snapshot_find (IndsatsStore    *store,
                                         gint64           plan_id,
                                         const char      *name,

@@ -796,7 +796,7 @@ write_changes (Book                  *b,
   const double widths[] = { 50, 18, 20, 20, 70 };
   g_autofree char *date = indsats_format_date (snapshot->meeting_date);
   g_autofree char *heading = g_strdup_printf (W_ (b, "Since the committee meeting of %s"), date);
-  g_autofree char *named = g_strdup_printf (W_ (b, "Snapshot “%s”, taken %s"), snapshot->name, snapshot->created_at);
+  g_autofree char *named = indsats_snapshot_describe_in (b->catalog, snapshot);
   int row = 0;
 
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
