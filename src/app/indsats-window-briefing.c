@@ -173,7 +173,9 @@ pulse_cb (gpointer user_data)
 {
   IndsatsWindow *self = user_data;
 
-  gtk_progress_bar_pulse (self->progress_bar);
+  /* the task keeps the window alive until it is done; its children may be gone */
+  if (self->progress_bar)
+    gtk_progress_bar_pulse (self->progress_bar);
   return G_SOURCE_CONTINUE;
 }
 
@@ -205,6 +207,8 @@ briefing_done_cb (GObject      *source,
 
   g_source_remove (pulse);
   g_clear_object (&self->job);
+  if (self->toast_overlay == NULL)
+    return; /* the window was closed meanwhile */
   set_busy (self, FALSE);
   if (!g_task_propagate_boolean (task, &error))
     {
