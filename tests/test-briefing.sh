@@ -112,15 +112,30 @@ check "its author is the jobcentre" grep -q '^Author: *Ishøj Jobcenter$' <<<"$i
 fonts=$(pdffonts "$tmp/briefing.pdf" | tail -n +3)
 check "it has fonts, every one embedded" test -n "$fonts" -a -z "$(awk '$(NF-4) != "yes"' <<<"$fonts")"
 text=$(pdftotext "$tmp/briefing.pdf" -)
+cover=$(pdftotext -f 1 -l 1 "$tmp/briefing.pdf" - | tr '\n' ' ')
 check "the cover names the plan, the jobcentre and the meeting" \
-  grep -q "12.09.2023" <<<"$(pdftotext -f 1 -l 1 "$tmp/briefing.pdf" -)"
-check "every page is numbered of the whole" test "$(grep -cE "^Page [0-9]+ of $pages\$" <<<"$text")" -eq "$pages"
-check "the actions are there with owner and start" grep -qF "Carried out by: Teamleder · Takes effect: 03.04.2023 · Status: Done" <<<"$text"
+  grep -qE "Genopretning af tidlig beskæftigelsesindsats Ishøj Jobcenter Status til udvalgsmødet 12\. september 2023" <<<"$cover"
+check "every page is numbered of the whole, in Danish" test "$(grep -cE "^Side [0-9]+ af $pages\$" <<<"$text")" -eq "$pages"
+check "the cover gives the meeting's date as a letter does" grep -qx "Status til udvalgsmødet 12. september 2023" <<<"$text"
+check "the actions are there with owner and start, in Danish" \
+  grep -qF "Hvem effektuerer: Teamleder · Træder i kraft: 03.04.2023 · Status: Gennemført" <<<"$text"
 check "a planned action whose start has passed is marked late" \
-  grep -qF "Takes effect: 01.09.2023 · Status: Planned Late: not started" <<<"$(tr '\n' ' ' <<<"$text")"
-check "the new action is told since the meeting" grep -qF "New action: “Opfølgning på nye ledige”" <<<"$text"
-check "the trigger's new value is told since the meeting" grep -qF "$sick, Ishøj: 12.3 % now, 16.5 % at the meeting" <<<"$(tr '\n' ' ' <<<"$text" | sed 's/,\([0-9]\)/.\1/g')"
-check "a goal's status text is there" grep -q "Ministerial Goal 1: Alle ledige skal have en" <<<"$text"
+  grep -qF "Træder i kraft: 01.09.2023 · Status: Planlagt Forsinket: ikke startet" <<<"$(tr '\n' ' ' <<<"$text")"
+check "the new action is told since the meeting" grep -qF "Ny indsats: “Opfølgning på nye ledige”" <<<"$text"
+check "the trigger's new value is told since the meeting, with Danish decimals" \
+  grep -qF "$sick, Ishøj: 12,3 % nu, 16,5 % ved mødet" <<<"$(tr '\n' ' ' <<<"$text")"
+check "the status change is told with the Danish words" \
+  grep -qF "status ændret fra Planlagt til Gennemført" <<<"$(tr '\n' ' ' <<<"$text")"
+check "the goals' sections as in the status paper" \
+  test "$(grep -xE 'Ministermål|Lokale fokusmål|Strategiske pejlemærker' <<<"$text" | tr '\n' '|')" = "Ministermål|Lokale fokusmål|Strategiske pejlemærker|"
+check "a ministerial goal numbered as in the status paper" grep -qx "1. Alle ledige skal have en værdig sagsbehandling" <<<"$text"
+check "a local focus goal under its title alone" grep -qx "Unge under 30 år" <<<"$text"
+check "no English word of the program's own" test -z "$(grep -E 'Page [0-9]|Carried out|Takes effect|Ministerial|Late: not' <<<"$text")"
+# The same Danish text whatever the locale and the language the window speaks
+for env in "LC_ALL=C LANGUAGE=" "LC_ALL=C LANGUAGE=en" "LC_ALL=C.UTF-8 LANGUAGE=da"; do
+  env $env "$indsats" export pdf "$tmp/other.pdf" --since "March meeting" --meeting 2023-09-12 --database "$db"
+  check "the same text under $env" test "$(pdftotext "$tmp/other.pdf" -)" = "$text"
+done
 # Each figure starts and ends on one page: its heading and its source line together
 split=""
 for p in $(seq 1 "$pages"); do
@@ -144,17 +159,16 @@ for obj in data.split("endobj"):
         print(b[2:].decode("utf-16-be") if b[:2] == b"\xfe\xff" else b.decode("latin-1"))
     else:
         print(t[1:-1].encode("latin-1").decode("utf-8", "replace"))' "$tmp/briefing.pdf")
-check "bookmarks for the sections" test -n "$(grep -x 'The trigger indicators' <<<"$bookmarks")" \
-  -a -n "$(grep -x 'The actions' <<<"$bookmarks")" -a -n "$(grep -x 'The goals' <<<"$bookmarks")" \
-  -a -n "$(grep -x 'Since the committee meeting of 14.03.2023' <<<"$bookmarks")"
+check "bookmarks for the sections" test -n "$(grep -x 'De udløsende nøgletal' <<<"$bookmarks")" \
+  -a -n "$(grep -x 'Indsatserne' <<<"$bookmarks")" -a -n "$(grep -x 'Målene' <<<"$bookmarks")" \
+  -a -n "$(grep -x 'Siden udvalgsmødet 14.03.2023' <<<"$bookmarks")"
+check "bookmarks for the kinds of goal and each goal" test -n "$(grep -x 'Lokale fokusmål' <<<"$bookmarks")" \
+  -a -n "$(grep -x '2. Flere ledige skal opkvalificeres' <<<"$bookmarks")"
 check "bookmarks for the teams" test -n "$(grep -x 'Sygedagpengeteam' <<<"$bookmarks")"
 
 if [ -n "${LOCPATH:-}" ]; then
-  LANGUAGE=da "$indsats" export pdf "$tmp/dansk.pdf" --since "March meeting" --meeting 2023-09-12 --database "$db"
-  dansk=$(pdftotext "$tmp/dansk.pdf" -)
-  check "in Danish: Siden udvalgsmødet DATE" grep -q "^Siden udvalgsmødet 14.03.2023$" <<<"$dansk"
-  check "in Danish: Side N af M" grep -q "^Side 1 af [0-9]*$" <<<"$dansk"
-  check "in Danish: who carries it out, when it takes effect" grep -qF "Hvem effektuerer: Teamleder · Træder i kraft: 03.04.2023" <<<"$dansk"
+  LC_ALL=da_DK.UTF-8 LANGUAGE=da "$indsats" export pdf "$tmp/dansk.pdf" --since "March meeting" --meeting 2023-09-12 --database "$db"
+  check "the same text under da_DK.UTF-8 with the window in Danish" test "$(pdftotext "$tmp/dansk.pdf" -)" = "$text"
 fi
 
 run export pdf "$tmp/x.pdf" --since "No such meeting" --database "$db"
@@ -170,6 +184,105 @@ if [ ! -w "$tmp/ro" ]; then
     test "$rc" -eq 1 -a -n "$(grep -F "$tmp/ro/b.pdf" <<<"$err")"
 fi
 chmod u+w "$tmp/ro"
+
+# The workbook's sheet of what changed since the meeting, read back as Excel would
+python=/usr/bin/python3
+run export xlsx "$tmp/book.xlsx" --since "March meeting" --database "$db"
+check "export xlsx --since exits 0" test "$rc" -eq 0 -a -s "$tmp/book.xlsx"
+check "the workbook has the sheet “Siden sidste møde” with the changes since the meeting" $python -c '
+import datetime, re, sys, openpyxl
+path, planned, added, sick = sys.argv[1:5]
+wb = openpyxl.load_workbook(path)
+assert "Siden sidste møde" in wb.sheetnames, wb.sheetnames
+assert wb.sheetnames.index("Siden sidste møde") == wb.sheetnames.index("Mål") + 1, wb.sheetnames
+ws = wb["Siden sidste møde"]
+assert ws["A1"].value == "Siden udvalgsmødet 14.03.2023", ws["A1"].value
+assert re.fullmatch(r"Øjebliksbillede “March meeting”, taget \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d", ws["A2"].value), ws["A2"].value
+assert [c.value for c in ws[4]] == ["Indsats eller nøgletal", "Hvad ændrede sig", "Ved mødet", "Nu", "I ord"]
+rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
+status = [r for r in rows if r[1] == "Status"]
+assert len(status) == 1 and status[0][2:4] == ["planlagt", "gennemført"], status
+assert "status ændret fra Planlagt til Gennemført" in status[0][4], status
+start = [r for r in rows if r[1] == "Træder i kraft"]
+assert len(start) == 1 and start[0][3] == datetime.datetime(2023, 4, 3), start
+new = [r for r in rows if r[1] == "Tilføjet"]
+assert len(new) == 1 and new[0][0] == "Opfølgning på nye ledige" and new[0][3] == "Opfølgning på nye ledige", new
+assert len([r for r in rows if r[1] == "Fjernet"]) == 1, rows
+value = [r for r in rows if r[0] == sick + ", Ishøj" and r[1] == "Seneste værdi"]
+assert len(value) == 1 and value[0][2:4] == [0.165, 0.123], value
+assert ws.cell(row=5 + rows.index(value[0]), column=4).number_format == "0.0\\ %"
+period = [r for r in rows if r[0] == sick + ", Ishøj" and r[1] == "Periode"]
+assert period[0][2:4] == ["jun. 2023", "jul. 2023"], period
+' "$tmp/book.xlsx" "$planned" "$added" "$sick"
+run export xlsx "$tmp/newest.xlsx" --database "$db"
+check "without --since, the sheet tells the changes since the newest meeting" $python -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Siden sidste møde"]
+assert ws["A1"].value == "Siden udvalgsmødet 14.06.2023", ws["A1"].value' "$tmp/newest.xlsx"
+run export xlsx "$tmp/english.xlsx" --language en --since "March meeting" --database "$db"
+check "an English workbook names the sheet and its words in English, as its other sheets" $python -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert "Since the last meeting" in wb.sheetnames and "Goals" in wb.sheetnames, wb.sheetnames
+ws = wb["Since the last meeting"]
+assert ws["A1"].value == "Since the committee meeting of 14.03.2023", ws["A1"].value
+rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
+assert any(r[1] == "Status" and r[2:4] == ["planned", "done"] for r in rows), rows' "$tmp/english.xlsx"
+run export xlsx "$tmp/none.xlsx" --since "No such meeting" --database "$db"
+check "an unknown --since for the workbook fails with exit 1, names it, and writes nothing" \
+  test "$rc" -eq 1 -a ! -e "$tmp/none.xlsx" -a -n "$(grep -F '“No such meeting”' <<<"$err")"
+"$indsats" demo --database "$tmp/fresh.db" >/dev/null
+run export xlsx "$tmp/fresh.xlsx" --database "$tmp/fresh.db"
+check "a plan without a marked meeting gets no sheet of changes" $python -c '
+import sys, openpyxl
+names = openpyxl.load_workbook(sys.argv[1]).sheetnames
+assert "Siden sidste møde" not in names and "Mål" in names, names' "$tmp/fresh.xlsx"
+
+# A plan of many long actions: every action's text and owner there once, and
+# no line cut at a page's edge: each word is in the body, the header or the foot
+long="$tmp/long.db"
+"$indsats" demo --database "$long" >/dev/null
+for i in $(seq 1 37); do
+  # the last one is longer than a page: it breaks between its lines
+  n_words=$((40 + i * 3)); [ "$i" -eq 37 ] && n_words=1100
+  words=$(for w in $(seq 1 "$n_words"); do printf 'ord%s_%s ' "$i" "$w"; done)
+  "$indsats" actions add --team "Team $((i % 3))" --focus "Fokus $((i % 5))" \
+    --owner "Teamleder og fagkoordinator for hold $i sammen med virksomhedskonsulenterne i Ishøj og Brøndby" \
+    --start 2023-10-01 --text "Indsats $i: ${words% }." --database "$long" >/dev/null
+done
+run export pdf "$tmp/long.pdf" --meeting 2023-09-12 --database "$long"
+check "a briefing of many long actions exits 0" test "$rc" -eq 0
+check "every long action's text is there once, whole, and its owner with it" $python -c '
+import re, subprocess, sys
+text = subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True, check=True).stdout
+# the running header and the page number stand between a text split over two pages
+frame = re.compile(r"^(Side \d+ af \d+|Genopretning af tidlig beskæftigelsesindsats|Ishøj Jobcenter)$")
+flat = " ".join(" ".join(l for l in text.splitlines() if not frame.match(l.strip())).split())
+for i in range(1, 38):
+    words = " ".join("ord%d_%d" % (i, w) for w in range(1, (1100 if i == 37 else 40 + i * 3) + 1))
+    whole = "Indsats %d: %s." % (i, words)
+    assert flat.count(whole) == 1, (i, flat.count(whole))
+    owner = "Teamleder og fagkoordinator for hold %d sammen med virksomhedskonsulenterne i Ishøj og Brøndby" % i
+    assert flat.count(owner) == 1, (i, "owner")
+' "$tmp/long.pdf"
+check "no line is cut at a page's edge: every word lies in the body, the header or the foot" $python -c '
+import re, subprocess, sys
+html = subprocess.run(["pdftotext", "-bbox", sys.argv[1], "-"], capture_output=True, text=True, check=True).stdout
+top, bottom = 70.0, 841.89 - 64.0
+bad, n = [], 0
+for m in re.finditer(r"<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)</word>", html):
+    y0, y1 = float(m.group(2)), float(m.group(4))
+    n += 1
+    header, foot = y1 <= top - 15, y0 >= bottom + 15
+    body = y0 >= top - 1 and y1 <= bottom + 1
+    if not (header or foot or body):
+        bad.append((m.group(5), y0, y1))
+assert n > 5000, n
+assert not bad, bad[:5]
+' "$tmp/long.pdf"
+pages_long=$(pdfinfo "$tmp/long.pdf" | awk '/^Pages:/ { print $2 }')
+check "the long plan's actions run over several pages, each numbered" \
+  test "$pages_long" -gt 14 -a "$(pdftotext "$tmp/long.pdf" - | grep -cE "^Side [0-9]+ af $pages_long\$")" -eq "$pages_long"
 
 # Deleting a snapshot forgets it and nothing else
 run snapshot delete "March meeting" --database "$db"

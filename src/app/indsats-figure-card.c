@@ -1,8 +1,9 @@
 /* indsats-figure-card.c
  *
  * A figure in the goals view: the chart, or the same numbers as a table
- * ("Vis som tabel"), and "Save As…" to PNG, SVG or PDF with the engine that
- * draws it on screen.
+ * ("Vis som tabel"), "Save As…" to PNG, SVG or PDF with the engine that
+ * draws it on screen, and "Copy" to the clipboard as a picture (PNG, and SVG
+ * for programs that take drawings) to paste into Word.
  */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "indsats-chart-widget.h"
 
@@ -125,6 +127,63 @@ save_as_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The size a copied figure is drawn at: sharp in a printed A4 paper */
+#define COPY_WIDTH  1600
+#define COPY_HEIGHT 960
+
+/**
+ * indsats_figure_card_copy:
+ *
+ * Puts the figure on the clipboard as a picture, and as an SVG drawing of
+ * the same size in points for the programs that ask for one.
+ */
+gboolean
+indsats_figure_card_copy (IndsatsFigureCard  *self,
+                          GError            **error)
+{
+  const IndsatsChartData *data;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg_bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autofree char *svg = NULL;
+  GdkContentProvider *providers[2];
+
+  g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), FALSE);
+
+  data = indsats_chart_widget_get_data (self->chart);
+  if (data == NULL)
+    return TRUE;
+  if (!(png = indsats_chart_render_png (data, COPY_WIDTH, COPY_HEIGHT, error)) ||
+      !(texture = gdk_texture_new_from_bytes (png, error)))
+    return FALSE;
+  svg = indsats_chart_render_svg (data, COPY_WIDTH * 0.45, COPY_HEIGHT * 0.45);
+  svg_bytes = g_bytes_new_take (svg, strlen (svg));
+  svg = NULL;
+  providers[0] = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, texture);
+  providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg_bytes);
+  provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  return gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+}
+
+static void
+copy_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  IndsatsFigureCard *self = INDSATS_FIGURE_CARD (widget);
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!indsats_figure_card_copy (self, &error))
+    {
+      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   _("The Figure Was Not Copied"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+}
+
 static void
 indsats_figure_card_dispose (GObject *object)
 {
@@ -156,6 +215,7 @@ indsats_figure_card_class_init (IndsatsFigureCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsFigureCard, table_heading);
   gtk_widget_class_bind_template_callback (widget_class, table_toggled_cb);
   gtk_widget_class_install_action (widget_class, "figure.save-as", "s", save_as_activated);
+  gtk_widget_class_install_action (widget_class, "figure.copy", NULL, copy_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

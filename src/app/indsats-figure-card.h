@@ -14,6 +14,8 @@ GtkWidget *indsats_figure_card_new           (IndsatsChartData  *data);
 gboolean   indsats_figure_card_save          (IndsatsFigureCard *self,
                                               const char        *path,
                                               GError           **error);
+gboolean   indsats_figure_card_copy          (IndsatsFigureCard *self,
+                                              GError           **error);
 void       indsats_figure_card_show_table    (IndsatsFigureCard *self,
                                               gboolean           table);
 GtkWidget *indsats_figure_card_get_chart     (IndsatsFigureCard *self);

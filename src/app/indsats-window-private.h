@@ -48,5 +48,7 @@ void _indsats_window_actions_class_init (IndsatsWindowClass *klass);
 void _indsats_window_keyfigures_class_init (IndsatsWindowClass *klass);
 void _indsats_window_plans_class_init (IndsatsWindowClass *klass);
 void _indsats_window_fill_plans_menu (IndsatsWindow      *self);
+void _indsats_window_briefing_class_init (IndsatsWindowClass *klass);
+void _indsats_window_briefing_reload (IndsatsWindow      *self);
 
 G_END_DECLS

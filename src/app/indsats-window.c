@@ -107,6 +107,7 @@ _indsats_window_reload (IndsatsWindow *self)
   /* the follow-up is what a plan with triggers is opened for */
   gtk_widget_set_visible (GTK_WIDGET (self->follow_up_view),
                           indsats_follow_up_view_get_n_triggers (self->follow_up_view) > 0);
+  _indsats_window_briefing_reload (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
@@ -252,6 +253,7 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   _indsats_window_actions_class_init (klass);
   _indsats_window_keyfigures_class_init (klass);
   _indsats_window_plans_class_init (klass);
+  _indsats_window_briefing_class_init (klass);
 }
 
 static void

@@ -51,7 +51,7 @@ indsats_cli_export (IndsatsCli  *cli,
     { "language", 0, 0, G_OPTION_ARG_STRING, &language, "The workbook's language: da (the default) or en", "da|en" },
     { "native-charts", 0, 0, G_OPTION_ARG_NONE, &native_charts, "Add Excel's own chart under each figure's numbers", NULL },
     { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting, "The date of the committee's meeting", "YYYY-MM-DD" },
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since, "pdf: tell what changed since this snapshot", "NAME" },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, "Tell what changed since this snapshot (default: the newest)", "NAME" },
     { NULL }
   };
 
@@ -78,6 +78,7 @@ indsats_cli_export (IndsatsCli  *cli,
   options.language = language;
   options.native_charts = native_charts;
   options.meeting = meeting;
+  options.since = since;
   if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||
       !indsats_export_xlsx (store, plan_id, argv[2], &options, NULL, NULL, NULL, &error))

@@ -15,6 +15,12 @@
 #include "indsats-follow-up.h"
 #include "indsats-format.h"
 
+/* The words of a description in @catalog's language, or the window's when
+ * there is none: the committee's papers are Danish whatever the window speaks */
+#define W_(catalog, text) ((catalog) ? indsats_catalog_gettext ((catalog), (text)) : _(text))
+#define WC_(catalog, context, text) \
+  ((catalog) ? indsats_catalog_pgettext ((catalog), (context), (text)) : g_dpgettext2 (GETTEXT_PACKAGE, (context), (text)))
+
 void
 indsats_change_free (IndsatsChange *change)
 {
@@ -226,13 +232,14 @@ indsats_changes_since (IndsatsStore           *store,
 }
 
 static char *
-value_words (const IndsatsChange *c,
+value_words (IndsatsCatalog      *catalog,
+             const IndsatsChange *c,
              const char          *text)
 {
   double value;
 
   if (text == NULL)
-    return g_strdup (_("no value"));
+    return g_strdup (W_ (catalog, "no value"));
   value = g_ascii_strtod (text, NULL);
   if (g_strcmp0 (c->unit, "pct") == 0)
     return indsats_format_percent (value, fabs (value - round (value)) > 1e-9 ? 1 : 0);
@@ -240,28 +247,118 @@ value_words (const IndsatsChange *c,
 }
 
 static char *
-period_words (const char *text)
+period_words (IndsatsCatalog *catalog,
+              const char     *text)
 {
   IndsatsPeriod period;
 
   if (text == NULL || !indsats_period_parse (text, &period, NULL))
-    return g_strdup (_("no value"));
+    return g_strdup (W_ (catalog, "no value"));
   return indsats_period_to_label (&period);
 }
 
 static char *
-date_words (const char *iso)
+date_words (IndsatsCatalog *catalog,
+            const char     *iso)
 {
-  return iso ? indsats_format_date (iso) : g_strdup (_("none"));
+  return iso ? indsats_format_date (iso) : g_strdup (W_ (catalog, "none"));
 }
 
 /**
- * indsats_change_describe:
+ * indsats_status_to_label_in:
+ * @catalog: (nullable): the language; %NULL for the window's
  *
- * Returns: the change in a sentence for the committee, in the user's language
+ * Returns: the status as people read it: "I gang"
+ */
+const char *
+indsats_status_to_label_in (IndsatsCatalog *catalog,
+                            IndsatsStatus   status)
+{
+  switch (status)
+    {
+    case INDSATS_STATUS_STARTED: return WC_ (catalog, "status", "Started");
+    case INDSATS_STATUS_DONE: return WC_ (catalog, "status", "Done");
+    case INDSATS_STATUS_DROPPED: return WC_ (catalog, "status", "Dropped");
+    case INDSATS_STATUS_PLANNED:
+    default: return WC_ (catalog, "status", "Planned");
+    }
+}
+
+/**
+ * indsats_change_is_told:
+ *
+ * Returns: whether the change gets a sentence of its own; an indicator's
+ *   period is told in the same sentence as its value
+ */
+gboolean
+indsats_change_is_told (const IndsatsChange *change)
+{
+  g_return_val_if_fail (change != NULL, FALSE);
+  return !(strcmp (change->kind, "indicator") == 0 && strcmp (change->what, "period") == 0);
+}
+
+/**
+ * indsats_snapshot_describe_in:
+ * @catalog: (nullable): the language; %NULL for the window's
+ *
+ * Returns: "Øjebliksbillede “Marts”, taget 01.12.2026 kl. 22:55": which
+ *   snapshot a list of changes is measured from, and when it was taken
  */
 char *
-indsats_change_describe (const IndsatsChange *c)
+indsats_snapshot_describe_in (IndsatsCatalog        *catalog,
+                              const IndsatsSnapshot *snapshot)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  /* created_at is "YYYY-MM-DD HH:MM:SS" */
+  day = g_strndup (snapshot->created_at ? snapshot->created_at : "", 10);
+  time = g_strndup (snapshot->created_at && strlen (snapshot->created_at) >= 16 ? snapshot->created_at + 11 : "", 5);
+  if (indsats_date_is_valid_iso (day))
+    {
+      g_autofree char *date = indsats_format_date (day);
+      /* Translators: a snapshot's name, the date and the time of day it was taken */
+      return g_strdup_printf (W_ (catalog, "Snapshot “%s”, taken %s at %s"), snapshot->name, date, time);
+    }
+  return g_strdup_printf (W_ (catalog, "Snapshot “%s”"), snapshot->name);
+}
+
+/**
+ * indsats_snapshot_find:
+ * @name: (nullable): the snapshot's name; %NULL for the newest meeting
+ *
+ * Returns: (transfer full) (nullable): the snapshot; %NULL with @error set
+ *   when @name is unknown, and %NULL without it when there is no snapshot
+ */
+IndsatsSnapshot *
+indsats_snapshot_find (IndsatsStore  *store,
+                       gint64         plan_id,
+                       const char    *name,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (store), NULL);
+
+  if (name != NULL)
+    return indsats_store_get_snapshot (store, plan_id, name, error);
+  if (!(all = indsats_store_list_snapshots (store, plan_id, error)) || all->len == 0)
+    return NULL;
+  /* the list is in the order of the meetings */
+  return g_ptr_array_steal_index (all, all->len - 1);
+}
+
+/**
+ * indsats_change_describe_in:
+ * @catalog: (nullable): the language to tell it in; %NULL for the window's
+ *
+ * Returns: the change in a sentence for the committee
+ */
+char *
+indsats_change_describe_in (IndsatsCatalog      *catalog,
+                            const IndsatsChange *c)
 {
   g_return_val_if_fail (c != NULL, NULL);
 
@@ -269,53 +366,66 @@ indsats_change_describe (const IndsatsChange *c)
     {
       if (strcmp (c->what, "period") == 0)
         {
-          g_autofree char *then = period_words (c->old_value);
-          g_autofree char *now = period_words (c->new_value);
+          g_autofree char *then = period_words (catalog, c->old_value);
+          g_autofree char *now = period_words (catalog, c->new_value);
           /* Translators: an indicator, where it is measured, and the periods of its latest figure */
-          return g_strdup_printf (_("%s, %s: latest figure for %s (at the meeting: %s)"),
+          return g_strdup_printf (W_ (catalog, "%s, %s: latest figure for %s (at the meeting: %s)"),
                                   c->id, c->label ? c->label : "", now, then);
         }
       else
         {
-          g_autofree char *then = value_words (c, c->old_value);
-          g_autofree char *now = value_words (c, c->new_value);
-          return g_strdup_printf (_("%s, %s: %s now, %s at the meeting"),
+          g_autofree char *then = value_words (catalog, c, c->old_value);
+          g_autofree char *now = value_words (catalog, c, c->new_value);
+          return g_strdup_printf (W_ (catalog, "%s, %s: %s now, %s at the meeting"),
                                   c->id, c->label ? c->label : "", now, then);
         }
     }
 
   if (strcmp (c->what, "added") == 0)
-    return g_strdup_printf (_("New action: “%s”"), c->new_value);
+    return g_strdup_printf (W_ (catalog, "New action: “%s”"), c->new_value);
   if (strcmp (c->what, "removed") == 0)
-    return g_strdup_printf (_("Action removed: “%s”"), c->old_value);
+    return g_strdup_printf (W_ (catalog, "Action removed: “%s”"), c->old_value);
   if (strcmp (c->what, "status") == 0)
     {
       IndsatsStatus then = INDSATS_STATUS_PLANNED, now = INDSATS_STATUS_PLANNED;
       indsats_status_from_string (c->old_value, &then, NULL);
       indsats_status_from_string (c->new_value, &now, NULL);
-      return g_strdup_printf (_("“%s”: status changed from %s to %s"), c->label,
-                              indsats_status_to_label (then), indsats_status_to_label (now));
+      return g_strdup_printf (W_ (catalog, "“%s”: status changed from %s to %s"), c->label,
+                              indsats_status_to_label_in (catalog, then), indsats_status_to_label_in (catalog, now));
     }
   if (strcmp (c->what, "start_date") == 0)
     {
-      g_autofree char *then = date_words (c->old_value);
-      g_autofree char *now = date_words (c->new_value);
-      return g_strdup_printf (_("“%s”: takes effect %s instead of %s"), c->label, now, then);
+      g_autofree char *then = date_words (catalog, c->old_value);
+      g_autofree char *now = date_words (catalog, c->new_value);
+      return g_strdup_printf (W_ (catalog, "“%s”: takes effect %s instead of %s"), c->label, now, then);
     }
   if (strcmp (c->what, "end_date") == 0)
     {
-      g_autofree char *then = date_words (c->old_value);
-      g_autofree char *now = date_words (c->new_value);
-      return g_strdup_printf (_("“%s”: end date %s (was %s)"), c->label, now, then);
+      g_autofree char *then = date_words (catalog, c->old_value);
+      g_autofree char *now = date_words (catalog, c->new_value);
+      return g_strdup_printf (W_ (catalog, "“%s”: end date %s (was %s)"), c->label, now, then);
     }
   if (strcmp (c->what, "owner") == 0)
-    return g_strdup_printf (_("“%s”: now carried out by %s (was %s)"), c->label,
-                            c->new_value ? c->new_value : _("no one"), c->old_value ? c->old_value : _("no one"));
+    return g_strdup_printf (W_ (catalog, "“%s”: now carried out by %s (was %s)"), c->label,
+                            c->new_value ? c->new_value : W_ (catalog, "no one"),
+                            c->old_value ? c->old_value : W_ (catalog, "no one"));
   if (strcmp (c->what, "text") == 0)
-    return g_strdup_printf (_("Action reworded: “%s” (was “%s”)"), c->new_value, c->old_value);
+    return g_strdup_printf (W_ (catalog, "Action reworded: “%s” (was “%s”)"), c->new_value, c->old_value);
   if (strcmp (c->what, "team") == 0)
-    return g_strdup_printf (_("“%s”: moved to the team %s (was %s)"), c->label, c->new_value, c->old_value);
+    return g_strdup_printf (W_ (catalog, "“%s”: moved to the team %s (was %s)"), c->label, c->new_value, c->old_value);
   if (strcmp (c->what, "focus") == 0)
-    return g_strdup_printf (_("“%s”: moved to the focus area %s (was %s)"), c->label, c->new_value, c->old_value);
+    return g_strdup_printf (W_ (catalog, "“%s”: moved to the focus area %s (was %s)"), c->label,
+                            c->new_value, c->old_value);
   return g_strdup_printf ("“%s”: %s", c->label, c->what);
+}
+
+/**
+ * indsats_change_describe:
+ *
+ * Returns: the change in a sentence, in the window's language
+ */
+char *
+indsats_change_describe (const IndsatsChange *c)
+{
+  return indsats_change_describe_in (NULL, c);
 }

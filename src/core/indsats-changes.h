@@ -1,6 +1,7 @@
 /* indsats-changes.h: what changed since a committee meeting */
 #pragma once
 
+#include "indsats-catalog.h"
 #include "indsats-store.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,17 @@ GPtrArray  *indsats_changes_since   (IndsatsStore          *store,
                                      const IndsatsSnapshot *snapshot,
                                      GError               **error);
 char       *indsats_change_describe (const IndsatsChange   *change);
+char       *indsats_change_describe_in (IndsatsCatalog      *catalog,
+                                        const IndsatsChange *change);
+const char *indsats_status_to_label_in (IndsatsCatalog      *catalog,
+                                        IndsatsStatus        status);
+gboolean    indsats_change_is_told  (const IndsatsChange   *change);
+char       *indsats_snapshot_describe_in (IndsatsCatalog        *catalog,
+                                          const IndsatsSnapshot *snapshot);
+IndsatsSnapshot *indsats_snapshot_find (IndsatsStore    *store,
+                                        gint64           plan_id,
+                                        const char      *name,
+                                        GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IndsatsChange, indsats_change_free)
 

@@ -3,9 +3,14 @@
  * The briefing the committee reads before its meeting: a cover, the trigger
  * indicators against the line with their figures, the actions by team and
  * focus area, what changed since the last meeting, and the goals with their
- * status texts and figures. The content is first laid out as a list of
- * blocks, then paginated (a block never splits, so neither does a figure), and
- * only then drawn, so that every page knows how many pages there are.
+ * status texts and figures, grouped and numbered as in the status paper.
+ *
+ * The briefing goes to a Danish committee, so its words come from the Danish
+ * catalog whatever language the process speaks (W_ and WC_, as the workbook
+ * does). The content is first laid out as a list of blocks, then paginated,
+ * and only then drawn, so that every page knows how many pages there are. A
+ * figure never splits; a long text breaks between its lines, never through
+ * one, and a heading stays with what follows it.
  */
 #include "config.h"
 
@@ -18,11 +23,15 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "indsats-catalog.h"
 #include "indsats-changes.h"
 #include "indsats-chart.h"
 #include "indsats-error.h"
 #include "indsats-follow-up.h"
 #include "indsats-format.h"
+
+#define W_(br, text) indsats_catalog_gettext ((br)->catalog, text)
+#define WC_(br, context, text) indsats_catalog_pgettext ((br)->catalog, context, text)
 
 /* A4 in points, and the margins of a printed letter */
 #define PAGE_WIDTH    595.276
@@ -31,6 +40,7 @@
 #define MARGIN_TOP     70.0
 #define MARGIN_BOTTOM  64.0
 #define TEXT_WIDTH    (PAGE_WIDTH - 2 * MARGIN_SIDE)
+#define BODY_BOTTOM   (PAGE_HEIGHT - MARGIN_BOTTOM)
 #define FIGURE_HEIGHT 270.0
 #define FONT          "Sans"
 
@@ -44,34 +54,74 @@ typedef enum
 typedef struct
 {
   BlockKind    kind;
-  PangoLayout *layout;       /* BLOCK_TEXT */
+  PangoLayout *layout;        /* BLOCK_TEXT */
   double       indent;
   double       space_before;
-  int          figure;       /* BLOCK_FIGURE */
+  gboolean     keep_with_next; /* a heading, or an action's text before its facts */
+  int          figure;        /* BLOCK_FIGURE */
   IndsatsChartData *data;
-  int          outline_level; /* 1 or 2 for a bookmark, 0 for none */
+  int          outline_level; /* 1, 2 or 3 for a bookmark, 0 for none */
   char        *outline_title;
-  /* set by pagination */
-  int          page;
-  double       y;
+  /* the lines of a text, in points from the layout's top */
+  GArray      *line_tops;
+  GArray      *line_bottoms;
   double       height;
 } Block;
+
+/* Where pagination put a block, or the lines of it that fit on one page */
+typedef struct
+{
+  Block  *block;
+  int     page;
+  double  y;
+  guint   first_line;
+  guint   n_lines;
+} Piece;
 
 static void
 block_free (Block *b)
 {
   g_clear_object (&b->layout);
   g_clear_pointer (&b->data, indsats_chart_data_free);
+  g_clear_pointer (&b->line_tops, g_array_unref);
+  g_clear_pointer (&b->line_bottoms, g_array_unref);
   g_free (b->outline_title);
   g_free (b);
 }
 
 typedef struct
 {
-  IndsatsStore *store;
-  PangoContext *context;
-  GPtrArray    *blocks;
+  IndsatsStore   *store;
+  IndsatsCatalog *catalog;
+  PangoContext   *context;
+  GPtrArray      *blocks;
+  GArray         *pieces;
 } Briefing;
+
+static void
+measure_lines (Block *b)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (b->layout);
+  int h;
+
+  b->line_tops = g_array_new (FALSE, FALSE, sizeof (double));
+  b->line_bottoms = g_array_new (FALSE, FALSE, sizeof (double));
+  do
+    {
+      int y0, y1;
+      double top, bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      top = (double) y0 / PANGO_SCALE;
+      bottom = (double) y1 / PANGO_SCALE;
+      g_array_append_val (b->line_tops, top);
+      g_array_append_val (b->line_bottoms, bottom);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  pango_layout_get_size (b->layout, NULL, &h);
+  b->height = (double) h / PANGO_SCALE;
+}
 
 static Block *
 add_markup (Briefing   *br,
@@ -91,6 +141,7 @@ add_markup (Briefing   *br,
   pango_layout_set_width (b->layout, (int) ((TEXT_WIDTH - indent) * PANGO_SCALE));
   pango_layout_set_wrap (b->layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (b->layout, markup, -1);
+  measure_lines (b);
   g_ptr_array_add (br->blocks, b);
   return b;
 }
@@ -100,19 +151,42 @@ add_heading (Briefing   *br,
              int         level,
              const char *text)
 {
+  static const char *fonts[] = { NULL, FONT " 16", FONT " 13", FONT " 11" };
+  static const double space[] = { 0, 6, 16, 12 };
   g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", text);
-  Block *b = add_markup (br, level == 1 ? FONT " 16" : FONT " 12.5", level == 1 ? 6 : 14, 0, markup);
+  Block *b = add_markup (br, fonts[level], space[level], 0, markup);
 
   b->outline_level = level;
   b->outline_title = g_strdup (text);
+  b->keep_with_next = TRUE;
 }
 
-static void
+static Block *
 add_paragraph (Briefing   *br,
                double      indent,
                const char *markup)
 {
-  add_markup (br, FONT " 10", 5, indent, markup);
+  return add_markup (br, FONT " 10", 5, indent, markup);
+}
+
+/* "• text", its further lines under the text rather than under the bullet */
+static Block *
+add_bullet (Briefing   *br,
+            double      indent,
+            const char *markup)
+{
+  g_autofree char *text = g_strdup_printf ("• %s", markup);
+  Block *b = add_paragraph (br, indent, text);
+  PangoRectangle logical;
+  g_autoptr(PangoLayout) bullet = pango_layout_copy (b->layout);
+
+  pango_layout_set_text (bullet, "• ", -1);
+  pango_layout_get_extents (bullet, NULL, &logical);
+  pango_layout_set_indent (b->layout, -logical.width);
+  g_array_unref (b->line_tops);
+  g_array_unref (b->line_bottoms);
+  measure_lines (b);
+  return b;
 }
 
 static void
@@ -136,13 +210,94 @@ add_figure (Briefing  *br,
     return TRUE;
   if (!(data = indsats_chart_data_load (br->store, number, error)))
     return FALSE;
+  /* the figure's own words (legend, notes) in the briefing's language */
+  data->catalog = br->catalog;
   b = g_new0 (Block, 1);
   b->kind = BLOCK_FIGURE;
   b->figure = number;
   b->data = g_steal_pointer (&data);
   b->space_before = 10;
+  b->height = FIGURE_HEIGHT;
   g_ptr_array_add (br->blocks, b);
   return TRUE;
+}
+
+/* Words the briefing says in its own language */
+
+/* "12. september 2023": the meeting's date as a letter writes it */
+static char *
+long_date (Briefing   *br,
+           const char *iso)
+{
+  const char *months[] = {
+    WC_ (br, "month", "January"), WC_ (br, "month", "February"), WC_ (br, "month", "March"),
+    WC_ (br, "month", "April"), WC_ (br, "month", "May"), WC_ (br, "month", "June"),
+    WC_ (br, "month", "July"), WC_ (br, "month", "August"), WC_ (br, "month", "September"),
+    WC_ (br, "month", "October"), WC_ (br, "month", "November"), WC_ (br, "month", "December"),
+  };
+  int year, month, day;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &year, &month, &day) != 3 || month < 1 || month > 12)
+    return g_strdup (iso ? iso : "");
+  /* Translators: a date in a letter: the day, the month's name and the year */
+  return g_strdup_printf (WC_ (br, "long date", "%2$s %1$d, %3$d"), day, months[month - 1], year);
+}
+
+static const char *
+goal_kind_label (Briefing        *br,
+                 IndsatsGoalKind  kind)
+{
+  switch (kind)
+    {
+    case INDSATS_GOAL_LOCAL: return W_ (br, "Local Focus Goals");
+    case INDSATS_GOAL_STRATEGIC: return W_ (br, "Strategic Markers");
+    case INDSATS_GOAL_MINISTER:
+    default: return W_ (br, "Ministerial Goals");
+    }
+}
+
+static const char *
+trigger_state_label (Briefing            *br,
+                     IndsatsTriggerState  state)
+{
+  switch (state)
+    {
+    case INDSATS_TRIGGER_MET: return W_ (br, "Back on the right side of the line");
+    case INDSATS_TRIGGER_NOT_MET: return W_ (br, "Still on the wrong side of the line");
+    case INDSATS_TRIGGER_UNKNOWN:
+    default: return W_ (br, "No value yet");
+    }
+}
+
+/* "−4,5 procentpoint", "+12", "–" when either end is missing */
+static char *
+format_change (Briefing                   *br,
+               const IndsatsTriggerStatus *t,
+               double                      from,
+               double                      to)
+{
+  g_autofree char *number = NULL;
+  double change;
+
+  if (isnan (from) || isnan (to))
+    return g_strdup ("–");
+  change = round ((to - from) * 10) / 10;
+  number = indsats_format_number (fabs (change), fabs (change - round (change)) > 1e-9 ? 1 : 0);
+  return g_strdup_printf ("%s%s%s", change > 0 ? "+" : change < 0 ? "−" : "±", number,
+                          g_strcmp0 (t->unit, "pct") == 0 ? W_ (br, " percentage points") : "");
+}
+
+/**
+ * action_start_to_show:
+ *
+ * The date the briefing gives as an action's start: the planned start
+ * (start_date). When the date an action actually started is kept, a started
+ * or done action shows that one here, and the facts line says which it is.
+ */
+static const char *
+action_start_to_show (const IndsatsAction *a)
+{
+  return a->start_date;
 }
 
 /* The parts of the briefing */
@@ -154,13 +309,13 @@ add_cover (Briefing          *br,
 {
   g_autofree char *title = g_markup_printf_escaped ("<b>%s</b>", plan->title);
   g_autofree char *centre = g_markup_escape_text (plan->jobcentre ? plan->jobcentre : "", -1);
-  g_autofree char *date = indsats_format_date (meeting);
+  g_autofree char *date = long_date (br, meeting);
   g_autofree char *when = NULL;
   g_autofree char *to = NULL;
   Block *b;
 
-  /* Translators: the cover's line naming the committee meeting; the date as 14.03.2023 */
-  when = g_markup_printf_escaped (_("Status for the committee meeting of %s"), date);
+  /* Translators: the cover's line naming the committee meeting; the date as 14. marts 2023 */
+  when = g_markup_printf_escaped (W_ (br, "Status for the committee meeting of %s"), date);
   b = add_markup (br, FONT " 24", 160, 0, title);
   b->outline_level = 1;
   b->outline_title = g_strdup (plan->title);
@@ -174,13 +329,6 @@ add_cover (Briefing          *br,
   add_page_break (br);
 }
 
-static char *
-value_or_dash (const IndsatsTriggerStatus *t,
-               double                      value)
-{
-  return indsats_trigger_format_value (t, value);
-}
-
 static gboolean
 add_triggers (Briefing              *br,
               GPtrArray             *triggers,
@@ -188,30 +336,32 @@ add_triggers (Briefing              *br,
               const IndsatsSnapshot *snapshot,
               GError               **error)
 {
-  add_heading (br, 1, _("The trigger indicators"));
+  add_heading (br, 1, W_ (br, "The trigger indicators"));
   for (guint i = 0; i < triggers->len; i++)
     {
       IndsatsTriggerStatus *t = g_ptr_array_index (triggers, i);
       g_autofree char *text = g_markup_printf_escaped ("<b>%s</b>", t->text);
-      g_autofree char *latest = value_or_dash (t, t->latest);
-      g_autofree char *line = value_or_dash (t, t->threshold);
-      g_autofree char *since_plan = indsats_trigger_format_change (t, t->at_plan, t->latest);
+      g_autofree char *latest = indsats_trigger_format_value (t, t->latest);
+      g_autofree char *line = indsats_trigger_format_value (t, t->threshold);
+      g_autofree char *since_plan = format_change (br, t, t->at_plan, t->latest);
       g_autofree char *period = NULL;
       g_autofree char *markup = NULL;
       IndsatsPeriod p;
+      Block *b;
 
-      add_paragraph (br, 0, text);
+      b = add_paragraph (br, 0, text);
       if (t->indicator == NULL)
         continue;
+      b->keep_with_next = TRUE;
       period = t->latest_period && indsats_period_parse (t->latest_period, &p, NULL)
                  ? indsats_period_to_label (&p) : g_strdup ("–");
       /* Translators: the latest value, its period, the line, and what that means */
-      markup = g_markup_printf_escaped (_("Latest figure (%s, %s): %s against the line of %s. %s."),
+      markup = g_markup_printf_escaped (W_ (br, "Latest figure (%s, %s): %s against the line of %s. %s."),
                                         t->area ? t->area : "", period, latest, line,
-                                        indsats_trigger_state_to_label (t->state));
+                                        trigger_state_label (br, t->state));
       add_paragraph (br, 12, markup);
       g_clear_pointer (&markup, g_free);
-      markup = g_markup_printf_escaped (_("Change since the plan was made: %s."), since_plan);
+      markup = g_markup_printf_escaped (W_ (br, "Change since the plan was made: %s."), since_plan);
       add_paragraph (br, 12, markup);
       if (snapshot != NULL)
         {
@@ -225,9 +375,9 @@ add_triggers (Briefing              *br,
               if (g_strcmp0 (f->indicator, t->indicator) == 0)
                 was = f->value;
             }
-          change = indsats_trigger_format_change (t, was, t->latest);
+          change = format_change (br, t, was, t->latest);
           g_clear_pointer (&markup, g_free);
-          markup = g_markup_printf_escaped (_("Change since the committee meeting of %s: %s."), date, change);
+          markup = g_markup_printf_escaped (W_ (br, "Change since the committee meeting of %s: %s."), date, change);
           add_paragraph (br, 12, markup);
         }
       if (!add_figure (br, t->figure, error))
@@ -239,19 +389,20 @@ add_triggers (Briefing              *br,
 static void
 add_actions (Briefing   *br,
              GPtrArray  *actions,
-             const char *today)
+             const char *meeting)
 {
   const char *team = NULL, *focus = NULL;
 
   add_page_break (br);
-  add_heading (br, 1, _("The actions"));
+  add_heading (br, 1, W_ (br, "The actions"));
   for (guint i = 0; i < actions->len; i++)
     {
       IndsatsAction *a = g_ptr_array_index (actions, i);
       g_autofree char *text = NULL;
       g_autofree char *facts = NULL;
-      g_autofree char *start = indsats_format_date (a->start_date);
-      gboolean late = a->status == INDSATS_STATUS_PLANNED && strcmp (a->start_date, today) < 0;
+      g_autofree char *start = indsats_format_date (action_start_to_show (a));
+      gboolean late = a->status == INDSATS_STATUS_PLANNED && strcmp (a->start_date, meeting) < 0;
+      Block *b;
 
       if (g_strcmp0 (team, a->team) != 0)
         {
@@ -262,18 +413,20 @@ add_actions (Briefing   *br,
       if (g_strcmp0 (focus, a->focus) != 0)
         {
           g_autofree char *markup = g_markup_printf_escaped ("<i>%s</i>", a->focus);
-          add_markup (br, FONT " 10.5", 8, 0, markup);
+          b = add_markup (br, FONT " 10.5", 8, 0, markup);
+          b->keep_with_next = TRUE;
           focus = a->focus;
         }
-      text = g_markup_printf_escaped ("• %s", a->text);
-      add_paragraph (br, 10, text);
+      text = g_markup_escape_text (a->text, -1);
+      b = add_bullet (br, 10, text);
+      b->keep_with_next = TRUE;
       /* Translators: who carries an action out, when it takes effect, and its status */
-      facts = g_markup_printf_escaped (_("<small>Carried out by: %s · Takes effect: %s · Status: %s</small>"),
-                                       a->owner, start, indsats_status_to_label (a->status));
+      facts = g_markup_printf_escaped (W_ (br, "<small>Carried out by: %s · Takes effect: %s · Status: %s</small>"),
+                                       a->owner, start, indsats_status_to_label_in (br->catalog, a->status));
       if (late)
         {
           g_autofree char *mark = g_markup_printf_escaped (
-            " <span foreground=\"#b3261e\"><b><small>%s</small></b></span>", _("Late: not started"));
+            " <span foreground=\"#b3261e\"><b><small>%s</small></b></span>", W_ (br, "Late: not started"));
           char *both = g_strconcat (facts, mark, NULL);
           g_free (facts);
           facts = both;
@@ -288,7 +441,7 @@ add_changes (Briefing              *br,
              GPtrArray             *changes)
 {
   g_autofree char *date = indsats_format_date (snapshot->meeting_date);
-  g_autofree char *heading = g_strdup_printf (_("Since the committee meeting of %s"), date);
+  g_autofree char *heading = g_strdup_printf (W_ (br, "Since the committee meeting of %s"), date);
   gboolean any = FALSE;
 
   add_page_break (br);
@@ -299,55 +452,122 @@ add_changes (Briefing              *br,
       g_autofree char *words = NULL;
       g_autofree char *markup = NULL;
 
-      /* the period and the value of an indicator are told in one line */
-      if (strcmp (c->kind, "indicator") == 0 && strcmp (c->what, "period") == 0)
+      if (!indsats_change_is_told (c))
         continue;
-      words = indsats_change_describe (c);
-      markup = g_markup_printf_escaped ("• %s", words);
-      add_paragraph (br, 10, markup);
+      words = indsats_change_describe_in (br->catalog, c);
+      markup = g_markup_escape_text (words, -1);
+      add_bullet (br, 10, markup);
       any = TRUE;
     }
   if (!any)
-    add_paragraph (br, 0, _("Nothing has changed."));
+    add_paragraph (br, 0, W_ (br, "Nothing has changed."));
 }
 
+/* The goals as the status paper sets them out: the ministerial goals, the
+ * local focus goals and the strategic markers, each under its own heading;
+ * a goal with a number is "1. Alle ledige …", its figures numbered as in
+ * the window */
 static gboolean
 add_goals (Briefing  *br,
            GPtrArray *goals,
            GError   **error)
 {
-  add_page_break (br);
-  add_heading (br, 1, _("The goals"));
-  for (guint i = 0; i < goals->len; i++)
-    {
-      IndsatsGoal *g = g_ptr_array_index (goals, i);
-      g_autofree char *title = g->number > 0
-        ? g_strdup_printf ("%s %d: %s", indsats_goal_kind_to_label (g->kind), g->number, g->title)
-        : g_strdup_printf ("%s: %s", indsats_goal_kind_to_label (g->kind), g->title);
-      g_autofree char *status = g_markup_escape_text (g->status_text ? g->status_text : "", -1);
+  const IndsatsGoalKind kinds[] = { INDSATS_GOAL_MINISTER, INDSATS_GOAL_LOCAL, INDSATS_GOAL_STRATEGIC };
 
-      add_heading (br, 2, title);
-      if (*status)
-        add_paragraph (br, 0, status);
-      for (guint k = 0; g->figures && k < g->figures->len; k++)
-        if (!add_figure (br, g_array_index (g->figures, int, k), error))
-          return FALSE;
+  add_page_break (br);
+  add_heading (br, 1, W_ (br, "The goals"));
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      gboolean headed = FALSE;
+
+      for (guint i = 0; i < goals->len; i++)
+        {
+          IndsatsGoal *g = g_ptr_array_index (goals, i);
+          g_autofree char *title = NULL;
+          g_autofree char *status = NULL;
+
+          if (g->kind != kinds[k])
+            continue;
+          if (!headed)
+            {
+              add_heading (br, 2, goal_kind_label (br, kinds[k]));
+              headed = TRUE;
+            }
+          title = g->number > 0 ? g_strdup_printf ("%d. %s", g->number, g->title) : g_strdup (g->title);
+          status = g_markup_escape_text (g->status_text ? g->status_text : "", -1);
+          add_heading (br, 3, title);
+          if (*status)
+            add_paragraph (br, 0, status);
+          for (guint f = 0; g->figures && f < g->figures->len; f++)
+            if (!add_figure (br, g_array_index (g->figures, int, f), error))
+              return FALSE;
+        }
     }
   return TRUE;
 }
 
-/* Pagination: blocks flow down the page; one that does not fit starts the next */
-static int
-paginate (GPtrArray *blocks)
+/* Pagination */
+
+/* The height of the start of @b that must stand on the same page as what
+ * keeps with it: a figure whole, two lines of a text */
+static double
+first_part (const Block *b)
 {
+  guint n;
+
+  if (b->kind != BLOCK_TEXT)
+    return b->height;
+  n = MIN (2, b->line_bottoms->len);
+  return g_array_index (b->line_bottoms, double, n - 1);
+}
+
+static void
+add_piece (Briefing *br,
+           Block    *b,
+           int       page,
+           double    y,
+           guint     first_line,
+           guint     n_lines)
+{
+  Piece piece = { b, page, y, first_line, n_lines };
+
+  g_array_append_val (br->pieces, piece);
+}
+
+/* Blocks flow down the page. One that does not fit starts the next page,
+ * with the headings it keeps with; a text taller than what is left of a page
+ * breaks between lines, leaving at least two on each side */
+static int
+paginate (Briefing *br)
+{
+  GPtrArray *blocks = br->blocks;
+  g_autofree double *need = g_new0 (double, blocks->len + 1);
+  const double page_room = BODY_BOTTOM - MARGIN_TOP;
   int page = 1;
   double y = MARGIN_TOP;
-  double bottom = PAGE_HEIGHT - MARGIN_BOTTOM;
+
+  /* what each block needs on its page: itself and the start of what it keeps with */
+  for (guint i = blocks->len; i-- > 0;)
+    {
+      Block *b = g_ptr_array_index (blocks, i);
+      Block *next = i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL;
+
+      if (b->kind == BLOCK_TEXT && b->height > page_room)
+        need[i] = first_part (b); /* it breaks anyway: its start is enough */
+      else
+        {
+          need[i] = b->height;
+          if (b->keep_with_next && next && next->kind != BLOCK_PAGE_BREAK)
+            need[i] += next->space_before + (next->keep_with_next ? need[i + 1] : first_part (next));
+        }
+      need[i] = MIN (need[i], page_room);
+    }
 
   for (guint i = 0; i < blocks->len; i++)
     {
       Block *b = g_ptr_array_index (blocks, i);
-      double space;
+      double space, tail = 0;
+      guint line = 0, n;
 
       if (b->kind == BLOCK_PAGE_BREAK)
         {
@@ -358,27 +578,56 @@ paginate (GPtrArray *blocks)
             }
           continue;
         }
-      if (b->kind == BLOCK_TEXT)
-        {
-          int h;
-          pango_layout_get_size (b->layout, NULL, &h);
-          b->height = (double) h / PANGO_SCALE;
-        }
-      else
-        b->height = FIGURE_HEIGHT;
       space = y > MARGIN_TOP ? b->space_before : 0;
-      /* a heading keeps at least a few lines of what follows with it */
-      if (y + space + b->height + (b->outline_level ? 60 : 0) > bottom && y > MARGIN_TOP)
+      if (i < 2 && b->outline_level)
+        space = b->space_before; /* the cover's title stands low on its page */
+      if (y > MARGIN_TOP && y + space + need[i] > BODY_BOTTOM)
         {
           page++;
           y = MARGIN_TOP;
           space = 0;
         }
-      if (b->outline_level && b->kind == BLOCK_TEXT && i < 2)
-        space = b->space_before; /* the cover's title stands low on its page */
-      b->page = page;
-      b->y = y + space;
-      y = b->y + b->height;
+      y += space;
+      if (b->kind != BLOCK_TEXT || y + b->height <= BODY_BOTTOM)
+        {
+          add_piece (br, b, page, y, 0, b->kind == BLOCK_TEXT ? b->line_tops->len : 0);
+          y += b->height;
+          continue;
+        }
+
+      /* a text longer than the rest of the page: as many whole lines as fit */
+      n = b->line_tops->len;
+      if (b->keep_with_next && i + 1 < blocks->len)
+        {
+          Block *next = g_ptr_array_index (blocks, i + 1);
+          if (next->kind != BLOCK_PAGE_BREAK)
+            tail = next->space_before + first_part (next);
+        }
+      while (line < n)
+        {
+          double top = g_array_index (b->line_tops, double, line);
+          guint last = line;
+
+          while (last < n && y + g_array_index (b->line_bottoms, double, last) - top <= BODY_BOTTOM)
+            last++;
+          if (last == line)
+            last = line + 1; /* a line taller than a page still goes somewhere */
+          /* no single line left behind on the next page */
+          if (last < n && n - last < 2 && last - line > 2)
+            last--;
+          /* the end keeps with what follows it: two lines go along when that does not fit */
+          if (last == n && tail > 0 && line > 0 &&
+              y + g_array_index (b->line_bottoms, double, last - 1) - top + tail > BODY_BOTTOM && last - line > 3)
+            last -= 2;
+          add_piece (br, b, page, y, line, last - line);
+          y += g_array_index (b->line_bottoms, double, last - 1) - top;
+          line = last;
+          if (line < n)
+            {
+              page++;
+              y = MARGIN_TOP;
+            }
+        }
     }
   return page;
 }
@@ -406,30 +655,58 @@ draw_text (cairo_t    *cr,
 }
 
 static void
-draw_page_frame (cairo_t           *cr,
-                 PangoContext      *context,
+draw_page_frame (Briefing          *br,
+                 cairo_t           *cr,
                  const IndsatsPlan *plan,
                  int                page,
                  int                n_pages)
 {
   /* Translators: the page number at the foot of each page of the briefing */
-  g_autofree char *number = g_strdup_printf (_("Page %d of %d"), page, n_pages);
+  g_autofree char *number = g_strdup_printf (W_ (br, "Page %d of %d"), page, n_pages);
 
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   if (page > 1)
     {
-      draw_text (cr, context, FONT " 8.5", MARGIN_SIDE, MARGIN_TOP - 34, TEXT_WIDTH * 0.7, PANGO_ALIGN_LEFT,
+      draw_text (cr, br->context, FONT " 8.5", MARGIN_SIDE, MARGIN_TOP - 34, TEXT_WIDTH * 0.7, PANGO_ALIGN_LEFT,
                  plan->title);
-      draw_text (cr, context, FONT " 8.5", MARGIN_SIDE + TEXT_WIDTH * 0.7, MARGIN_TOP - 34, TEXT_WIDTH * 0.3,
+      draw_text (cr, br->context, FONT " 8.5", MARGIN_SIDE + TEXT_WIDTH * 0.7, MARGIN_TOP - 34, TEXT_WIDTH * 0.3,
                  PANGO_ALIGN_RIGHT, plan->jobcentre ? plan->jobcentre : "");
       cairo_set_line_width (cr, 0.5);
       cairo_move_to (cr, MARGIN_SIDE, MARGIN_TOP - 18.5);
       cairo_line_to (cr, MARGIN_SIDE + TEXT_WIDTH, MARGIN_TOP - 18.5);
       cairo_stroke (cr);
     }
-  draw_text (cr, context, FONT " 8.5", MARGIN_SIDE, PAGE_HEIGHT - MARGIN_BOTTOM + 24, TEXT_WIDTH,
+  draw_text (cr, br->context, FONT " 8.5", MARGIN_SIDE, PAGE_HEIGHT - MARGIN_BOTTOM + 24, TEXT_WIDTH,
              PANGO_ALIGN_CENTER, number);
   cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+/* The lines of a text that pagination put on this page, each at its baseline */
+static void
+draw_lines (cairo_t     *cr,
+            const Piece *piece)
+{
+  Block *b = piece->block;
+  PangoLayoutIter *iter = pango_layout_get_iter (b->layout);
+  double top = g_array_index (b->line_tops, double, piece->first_line);
+  guint line = 0;
+
+  do
+    {
+      if (line >= piece->first_line && line < piece->first_line + piece->n_lines)
+        {
+          PangoRectangle logical;
+          double baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, MARGIN_SIDE + b->indent + (double) logical.x / PANGO_SCALE,
+                         piece->y + baseline - top);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      line++;
+    }
+  while (line < piece->first_line + piece->n_lines && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 }
 
 static cairo_status_t
@@ -449,41 +726,38 @@ draw (Briefing          *br,
       int                n_pages)
 {
   int page = 1;
-  int parent = CAIRO_PDF_OUTLINE_ROOT;
+  int parents[4] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
 
-  draw_page_frame (cr, br->context, plan, page, n_pages);
-  for (guint i = 0; i < br->blocks->len; i++)
+  draw_page_frame (br, cr, plan, page, n_pages);
+  for (guint i = 0; i < br->pieces->len; i++)
     {
-      Block *b = g_ptr_array_index (br->blocks, i);
+      Piece *piece = &g_array_index (br->pieces, Piece, i);
+      Block *b = piece->block;
 
-      if (b->kind == BLOCK_PAGE_BREAK)
-        continue;
-      while (page < b->page)
+      while (page < piece->page)
         {
           cairo_show_page (cr);
           page++;
-          draw_page_frame (cr, br->context, plan, page, n_pages);
+          draw_page_frame (br, cr, plan, page, n_pages);
         }
-      if (b->outline_level > 0)
+      if (b->outline_level > 0 && piece->first_line == 0)
         {
-          g_autofree char *dest = g_strdup_printf ("page=%d pos=[%.1f %.1f]", b->page, MARGIN_SIDE, b->y);
-          int id = cairo_pdf_surface_add_outline (surface, b->outline_level == 1 ? CAIRO_PDF_OUTLINE_ROOT : parent,
-                                                  b->outline_title, dest, 0);
-          if (b->outline_level == 1)
-            parent = id;
+          g_autofree char *dest = g_strdup_printf ("page=%d pos=[%.1f %.1f]", piece->page, MARGIN_SIDE, piece->y);
+          int level = b->outline_level;
+
+          parents[level] = cairo_pdf_surface_add_outline (surface, parents[level - 1], b->outline_title, dest, 0);
+          for (int l = level + 1; l < 4; l++)
+            parents[l] = parents[level];
         }
       if (b->kind == BLOCK_TEXT)
-        {
-          cairo_move_to (cr, MARGIN_SIDE + b->indent, b->y);
-          pango_cairo_show_layout (cr, b->layout);
-        }
+        draw_lines (cr, piece);
       else
         {
           g_autoptr(IndsatsChartLayout) layout =
             indsats_chart_layout_new (b->data, TEXT_WIDTH, FIGURE_HEIGHT, br->context);
 
           cairo_save (cr);
-          cairo_translate (cr, MARGIN_SIDE, b->y);
+          cairo_translate (cr, MARGIN_SIDE, piece->y);
           indsats_chart_render (b->data, layout, cr);
           cairo_restore (cr);
         }
@@ -495,7 +769,8 @@ draw (Briefing          *br,
  * indsats_export_pdf:
  * @path: the file to write; it appears whole or not at all
  *
- * Writes the committee briefing for the plan.
+ * Writes the committee briefing for the plan, in Danish whatever the
+ * process's language.
  */
 gboolean
 indsats_export_pdf (IndsatsStore                 *store,
@@ -506,6 +781,7 @@ indsats_export_pdf (IndsatsStore                 *store,
 {
   g_autoptr(IndsatsPlan) plan = NULL;
   g_autoptr(IndsatsSnapshot) snapshot = NULL;
+  g_autoptr(IndsatsCatalog) catalog = NULL;
   g_autoptr(GPtrArray) triggers = NULL, actions = NULL, goals = NULL;
   g_autoptr(GPtrArray) then = NULL, changes = NULL;
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
@@ -513,7 +789,7 @@ indsats_export_pdf (IndsatsStore                 *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *meeting = NULL;
   g_autofree char *today = indsats_today_iso ();
-  Briefing br = { store, NULL, NULL };
+  Briefing br = { store, NULL, NULL, NULL, NULL };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -524,23 +800,31 @@ indsats_export_pdf (IndsatsStore                 *store,
   g_return_val_if_fail (path != NULL, FALSE);
 
   meeting = g_strdup (options && options->meeting_date ? options->meeting_date : today);
+  if (!(catalog = indsats_catalog_new ("da", error)))
+    return FALSE;
+  br.catalog = catalog;
   if (!(plan = indsats_store_get_plan (store, plan_id, error)) ||
       !(triggers = indsats_follow_up_load (store, plan_id, error)) ||
       !(actions = indsats_store_list_actions (store, plan_id, error)) ||
       !(goals = indsats_store_list_goals (store, error)))
     return FALSE;
-  if (options && options->since)
+  /* without a name: since the newest meeting, when one was marked */
+  snapshot = indsats_snapshot_find (store, plan_id, options ? options->since : NULL, &local_error);
+  if (local_error)
     {
-      if (!(snapshot = indsats_store_get_snapshot (store, plan_id, options->since, error)) ||
-          !(then = indsats_store_list_snapshot_figures (store, snapshot->id, error)) ||
-          !(changes = indsats_changes_since (store, plan_id, snapshot, error)))
-        return FALSE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
+  if (snapshot &&
+      (!(then = indsats_store_list_snapshot_figures (store, snapshot->id, error)) ||
+       !(changes = indsats_changes_since (store, plan_id, snapshot, error))))
+    return FALSE;
 
   surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, pdf, PAGE_WIDTH, PAGE_HEIGHT);
   cr = cairo_create (surface);
   br.context = pango_cairo_create_context (cr);
   br.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  br.pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, plan->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, plan->jobcentre ? plan->jobcentre : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Indsats");
@@ -555,9 +839,10 @@ indsats_export_pdf (IndsatsStore                 *store,
     ok = add_goals (&br, goals, error);
   if (ok)
     {
-      n_pages = paginate (br.blocks);
+      n_pages = paginate (&br);
       draw (&br, surface, cr, plan, n_pages);
     }
+  g_array_unref (br.pieces);
   g_ptr_array_unref (br.blocks);
   g_object_unref (br.context);
   cairo_destroy (cr);

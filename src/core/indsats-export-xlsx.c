@@ -32,6 +32,7 @@
 #include <xlsxwriter.h>
 
 #include "indsats-catalog.h"
+#include "indsats-changes.h"
 #include "indsats-chart.h"
 #include "indsats-error.h"
 #include "indsats-follow-up.h"
@@ -709,6 +710,131 @@ write_goals (Book       *b,
   return set_footer (b, ws, error);
 }
 
+/* A field of an action, or what a change to an indicator is, as the sheet of changes names it */
+static const char *
+change_field_label (Book                *b,
+                    const IndsatsChange *c)
+{
+  const char *what = c->what;
+
+  if (strcmp (what, "added") == 0)
+    return WC_ (b, "a change", "Added");
+  if (strcmp (what, "removed") == 0)
+    return WC_ (b, "a change", "Removed");
+  if (strcmp (what, "status") == 0)
+    return W_ (b, "Status");
+  if (strcmp (what, "start_date") == 0)
+    return W_ (b, "Takes Effect");
+  if (strcmp (what, "end_date") == 0)
+    return WC_ (b, "a change", "End date");
+  if (strcmp (what, "owner") == 0)
+    return W_ (b, "Owner");
+  if (strcmp (what, "text") == 0)
+    return W_ (b, "Action");
+  if (strcmp (what, "team") == 0)
+    return W_ (b, "Team");
+  if (strcmp (what, "focus") == 0)
+    return WC_ (b, "a change", "Focus area");
+  if (strcmp (what, "value") == 0)
+    return W_ (b, "Latest value");
+  if (strcmp (what, "period") == 0)
+    return W_ (b, "Period");
+  return what;
+}
+
+/* One side of a change, in the cell's own kind: a date, a percentage, a status, a text */
+static gboolean
+write_change_value (Book                *b,
+                    lxw_worksheet       *ws,
+                    int                  row,
+                    int                  col,
+                    const IndsatsChange *c,
+                    const char          *value,
+                    GError             **error)
+{
+  if (value == NULL)
+    return TRUE;
+  if (strcmp (c->what, "start_date") == 0 || strcmp (c->what, "end_date") == 0)
+    {
+      lxw_datetime date = to_datetime (value);
+      worksheet_write_datetime (ws, row, col, &date, b->date);
+      return TRUE;
+    }
+  if (strcmp (c->what, "value") == 0)
+    {
+      double number = g_ascii_strtod (value, NULL);
+      gboolean pct = g_strcmp0 (c->unit, "pct") == 0;
+      write_number (ws, row, col, pct ? as_fraction (number) : number, pct ? b->percent : b->decimal);
+      return TRUE;
+    }
+  if (strcmp (c->what, "status") == 0)
+    {
+      IndsatsStatus status = INDSATS_STATUS_PLANNED;
+      indsats_status_from_string (value, &status, NULL);
+      return write_text (b, ws, row, col, status_label (b, status), b->top, error);
+    }
+  if (strcmp (c->what, "period") == 0)
+    {
+      g_autofree char *label = period_label (value);
+      return write_text (b, ws, row, col, label, b->top, error);
+    }
+  return write_text (b, ws, row, col, value, b->wrap, error);
+}
+
+/* The sheet the committee reads first at its next meeting: what happened to
+ * the actions and the trigger indicators since the snapshot of the last one */
+static gboolean
+write_changes (Book                  *b,
+               const IndsatsSnapshot *snapshot,
+               GPtrArray             *changes,
+               GError               **error)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (b->wb, W_ (b, "Since the last meeting"));
+  const char *headers[] = {
+    W_ (b, "Action or indicator"), W_ (b, "What changed"), W_ (b, "At the meeting"), W_ (b, "Now"), W_ (b, "In words"),
+  };
+  const double widths[] = { 50, 18, 20, 20, 70 };
+  g_autofree char *date = indsats_format_date (snapshot->meeting_date);
+  g_autofree char *heading = g_strdup_printf (W_ (b, "Since the committee meeting of %s"), date);
+  g_autofree char *named = indsats_snapshot_describe_in (b->catalog, snapshot);
+  int row = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
+    worksheet_set_column (ws, c, c, widths[c], c == 0 || c == 4 ? b->wrap : b->top);
+  if (!write_text (b, ws, row++, 0, heading, b->title, error) ||
+      !write_text (b, ws, row++, 0, named, b->muted, error))
+    return FALSE;
+  row++;
+  if (!write_header_row (b, ws, row++, headers, widths, G_N_ELEMENTS (headers), error))
+    return FALSE;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IndsatsChange *c = g_ptr_array_index (changes, i);
+      gboolean action = strcmp (c->kind, "action") == 0;
+      g_autofree char *words = indsats_change_describe_in (b->catalog, c);
+      g_autofree char *subject = action ? g_strdup (c->label ? c->label : c->id)
+                                        : g_strdup_printf ("%s, %s", c->id, c->label ? c->label : "");
+
+      if (!write_text (b, ws, row, 0, subject, b->wrap, error) ||
+          !write_text (b, ws, row, 1, change_field_label (b, c), b->top, error) ||
+          !write_change_value (b, ws, row, 2, c, c->old_value, error) ||
+          !write_change_value (b, ws, row, 3, c, c->new_value, error) ||
+          !write_text (b, ws, row, 4, indsats_change_is_told (c) ? words : "", b->wrap, error))
+        return FALSE;
+      worksheet_set_row (ws, row, row_height (MAX (lines_needed (subject, widths[0]), lines_needed (words, widths[4]))), NULL);
+      row++;
+    }
+  if (changes->len == 0 && !write_text (b, ws, row++, 0, W_ (b, "Nothing has changed."), b->top, error))
+    return FALSE;
+  worksheet_freeze_panes (ws, 4, 0);
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_repeat_rows (ws, 3, 3);
+  worksheet_set_margins (ws, 0.5, 0.5, 0.6, 0.6);
+  return set_footer (b, ws, error);
+}
+
 static guint8
 marker_of (IndsatsPointShape shape)
 {
@@ -1056,6 +1182,8 @@ write_sheets (Book                       *b,
               GPtrArray                  *goals,
               GPtrArray                  *figures,
               GPtrArray                  *triggers,
+              const IndsatsSnapshot      *snapshot,
+              GPtrArray                  *changes,
               const IndsatsExportOptions *options,
               GCancellable               *cancellable,
               IndsatsExportProgressFunc   progress,
@@ -1064,7 +1192,8 @@ write_sheets (Book                       *b,
 {
   if (!write_overview (b, plan, triggers, actions, figures, options, error) ||
       !write_actions (b, actions, error) ||
-      !write_goals (b, goals, error))
+      !write_goals (b, goals, error) ||
+      (snapshot && !write_changes (b, snapshot, changes, error)))
     return FALSE;
   for (guint i = 0; i < figures->len; i++)
     {
@@ -1132,6 +1261,9 @@ export_workbook (IndsatsStore               *store,
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) triggers = NULL;
   g_autoptr(IndsatsCatalog) catalog = NULL;
+  g_autoptr(IndsatsSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) long_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) long_text_free);
   g_autoptr(IndsatsSafeWrite) out = NULL;
   g_autofree char *title = NULL, *subject = NULL, *jobcentre = NULL;
@@ -1160,6 +1292,16 @@ export_workbook (IndsatsStore               *store,
       !(figures = indsats_store_list_figures (store, error)) ||
       !(triggers = indsats_follow_up_load (store, plan_id, error)))
     {
+      indsats_store_rollback (store);
+      return FALSE;
+    }
+  /* the changes since the meeting named, or the newest; no sheet when no
+   * meeting was ever marked */
+  snapshot = indsats_snapshot_find (store, plan_id, options->since, &local_error);
+  if (local_error || (snapshot && !(changes = indsats_changes_since (store, plan_id, snapshot, error))))
+    {
+      if (local_error)
+        g_propagate_error (error, g_steal_pointer (&local_error));
       indsats_store_rollback (store);
       return FALSE;
     }
@@ -1204,7 +1346,7 @@ export_workbook (IndsatsStore               *store,
   properties.comments = (char *) W_ (&b, "Written by Indsats");
   workbook_set_properties (b.wb, &properties);
 
-  written = write_sheets (&b, store, plan, actions, goals, figures, triggers, options,
+  written = write_sheets (&b, store, plan, actions, goals, figures, triggers, snapshot, changes, options,
                           cancellable, progress, user_data, error);
   indsats_store_rollback (store);
   if (!written)

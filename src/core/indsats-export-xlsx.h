@@ -15,6 +15,7 @@ typedef struct
   const char *language;       /* "da" (the default, when NULL) or "en" */
   gboolean    native_charts;  /* add Excel's own chart under each figure's table */
   const char *meeting;        /* YYYY-MM-DD: the committee's meeting, or NULL */
+  const char *since;          /* the snapshot to tell the changes since; NULL: the newest */
   guint       split_texts;    /* set by the export: texts too long for a cell, split */
 } IndsatsExportOptions;
 
