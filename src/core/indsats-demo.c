@@ -176,6 +176,9 @@ write_actions (IndsatsStore  *store,
       /* The plan is of March 2023: what had taken effect by then has started */
       a.status = strcmp (a.start_date, "2023-03-07") <= 0 ? INDSATS_STATUS_STARTED
                                                           : INDSATS_STATUS_PLANNED;
+      /* and started on the day it was planned to */
+      if (a.status == INDSATS_STATUS_STARTED)
+        a.started_on = a.start_date;
       if (indsats_store_add_action (store, plan_id, &a, error) == 0)
         return FALSE;
     }

@@ -165,6 +165,7 @@ indsats_action_copy (const IndsatsAction *a)
   copy->text = g_strdup (a->text);
   copy->owner = g_strdup (a->owner);
   copy->start_date = g_strdup (a->start_date);
+  copy->started_on = g_strdup (a->started_on);
   copy->end_date = g_strdup (a->end_date);
   copy->note = g_strdup (a->note);
   return copy;
@@ -180,6 +181,7 @@ indsats_action_free (IndsatsAction *a)
   g_free (a->text);
   g_free (a->owner);
   g_free (a->start_date);
+  g_free (a->started_on);
   g_free (a->end_date);
   g_free (a->note);
   g_free (a);
@@ -194,6 +196,7 @@ indsats_history_entry_free (IndsatsHistoryEntry *e)
   g_free (e->field);
   g_free (e->old_value);
   g_free (e->new_value);
+  g_free (e->changed_by);
   g_free (e);
 }
 
