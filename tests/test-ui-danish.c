@@ -80,7 +80,10 @@ test_window_in_danish (void)
                                          "plan");
   spin (window);
   g_assert_nonnull (find_label_prefix (GTK_WIDGET (window), "Ansvarlig: Alle SB"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Træder i kraft 22.09.2022"));
+  /* started: the day it took effect; late: that it should have */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Trådte i kraft 22.09.2022"));
+  g_assert_null (find_label (GTK_WIDGET (window), "Træder i kraft 22.09.2022"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Forsinket – skulle være trådt i kraft 11.05.2023"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "I gang"));
   g_assert_null (find_label_prefix (GTK_WIDGET (window), "Owner:"));
 

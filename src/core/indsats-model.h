@@ -148,6 +148,10 @@ void                 indsats_plan_free           (IndsatsPlan         *plan);
 IndsatsAction       *indsats_action_new          (void);
 IndsatsAction       *indsats_action_copy         (const IndsatsAction *action);
 void                 indsats_action_free         (IndsatsAction       *action);
+gboolean             indsats_action_is_late      (const IndsatsAction *action,
+                                                  const char          *today);
+char                *indsats_action_date_words   (const IndsatsAction *action,
+                                                  const char          *today);
 void                 indsats_history_entry_free  (IndsatsHistoryEntry *entry);
 IndsatsGoal         *indsats_goal_new            (void);
 void                 indsats_goal_free           (IndsatsGoal         *goal);
