@@ -477,12 +477,16 @@ indsats_chart_data_load_figure (IndsatsStore         *store,
       {
         g_autoptr(IndsatsAction) a = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, i), NULL);
         GHashTable *table;
+        const char *day;
 
         if (a == NULL || a->status == INDSATS_STATUS_DROPPED || !indsats_date_is_valid_iso (a->start_date))
           continue;
-        table = a->status == INDSATS_STATUS_PLANNED && strcmp (a->start_date, today) > 0 ? planned : dates;
-        g_hash_table_insert (table, g_strdup (a->start_date),
-                             GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, a->start_date)) + 1));
+        /* an action that has started is marked on the day it took effect, when that is known */
+        day = a->status != INDSATS_STATUS_PLANNED && indsats_date_is_valid_iso (a->started_on) ? a->started_on
+                                                                                              : a->start_date;
+        table = a->status == INDSATS_STATUS_PLANNED && strcmp (day, today) > 0 ? planned : dates;
+        g_hash_table_insert (table, g_strdup (day),
+                             GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, day)) + 1));
       }
     sorted = g_list_sort (g_hash_table_get_keys (dates), (GCompareFunc) strcmp);
     for (GList *l = sorted; l; l = l->next)

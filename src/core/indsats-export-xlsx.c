@@ -322,11 +322,11 @@ write_actions (Book       *b,
   lxw_worksheet *ws = workbook_add_worksheet (b->wb, W_ (b, "Actions"));
   const char *headers[] = {
     W_ (b, "Team"), W_ (b, "Focus Area"), W_ (b, "Action"), W_ (b, "Owner"),
-    W_ (b, "Takes Effect"), W_ (b, "Status"), W_ (b, "Note"),
+    W_ (b, "Takes Effect"), W_ (b, "Status"), W_ (b, "Note"), W_ (b, "Took Effect"),
   };
-  double widths[] = { 18, 24, 60, 18, 14, 13, 30 };
-  lxw_table_column columns[7] = { 0 };
-  lxw_table_column *column_list[8] = { 0 };
+  double widths[] = { 18, 24, 60, 18, 14, 13, 30, 14 };
+  lxw_table_column columns[8] = { 0 };
+  lxw_table_column *column_list[9] = { 0 };
   lxw_table_options table = { 0 };
   lxw_data_validation validation = { 0 };
   const char *statuses[5] = {
@@ -340,7 +340,7 @@ write_actions (Book       *b,
       columns[c].header = (char *) headers[c];
       columns[c].header_format = b->header;
       column_list[c] = &columns[c];
-      worksheet_set_column (ws, c, c, widths[c], c == 4 ? b->date : b->wrap);
+      worksheet_set_column (ws, c, c, widths[c], c == 4 || c == 7 ? b->date : b->wrap);
     }
   for (guint i = 0; i < actions->len; i++)
     {
@@ -358,6 +358,12 @@ write_actions (Book       *b,
           lines = MAX (lines, lines_needed (texts[c], widths[c]));
         }
       worksheet_write_datetime (ws, i + 1, 4, &start, b->date);
+      /* the day it actually took effect, once it has started */
+      if (a->status != INDSATS_STATUS_PLANNED && indsats_date_is_valid_iso (a->started_on))
+        {
+          lxw_datetime started = to_datetime (a->started_on);
+          worksheet_write_datetime (ws, i + 1, 7, &started, b->date);
+        }
       /* not every reader fits a row to its wrapped text: give it the height */
       worksheet_set_row (ws, i + 1, row_height (lines), NULL);
     }
@@ -366,7 +372,7 @@ write_actions (Book       *b,
   table.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
   table.style_type_number = 2;
   table.columns = column_list;
-  if (!check (b, worksheet_add_table (ws, 0, 0, last, 6, &table), error))
+  if (!check (b, worksheet_add_table (ws, 0, 0, last, 7, &table), error))
     return FALSE;
 
   validation.validate = LXW_VALIDATION_TYPE_LIST;
