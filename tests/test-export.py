@@ -134,7 +134,7 @@ for i, row in trigger_rows:
     # the numbers sit on the line of their label: every cell of the row at the top
     triggers_ok &= all(c.alignment.vertical == "top" for c in cells[:8])
     words = row[7]
-    triggers_ok &= words.startswith("Tilbage på den rigtige side af grænsen: ") and "procentpoint siden planen (mar. 2023)" in words
+    triggers_ok &= words.startswith("Under grænsen på 20 % igen: ") and "procentpoint siden planen (mar. 2023)" in words
 check("each trigger: latest value, line and changes as numbers equal to the database, and in words, on one line",
       triggers_ok, trigger_rows)
 check("the overview marks a preliminary value and explains the star", "* Foreløbige tal" in flat)

@@ -1,11 +1,13 @@
 /* test-store.c: the SQLite store: schema, migrations and refusals */
 #include <locale.h>
+#include <math.h>
 #include <pwd.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "indsats-catalog.h"
 #include "indsats-demo.h"
 #include "indsats-error.h"
 #include "indsats-period.h"
@@ -924,6 +926,52 @@ test_action_started_on (Fixture       *f,
   g_assert_cmpstr (a->started_on, ==, "2023-04-05");
 }
 
+/* A trigger in words: under or over its line, and "again" as a committee
+ * would say it; Danish from the catalog, English from the program */
+static void
+test_follow_up_words (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsCatalog) danish = indsats_catalog_new ("da", &error);
+  const struct {
+    IndsatsTriggerState state;
+    gboolean higher_is_better;
+    double previous;
+    const char *english, *dansk;
+  } cases[] = {
+    { INDSATS_TRIGGER_MET, FALSE, 23, "Under the 20 % line again", "Under grænsen på 20 % igen" },
+    { INDSATS_TRIGGER_MET, FALSE, NAN, "Under the 20 % line again", "Under grænsen på 20 % igen" },
+    { INDSATS_TRIGGER_NOT_MET, FALSE, 24, "Over the 20 % line", "Over grænsen på 20 %" },
+    { INDSATS_TRIGGER_NOT_MET, FALSE, NAN, "Over the 20 % line", "Over grænsen på 20 %" },
+    { INDSATS_TRIGGER_NOT_MET, FALSE, 18, "Back over the 20 % line", "Igen over grænsen på 20 %" },
+    { INDSATS_TRIGGER_NOT_MET, FALSE, 20, "Back over the 20 % line", "Igen over grænsen på 20 %" },
+    { INDSATS_TRIGGER_MET, TRUE, 18, "Over the 20 % line again", "Over grænsen på 20 % igen" },
+    { INDSATS_TRIGGER_NOT_MET, TRUE, 15, "Under the 20 % line", "Under grænsen på 20 %" },
+    { INDSATS_TRIGGER_NOT_MET, TRUE, 25, "Back under the 20 % line", "Igen under grænsen på 20 %" },
+    { INDSATS_TRIGGER_UNKNOWN, FALSE, NAN, "No value yet", "Ingen værdi endnu" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      IndsatsTriggerStatus s = { 0 };
+      g_autofree char *english = NULL;
+      g_autofree char *dansk = NULL;
+
+      s.unit = (char *) "pct";
+      s.threshold = 20;
+      s.latest = cases[i].state == INDSATS_TRIGGER_MET ? 17 : 23;
+      s.previous = cases[i].previous;
+      s.higher_is_better = cases[i].higher_is_better;
+      s.state = cases[i].state;
+      english = indsats_trigger_words (&s, NULL);
+      dansk = indsats_trigger_words (&s, danish);
+      g_assert_cmpstr (english, ==, cases[i].english);
+      g_assert_cmpstr (dansk, ==, cases[i].dansk);
+    }
+}
+
 /* Teams and focus areas are renamed and removed each by their own function;
  * removing one removes its actions and records that in their history */
 static void
@@ -1196,6 +1244,7 @@ main (int    argc,
   ADD ("/store/action/validation", test_action_validation);
   ADD ("/store/action/history", test_action_history);
   ADD ("/store/action/started-on", test_action_started_on);
+  ADD ("/store/follow-up/words", test_follow_up_words);
   ADD ("/store/teams/rename-remove", test_teams_rename_remove);
   ADD ("/store/keyfigures/queries-use-index", test_key_figure_queries_use_index);
   ADD ("/store/keyfigures/series-range", test_read_series_range);

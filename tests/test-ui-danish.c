@@ -74,7 +74,8 @@ test_window_in_danish (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
   spin (window);
   /* it opens on the follow-up, in Danish */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Tilbage på den rigtige side af grænsen"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Under grænsen på 20 % igen"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Ændring siden maj 2023"));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                                         INDSATS_TYPE_WINDOW, "view_stack")),
                                          "plan");

@@ -85,7 +85,7 @@ period_label (const char *canonical)
 
   if (canonical == NULL || !indsats_period_parse (canonical, &p, NULL))
     return g_strdup ("–");
-  return indsats_period_to_label (&p);
+  return indsats_period_to_words (&p, NULL);
 }
 
 static GtkWidget *
@@ -108,7 +108,7 @@ trigger_group (IndsatsFollowUpView  *self,
   g_autofree char *latest_title = NULL;
   g_autofree char *previous_title = NULL;
   g_autofree char *plan_title = NULL;
-  const char *state = indsats_trigger_state_to_label (t->state);
+  g_autofree char *state = indsats_trigger_words (t, NULL);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), t->text);
   if (t->indicator)

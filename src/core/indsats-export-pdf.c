@@ -198,6 +198,7 @@ add_triggers (Briefing              *br,
       g_autofree char *since_plan = indsats_trigger_format_change (t, t->at_plan, t->latest);
       g_autofree char *period = NULL;
       g_autofree char *markup = NULL;
+      g_autofree char *words = NULL;
       IndsatsPeriod p;
 
       add_paragraph (br, 0, text);
@@ -206,9 +207,9 @@ add_triggers (Briefing              *br,
       period = t->latest_period && indsats_period_parse (t->latest_period, &p, NULL)
                  ? indsats_period_to_label (&p) : g_strdup ("–");
       /* Translators: the latest value, its period, the line, and what that means */
+      words = indsats_trigger_words (t, NULL);
       markup = g_markup_printf_escaped (_("Latest figure (%s, %s): %s against the line of %s. %s."),
-                                        t->area ? t->area : "", period, latest, line,
-                                        indsats_trigger_state_to_label (t->state));
+                                        t->area ? t->area : "", period, latest, line, words);
       add_paragraph (br, 12, markup);
       g_clear_pointer (&markup, g_free);
       markup = g_markup_printf_escaped (_("Change since the plan was made: %s."), since_plan);

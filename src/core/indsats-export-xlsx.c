@@ -417,8 +417,8 @@ period_label (const char *canonical)
   return indsats_period_to_label (&p);
 }
 
-/* The trigger in words, with its numbers: "Still on the wrong side of the
- * line: 23,1 %* in aug. 2023 against the line of 20 %; +0,4 percentage
+/* The trigger in words, with its numbers: "Over the 20 % line: 23,1 %* in
+ * aug. 2023 against the line of 20 %; +0,4 percentage
  * points since jul. 2023; −1,2 percentage points since the plan (feb. 2023)." */
 static char *
 describe_trigger (Book                       *b,
@@ -428,13 +428,9 @@ describe_trigger (Book                       *b,
   gboolean pct = t->unit == NULL || g_strcmp0 (t->unit, "pct") == 0;
   g_autofree char *latest = NULL;
   g_autofree char *period = NULL;
+  g_autofree char *words = indsats_trigger_words (t, b->catalog);
 
-  if (t->state == INDSATS_TRIGGER_MET)
-    g_string_append (out, W_ (b, "Back on the right side of the line"));
-  else if (t->state == INDSATS_TRIGGER_NOT_MET)
-    g_string_append (out, W_ (b, "Still on the wrong side of the line"));
-  else
-    g_string_append (out, W_ (b, "No value yet"));
+  g_string_append (out, words);
   if (isnan (t->latest))
     return g_string_free (out, FALSE);
 
