@@ -1034,6 +1034,38 @@ test_language_of_data (void)
     }
 }
 
+/* The line is named in the reader's language when the figure has no words of its own */
+static void
+test_threshold_named_by_reader (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsChartData) data = make_line_data (24, 2);
+  g_autoptr(IndsatsChartLayout) layout = NULL;
+  g_autoptr(IndsatsCatalog) catalog = indsats_catalog_new ("da", &error);
+  g_autofree char *own = NULL;
+  g_autofree char *in_danish = NULL;
+  const char *drawn = NULL;
+
+  g_assert_no_error (error);
+  data->threshold = 20;
+  layout = layout_at (data, 800, 500);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      IndsatsChartText *t = g_ptr_array_index (layout->texts, i);
+      if (t->role == INDSATS_ROLE_THRESHOLD)
+        drawn = ((IndsatsChartLine *) g_ptr_array_index (t->lines, 0))->text;
+    }
+  g_assert_cmpstr (drawn, ==, said ("Line 20 %", "Grænse 20 %"));
+  data->catalog = catalog;
+  in_danish = indsats_chart_data_get_threshold_label (data);
+  g_assert_cmpstr (in_danish, ==, "Grænse 20 %");
+  /* words of its own are kept */
+  data->threshold_label = g_strdup ("Målet 20 %");
+  own = indsats_chart_data_get_threshold_label (data);
+  g_assert_cmpstr (own, ==, "Målet 20 %");
+  data->catalog = NULL;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1054,6 +1086,7 @@ main (int    argc,
   g_test_add_func ("/chart/nice-scale", test_nice_scale);
   g_test_add_func ("/chart/labels-thinned", test_labels_thinned);
   g_test_add_func ("/chart/pixels/threshold-and-colours", test_pixels_threshold_and_colours);
+  g_test_add_func ("/chart/threshold-named-by-reader", test_threshold_named_by_reader);
   g_test_add_func ("/chart/pixels/missing-is-a-gap", test_pixels_missing_is_a_gap);
   g_test_add_func ("/chart/bad-data", test_bad_data);
   g_test_add_func ("/chart/files", test_files);

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "indsats-catalog.h"
 #include "indsats-error.h"
 #include "indsats-format.h"
 
@@ -186,6 +187,29 @@ indsats_chart_format_value (const IndsatsChartData *data,
   return g_steal_pointer (&text);
 }
 
+/**
+ * indsats_chart_data_get_threshold_label:
+ *
+ * Returns: (transfer full) (nullable): what the line is called: the figure's
+ *   own words when it has them, else "Line 20 %" in the data's language;
+ *   %NULL when there is no line
+ */
+char *
+indsats_chart_data_get_threshold_label (const IndsatsChartData *data)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (isnan (data->threshold))
+    return NULL;
+  if (data->threshold_label != NULL && *data->threshold_label != '\0')
+    return g_strdup (data->threshold_label);
+  value = indsats_chart_format_value (data, data->threshold, fabs (data->threshold - round (data->threshold)) > 1e-9);
+  /* Translators: the name of a figure's threshold line, with its value: "Line 20 %" */
+  return g_strdup_printf (data->catalog ? indsats_catalog_gettext (data->catalog, N_("Line %s")) : _("Line %s"), value);
+}
+
 /* The decimals a value needs to be read as it was stored: 5.4 → 1, 288 → 0 */
 static int
 value_decimals (double value)
@@ -242,8 +266,11 @@ indsats_chart_data_describe (const IndsatsChartData *data)
         g_string_append (out, _(" (preliminary)"));
     }
   g_string_append_c (out, '.');
-  if (!isnan (data->threshold) && data->threshold_label)
-    g_string_append_printf (out, " %s.", data->threshold_label);
+  if (!isnan (data->threshold))
+    {
+      g_autofree char *line = indsats_chart_data_get_threshold_label (data);
+      g_string_append_printf (out, " %s.", line);
+    }
   return g_string_free (out, FALSE);
 }
 

@@ -921,10 +921,12 @@ place_threshold (Build *b)
   if (!isnan (data->threshold) && drawable (data->threshold) && !layout->empty && !layout->out_of_range)
     {
       layout->threshold_pos = indsats_chart_layout_value_pos (layout, data->threshold);
-      if (data->threshold_label && !layout->horizontal && b->level < LEVEL_BARE)
+      g_autofree char *line = indsats_chart_data_get_threshold_label (data);
+
+      if (!layout->horizontal && b->level < LEVEL_BARE)
         {
           t = add_text (layout, b->context, INDSATS_ROLE_THRESHOLD, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
-                        data->threshold_label, layout->plot.width, 1, 0, 0);
+                        line, layout->plot.width, 1, 0, 0);
           indsats_chart_text_move (t, layout->plot.x + layout->plot.width - 2 - t->box.width,
                                    layout->threshold_pos - t->box.height - layout->line_width);
           if (t->box.y < layout->plot.y)

@@ -332,8 +332,8 @@ write_goals_and_figures (IndsatsStore  *store,
       f->period_to = g_strdup (cell (figures, row, "to"));
       if (*threshold)
         {
+          /* named in the words of whoever reads the figure */
           f->threshold = g_ascii_strtod (threshold, NULL);
-          f->threshold_label = g_strdup_printf ("Grænse %s %%", threshold);
         }
       f->source = g_strdup (cell (figures, row, "source"));
       f->goal_id = find_goal_of_figure (goals, goal_ids, f->number);

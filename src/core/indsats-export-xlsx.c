@@ -912,6 +912,7 @@ write_figure (Book                       *b,
   int row = first + 1 + data->n_periods;
   g_autoptr(GBytes) png = NULL;
   g_autofree const char **headers = NULL;
+  g_autofree char *threshold_label = NULL;
   g_autofree double *widths = NULL;
   lxw_image_options image = { 0 };
   gsize size;
@@ -948,7 +949,8 @@ write_figure (Book                       *b,
       headers[s + 1] = ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->label;
       widths[s + 1] = 14;
     }
-  headers[n_series + 1] = data->threshold_label ? data->threshold_label : W_ (b, "Threshold");
+  threshold_label = indsats_chart_data_get_threshold_label (data);
+  headers[n_series + 1] = threshold_label ? threshold_label : W_ (b, "Threshold");
   widths[n_series + 1] = 14;
   if (!write_header_row (b, ws, first, headers, widths, n_series + 1 + (threshold ? 1 : 0), error))
     return FALSE;
