@@ -76,6 +76,8 @@ test_window_in_danish (void)
   /* it opens on the follow-up, in Danish */
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Under grænsen på 20 % igen"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Ændring siden maj 2023"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Indsatser i planen"));
+  g_assert_null (find_label (GTK_WIDGET (window), "Indsatser, der træder i kraft"));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                                         INDSATS_TYPE_WINDOW, "view_stack")),
                                          "plan");
