@@ -268,6 +268,24 @@ test_started_on_in_form (void)
   g_assert_true (shows_label (GTK_WIDGET (window), "Started 13.03.2023"));
   g_assert_false (shows_label (GTK_WIDGET (window), "Late – should have taken effect 11.05.2023"));
 
+  /* none is late now: "Should Have Started" says that every action has started */
+  indsats_plan_view_set_filter (indsats_window_get_plan_view (window), INDSATS_PLAN_FILTER_LATE);
+  spin ();
+  g_assert_true (indsats_plan_view_shows_empty_state (indsats_window_get_plan_view (window)));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Every Action Has Started"));
+  g_assert_false (shows_label (GTK_WIDGET (window), "No Matching Actions"));
+  indsats_plan_view_set_filter (indsats_window_get_plan_view (window), INDSATS_PLAN_FILTER_ALL);
+  spin ();
+  {
+    const char *title, *description;
+
+    /* narrowed by a search too, the empty list says only that nothing matches */
+    indsats_plan_empty_words (INDSATS_PLAN_FILTER_LATE, TRUE, &title, &description);
+    g_assert_cmpstr (title, ==, "No Matching Actions");
+    indsats_plan_empty_words (INDSATS_PLAN_FILTER_LATE, FALSE, &title, &description);
+    g_assert_cmpstr (description, ==, "No planned action is past the day it was to take effect.");
+  }
+
   /* opened again, the form shows the day; changed, the database follows */
   dialog = indsats_window_open_action_dialog (window, 7);
   g_assert_cmpstr (indsats_action_dialog_get_field (dialog, "started"), ==, "13.03.2023");
