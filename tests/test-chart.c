@@ -946,7 +946,8 @@ test_demo_figures (void)
   g_assert_cmpfloat (((IndsatsChartSeries *) g_ptr_array_index (fig12->series, 1))->values[last], ==, 12.4);
   g_assert_cmpfloat (((IndsatsChartSeries *) g_ptr_array_index (fig12->series, 2))->values[last], ==, 6.9);
   described = indsats_chart_data_describe (fig12);
-  g_assert_cmpstr (described, ==, "aug. 2023: Ishøj 5,4 %, Brøndby 12,4 %, Hele landet 6,9 %.");
+  g_assert_cmpstr (described, ==, said ("Aug 2023: Ishøj 5,4 %, Brøndby 12,4 %, Hele landet 6,9 %.",
+                                       "aug. 2023: Ishøj 5,4 %, Brøndby 12,4 %, Hele landet 6,9 %."));
 
   fig15 = indsats_chart_data_load (store, 15, &error);
   g_assert_no_error (error);
@@ -1034,7 +1035,8 @@ test_language_of_data (void)
     }
 }
 
-/* The line is named in the reader's language when the figure has no words of its own */
+/* The line is named in the reader's language when the figure has no words of
+ * its own, and the periods are said in it */
 static void
 test_threshold_named_by_reader (void)
 {
@@ -1056,6 +1058,9 @@ test_threshold_named_by_reader (void)
         drawn = ((IndsatsChartLine *) g_ptr_array_index (t->lines, 0))->text;
     }
   g_assert_cmpstr (drawn, ==, said ("Line 20 %", "Grænse 20 %"));
+  /* and its periods too: no Danish month under an English window */
+  g_assert_cmpstr (((IndsatsChartCategory *) g_ptr_array_index (layout->categories, 0))->label, ==,
+                   said ("Jan 2018", "jan. 2018"));
   data->catalog = catalog;
   in_danish = indsats_chart_data_get_threshold_label (data);
   g_assert_cmpstr (in_danish, ==, "Grænse 20 %");

@@ -253,7 +253,7 @@ indsats_chart_data_describe (const IndsatsChartData *data)
 
   if (latest < 0)
     return g_string_free (out, FALSE);
-  label = indsats_period_to_label (&data->periods[latest]);
+  label = indsats_period_to_words (&data->periods[latest], data->catalog);
   g_string_append_printf (out, "%s: ", label);
   for (guint s = 0; s < data->series->len; s++)
     {

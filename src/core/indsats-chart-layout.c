@@ -547,7 +547,8 @@ make_categories (Build *b)
         c->label = indsats_chart_clean_text (((IndsatsChartSeries *) g_ptr_array_index (data->series, i))->label);
       else
         {
-          g_autofree char *text = indsats_period_to_label (&data->periods[i]);
+          /* in the figure's language, as its other words */
+          g_autofree char *text = indsats_period_to_words (&data->periods[i], data->catalog);
           gboolean prelim = FALSE;
 
           for (guint s = 0; s < data->series->len; s++)
