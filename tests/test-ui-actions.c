@@ -322,7 +322,7 @@ test_started_on_in_form (void)
     g_autofree char *subtitle = g_strdup_printf ("%s %.5s, by %s", date, changed_at + 11, me);
 
     g_assert_true (shows_label (GTK_WIDGET (history_window), subtitle));
-    g_assert_true (shows_label (GTK_WIDGET (history_window), "Took Effect: 13.03.2023 → –"));
+    g_assert_true (shows_label (GTK_WIDGET (history_window), "Started On: 13.03.2023 → –"));
   }
   gtk_window_destroy (history_window);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -204,7 +204,7 @@ field_label (const char *field)
   if (g_str_equal (field, "focus")) return _("Focus Area");
   if (g_str_equal (field, "owner")) return _("Owner");
   if (g_str_equal (field, "start_date")) return _("Takes Effect");
-  if (g_str_equal (field, "started_on")) return _("Took Effect");
+  if (g_str_equal (field, "started_on")) return _("Started On");
   if (g_str_equal (field, "status")) return _("Status");
   if (g_str_equal (field, "end_date")) return _("Evaluation Date");
   if (g_str_equal (field, "note")) return _("Note");

@@ -322,7 +322,7 @@ write_actions (Book       *b,
   lxw_worksheet *ws = workbook_add_worksheet (b->wb, W_ (b, "Actions"));
   const char *headers[] = {
     W_ (b, "Team"), W_ (b, "Focus Area"), W_ (b, "Action"), W_ (b, "Owner"),
-    W_ (b, "Takes Effect"), W_ (b, "Status"), W_ (b, "Note"), W_ (b, "Took Effect"),
+    W_ (b, "Takes Effect"), W_ (b, "Status"), W_ (b, "Note"), W_ (b, "Started On"),
   };
   double widths[] = { 18, 24, 60, 18, 14, 13, 30, 14 };
   lxw_table_column columns[8] = { 0 };
