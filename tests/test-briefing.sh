@@ -116,6 +116,8 @@ check "the cover names the plan, the jobcentre and the meeting" \
   grep -q "12.09.2023" <<<"$(pdftotext -f 1 -l 1 "$tmp/briefing.pdf" -)"
 check "every page is numbered of the whole" test "$(grep -cE "^Page [0-9]+ of $pages\$" <<<"$text")" -eq "$pages"
 check "the actions are there with owner and start" grep -qF "Carried out by: Teamleder · Takes effect: 03.04.2023 · Status: Done" <<<"$text"
+check "a started action says the day it took effect beside the day it was to" \
+  grep -qF "Takes effect: 27.02.2023 · Started: 27.02.2023 · Status: Started" <<<"$(tr '\n' ' ' <<<"$text")"
 check "a planned action whose start has passed is marked late" \
   grep -qF "Takes effect: 01.09.2023 · Status: Planned Late: not started" <<<"$(tr '\n' ' ' <<<"$text")"
 check "the new action is told since the meeting" grep -qF "New action: “Opfølgning på nye ledige”" <<<"$text"
@@ -155,6 +157,8 @@ if [ -n "${LOCPATH:-}" ]; then
   check "in Danish: Siden udvalgsmødet DATE" grep -q "^Siden udvalgsmødet 14.03.2023$" <<<"$dansk"
   check "in Danish: Side N af M" grep -q "^Side 1 af [0-9]*$" <<<"$dansk"
   check "in Danish: who carries it out, when it takes effect" grep -qF "Hvem effektuerer: Teamleder · Træder i kraft: 03.04.2023" <<<"$dansk"
+  check "in Danish: when it took effect" \
+    grep -qF "Træder i kraft: 27.02.2023 · Trådte i kraft: 27.02.2023 · Status: I gang" <<<"$(tr '\n' ' ' <<<"$dansk")"
 fi
 
 run export pdf "$tmp/x.pdf" --since "No such meeting" --database "$db"

@@ -268,9 +268,18 @@ add_actions (Briefing   *br,
         }
       text = g_markup_printf_escaped ("• %s", a->text);
       add_paragraph (br, 10, text);
-      /* Translators: who carries an action out, when it takes effect, and its status */
-      facts = g_markup_printf_escaped (_("<small>Carried out by: %s · Takes effect: %s · Status: %s</small>"),
-                                       a->owner, start, indsats_status_to_label (a->status));
+      if (a->status != INDSATS_STATUS_PLANNED && indsats_date_is_valid_iso (a->started_on))
+        {
+          g_autofree char *started = indsats_format_date (a->started_on);
+
+          /* Translators: who carries an action out, when it was to take effect, the day it did, and its status */
+          facts = g_markup_printf_escaped (_("<small>Carried out by: %s · Takes effect: %s · Started: %s · Status: %s</small>"),
+                                           a->owner, start, started, indsats_status_to_label (a->status));
+        }
+      else
+        /* Translators: who carries an action out, when it takes effect, and its status */
+        facts = g_markup_printf_escaped (_("<small>Carried out by: %s · Takes effect: %s · Status: %s</small>"),
+                                         a->owner, start, indsats_status_to_label (a->status));
       if (late)
         {
           g_autofree char *mark = g_markup_printf_escaped (
