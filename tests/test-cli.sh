@@ -173,6 +173,15 @@ run actions edit 7 --database "$db" --status started --started-on 2023-05-15
 check "--status started with --started-on takes the day given" test "$rc" -eq 0 -a "$(started_on 7)" = "2023-05-15"
 run actions edit 7 --database "$db" --status done
 check "done keeps the day it started" test "$rc" -eq 0 -a "$(started_on 7)" = "2023-05-15"
+run actions add --database "$db" --team Job-team --focus "Fokus på et aktivt tilbud" --owner "Alle SB" \
+  --start 2023-04-03 --text "Startet før tid" --status started --started-on 28.03.2023
+check "actions add --started-on stores the day it started" \
+  test "$rc" -eq 0 -a "$(started_on "$out")" = "2023-03-28" -a "$(sqlite3 "$db" "SELECT start_date FROM action WHERE id = $out")" = "2023-04-03"
+before=$(count_actions "$db")
+run actions add --database "$db" --team Job-team --focus "Fokus på et aktivt tilbud" --owner "Alle SB" \
+  --start 2023-04-03 --text "Ikke startet" --started-on 2023-03-28
+check "actions add --started-on for a planned action exits 1 saying what to do, and adds nothing" \
+  test "$rc" -eq 1 -a -n "$(grep -F 'set its status to started' <<<"$err")" -a "$(count_actions "$db")" = "$before"
 
 
 # figures: list, add, render

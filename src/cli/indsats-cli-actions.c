@@ -111,7 +111,7 @@ actions_add (IndsatsCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *team = NULL, *focus = NULL, *owner = NULL, *start = NULL, *end = NULL;
   g_autofree char *text = NULL, *status = NULL, *note = NULL, *start_iso = NULL, *end_iso = NULL;
-  g_autofree char *plan_text = NULL;
+  g_autofree char *plan_text = NULL, *started_on = NULL, *started_on_iso = NULL;
   IndsatsAction action = { 0 };
   gint64 plan_id = 0, id;
   int exit_code;
@@ -123,6 +123,8 @@ actions_add (IndsatsCli  *cli,
     { "end", 0, 0, G_OPTION_ARG_STRING, &end, "When it is evaluated (not before --start)", "YYYY-MM-DD" },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, "The action", "TEXT" },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, "planned (default), started, done or dropped", "STATUS" },
+    { "started-on", 0, 0, G_OPTION_ARG_STRING, &started_on,
+      "The day it actually started, for one that has (default: today when --status started)", "YYYY-MM-DD" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "NOTE" },
     { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, "The plan (default: the first)", "ID" },
     { NULL }
@@ -148,6 +150,7 @@ actions_add (IndsatsCli  *cli,
   /* Check what was typed before anything is opened or written */
   if (!parse_date_option (cli, "--start", start, &start_iso, &exit_code) ||
       !parse_date_option (cli, "--end", end && *end ? end : NULL, &end_iso, &exit_code) ||
+      !parse_date_option (cli, "--started-on", started_on, &started_on_iso, &exit_code) ||
       !check_dates (cli, start_iso, end_iso, &exit_code) ||
       !indsats_cli_check_text (cli, "--text", text, "describe the action", &exit_code) ||
       !indsats_cli_check_text (cli, "--team", team, "name the team", &exit_code) ||
@@ -163,6 +166,7 @@ actions_add (IndsatsCli  *cli,
   action.owner = owner;
   action.start_date = start_iso;
   action.end_date = end_iso;
+  action.started_on = started_on_iso;
   action.text = text;
   action.note = note;
 

@@ -231,7 +231,8 @@ indsats_store_add_action (IndsatsStore         *self,
   g_return_val_if_fail (given != NULL, 0);
 
   action = normalized_action (given);
-  settle_started_on (action, NULL, 0);
+  /* a day given is taken as given, and checked against the status */
+  settle_started_on (action, NULL, action->started_on ? INDSATS_ACTION_FIELD_STARTED_ON : 0);
   if (!validate_action (action, TRUE, error))
     return 0;
   text = g_strstrip (g_strdup (action->text));
