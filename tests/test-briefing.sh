@@ -66,6 +66,7 @@ check "the trigger's latest period then and now" has_line "$(printf 'indicator\t
 # Change a status, an owner and a date, add one action, delete one, import a new month
 planned=$("$indsats" actions list --database "$db" | awk -F'\t' '$7 == "planned" { print $1; exit }')
 "$indsats" actions edit "$planned" --status done --owner "Teamleder" --start 2023-04-03 --database "$db" >/dev/null
+"$indsats" actions edit 3 --started-on 2023-03-01 --database "$db" >/dev/null
 added=$("$indsats" actions add --team Job-team --focus "Ny fokus" --owner Leder --start 2023-09-01 \
           --text "Opfølgning på nye ledige" --database "$db")
 removed=$("$indsats" actions list --database "$db" | awk -F'\t' -v p="$planned" 'NR > 1 && $1 != p { print $1; exit }')
@@ -83,7 +84,8 @@ check "the added action" has_line "$(printf 'action\t%s\tadded\t\tOpfølgning p�
 check "the removed action, with its text" has_line "$(printf 'action\t%s\tremoved\t%s\t' "$removed" "$removed_text")"
 check "the new month's value" has_line "$(printf 'indicator\t%s\tvalue\t16.5\t12.3' "$sick")"
 check "the new month's period" has_line "$(printf 'indicator\t%s\tperiod\t2023M06\t2023M07' "$sick")"
-check "no other action changed" test "$(grep -cP '^action\t' <<<"$out")" -eq 5
+check "the day an action took effect, as the meeting knew it and now" has_line "$(printf 'action\t3\tstarted_on\t2023-02-27\t2023-03-01')"
+check "no other action changed" test "$(grep -cP '^action\t' <<<"$out")" -eq 6
 
 run changes --since "March meeting" --format json --database "$db"
 check "changes json has the same rows, with null for none" /usr/bin/python3 -c '
@@ -120,6 +122,7 @@ check "a started action says the day it took effect beside the day it was to" \
   grep -qF "Takes effect: 27.02.2023 · Started: 27.02.2023 · Status: Started" <<<"$(tr '\n' ' ' <<<"$text")"
 check "a planned action whose start has passed is marked late" \
   grep -qF "Takes effect: 01.09.2023 · Status: Planned Late: not started" <<<"$(tr '\n' ' ' <<<"$text")"
+check "the new day an action took effect is told since the meeting" grep -qF "started on 01.03.2023 (was 27.02.2023)" <<<"$(tr '\n' ' ' <<<"$text")"
 check "the new action is told since the meeting" grep -qF "New action: “Opfølgning på nye ledige”" <<<"$text"
 check "the trigger's new value is told since the meeting" grep -qF "$sick, Ishøj: 12.3 % now, 16.5 % at the meeting" <<<"$(tr '\n' ' ' <<<"$text" | sed 's/,\([0-9]\)/.\1/g')"
 check "a goal's status text is there" grep -q "Ministerial Goal 1: Alle ledige skal have en" <<<"$text"

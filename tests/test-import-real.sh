@@ -167,6 +167,7 @@ sqlite3 "$v3" "INSERT INTO plan (id, title, created_at) VALUES (1, 'Plan', '2023
   INSERT INTO snapshot_indicator (snapshot_id, position, indicator, area, period, value) VALUES (1, 0, 'Antal personer (y01a02)', '$nfd', '2021M01', 1);
   UPDATE indicator SET breakdown = 'Køn: $nfd' WHERE name = 'Antal personer (y01a02, Kvinder)';
   ALTER TABLE action DROP COLUMN started_on; ALTER TABLE action_history DROP COLUMN changed_by;
+  ALTER TABLE snapshot_action DROP COLUMN started_on;
   DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; PRAGMA user_version = 3;"
 db=$v3
 run series list

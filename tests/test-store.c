@@ -758,7 +758,13 @@ write_version_5 (const char *path)
                " (2, 1, '2023-04-04 10:00:00', 'status', 'planned', 'started'),"
                " (4, 1, '2023-03-20 11:00:00', 'status', 'planned', 'started'),"
                " (4, 1, '2023-05-01 11:00:00', 'status', 'started', 'done'),"
-               " (5, 1, '2023-03-05 12:00:00', 'owner', 'Alle', 'Alle SB');");
+               " (5, 1, '2023-03-05 12:00:00', 'owner', 'Alle', 'Alle SB');"
+               "INSERT INTO snapshot (id, plan_id, name, meeting_date, created_at) VALUES"
+               " (1, 1, 'Marts', '2023-03-14', '2023-03-14 10:00:00');"
+               "INSERT INTO snapshot_action (snapshot_id, action_id, team, focus, text, owner, start_date, status) VALUES"
+               " (1, 1, 'Job-team', 'Samtaler', 'Startet én gang', 'Alle SB', '2023-03-01', 'started'),"
+               " (1, 2, 'Job-team', 'Samtaler', 'Startet to gange', 'Alle SB', '2023-03-01', 'planned'),"
+               " (1, 4, 'Job-team', 'Samtaler', 'Gennemført', 'Alle SB', '2023-03-01', 'started');");
   sqlite3_close (db);
 }
 
@@ -798,6 +804,11 @@ test_migration_started_on (Fixture       *f,
   g_assert_cmpuint (history->len, ==, 2);
   g_assert_cmpstr (((IndsatsHistoryEntry *) history->pdata[0])->changed_by, ==, "");
   g_assert_cmpstr (((IndsatsHistoryEntry *) history->pdata[0])->changed_at, ==, "2023-03-13 09:30:00");
+
+  /* a snapshot keeps the day of what had started by its meeting, and only that */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM snapshot_action WHERE action_id = 1 AND started_on = '2023-03-13'"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM snapshot_action WHERE action_id = 2 AND started_on IS NULL"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM snapshot_action WHERE action_id = 4 AND started_on IS NULL"), ==, 1);
   g_clear_object (&store);
 
   /* and opening it again changes nothing */

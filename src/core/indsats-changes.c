@@ -128,6 +128,7 @@ compare_action (GPtrArray           *changes,
     { "start_date", then->start_date, now->start_date },
     { "status", indsats_status_to_string (then->status), indsats_status_to_string (now->status) },
     { "end_date", then->end_date, now->end_date },
+    { "started_on", then->started_on, now->started_on },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -301,6 +302,12 @@ indsats_change_describe (const IndsatsChange *c)
       g_autofree char *then = date_words (c->old_value);
       g_autofree char *now = date_words (c->new_value);
       return g_strdup_printf (_("“%s”: takes effect %s instead of %s"), c->label, now, then);
+    }
+  if (strcmp (c->what, "started_on") == 0)
+    {
+      g_autofree char *then = date_words (c->old_value);
+      g_autofree char *now = date_words (c->new_value);
+      return g_strdup_printf (_("“%s”: started on %s (was %s)"), c->label, now, then);
     }
   if (strcmp (c->what, "end_date") == 0)
     {

@@ -184,6 +184,13 @@ static const char * const indsats_migrations[] = {
   " (SELECT date(h.changed_at) FROM action_history h"
   "   WHERE h.action_id = action.id AND h.field = 'status' AND h.new_value = 'started'"
   "   ORDER BY h.changed_at DESC, h.id DESC LIMIT 1)"
+  " WHERE status IN ('started', 'done', 'dropped');"
+  /* a snapshot keeps the day too; one taken before takes it where the
+   * action had started by the meeting */
+  "ALTER TABLE snapshot_action ADD COLUMN started_on TEXT;"
+  "UPDATE snapshot_action SET started_on ="
+  " (SELECT a.started_on FROM action a JOIN snapshot s ON s.id = snapshot_action.snapshot_id"
+  "   WHERE a.id = snapshot_action.action_id AND a.started_on <= s.meeting_date)"
   " WHERE status IN ('started', 'done', 'dropped');",
 };
 
