@@ -134,12 +134,12 @@ def run(language, names):
 
 run(None, {"add": "Add Action", "undo": "Undo", "redo": "Redo", "search": "Search", "plan": "Recovery Plan",
            "owner": "Owner: Fagkoordinator", "started": "Started", "edit": "Edit Action", "delete": "Delete Action",
-           "late": "Should have started 11.05.2023", "action": "Action", "team": "Team", "focus": "Focus Area", "owner_field": "Owner",
-           "start": "Start Date", "status": "Status", "note": "Note", "save": "Save", "cancel": "Cancel"})
+           "late": "Late – should have taken effect 11.05.2023", "action": "Action", "team": "Team", "focus": "Focus Area", "owner_field": "Owner",
+           "start": "Takes Effect", "status": "Status", "note": "Note", "save": "Save", "cancel": "Cancel"})
 run("da", {"add": "Tilføj indsats", "undo": "Fortryd", "redo": "Annullér fortryd", "search": "Søg",
            "plan": "Genopretningsplan", "owner": "Ansvarlig: Fagkoordinator", "started": "I gang",
-           "edit": "Redigér indsats", "delete": "Slet indsats", "late": "Skulle være startet 11.05.2023",
-           "action": "Indsats", "team": "Team", "focus": "Fokusområde", "owner_field": "Ansvarlig", "start": "Startdato", "status": "Status",
+           "edit": "Redigér indsats", "delete": "Slet indsats", "late": "Forsinket – skulle være trådt i kraft 11.05.2023",
+           "action": "Indsats", "team": "Team", "focus": "Fokusområde", "owner_field": "Ansvarlig", "start": "Træder i kraft", "status": "Status",
            "note": "Note", "save": "Gem", "cancel": "Annuller"})
 
 UNIQUE = "Særlig indsats for unge ordblinde i jobafklaring"

@@ -35,7 +35,7 @@ check "the demo copy is removed" test -z "$(ls -A "$TMPDIR")"
 mkdir -p "$tmp/old"
 "$indsats" demo --database "$tmp/old/v1.db" >/dev/null 2>&1
 nfc=$(printf '\xc3\x85benr\xc3\xa5') nfd=$(printf 'A\xcc\x8abenra\xcc\x8a')
-sqlite3 "$tmp/old/v1.db" "DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; DROP TABLE IF EXISTS snapshot_indicator; DROP TABLE IF EXISTS snapshot_action; DROP TABLE IF EXISTS snapshot;
+sqlite3 "$tmp/old/v1.db" "ALTER TABLE action DROP COLUMN started_on; ALTER TABLE action_history DROP COLUMN changed_by; DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; DROP TABLE IF EXISTS snapshot_indicator; DROP TABLE IF EXISTS snapshot_action; DROP TABLE IF EXISTS snapshot;
   DROP INDEX indicator_by_origin; ALTER TABLE indicator DROP COLUMN table_id;
   ALTER TABLE indicator DROP COLUMN measure; ALTER TABLE indicator DROP COLUMN breakdown;
   PRAGMA user_version = 1;

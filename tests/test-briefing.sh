@@ -66,6 +66,7 @@ check "the trigger's latest period then and now" has_line "$(printf 'indicator\t
 # Change a status, an owner and a date, add one action, delete one, import a new month
 planned=$("$indsats" actions list --database "$db" | awk -F'\t' '$7 == "planned" { print $1; exit }')
 "$indsats" actions edit "$planned" --status done --owner "Teamleder" --start 2023-04-03 --database "$db" >/dev/null
+"$indsats" actions edit 3 --started-on 2023-03-01 --database "$db" >/dev/null
 added=$("$indsats" actions add --team Job-team --focus "Ny fokus" --owner Leder --start 2023-09-01 \
           --text "Opfølgning på nye ledige" --database "$db")
 removed=$("$indsats" actions list --database "$db" | awk -F'\t' -v p="$planned" 'NR > 1 && $1 != p { print $1; exit }')
@@ -83,7 +84,8 @@ check "the added action" has_line "$(printf 'action\t%s\tadded\t\tOpfølgning p�
 check "the removed action, with its text" has_line "$(printf 'action\t%s\tremoved\t%s\t' "$removed" "$removed_text")"
 check "the new month's value" has_line "$(printf 'indicator\t%s\tvalue\t16.5\t12.3' "$sick")"
 check "the new month's period" has_line "$(printf 'indicator\t%s\tperiod\t2023M06\t2023M07' "$sick")"
-check "no other action changed" test "$(grep -cP '^action\t' <<<"$out")" -eq 5
+check "the day an action took effect, as the meeting knew it and now" has_line "$(printf 'action\t3\tstarted_on\t2023-02-27\t2023-03-01')"
+check "no other action changed" test "$(grep -cP '^action\t' <<<"$out")" -eq 6
 
 run changes --since "March meeting" --format json --database "$db"
 check "changes json has the same rows, with null for none" /usr/bin/python3 -c '
@@ -119,9 +121,12 @@ check "every page is numbered of the whole, in Danish" test "$(grep -cE "^Side [
 check "the cover gives the meeting's date as a letter does" grep -qx "Status til udvalgsmødet 12. september 2023" <<<"$text"
 check "the actions are there with owner and start, in Danish" \
   grep -qF "Hvem effektuerer: Teamleder · Træder i kraft: 03.04.2023 · Status: Gennemført" <<<"$text"
+check "a started action says the day it took effect beside the day it was to" \
+  grep -qF "Træder i kraft: 27.02.2023 · Trådte i kraft: 27.02.2023 · Status: I gang" <<<"$(tr '\n' ' ' <<<"$text")"
 check "a planned action whose start has passed is marked late" \
   grep -qF "Træder i kraft: 01.09.2023 · Status: Planlagt Forsinket: ikke startet" <<<"$(tr '\n' ' ' <<<"$text")"
-check "the new action is told since the meeting" grep -qF "Ny indsats: “Opfølgning på nye ledige”" <<<"$text"
+check "the new day an action took effect is told since the meeting" grep -qF "trådte i kraft 01.03.2023 (før 27.02.2023)" <<<"$(tr '\n' ' ' <<<"$text")"
+check "the new action is told since the meeting" grep -qF "Ny indsats: „Opfølgning på nye ledige“" <<<"$text"
 check "the trigger's new value is told since the meeting, with Danish decimals" \
   grep -qF "$sick, Ishøj: 12,3 % nu, 16,5 % ved mødet" <<<"$(tr '\n' ' ' <<<"$text")"
 check "the status change is told with the Danish words" \
@@ -197,7 +202,7 @@ assert "Siden sidste møde" in wb.sheetnames, wb.sheetnames
 assert wb.sheetnames.index("Siden sidste møde") == wb.sheetnames.index("Mål") + 1, wb.sheetnames
 ws = wb["Siden sidste møde"]
 assert ws["A1"].value == "Siden udvalgsmødet 14.03.2023", ws["A1"].value
-assert re.fullmatch(r"Øjebliksbillede “March meeting”, taget \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d", ws["A2"].value), ws["A2"].value
+assert re.fullmatch(r"Øjebliksbillede „March meeting“, taget \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d", ws["A2"].value), ws["A2"].value
 assert [c.value for c in ws[4]] == ["Indsats eller nøgletal", "Hvad ændrede sig", "Ved mødet", "Nu", "I ord"]
 rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
 status = [r for r in rows if r[1] == "Status"]

@@ -949,7 +949,8 @@ test_demo_figures (void)
   g_assert_cmpfloat (((IndsatsChartSeries *) g_ptr_array_index (fig12->series, 1))->values[last], ==, 12.4);
   g_assert_cmpfloat (((IndsatsChartSeries *) g_ptr_array_index (fig12->series, 2))->values[last], ==, 6.9);
   described = indsats_chart_data_describe (fig12);
-  g_assert_cmpstr (described, ==, "aug. 2023: Ishøj 5,4 %, Brøndby 12,4 %, Hele landet 6,9 %.");
+  g_assert_cmpstr (described, ==, said ("Aug 2023: Ishøj 5,4 %, Brøndby 12,4 %, Hele landet 6,9 %.",
+                                       "aug. 2023: Ishøj 5,4 %, Brøndby 12,4 %, Hele landet 6,9 %."));
 
   fig15 = indsats_chart_data_load (store, 15, &error);
   g_assert_no_error (error);
@@ -1067,9 +1068,13 @@ test_follows_new_data (void)
   g_assert_cmpfloat (t->latest, ==, 23.5);
   g_assert_cmpstr (t->previous_period, ==, "2023M06");
   g_assert_cmpint (t->state, ==, INDSATS_TRIGGER_NOT_MET);
-  /* the words, in English or (under da_DK) Danish */
-  g_assert_true (g_str_equal (indsats_trigger_state_to_label (t->state), "Still on the wrong side of the line") ||
-                 g_str_equal (indsats_trigger_state_to_label (t->state), "Stadig på den forkerte side af grænsen"));
+  /* the words: over the line again, as June was under it */
+  {
+    g_autofree char *words = indsats_trigger_words (t, NULL);
+
+    g_assert_true (g_str_equal (words, "Back over the 20 % line") ||
+                   g_str_equal (words, "Igen over grænsen på 20 %"));
+  }
 
   /* the figure, without a fixed end, shows July and its value */
   figure = indsats_chart_data_load (store, 15, &error);
@@ -1079,7 +1084,8 @@ test_follows_new_data (void)
   g_clear_pointer (&period, g_free);
   g_assert_cmpfloat (last_value (figure, 0), ==, 23.5);
   described = indsats_chart_data_describe (figure);
-  g_assert_cmpstr (described, ==, "jul. 2023: Ishøj 23,5 %. Grænse 20 %.");
+  g_assert_true (g_str_equal (described, "Jul 2023: Ishøj 23,5 %. Line 20 %.") ||
+                 g_str_equal (described, "jul. 2023: Ishøj 23,5 %. Grænse 20 %."));
   g_clear_pointer (&described, g_free);
   /* and the follow-up's picture of it is the same */
   shown = indsats_follow_up_load_figure (store, t, &error);
@@ -1104,7 +1110,8 @@ test_follows_new_data (void)
   g_assert_cmpfloat (last_value (shown_fixed, 0), ==, 23.5);
   g_assert_cmpint (shown_fixed->n_periods, ==, fixed->n_periods + 1);
   described = indsats_chart_data_describe (shown_fixed);
-  g_assert_cmpstr (described, ==, "jul. 2023: Ishøj 23,5 %. Grænse 20 %.");
+  g_assert_true (g_str_equal (described, "Jul 2023: Ishøj 23,5 %. Line 20 %.") ||
+                 g_str_equal (described, "jul. 2023: Ishøj 23,5 %. Grænse 20 %."));
 
   g_clear_object (&store);
   indsats_test_remove_dir (dir);
@@ -1152,6 +1159,42 @@ test_language_of_data (void)
     }
 }
 
+/* The line is named in the reader's language when the figure has no words of
+ * its own, and the periods are said in it */
+static void
+test_threshold_named_by_reader (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsChartData) data = make_line_data (24, 2);
+  g_autoptr(IndsatsChartLayout) layout = NULL;
+  g_autoptr(IndsatsCatalog) catalog = indsats_catalog_new ("da", &error);
+  g_autofree char *own = NULL;
+  g_autofree char *in_danish = NULL;
+  const char *drawn = NULL;
+
+  g_assert_no_error (error);
+  data->threshold = 20;
+  layout = layout_at (data, 800, 500);
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      IndsatsChartText *t = g_ptr_array_index (layout->texts, i);
+      if (t->role == INDSATS_ROLE_THRESHOLD)
+        drawn = ((IndsatsChartLine *) g_ptr_array_index (t->lines, 0))->text;
+    }
+  g_assert_cmpstr (drawn, ==, said ("Line 20 %", "Grænse 20 %"));
+  /* and its periods too: no Danish month under an English window */
+  g_assert_cmpstr (((IndsatsChartCategory *) g_ptr_array_index (layout->categories, 0))->label, ==,
+                   said ("Jan 2018", "jan. 2018"));
+  data->catalog = catalog;
+  in_danish = indsats_chart_data_get_threshold_label (data);
+  g_assert_cmpstr (in_danish, ==, "Grænse 20 %");
+  /* words of its own are kept */
+  data->threshold_label = g_strdup ("Målet 20 %");
+  own = indsats_chart_data_get_threshold_label (data);
+  g_assert_cmpstr (own, ==, "Målet 20 %");
+  data->catalog = NULL;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1172,6 +1215,7 @@ main (int    argc,
   g_test_add_func ("/chart/nice-scale", test_nice_scale);
   g_test_add_func ("/chart/labels-thinned", test_labels_thinned);
   g_test_add_func ("/chart/pixels/threshold-and-colours", test_pixels_threshold_and_colours);
+  g_test_add_func ("/chart/threshold-named-by-reader", test_threshold_named_by_reader);
   g_test_add_func ("/chart/pixels/missing-is-a-gap", test_pixels_missing_is_a_gap);
   g_test_add_func ("/chart/bad-data", test_bad_data);
   g_test_add_func ("/chart/files", test_files);

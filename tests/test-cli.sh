@@ -32,8 +32,10 @@ check "demo exits 0" test "$rc" -eq 0
 run actions list --database "$db" --format tsv
 check "actions list exits 0" test "$rc" -eq 0
 header=$(printf '%s\n' "$out" | head -1)
-check "tsv header is id, team, focus, action, owner, start_date, status" \
-  test "$header" = "$(printf 'id\tteam\tfocus\taction\towner\tstart_date\tstatus')"
+check "tsv header is id, team, focus, action, owner, start_date, status, started_on" \
+  test "$header" = "$(printf 'id\tteam\tfocus\taction\towner\tstart_date\tstatus\tstarted_on')"
+check "the demo's started actions started on their planned day, the planned ones have no day" \
+  test "$(printf '%s\n' "$out" | awk -F'\t' '$1 == 3 || $1 == 7 {print $1 "|" $7 "|" $8 "|"}' | tr '\n' ' ')" = "3|started|2023-02-27| 7|planned|| "
 if diff <(tail -n +2 "$table") <(printf '%s\n' "$out" | tail -n +2 | cut -f2-6) >"$tmp/diff"; then
   ok "demo round trip gives the 25 actions of the shared table, text and dates identical"
 else
@@ -64,7 +66,9 @@ if printf '%s' "$out" | /usr/bin/python3 -c '
 import json, sys
 rows = json.load(sys.stdin)
 assert len(rows) == 25, len(rows)
-assert list(rows[0].keys()) == ["id", "team", "focus", "action", "owner", "start_date", "status"], rows[0].keys()
+assert list(rows[0].keys()) == ["id", "team", "focus", "action", "owner", "start_date", "status", "started_on"], rows[0].keys()
+assert rows[2]["started_on"] == "2023-02-27", rows[2]
+assert [r["started_on"] for r in rows if r["status"] == "planned"] == [None], rows
 assert isinstance(rows[0]["id"], int)
 assert rows[18]["team"] == "Job-team" and rows[18]["start_date"] == "2023-01-18"
 assert rows[6]["owner"] == "Udbyderen Schultz"
@@ -99,15 +103,21 @@ run actions edit 3 --database "$db" --status done --start 01.03.2023 --owner "Fa
 check "actions edit exits 0" test "$rc" -eq 0
 check "the edit is stored" test "$(sqlite3 "$db" "SELECT status || '|' || start_date || '|' || owner FROM action WHERE id = 3")" = "done|2023-03-01|Fagkoordinator og SB"
 run actions history 3 --database "$db"
-check "actions history exits 0 with the columns when, field, old, new" test "$rc" -eq 0 -a "$(printf '%s\n' "$out" | head -1)" = "$(printf 'when\tfield\told\tnew')"
+check "actions history exits 0 with the columns when, field, old, new, by" test "$rc" -eq 0 -a "$(printf '%s\n' "$out" | head -1)" = "$(printf 'when\tfield\told\tnew\tby')"
 check "history has a row per changed field" test "$(printf '%s\n' "$out" | cut -f2 | tail -n +2 | sort | tr '\n' ' ')" = "created owner start_date status "
-check "history shows old and new values" grep -qP '\tstart_date\t2023-02-27\t2023-03-01$' <<<"$out"
+check "history shows old and new values" grep -qP '\tstart_date\t2023-02-27\t2023-03-01\t' <<<"$out"
+# who: the full name of the account as the system keeps it, else the login name
+me=$(getent passwd "$(id -un)" | cut -d: -f5 | cut -d, -f1)
+[ -n "$me" ] || me=$(id -un)
+check "history says who made each change: “$me”" \
+  test "$(printf '%s\n' "$out" | tail -n +2 | cut -f5 | sort -u)" = "$me"
 run actions history 3 --database "$db" --format json
 if printf '%s' "$out" | /usr/bin/python3 -c '
 import json, sys
 rows = json.load(sys.stdin)
 assert [r["field"] for r in rows][-1] == "created", rows
-assert list(rows[0].keys()) == ["when", "field", "old", "new"]
+assert list(rows[0].keys()) == ["when", "field", "old", "new", "by"]
+assert all(r["by"] for r in rows), rows
 assert rows[-1]["old"] is None
 ' 2>"$tmp/py"; then ok "history json parses, newest first"; else not_ok "history json" "$(cat "$tmp/py")"; fi
 before=$(sqlite3 "$db" "SELECT count(*) FROM action_history")
@@ -130,6 +140,48 @@ run actions history 4 --database "$db"
 check "the deletion is in the history" grep -qP '^\S+ \S+\tdeleted\tFagkoordinatoren fordeler' <<<"$out"
 run actions delete 4 --database "$db"
 check "deleting it again exits 1" test "$rc" -eq 1
+
+# the day an action actually started, beside the day it was planned to take effect
+started_on() { sqlite3 "$db" "SELECT coalesce(started_on, 'none') FROM action WHERE id = $1"; }
+history_rows() { sqlite3 "$db" "SELECT count(*) FROM action_history"; }
+today=$(date +%F)
+run actions edit 7 --database "$db" --status started
+check "marking an action started without a day says it started today, and keeps the planned day" \
+  test "$rc" -eq 0 -a "$(started_on 7)" = "$today" -a "$(sqlite3 "$db" "SELECT start_date FROM action WHERE id = 7")" = "2023-05-11"
+run actions list --database "$db"
+check "... actions list shows the day in its last column" test "$(printf '%s\n' "$out" | awk -F'\t' '$1 == 7 {print $8}')" = "$today"
+run actions edit 7 --database "$db" --started-on 13.03.2023
+check "--started-on takes a Danish date and stores it" test "$rc" -eq 0 -a "$(started_on 7)" = "2023-03-13"
+run actions history 7 --database "$db"
+check "... and the history records the change of day" grep -qP "\tstarted_on\t$today\t2023-03-13\t" <<<"$out"
+before=$(history_rows)
+run actions edit 7 --database "$db" --started-on 2023-02-30
+check "an impossible --started-on is wrong usage naming the option and the value" \
+  test "$rc" -eq 2 -a -n "$(grep -F -- '--started-on: “2023-02-30” is not a valid date' <<<"$err")"
+check "... and changes nothing" test "$(started_on 7)" = "2023-03-13" -a "$(history_rows)" = "$before"
+run actions edit 7 --database "$db" --started-on 2099-01-01
+check "a day after today exits 1 saying so" test "$rc" -eq 1 -a -n "$(grep -F 'after today' <<<"$err")"
+check "... and changes nothing" test "$(started_on 7)" = "2023-03-13" -a "$(history_rows)" = "$before"
+run actions edit 7 --database "$db" --status planned
+check "planned again, the action has no day it started" test "$rc" -eq 0 -a "$(started_on 7)" = "none"
+before=$(history_rows)
+run actions edit 7 --database "$db" --started-on 2023-03-13
+check "a planned action cannot have started: exits 1 saying what to do" \
+  test "$rc" -eq 1 -a -n "$(grep -F 'set its status to started' <<<"$err")"
+check "... and changes nothing" test "$(started_on 7)" = "none" -a "$(history_rows)" = "$before"
+run actions edit 7 --database "$db" --status started --started-on 2023-05-15
+check "--status started with --started-on takes the day given" test "$rc" -eq 0 -a "$(started_on 7)" = "2023-05-15"
+run actions edit 7 --database "$db" --status done
+check "done keeps the day it started" test "$rc" -eq 0 -a "$(started_on 7)" = "2023-05-15"
+run actions add --database "$db" --team Job-team --focus "Fokus på et aktivt tilbud" --owner "Alle SB" \
+  --start 2023-04-03 --text "Startet før tid" --status started --started-on 28.03.2023
+check "actions add --started-on stores the day it started" \
+  test "$rc" -eq 0 -a "$(started_on "$out")" = "2023-03-28" -a "$(sqlite3 "$db" "SELECT start_date FROM action WHERE id = $out")" = "2023-04-03"
+before=$(count_actions "$db")
+run actions add --database "$db" --team Job-team --focus "Fokus på et aktivt tilbud" --owner "Alle SB" \
+  --start 2023-04-03 --text "Ikke startet" --started-on 2023-03-28
+check "actions add --started-on for a planned action exits 1 saying what to do, and adds nothing" \
+  test "$rc" -eq 1 -a -n "$(grep -F 'set its status to started' <<<"$err")" -a "$(count_actions "$db")" = "$before"
 
 
 # figures: list, add, render
@@ -270,7 +322,7 @@ check "... and changes nothing" test "$(sqlite3 "$other" .dump | sha256sum)" = "
 old="$tmp/version-1.db"
 cp "$db" "$old"
 nfc=$(printf '\xc3\x85benr\xc3\xa5') nfd=$(printf 'A\xcc\x8abenra\xcc\x8a')
-sqlite3 "$old" "DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; DROP TABLE IF EXISTS snapshot_indicator; DROP TABLE IF EXISTS snapshot_action; DROP TABLE IF EXISTS snapshot;
+sqlite3 "$old" "ALTER TABLE action DROP COLUMN started_on; ALTER TABLE action_history DROP COLUMN changed_by; DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; DROP TABLE IF EXISTS snapshot_indicator; DROP TABLE IF EXISTS snapshot_action; DROP TABLE IF EXISTS snapshot;
   DROP INDEX indicator_by_origin; ALTER TABLE indicator DROP COLUMN table_id;
   ALTER TABLE indicator DROP COLUMN measure; ALTER TABLE indicator DROP COLUMN breakdown;
   PRAGMA user_version = 1;

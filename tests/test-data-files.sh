@@ -55,6 +55,12 @@ status=$?
 case "$out" in *untranslated*|*fuzzy*) status=1;; esac
 result "po/da.po is complete: $out" $status "$out"
 
+# Danish text quotes the Danish way, „so“, never with the English closing mark ”
+out=$(msgattrib --no-obsolete "$src/po/da.po" | awk '/^msgstr/ {on = 1} /^(msgid|msgctxt|#)/ {on = 0} on && /”/' )
+[ -z "$out" ]; result "po/da.po quotes with „…“ in its Danish text" $? "$out"
+out=$(msgattrib --no-obsolete "$src/po/da.po" | grep -c '^msgstr.*„')
+[ "$out" -gt 10 ]; result "... and it has quotations" $? "$out"
+
 # every translatable source is listed for gettext
 missing=""
 while read -r f; do

@@ -2,6 +2,7 @@
 """The committee's workbook, read back by readers no one here wrote: openpyxl,
 Gnumeric's ssconvert and LibreOffice. Prints TAP."""
 import csv
+import datetime
 import glob
 import hashlib
 import os
@@ -38,6 +39,10 @@ run("actions", "edit", "2", "--note", injection)
 run("actions", "edit", "3", "--note", "+45 12 34 56 78")
 run("actions", "edit", "4", "--note", "@SUM(A1:A2)")
 run("actions", "edit", "5", "--note", "-1")
+# one action took effect on another day than planned, one has just been marked as started
+run("actions", "edit", "6", "--started-on", "2023-03-13")
+run("actions", "edit", "7", "--status", "started")
+run("actions", "edit", "8", "--status", "planned")
 out = os.path.join(TMP, "udvalg.xlsx")
 r = run("export", "xlsx", out, "--meeting", "2023-09-14", env=english_window)
 check("export xlsx exits 0", r.returncode == 0, r.stderr)
@@ -63,11 +68,25 @@ same = all(r[0] == a[0] and r[1] == a[1] and r[2] == a[2] and r[3] == a[3] and
            r[4].strftime("%Y-%m-%d") == a[4] and r[5] == status_da[a[5]] and (r[6] or "") == a[6]
            for r, a in zip(rows, actions))
 check("every cell matches the database", same)
+took_effect = [c.value for c in ws[1]][7]
+check("the last column is the day each action took effect", took_effect == "Trådte i kraft", took_effect)
+started = db.execute(
+    "SELECT a.status, a.started_on FROM action a JOIN focus_area f ON f.id = a.focus_id JOIN team t ON t.id = f.team_id"
+    " ORDER BY t.position, f.position, a.position").fetchall()
+cells = [row[7] for row in ws.iter_rows(min_row=2, max_row=ws.max_row)]
+check("... a date cell for every action that has started, equal to the database, empty for one still planned",
+      all((c.value is None) if st is None else (c.is_date and c.value.strftime("%Y-%m-%d") == st
+                                               and c.number_format.replace("\\", "") == "dd.mm.yyyy")
+          for c, (status, st) in zip(cells, started)) and len(cells) == 25
+      and [status for (status, st) in started if st is None] == ["planned"]
+      and "2023-03-13" in [st for (status, st) in started]
+      and datetime.date.today().isoformat() in [st for (status, st) in started],
+      [(c.value, st) for c, (status, st) in zip(cells, started)])
 e2 = ws["E2"]
 check("start dates are date cells shown as dd.mm.yyyy", e2.is_date and e2.number_format.replace("\\", "") == "dd.mm.yyyy",
       (e2.value, e2.number_format))
 table = ws.tables.get("Indsatser")
-check("the actions are an Excel table with a filter", table is not None and table.ref == "A1:G26" and table.autoFilter is not None,
+check("the actions are an Excel table with a filter", table is not None and table.ref == "A1:H26" and table.autoFilter is not None,
       table.ref if table else None)
 lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
 check("Status has a drop-down of the allowed values",
@@ -115,7 +134,7 @@ for i, row in trigger_rows:
     # the numbers sit on the line of their label: every cell of the row at the top
     triggers_ok &= all(c.alignment.vertical == "top" for c in cells[:8])
     words = row[7]
-    triggers_ok &= words.startswith("Tilbage på den rigtige side af grænsen: ") and "procentpoint siden planen (mar. 2023)" in words
+    triggers_ok &= words.startswith("Under grænsen på 20 % igen: ") and "procentpoint siden planen (mar. 2023)" in words
 check("each trigger: latest value, line and changes as numbers equal to the database, and in words, on one line",
       triggers_ok, trigger_rows)
 check("the overview marks a preliminary value and explains the star", "* Foreløbige tal" in flat)

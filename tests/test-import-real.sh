@@ -148,7 +148,7 @@ printf 'indicator,area,period,value,unit\nFleksjob,Ishøj,2023M08,288,antal\nFle
 "$indsats" import "$tmp/long.csv" --database "$old" >/dev/null 2>&1
 current=$(sqlite3 "$old" 'PRAGMA user_version')
 # every table that later versions add goes too, so that the old file is as version 1 wrote it
-sqlite3 "$old" "DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; DROP TABLE IF EXISTS snapshot_indicator; DROP TABLE IF EXISTS snapshot_action; DROP TABLE IF EXISTS snapshot; DROP INDEX indicator_by_origin; ALTER TABLE indicator DROP COLUMN table_id; ALTER TABLE indicator DROP COLUMN measure; ALTER TABLE indicator DROP COLUMN breakdown; PRAGMA user_version = 1;"
+sqlite3 "$old" "ALTER TABLE action DROP COLUMN started_on; ALTER TABLE action_history DROP COLUMN changed_by; DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; DROP TABLE IF EXISTS snapshot_indicator; DROP TABLE IF EXISTS snapshot_action; DROP TABLE IF EXISTS snapshot; DROP INDEX indicator_by_origin; ALTER TABLE indicator DROP COLUMN table_id; ALTER TABLE indicator DROP COLUMN measure; ALTER TABLE indicator DROP COLUMN breakdown; PRAGMA user_version = 1;"
 before=$(sqlite3 "$old" "SELECT i.name, o.area, o.period, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id ORDER BY 1, 2, 3")
 db=$old
 run series list
@@ -166,6 +166,8 @@ sqlite3 "$v3" "INSERT INTO plan (id, title, created_at) VALUES (1, 'Plan', '2023
   INSERT INTO snapshot (id, plan_id, name, meeting_date, created_at) VALUES (1, 1, 'Møde i $nfd', '2023-03-07', '2023-03-07 10:00:00');
   INSERT INTO snapshot_indicator (snapshot_id, position, indicator, area, period, value) VALUES (1, 0, 'Antal personer (y01a02)', '$nfd', '2021M01', 1);
   UPDATE indicator SET breakdown = 'Køn: $nfd' WHERE name = 'Antal personer (y01a02, Kvinder)';
+  ALTER TABLE action DROP COLUMN started_on; ALTER TABLE action_history DROP COLUMN changed_by;
+  ALTER TABLE snapshot_action DROP COLUMN started_on;
   DROP INDEX IF EXISTS figure_series_by_figure; DROP INDEX IF EXISTS figure_series_by_indicator; DROP INDEX IF EXISTS figure_by_goal; PRAGMA user_version = 3;"
 db=$v3
 run series list

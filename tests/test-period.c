@@ -101,6 +101,41 @@ test_order_and_ordinals (void)
   g_assert_cmpstr (s, ==, "2023Q1");
 }
 
+/* The window says a period in its own language; the workbook's catalog in Danish */
+static void
+test_words (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsCatalog) danish = indsats_catalog_new ("da", &error);
+  const struct { const char *canonical, *english, *dansk; } cases[] = {
+    { "2023M05", "May 2023", "maj 2023" },
+    { "2023M08", "Aug 2023", "aug. 2023" },
+    { "2023Q2", "Q2 2023", "2. kvt. 2023" },
+    { "2023H1", "H1 2023", "1. halvår 2023" },
+    { "2023", "2023", "2023" },
+    { "2023QMAT02", "year to Q2 2023", "år til 2. kvt. 2023" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      IndsatsPeriod p;
+      g_autofree char *english = NULL;
+      g_autofree char *dansk = NULL;
+      g_autofree char *label = NULL;
+
+      g_assert_true (indsats_period_parse (cases[i].canonical, &p, NULL));
+      /* the tests' messages are English (LANGUAGE=en), as under C */
+      english = indsats_period_to_words (&p, NULL);
+      dansk = indsats_period_to_words (&p, danish);
+      label = indsats_period_to_label (&p);
+      g_assert_cmpstr (english, ==, cases[i].english);
+      g_assert_cmpstr (dansk, ==, cases[i].dansk);
+      /* the Danish words are the Danish label */
+      g_assert_cmpstr (dansk, ==, label);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -114,6 +149,7 @@ main (int    argc,
   g_test_add_func ("/period/parse/danish", test_parse_danish_words);
   g_test_add_func ("/period/parse/rejects", test_parse_rejects);
   g_test_add_func ("/period/labels", test_labels);
+  g_test_add_func ("/period/words", test_words);
   g_test_add_func ("/period/order", test_order_and_ordinals);
 
   return g_test_run ();

@@ -1,10 +1,13 @@
 /* test-store.c: the SQLite store: schema, migrations and refusals */
 #include <locale.h>
+#include <math.h>
+#include <pwd.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "indsats-catalog.h"
 #include "indsats-demo.h"
 #include "indsats-error.h"
 #include "indsats-period.h"
@@ -729,6 +732,259 @@ test_action_history (Fixture       *f,
   g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE action_id = 2"), ==, 7);
 }
 
+/* A database as version 5 wrote it: three actions that had started (one
+ * twice, one with no change of status in its history), one done, one planned */
+static void
+write_version_5 (const char *path)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint v = 0; v < 5; v++)
+    exec_ok (db, indsats_migrations[v]);
+  exec_ok (db, "PRAGMA user_version = 5; PRAGMA application_id = 1229866067;"
+               "INSERT INTO plan (id, title, created_at) VALUES (1, 'Genopretningsplan', '2023-03-07 10:00:00');"
+               "INSERT INTO team (id, plan_id, name, position) VALUES (1, 1, 'Job-team', 0);"
+               "INSERT INTO focus_area (id, team_id, name, position) VALUES (1, 1, 'Samtaler', 0);"
+               "INSERT INTO action (id, focus_id, text, owner, start_date, status, position) VALUES"
+               " (1, 1, 'Startet én gang', 'Alle SB', '2023-03-01', 'started', 0),"
+               " (2, 1, 'Startet to gange', 'Alle SB', '2023-03-01', 'started', 1),"
+               " (3, 1, 'Startet før historikken', 'Alle SB', '2023-03-01', 'started', 2),"
+               " (4, 1, 'Gennemført', 'Alle SB', '2023-03-01', 'done', 3),"
+               " (5, 1, 'Planlagt', 'Alle SB', '2023-06-01', 'planned', 4);"
+               "INSERT INTO action_history (action_id, plan_id, changed_at, field, old_value, new_value) VALUES"
+               " (1, 1, '2023-03-01 08:00:00', 'created', NULL, 'Startet én gang'),"
+               " (1, 1, '2023-03-13 09:30:00', 'status', 'planned', 'started'),"
+               " (2, 1, '2023-03-02 10:00:00', 'status', 'planned', 'started'),"
+               " (2, 1, '2023-03-03 10:00:00', 'status', 'started', 'planned'),"
+               " (2, 1, '2023-04-04 10:00:00', 'status', 'planned', 'started'),"
+               " (4, 1, '2023-03-20 11:00:00', 'status', 'planned', 'started'),"
+               " (4, 1, '2023-05-01 11:00:00', 'status', 'started', 'done'),"
+               " (5, 1, '2023-03-05 12:00:00', 'owner', 'Alle', 'Alle SB');"
+               "INSERT INTO snapshot (id, plan_id, name, meeting_date, created_at) VALUES"
+               " (1, 1, 'Marts', '2023-03-14', '2023-03-14 10:00:00');"
+               "INSERT INTO snapshot_action (snapshot_id, action_id, team, focus, text, owner, start_date, status) VALUES"
+               " (1, 1, 'Job-team', 'Samtaler', 'Startet én gang', 'Alle SB', '2023-03-01', 'started'),"
+               " (1, 2, 'Job-team', 'Samtaler', 'Startet to gange', 'Alle SB', '2023-03-01', 'planned'),"
+               " (1, 4, 'Job-team', 'Samtaler', 'Gennemført', 'Alle SB', '2023-03-01', 'started');");
+  sqlite3_close (db);
+}
+
+static void
+test_migration_started_on (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  const char *expected[] = { "2023-03-13", "2023-04-04", NULL, "2023-03-20", NULL };
+
+  write_version_5 (f->path);
+  store = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "PRAGMA user_version"), ==, 6);
+
+  /* the day comes from the latest change of status to started, when there is one */
+  actions = indsats_store_list_actions (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (actions->len, ==, 5);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      IndsatsAction *a = g_ptr_array_index (actions, i);
+      g_assert_cmpint (a->id, ==, i + 1);
+      g_assert_cmpstr (a->started_on, ==, expected[i]);
+      g_assert_cmpstr (a->start_date, ==, i == 4 ? "2023-06-01" : "2023-03-01");
+    }
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action WHERE started_on IS NULL"), ==, 2);
+
+  /* nothing of the history is lost; who made the old changes is not known */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history"), ==, 8);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history WHERE changed_by = ''"), ==, 8);
+  history = indsats_store_list_history (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((IndsatsHistoryEntry *) history->pdata[0])->changed_by, ==, "");
+  g_assert_cmpstr (((IndsatsHistoryEntry *) history->pdata[0])->changed_at, ==, "2023-03-13 09:30:00");
+
+  /* a snapshot keeps the day of what had started by its meeting, and only that */
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM snapshot_action WHERE action_id = 1 AND started_on = '2023-03-13'"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM snapshot_action WHERE action_id = 2 AND started_on IS NULL"), ==, 1);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM snapshot_action WHERE action_id = 4 AND started_on IS NULL"), ==, 1);
+  g_clear_object (&store);
+
+  /* and opening it again changes nothing */
+  store = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action WHERE started_on = '2023-04-04' AND id = 2"), ==, 1);
+}
+
+/* The name the history records, found without GLib: the account's full name
+ * (the first field of the comment), or its login name */
+static char *
+name_from_passwd (void)
+{
+  struct passwd *pw = getpwuid (getuid ());
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_nonnull (pw);
+  parts = g_strsplit (pw->pw_gecos ? pw->pw_gecos : "", ",", 2);
+  if (parts[0] != NULL && *g_strstrip (parts[0]) != '\0')
+    return g_strdup (parts[0]);
+  return g_strdup (pw->pw_name);
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+test_action_started_on (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+  g_autoptr(IndsatsAction) a = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *today = today_iso ();
+  g_autofree char *me = name_from_passwd ();
+  g_autofree char *stored = NULL;
+  IndsatsAction added = { 0 };
+  gint64 plan_id = indsats_demo_write (store, NULL, &error);
+  gint64 id;
+  int n_history;
+
+  g_assert_no_error (error);
+  /* the demo's actions that had started by the plan's day started on their planned day */
+  a = indsats_store_get_action (store, 3, &error);
+  g_assert_cmpstr (a->started_on, ==, "2023-02-27");
+  g_clear_pointer (&a, indsats_action_free);
+
+  /* marked as started with no day: it started today, and the planned day stays */
+  a = indsats_store_get_action (store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a->status, ==, INDSATS_STATUS_PLANNED);
+  g_assert_null (a->started_on);
+  a->status = INDSATS_STATUS_STARTED;
+  g_assert_true (indsats_store_update_action (store, a, INDSATS_ACTION_FIELD_STATUS, &error));
+  g_assert_no_error (error);
+  stored = sql_text (f->path, "SELECT started_on || '|' || start_date FROM action WHERE id = 7");
+  g_assert_true (g_str_has_prefix (stored, today));
+  g_assert_cmpstr (stored + strlen (today), ==, "|2023-05-11");
+  g_clear_pointer (&stored, g_free);
+  history = indsats_store_list_history (store, 7, &error);
+  g_assert_cmpuint (history->len, ==, 3);
+  for (guint i = 0; i < history->len; i++)
+    g_assert_cmpstr (((IndsatsHistoryEntry *) history->pdata[i])->changed_by, ==, me);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  stored = sql_text (f->path, "SELECT group_concat(DISTINCT changed_by) FROM action_history");
+  g_assert_cmpstr (stored, ==, me);
+  g_clear_pointer (&stored, g_free);
+
+  /* the day is edited as a field of its own */
+  g_free (a->started_on);
+  a->started_on = g_strdup ("2023-03-13");
+  g_assert_true (indsats_store_update_action (store, a, INDSATS_ACTION_FIELD_STARTED_ON, &error));
+  g_assert_no_error (error);
+  stored = sql_text (f->path, "SELECT started_on FROM action WHERE id = 7");
+  g_assert_cmpstr (stored, ==, "2023-03-13");
+  g_clear_pointer (&stored, g_free);
+
+  /* impossible days are refused, and change nothing */
+  n_history = sql_int (f->path, "SELECT count(*) FROM action_history");
+  g_free (a->started_on);
+  a->started_on = g_strdup ("2023-02-30");
+  g_assert_false (indsats_store_update_action (store, a, INDSATS_ACTION_FIELD_STARTED_ON, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "started, “2023-02-30”, is not a valid date"));
+  g_clear_error (&error);
+  g_free (a->started_on);
+  a->started_on = g_strdup ("2099-01-01");
+  g_assert_false (indsats_store_update_action (store, a, INDSATS_ACTION_FIELD_STARTED_ON, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "after today"));
+  g_clear_error (&error);
+  stored = sql_text (f->path, "SELECT started_on FROM action WHERE id = 7");
+  g_assert_cmpstr (stored, ==, "2023-03-13");
+  g_clear_pointer (&stored, g_free);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history"), ==, n_history);
+
+  /* planned again, it has not started */
+  a->status = INDSATS_STATUS_PLANNED;
+  g_assert_true (indsats_store_update_action (store, a, INDSATS_ACTION_FIELD_STATUS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT started_on IS NULL FROM action WHERE id = 7"), ==, 1);
+
+  /* a new action that has started, with no day, started today; one with a day keeps it */
+  added.team = (char *) "Job-team";
+  added.focus = (char *) "Fokus på et aktivt tilbud";
+  added.owner = (char *) "Alle SB";
+  added.text = (char *) "Ugentlig opfølgning";
+  added.start_date = (char *) "2023-04-03";
+  added.status = INDSATS_STATUS_STARTED;
+  id = indsats_store_add_action (store, plan_id, &added, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&a, indsats_action_free);
+  a = indsats_store_get_action (store, id, &error);
+  g_assert_cmpstr (a->started_on, ==, today);
+  added.started_on = (char *) "2023-04-05";
+  id = indsats_store_add_action (store, plan_id, &added, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&a, indsats_action_free);
+  a = indsats_store_get_action (store, id, &error);
+  g_assert_cmpstr (a->started_on, ==, "2023-04-05");
+}
+
+/* A trigger in words: under or over its line, and "again" as a committee
+ * would say it; Danish from the catalog, English from the program */
+static void
+test_follow_up_words (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsCatalog) danish = indsats_catalog_new ("da", &error);
+  const struct {
+    IndsatsTriggerState state;
+    gboolean higher_is_better;
+    double previous;
+    const char *english, *dansk;
+  } cases[] = {
+    { INDSATS_TRIGGER_MET, FALSE, 23, "Under the 20 % line again", "Under grænsen på 20 % igen" },
+    { INDSATS_TRIGGER_MET, FALSE, NAN, "Under the 20 % line again", "Under grænsen på 20 % igen" },
+    { INDSATS_TRIGGER_NOT_MET, FALSE, 24, "Over the 20 % line", "Over grænsen på 20 %" },
+    { INDSATS_TRIGGER_NOT_MET, FALSE, NAN, "Over the 20 % line", "Over grænsen på 20 %" },
+    { INDSATS_TRIGGER_NOT_MET, FALSE, 18, "Back over the 20 % line", "Igen over grænsen på 20 %" },
+    { INDSATS_TRIGGER_NOT_MET, FALSE, 20, "Back over the 20 % line", "Igen over grænsen på 20 %" },
+    { INDSATS_TRIGGER_MET, TRUE, 18, "Over the 20 % line again", "Over grænsen på 20 % igen" },
+    { INDSATS_TRIGGER_NOT_MET, TRUE, 15, "Under the 20 % line", "Under grænsen på 20 %" },
+    { INDSATS_TRIGGER_NOT_MET, TRUE, 25, "Back under the 20 % line", "Igen under grænsen på 20 %" },
+    { INDSATS_TRIGGER_UNKNOWN, FALSE, NAN, "No value yet", "Ingen værdi endnu" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      IndsatsTriggerStatus s = { 0 };
+      g_autofree char *english = NULL;
+      g_autofree char *dansk = NULL;
+
+      s.unit = (char *) "pct";
+      s.threshold = 20;
+      s.latest = cases[i].state == INDSATS_TRIGGER_MET ? 17 : 23;
+      s.previous = cases[i].previous;
+      s.higher_is_better = cases[i].higher_is_better;
+      s.state = cases[i].state;
+      english = indsats_trigger_words (&s, NULL);
+      dansk = indsats_trigger_words (&s, danish);
+      g_assert_cmpstr (english, ==, cases[i].english);
+      g_assert_cmpstr (dansk, ==, cases[i].dansk);
+    }
+}
+
 /* Teams and focus areas are renamed and removed each by their own function;
  * removing one removes its actions and records that in their history */
 static void
@@ -1061,6 +1317,7 @@ main (int    argc,
   ADD ("/store/create", test_create_from_nothing);
   ADD ("/store/empty-file", test_empty_file_is_migrated);
   ADD ("/store/migration/nfc-twins", test_migration_merges_twins);
+  ADD ("/store/migration/started-on", test_migration_started_on);
   ADD ("/store/refuse/newer-version", test_newer_version_refused);
   ADD ("/store/refuse/not-a-database", test_not_a_database_refused);
   ADD ("/store/refuse/other-program", test_other_programs_database_refused);
@@ -1071,6 +1328,8 @@ main (int    argc,
   ADD ("/store/demo/documented-values", test_demo_documented_values);
   ADD ("/store/action/validation", test_action_validation);
   ADD ("/store/action/history", test_action_history);
+  ADD ("/store/action/started-on", test_action_started_on);
+  ADD ("/store/follow-up/words", test_follow_up_words);
   ADD ("/store/teams/rename-remove", test_teams_rename_remove);
   ADD ("/store/keyfigures/queries-use-index", test_key_figure_queries_use_index);
   ADD ("/store/keyfigures/series-range", test_read_series_range);

@@ -9,6 +9,7 @@
 #include "indsats-action-dialog.h"
 #include "indsats-application.h"
 #include "indsats-demo.h"
+#include "indsats-format.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
 #include "indsats-window.h"
@@ -214,6 +215,118 @@ test_add_edit_delete_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Whether a label under @widget shows @text */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (gtk_widget_get_visible (c) && shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Marking an action as started in the form: the day it took effect is asked
+ * for, today to begin with, and what is typed is what the database holds */
+static void
+test_started_on_in_form (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_window ("started-on.db", &path, &store);
+  g_autofree char *today = indsats_today_iso ();
+  g_autofree char *today_shown = indsats_format_date (today);
+  g_autofree char *stored = NULL;
+  g_autofree char *me = NULL;
+  IndsatsActionDialog *dialog;
+  GtkWindow *history_window;
+
+  /* action 7 is planned for 11.05.2023 and has not started */
+  g_assert_true (shows_label (GTK_WIDGET (window), "Late – should have taken effect 11.05.2023"));
+  dialog = indsats_window_open_action_dialog (window, 7);
+  g_assert_null (indsats_action_dialog_get_field (dialog, "started"));
+  indsats_action_dialog_set_field (dialog, "status", "started");
+  g_assert_cmpstr (indsats_action_dialog_get_field (dialog, "started"), ==, today_shown);
+
+  /* a mistake is shown at the field and keeps Save off */
+  indsats_action_dialog_set_field (dialog, "started", "31.02.2023");
+  g_assert_nonnull (strstr (indsats_action_dialog_get_error (dialog, "started"), "dd.mm.åååå"));
+  g_assert_false (indsats_action_dialog_can_save (dialog));
+  indsats_action_dialog_set_field (dialog, "started", "01.01.2099");
+  g_assert_nonnull (strstr (indsats_action_dialog_get_error (dialog, "started"), "not come yet"));
+  g_assert_false (indsats_action_dialog_can_save (dialog));
+  indsats_action_dialog_set_field (dialog, "started", "13.03.2023");
+  g_assert_null (indsats_action_dialog_get_error (dialog, "started"));
+  click_save (dialog);
+
+  stored = db_text (path, "SELECT status || '|' || start_date || '|' || started_on FROM action WHERE id = 7");
+  g_assert_cmpstr (stored, ==, "started|2023-05-11|2023-03-13");
+  g_assert_true (shows_label (GTK_WIDGET (window), "Started 13.03.2023"));
+  g_assert_false (shows_label (GTK_WIDGET (window), "Late – should have taken effect 11.05.2023"));
+
+  /* none is late now: "Should Have Started" says that every action has started */
+  indsats_plan_view_set_filter (indsats_window_get_plan_view (window), INDSATS_PLAN_FILTER_LATE);
+  spin ();
+  g_assert_true (indsats_plan_view_shows_empty_state (indsats_window_get_plan_view (window)));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Every Action Has Started"));
+  g_assert_false (shows_label (GTK_WIDGET (window), "No Matching Actions"));
+  indsats_plan_view_set_filter (indsats_window_get_plan_view (window), INDSATS_PLAN_FILTER_ALL);
+  spin ();
+  {
+    const char *title, *description;
+
+    /* narrowed by a search too, the empty list says only that nothing matches */
+    indsats_plan_empty_words (INDSATS_PLAN_FILTER_LATE, TRUE, &title, &description);
+    g_assert_cmpstr (title, ==, "No Matching Actions");
+    indsats_plan_empty_words (INDSATS_PLAN_FILTER_LATE, FALSE, &title, &description);
+    g_assert_cmpstr (description, ==, "No planned action is past the day it was to take effect.");
+  }
+
+  /* opened again, the form shows the day; changed, the database follows */
+  dialog = indsats_window_open_action_dialog (window, 7);
+  g_assert_cmpstr (indsats_action_dialog_get_field (dialog, "started"), ==, "13.03.2023");
+  indsats_action_dialog_set_field (dialog, "started", "14.03.2023");
+  click_save (dialog);
+  g_clear_pointer (&stored, g_free);
+  stored = db_text (path, "SELECT started_on FROM action WHERE id = 7");
+  g_assert_cmpstr (stored, ==, "2023-03-14");
+
+  /* undo puts the day back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  g_clear_pointer (&stored, g_free);
+  stored = db_text (path, "SELECT started_on FROM action WHERE id = 7");
+  g_assert_cmpstr (stored, ==, "2023-03-13");
+
+  /* planned again, the field goes and so does the day */
+  dialog = indsats_window_open_action_dialog (window, 7);
+  indsats_action_dialog_set_field (dialog, "status", "planned");
+  g_assert_null (indsats_action_dialog_get_field (dialog, "started"));
+  click_save (dialog);
+  g_assert_cmpint (db_int (path, "SELECT started_on IS NULL FROM action WHERE id = 7"), ==, 1);
+
+  /* the history says who made each change */
+  me = db_text (path, "SELECT changed_by FROM action_history WHERE action_id = 7 AND field = 'started_on' LIMIT 1");
+  g_assert_nonnull (me);
+  g_assert_cmpstr (me, !=, "");
+  history_window = indsats_window_show_history (window, 7);
+  g_assert_nonnull (history_window);
+  {
+    g_autofree char *changed_at = db_text (path, "SELECT changed_at FROM action_history WHERE action_id = 7 ORDER BY id DESC LIMIT 1");
+    g_autofree char *day = g_strndup (changed_at, 10);
+    g_autofree char *date = indsats_format_date (day);
+    g_autofree char *subtitle = g_strdup_printf ("%s %.5s, by %s", date, changed_at + 11, me);
+
+    g_assert_true (shows_label (GTK_WIDGET (history_window), subtitle));
+    g_assert_true (shows_label (GTK_WIDGET (history_window), "Started On: 13.03.2023 → –"));
+  }
+  gtk_window_destroy (history_window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
 
 /* A name pasted from a Mac (NFD) and a word with a zero-width space inside
  * are found by what a reader sees */
@@ -480,6 +593,7 @@ main (int    argc,
   dir = g_dir_make_tmp ("indsats-actions-XXXXXX", NULL);
 
   g_test_add_func ("/ui/actions/add-edit-delete-undo", test_add_edit_delete_undo);
+  g_test_add_func ("/ui/actions/started-on-in-form", test_started_on_in_form);
   g_test_add_func ("/ui/actions/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/actions/search-unicode", test_search_sees_what_a_reader_sees);
   g_test_add_func ("/ui/actions/undo-redo-chain", test_undo_redo_chain);

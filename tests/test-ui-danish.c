@@ -74,13 +74,19 @@ test_window_in_danish (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
   spin (window);
   /* it opens on the follow-up, in Danish */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Tilbage på den rigtige side af grænsen"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Under grænsen på 20 % igen"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Ændring siden maj 2023"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Indsatser i planen"));
+  g_assert_null (find_label (GTK_WIDGET (window), "Indsatser, der træder i kraft"));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                                         INDSATS_TYPE_WINDOW, "view_stack")),
                                          "plan");
   spin (window);
   g_assert_nonnull (find_label_prefix (GTK_WIDGET (window), "Ansvarlig: Alle SB"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Træder i kraft 22.09.2022"));
+  /* started: the day it took effect; late: that it should have */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Trådte i kraft 22.09.2022"));
+  g_assert_null (find_label (GTK_WIDGET (window), "Træder i kraft 22.09.2022"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Forsinket – skulle være trådt i kraft 11.05.2023"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "I gang"));
   g_assert_null (find_label_prefix (GTK_WIDGET (window), "Owner:"));
 

@@ -2,8 +2,9 @@
  *
  * A form for an action: its text over several lines, the team and focus area
  * (one already in the plan or a new one), the owner (one already used, or a
- * new one), the start date typed as dd.mm.åååå or picked in a calendar, the
- * status, an evaluation date and a note. A mistake is shown at its field and
+ * new one), the day it takes effect typed as dd.mm.åååå or picked in a
+ * calendar, the status, the day it actually took effect once it has started
+ * (today when it is marked as started), an evaluation date and a note. A mistake is shown at its field and
  * Save stays off until it is mended. Saving goes through the undo stack.
  */
 #include "config.h"
@@ -33,6 +34,9 @@ struct _IndsatsActionDialog
   GtkCalendar       *calendar;
   GtkLabel          *start_error;
   AdwComboRow       *status_row;
+  AdwEntryRow       *started_row;
+  GtkCalendar       *started_calendar;
+  GtkLabel          *started_error;
   AdwEntryRow       *end_row;
   GtkLabel          *end_error;
   AdwEntryRow       *note_row;
@@ -43,6 +47,7 @@ struct _IndsatsActionDialog
   IndsatsAction     *action;   /* the action being changed, NULL for a new one */
   char              *start;    /* the start date as YYYY-MM-DD when valid */
   char              *end;
+  char              *started; /* the day it took effect as YYYY-MM-DD, when valid and given */
   gboolean           valid;
   gboolean           touched;  /* no mistakes are shown before the first change */
 };
@@ -85,8 +90,13 @@ validate (IndsatsActionDialog *self)
   g_autofree char *text = text_of (self->text_view);
   const char *start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
   const char *end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
+  const char *started = gtk_editable_get_text (GTK_EDITABLE (self->started_row));
   g_autoptr(GError) start_error = NULL;
   g_autoptr(GError) end_error = NULL;
+  g_autoptr(GError) started_error = NULL;
+  g_autofree char *today = indsats_today_iso ();
+  gboolean started_shown = gtk_widget_get_visible (GTK_WIDGET (self->started_row));
+  gboolean started_future;
   gboolean text_ok = !indsats_text_is_blank (text);
   gboolean team_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->team_row)));
   gboolean focus_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->focus_row)));
@@ -95,9 +105,14 @@ validate (IndsatsActionDialog *self)
 
   g_clear_pointer (&self->start, g_free);
   g_clear_pointer (&self->end, g_free);
+  g_clear_pointer (&self->started, g_free);
   self->start = indsats_date_parse (start, &start_error);
   if (!indsats_text_is_blank (end))
     self->end = indsats_date_parse (end, &end_error);
+  /* the day it took effect counts only while it is shown, for an action that has started */
+  if (started_shown && !indsats_text_is_blank (started))
+    self->started = indsats_date_parse (started, &started_error);
+  started_future = self->started != NULL && strcmp (self->started, today) > 0;
   /* an action is evaluated after it takes effect */
   order_ok = self->start == NULL || self->end == NULL || strcmp (self->end, self->start) >= 0;
 
@@ -110,6 +125,10 @@ validate (IndsatsActionDialog *self)
   show_field_error (GTK_WIDGET (self->end_row), self->end_error,
                     end_error ? _("This is not a date: write it as dd.mm.åååå")
                     : !order_ok ? _("The evaluation date is before the start date")
+                    : NULL);
+  show_field_error (GTK_WIDGET (self->started_row), self->started_error,
+                    started_error ? _("This is not a date: write it as dd.mm.åååå")
+                    : started_future ? _("This day has not come yet: give the day the action took effect")
                     : NULL);
   if (team_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->team_row), "error");
@@ -124,7 +143,8 @@ validate (IndsatsActionDialog *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->owner_row), "error");
 
-  self->valid = text_ok && team_ok && focus_ok && owner_ok && order_ok && start_error == NULL && end_error == NULL;
+  self->valid = text_ok && team_ok && focus_ok && owner_ok && order_ok && start_error == NULL && end_error == NULL &&
+                started_error == NULL && !started_future;
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
 }
 
@@ -142,6 +162,38 @@ day_selected_cb (IndsatsActionDialog *self)
   g_autofree char *text = g_date_time_format (date, "%d.%m.%Y");
 
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), text);
+}
+
+static void
+started_day_selected_cb (IndsatsActionDialog *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->started_calendar);
+  g_autofree char *text = g_date_time_format (date, "%d.%m.%Y");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->started_row), text);
+}
+
+/* The day it took effect is asked for once the action has started; marked
+ * as started now, it took effect today unless the person says otherwise */
+static void
+status_changed_cb (IndsatsActionDialog *self)
+{
+  IndsatsStatus status = adw_combo_row_get_selected (self->status_row);
+  gboolean shown = status == INDSATS_STATUS_STARTED || status == INDSATS_STATUS_DONE;
+
+  if (shown && !gtk_widget_get_visible (GTK_WIDGET (self->started_row)) &&
+      indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->started_row))) &&
+      (self->action == NULL || self->action->status == INDSATS_STATUS_PLANNED))
+    {
+      g_autofree char *today = indsats_today_iso ();
+      g_autofree char *shown_today = indsats_format_date (today);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->started_row), shown_today);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->started_row), shown);
+  if (!shown)
+    gtk_widget_set_visible (GTK_WIDGET (self->started_error), FALSE);
+  changed_cb (self);
 }
 
 /* A menu of the values already in the plan; choosing one fills the field */
@@ -208,6 +260,11 @@ indsats_action_dialog_save (IndsatsActionDialog  *self,
   a.start_date = self->start;
   a.end_date = self->end;
   a.status = adw_combo_row_get_selected (self->status_row);
+  /* hidden, the field keeps the day an action that was dropped had */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->started_row)))
+    a.started_on = self->started;
+  else if (a.status == INDSATS_STATUS_PLANNED)
+    a.started_on = NULL;
   a.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row));
 
   if (self->action)
@@ -250,6 +307,7 @@ indsats_action_dialog_finalize (GObject *object)
   g_clear_pointer (&self->action, indsats_action_free);
   g_clear_pointer (&self->start, g_free);
   g_clear_pointer (&self->end, g_free);
+  g_clear_pointer (&self->started, g_free);
 
   G_OBJECT_CLASS (indsats_action_dialog_parent_class)->finalize (object);
 }
@@ -288,12 +346,17 @@ indsats_action_dialog_class_init (IndsatsActionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, start_error);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, started_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, started_calendar);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, started_error);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, end_error);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, save_error);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, started_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_install_action (widget_class, "form.pick-team", "s", pick_activated);
@@ -359,6 +422,7 @@ indsats_action_dialog_new (GtkWindow           *parent,
     {
       g_autofree char *start = indsats_format_date (action->start_date);
       g_autofree char *end = action->end_date ? indsats_format_date (action->end_date) : g_strdup ("");
+      g_autofree char *started = action->started_on ? indsats_format_date (action->started_on) : g_strdup ("");
 
       self->action = indsats_action_copy (action);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), action->text, -1);
@@ -367,6 +431,7 @@ indsats_action_dialog_new (GtkWindow           *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->owner_row), action->owner ? action->owner : "");
       gtk_editable_set_text (GTK_EDITABLE (self->start_row), start);
       gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
+      gtk_editable_set_text (GTK_EDITABLE (self->started_row), started);
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), action->note ? action->note : "");
       adw_combo_row_set_selected (self->status_row, action->status);
     }
@@ -383,6 +448,8 @@ indsats_action_dialog_new (GtkWindow           *parent,
         }
     }
   self->touched = action != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->started_row),
+                          action && (action->status == INDSATS_STATUS_STARTED || action->status == INDSATS_STATUS_DONE));
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   return self;
@@ -390,7 +457,7 @@ indsats_action_dialog_new (GtkWindow           *parent,
 
 /**
  * indsats_action_dialog_set_field:
- * @field: "text", "team", "focus", "owner", "start", "end" or "note"
+ * @field: "text", "team", "focus", "owner", "start", "started", "status", "end" or "note"
  *
  * Types @text into a field, as a person would.
  */
@@ -413,6 +480,8 @@ indsats_action_dialog_set_field (IndsatsActionDialog *self,
     gtk_editable_set_text (GTK_EDITABLE (self->start_row), text);
   else if (g_str_equal (field, "end"))
     gtk_editable_set_text (GTK_EDITABLE (self->end_row), text);
+  else if (g_str_equal (field, "started"))
+    gtk_editable_set_text (GTK_EDITABLE (self->started_row), text);
   else if (g_str_equal (field, "note"))
     gtk_editable_set_text (GTK_EDITABLE (self->note_row), text);
   else if (g_str_equal (field, "status"))
@@ -428,14 +497,15 @@ indsats_action_dialog_set_field (IndsatsActionDialog *self,
 /**
  * indsats_action_dialog_get_error:
  *
- * Returns: (nullable): the mistake shown at @field ("text", "start", "end"), if any
+ * Returns: (nullable): the mistake shown at @field ("text", "start", "started", "end"), if any
  */
 const char *
 indsats_action_dialog_get_error (IndsatsActionDialog *self,
                                  const char          *field)
 {
   GtkLabel *label = g_str_equal (field, "text") ? self->text_error
-                    : g_str_equal (field, "start") ? self->start_error : self->end_error;
+                    : g_str_equal (field, "start") ? self->start_error
+                    : g_str_equal (field, "started") ? self->started_error : self->end_error;
 
   return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
 }
@@ -445,4 +515,22 @@ indsats_action_dialog_can_save (IndsatsActionDialog *self)
 {
   g_return_val_if_fail (INDSATS_IS_ACTION_DIALOG (self), FALSE);
   return gtk_widget_get_sensitive (GTK_WIDGET (self->save_button));
+}
+
+/**
+ * indsats_action_dialog_get_field:
+ * @field: "started"
+ *
+ * Returns: (nullable): what @field shows, or %NULL while it is hidden
+ */
+const char *
+indsats_action_dialog_get_field (IndsatsActionDialog *self,
+                                 const char          *field)
+{
+  g_return_val_if_fail (INDSATS_IS_ACTION_DIALOG (self), NULL);
+  g_return_val_if_fail (g_str_equal (field, "started"), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->started_row)))
+    return NULL;
+  return gtk_editable_get_text (GTK_EDITABLE (self->started_row));
 }

@@ -20,6 +20,8 @@ void                 indsats_action_dialog_set_field (IndsatsActionDialog *self,
                                                       const char          *text);
 const char          *indsats_action_dialog_get_error (IndsatsActionDialog *self,
                                                       const char          *field);
+const char          *indsats_action_dialog_get_field (IndsatsActionDialog *self,
+                                                      const char          *field);
 gboolean             indsats_action_dialog_can_save  (IndsatsActionDialog *self);
 gboolean             indsats_action_dialog_save      (IndsatsActionDialog *self,
                                                       GError             **error);

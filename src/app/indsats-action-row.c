@@ -158,7 +158,6 @@ indsats_action_row_set_item (IndsatsActionRow *self,
 {
   IndsatsPlanItemKind kind;
   const IndsatsAction *a;
-  g_autofree char *date = NULL;
   g_autofree char *owner = NULL;
   g_autofree char *start = NULL;
   g_autofree char *accessible = NULL;
@@ -183,22 +182,17 @@ indsats_action_row_set_item (IndsatsActionRow *self,
     }
 
   a = indsats_plan_item_get_action (item);
-  date = indsats_format_date (a->start_date);
   set_text (self->text_label, a->text);
   owner = g_strdup_printf (_("Owner: %s"), a->owner && *a->owner ? a->owner : _("not set"));
   set_text (self->owner_label, owner);
-  start = g_strdup_printf (_("Takes effect %s"), date);
-  set_text (self->date_label, start);
-  set_text (self->status_label, indsats_status_to_label (a->status));
-
-  /* a planned action whose date has passed says so, in words and by icon */
-  late = a->status == INDSATS_STATUS_PLANNED && today && g_strcmp0 (a->start_date, today) < 0;
+  /* the day it started once it has; a planned action whose day has passed
+   * says so, in words and by icon, instead of the day */
+  start = indsats_action_date_words (a, today);
+  late = indsats_action_is_late (a, today);
+  set_text (late ? self->late_label : self->date_label, start);
+  gtk_widget_set_visible (self->date_label, !late);
   gtk_widget_set_visible (self->late_box, late);
-  if (late)
-    {
-      g_autofree char *text = g_strdup_printf (_("Should have started %s"), date);
-      set_text (self->late_label, text);
-    }
+  set_text (self->status_label, indsats_status_to_label (a->status));
 
   if (self->action_id != a->id)
     {
@@ -210,9 +204,7 @@ indsats_action_row_set_item (IndsatsActionRow *self,
       self->action_id = a->id;
     }
 
-  accessible = g_strdup_printf ("%s. %s. %s. %s%s%s", a->text, owner, start,
-                                indsats_status_to_label (a->status), late ? ". " : "",
-                                late ? gtk_label_get_text (GTK_LABEL (self->late_label)) : "");
+  accessible = g_strdup_printf ("%s. %s. %s. %s", a->text, owner, start, indsats_status_to_label (a->status));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

@@ -128,7 +128,7 @@ indsats_chart_widget_describe_point (IndsatsChartWidget *self,
   if (!nearest_point (self, x, y, &s, &i))
     return NULL;
   series = g_ptr_array_index (self->data->series, s);
-  period = indsats_period_to_label (&self->data->periods[i]);
+  period = indsats_period_to_words (&self->data->periods[i], self->data->catalog);
   value = indsats_chart_format_value (self->data, series->values[i],
                                       fabs (series->values[i] - round (series->values[i])) > 1e-9 ? 1 : 0);
   return g_strdup_printf ("%s, %s: %s%s", period, series->label, value,

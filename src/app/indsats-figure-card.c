@@ -59,7 +59,7 @@ fill_table (IndsatsFigureCard      *self,
                      s + 1, 0, 1, 1);
   for (int i = 0; i < data->n_periods; i++)
     {
-      g_autofree char *period = indsats_period_to_label (&data->periods[i]);
+      g_autofree char *period = indsats_period_to_words (&data->periods[i], data->catalog);
 
       gtk_grid_attach (self->table, cell (period, FALSE, 0), 0, i + 1, 1, 1);
       for (guint s = 0; s < data->series->len; s++)

@@ -3,7 +3,8 @@
  * For each indicator that made the plan necessary: the latest value against
  * the line (in words and by icon, not by colour alone), the change since the
  * previous period and since the plan was made, its figure with the line and
- * the actions' start dates, and the actions that took effect.
+ * the actions' start dates, and the plan's actions with the day each took
+ * effect.
  */
 #include "config.h"
 
@@ -85,7 +86,7 @@ period_label (const char *canonical)
 
   if (canonical == NULL || !indsats_period_parse (canonical, &p, NULL))
     return g_strdup ("–");
-  return indsats_period_to_label (&p);
+  return indsats_period_to_words (&p, NULL);
 }
 
 static GtkWidget *
@@ -108,7 +109,7 @@ trigger_group (IndsatsFollowUpView  *self,
   g_autofree char *latest_title = NULL;
   g_autofree char *previous_title = NULL;
   g_autofree char *plan_title = NULL;
-  const char *state = indsats_trigger_state_to_label (t->state);
+  g_autofree char *state = indsats_trigger_words (t, NULL);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), t->text);
   if (t->indicator)
@@ -146,14 +147,15 @@ trigger_group (IndsatsFollowUpView  *self,
       IndsatsChartData *data;
       GtkWidget *expander;
       g_autofree char *count = NULL;
+      g_autofree char *today = indsats_today_iso ();
 
       /* drawn through the latest value, so that the figure shows what the status says */
       if (figure == NULL || !(data = indsats_follow_up_load_figure (store, t, error)))
         return NULL;
 
-      /* which actions took effect when */
+      /* the plan's actions that the figure marks: when each took effect, or is to */
       expander = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Actions that take effect"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Actions in the Plan"));
       count = g_strdup_printf (ngettext ("%u action", "%u actions", figure->action_ids->len), figure->action_ids->len);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
       for (guint i = 0; i < figure->action_ids->len; i++)
@@ -165,7 +167,7 @@ trigger_group (IndsatsFollowUpView  *self,
 
           if (a == NULL)
             continue;
-          date = indsats_format_date (a->start_date);
+          date = indsats_action_date_words (a, today);
           line = g_strdup_printf ("%s · %s · %s", date, a->owner, indsats_status_to_label (a->status));
           row = adw_action_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->text);

@@ -24,6 +24,7 @@
 
 #include "indsats-plan-view.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -45,6 +46,7 @@ struct _IndsatsPlanView
   GtkDropDown       *sort_dropdown;
   GtkLabel          *count_label;
   GtkStack          *list_stack;
+  AdwStatusPage     *nothing_page;
   GtkScrolledWindow *list_scroller;
   GtkGridView       *action_list;
 
@@ -239,6 +241,31 @@ refilter (IndsatsPlanView *self)
   gtk_filter_changed (GTK_FILTER (self->shown_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/**
+ * indsats_plan_empty_words:
+ * @narrowed: whether a search or an owner narrows the list too
+ *
+ * What the list says when nothing shows: with only "Should Have Started"
+ * chosen, that is good news, and it says so.
+ */
+void
+indsats_plan_empty_words (IndsatsPlanFilter   filter,
+                          gboolean            narrowed,
+                          const char        **title,
+                          const char        **description)
+{
+  g_return_if_fail (title != NULL && description != NULL);
+
+  if (filter == INDSATS_PLAN_FILTER_LATE && !narrowed)
+    {
+      *title = _("Every Action Has Started");
+      *description = _("No planned action is past the day it was to take effect.");
+      return;
+    }
+  *title = _("No Matching Actions");
+  *description = _("Try another search or filter.");
+}
+
 /* What follows the shown rows: the list or the empty state, the count and
  * the selection. Called whenever the filter model changes or finishes. */
 static void
@@ -257,7 +284,15 @@ rows_changed (IndsatsPlanView *self)
   if (gtk_filter_list_model_get_pending (self->items) > 0)
     return;
   if (n == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "nothing");
+    {
+      const char *title, *description;
+
+      indsats_plan_empty_words (self->filter, (self->search && *self->search) || self->owner != NULL,
+                                &title, &description);
+      adw_status_page_set_title (self->nothing_page, title);
+      adw_status_page_set_description (self->nothing_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "nothing");
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -457,6 +492,7 @@ indsats_plan_view_class_init (IndsatsPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, count_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, nothing_page);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, action_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

@@ -44,6 +44,10 @@ gboolean    indsats_plan_view_is_late             (IndsatsPlanView     *self,
 guint       indsats_plan_view_get_n_actions_shown (IndsatsPlanView     *self);
 const char *indsats_plan_view_get_count_text      (IndsatsPlanView     *self);
 gboolean    indsats_plan_view_shows_empty_state   (IndsatsPlanView     *self);
+void        indsats_plan_empty_words              (IndsatsPlanFilter    filter,
+                                                   gboolean             narrowed,
+                                                   const char         **title,
+                                                   const char         **description);
 GPtrArray  *indsats_plan_view_get_rows_on_screen  (IndsatsPlanView     *self);
 
 G_END_DECLS

@@ -203,7 +203,8 @@ field_label (const char *field)
   if (g_str_equal (field, "team")) return _("Team");
   if (g_str_equal (field, "focus")) return _("Focus Area");
   if (g_str_equal (field, "owner")) return _("Owner");
-  if (g_str_equal (field, "start_date")) return _("Start Date");
+  if (g_str_equal (field, "start_date")) return _("Takes Effect");
+  if (g_str_equal (field, "started_on")) return _("Started On");
   if (g_str_equal (field, "status")) return _("Status");
   if (g_str_equal (field, "end_date")) return _("Evaluation Date");
   if (g_str_equal (field, "note")) return _("Note");
@@ -220,7 +221,7 @@ shown_value (const char *field,
 
   if (value == NULL || *value == '\0')
     return g_strdup ("–");
-  if (g_str_has_suffix (field, "_date"))
+  if (g_str_has_suffix (field, "_date") || g_str_equal (field, "started_on"))
     return indsats_format_date (value);
   if (g_str_equal (field, "status") && indsats_status_from_string (value, &status, NULL))
     return g_strdup (indsats_status_to_label (status));
@@ -279,6 +280,13 @@ indsats_window_show_history (IndsatsWindow *self,
         g_autofree char *date = indsats_format_date (day);
         when = g_strdup_printf ("%s %.5s", date, e->changed_at + MIN (strlen (e->changed_at), 11));
       }
+      /* who made it; changes from before names were kept have none */
+      if (e->changed_by && *e->changed_by)
+        {
+          char *by = g_strdup_printf (_("%s, by %s"), when, e->changed_by);
+          g_free (when);
+          when = by;
+        }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);

@@ -134,11 +134,7 @@ indsats_window_make_figure (IndsatsWindow      *self,
   figure->kind = kind;
   figure->source = g_strdup ("Kilde: Jobindsats.dk");
   figure->goal_id = goal_id;
-  if (!isnan (figure->threshold))
-    {
-      g_autofree char *value = indsats_format_number (figure->threshold, fabs (figure->threshold - round (figure->threshold)) > 1e-9 ? 1 : 0);
-      figure->threshold_label = g_strdup_printf ("Grænse %s", value);
-    }
+  /* the line is named when the figure is drawn, in the reader's language */
   for (guint i = 0; areas[i]; i++)
     g_ptr_array_add (figure->series, indsats_figure_series_new (indicator, areas[i], NULL));
   if ((number = indsats_store_next_figure_number (self->store, error)) < 0 ||

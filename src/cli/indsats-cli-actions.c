@@ -9,7 +9,7 @@
 #include "indsats-format.h"
 
 static const char * const action_columns[] = {
-  "id", "team", "focus", "action", "owner", "start_date", "status", NULL
+  "id", "team", "focus", "action", "owner", "start_date", "status", "started_on", NULL
 };
 
 static gboolean
@@ -26,6 +26,7 @@ add_action_cb (const IndsatsAction  *a,
   indsats_cli_table_add_text (table, a->owner);
   indsats_cli_table_add_text (table, a->start_date);
   indsats_cli_table_add_text (table, indsats_status_to_string (a->status));
+  indsats_cli_table_add_text (table, a->started_on);
   return TRUE;
 }
 
@@ -110,7 +111,7 @@ actions_add (IndsatsCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *team = NULL, *focus = NULL, *owner = NULL, *start = NULL, *end = NULL;
   g_autofree char *text = NULL, *status = NULL, *note = NULL, *start_iso = NULL, *end_iso = NULL;
-  g_autofree char *plan_text = NULL;
+  g_autofree char *plan_text = NULL, *started_on = NULL, *started_on_iso = NULL;
   IndsatsAction action = { 0 };
   gint64 plan_id = 0, id;
   int exit_code;
@@ -122,6 +123,8 @@ actions_add (IndsatsCli  *cli,
     { "end", 0, 0, G_OPTION_ARG_STRING, &end, "When it is evaluated (not before --start)", "YYYY-MM-DD" },
     { "text", 0, 0, G_OPTION_ARG_STRING, &text, "The action", "TEXT" },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, "planned (default), started, done or dropped", "STATUS" },
+    { "started-on", 0, 0, G_OPTION_ARG_STRING, &started_on,
+      "The day it actually started, for one that has (default: today when --status started)", "YYYY-MM-DD" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "NOTE" },
     { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, "The plan (default: the first)", "ID" },
     { NULL }
@@ -147,6 +150,7 @@ actions_add (IndsatsCli  *cli,
   /* Check what was typed before anything is opened or written */
   if (!parse_date_option (cli, "--start", start, &start_iso, &exit_code) ||
       !parse_date_option (cli, "--end", end && *end ? end : NULL, &end_iso, &exit_code) ||
+      !parse_date_option (cli, "--started-on", started_on, &started_on_iso, &exit_code) ||
       !check_dates (cli, start_iso, end_iso, &exit_code) ||
       !indsats_cli_check_text (cli, "--text", text, "describe the action", &exit_code) ||
       !indsats_cli_check_text (cli, "--team", team, "name the team", &exit_code) ||
@@ -162,6 +166,7 @@ actions_add (IndsatsCli  *cli,
   action.owner = owner;
   action.start_date = start_iso;
   action.end_date = end_iso;
+  action.started_on = started_on_iso;
   action.text = text;
   action.note = note;
 
@@ -205,6 +210,7 @@ actions_edit (IndsatsCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *team = NULL, *focus = NULL, *owner = NULL, *start = NULL, *end = NULL;
   g_autofree char *text = NULL, *status = NULL, *note = NULL, *start_iso = NULL, *end_iso = NULL;
+  g_autofree char *started_on = NULL, *started_on_iso = NULL;
   IndsatsStatus new_status = INDSATS_STATUS_PLANNED;
   IndsatsActionFields fields = 0;
   gint64 id;
@@ -219,6 +225,8 @@ actions_edit (IndsatsCli  *cli,
     { "end", 0, 0, G_OPTION_ARG_STRING, &end, "When it is evaluated, not before the start (empty to clear)",
       "YYYY-MM-DD" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "NOTE" },
+    { "started-on", 0, 0, G_OPTION_ARG_STRING, &started_on,
+      "The day it actually started, not after today (empty to clear)", "YYYY-MM-DD" },
     { NULL }
   };
 
@@ -226,12 +234,14 @@ actions_edit (IndsatsCli  *cli,
                           &argc, &argv, &exit_code) ||
       !parse_action_id (cli, argc, argv, &id, &exit_code))
     return exit_code;
-  if (!text && !team && !focus && !owner && !start && !status && !end && !note)
+  if (!text && !team && !focus && !owner && !start && !status && !end && !note && !started_on)
     return indsats_cli_usage (cli, "say what to change, e.g. --status started");
 
   /* Check what was typed before anything is opened or written */
   if (!parse_date_option (cli, "--start", start, &start_iso, &exit_code) ||
       !parse_date_option (cli, "--end", end && *end ? end : NULL, &end_iso, &exit_code) ||
+      !parse_date_option (cli, "--started-on", started_on && *started_on ? started_on : NULL, &started_on_iso,
+                          &exit_code) ||
       !check_dates (cli, start_iso, end_iso, &exit_code) ||
       !indsats_cli_check_text (cli, "--text", text, "describe the action", &exit_code) ||
       !indsats_cli_check_text (cli, "--team", team, "name the team", &exit_code) ||
@@ -263,6 +273,11 @@ actions_edit (IndsatsCli  *cli,
       action->status = new_status;
       fields |= INDSATS_ACTION_FIELD_STATUS;
     }
+  if (started_on)
+    {
+      action->started_on = g_strdup (started_on_iso);
+      fields |= INDSATS_ACTION_FIELD_STARTED_ON;
+    }
 
   if (!(store = indsats_cli_open_store (cli, &error)) ||
       !indsats_store_update_action (store, action, fields, &error))
@@ -292,7 +307,7 @@ actions_delete (IndsatsCli  *cli,
   return INDSATS_EXIT_OK;
 }
 
-static const char * const history_columns[] = { "when", "field", "old", "new", NULL };
+static const char * const history_columns[] = { "when", "field", "old", "new", "by", NULL };
 
 static int
 actions_history (IndsatsCli  *cli,
@@ -332,6 +347,7 @@ actions_history (IndsatsCli  *cli,
       indsats_cli_table_add_text (table, e->field);
       indsats_cli_table_add_text (table, e->old_value);
       indsats_cli_table_add_text (table, e->new_value);
+      indsats_cli_table_add_text (table, e->changed_by);
     }
   if (!indsats_cli_table_print (table, &error))
     return indsats_cli_fail (cli, error);

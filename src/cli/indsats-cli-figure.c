@@ -154,11 +154,7 @@ figure_add (IndsatsCli  *cli,
   figure->title = g_strstrip (g_strdup (title));
   figure->unit = g_strdup (unit);
   figure->source = g_strdup (source ? source : "Kilde: Jobindsats.dk");
-  if (!isnan (figure->threshold))
-    {
-      g_autofree char *value = indsats_format_number (figure->threshold, fabs (figure->threshold - round (figure->threshold)) > 1e-9 ? 1 : 0);
-      figure->threshold_label = g_strdup_printf ("Grænse %s", value);
-    }
+  /* the line is named when the figure is drawn, in the reader's language */
   area_list = g_strsplit (areas, ",", -1);
   for (guint i = 0; area_list[i] != NULL; i++)
     {

@@ -134,6 +134,7 @@ compare_action (GPtrArray           *changes,
     { "start_date", then->start_date, now->start_date },
     { "status", indsats_status_to_string (then->status), indsats_status_to_string (now->status) },
     { "end_date", then->end_date, now->end_date },
+    { "started_on", then->started_on, now->started_on },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -398,6 +399,12 @@ indsats_change_describe_in (IndsatsCatalog      *catalog,
       g_autofree char *then = date_words (catalog, c->old_value);
       g_autofree char *now = date_words (catalog, c->new_value);
       return g_strdup_printf (W_ (catalog, "“%s”: takes effect %s instead of %s"), c->label, now, then);
+    }
+  if (strcmp (c->what, "started_on") == 0)
+    {
+      g_autofree char *then = date_words (catalog, c->old_value);
+      g_autofree char *now = date_words (catalog, c->new_value);
+      return g_strdup_printf (W_ (catalog, "“%s”: started on %s (was %s)"), c->label, now, then);
     }
   if (strcmp (c->what, "end_date") == 0)
     {

@@ -12,7 +12,7 @@ typedef struct
 {
   char *kind;       /* "action" or "indicator" */
   char *id;         /* the action's id, or the indicator's name */
-  char *what;       /* "added", "removed", a field (status, start_date, …); "period" or "value" */
+  char *what;       /* "added", "removed", a field (status, start_date, started_on, …); "period" or "value" */
   char *old_value;  /* NULL when there was none */
   char *new_value;  /* NULL when there is none */
   char *label;      /* for people: the action's text, or the indicator's area */

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "indsats-catalog.h"
 #include "indsats-error.h"
 #include "indsats-format.h"
 
@@ -186,6 +187,29 @@ indsats_chart_format_value (const IndsatsChartData *data,
   return g_steal_pointer (&text);
 }
 
+/**
+ * indsats_chart_data_get_threshold_label:
+ *
+ * Returns: (transfer full) (nullable): what the line is called: the figure's
+ *   own words when it has them, else "Line 20 %" in the data's language;
+ *   %NULL when there is no line
+ */
+char *
+indsats_chart_data_get_threshold_label (const IndsatsChartData *data)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (isnan (data->threshold))
+    return NULL;
+  if (data->threshold_label != NULL && *data->threshold_label != '\0')
+    return g_strdup (data->threshold_label);
+  value = indsats_chart_format_value (data, data->threshold, fabs (data->threshold - round (data->threshold)) > 1e-9);
+  /* Translators: the name of a figure's threshold line, with its value: "Line 20 %" */
+  return g_strdup_printf (data->catalog ? indsats_catalog_gettext (data->catalog, N_("Line %s")) : _("Line %s"), value);
+}
+
 /* The decimals a value needs to be read as it was stored: 5.4 → 1, 288 → 0 */
 static int
 value_decimals (double value)
@@ -229,7 +253,7 @@ indsats_chart_data_describe (const IndsatsChartData *data)
 
   if (latest < 0)
     return g_string_free (out, FALSE);
-  label = indsats_period_to_label (&data->periods[latest]);
+  label = indsats_period_to_words (&data->periods[latest], data->catalog);
   g_string_append_printf (out, "%s: ", label);
   for (guint s = 0; s < data->series->len; s++)
     {
@@ -242,8 +266,11 @@ indsats_chart_data_describe (const IndsatsChartData *data)
         g_string_append (out, _(" (preliminary)"));
     }
   g_string_append_c (out, '.');
-  if (!isnan (data->threshold) && data->threshold_label)
-    g_string_append_printf (out, " %s.", data->threshold_label);
+  if (!isnan (data->threshold))
+    {
+      g_autofree char *line = indsats_chart_data_get_threshold_label (data);
+      g_string_append_printf (out, " %s.", line);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -477,12 +504,16 @@ indsats_chart_data_load_figure (IndsatsStore         *store,
       {
         g_autoptr(IndsatsAction) a = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, i), NULL);
         GHashTable *table;
+        const char *day;
 
         if (a == NULL || a->status == INDSATS_STATUS_DROPPED || !indsats_date_is_valid_iso (a->start_date))
           continue;
-        table = a->status == INDSATS_STATUS_PLANNED && strcmp (a->start_date, today) > 0 ? planned : dates;
-        g_hash_table_insert (table, g_strdup (a->start_date),
-                             GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, a->start_date)) + 1));
+        /* an action that has started is marked on the day it took effect, when that is known */
+        day = a->status != INDSATS_STATUS_PLANNED && indsats_date_is_valid_iso (a->started_on) ? a->started_on
+                                                                                              : a->start_date;
+        table = a->status == INDSATS_STATUS_PLANNED && strcmp (day, today) > 0 ? planned : dates;
+        g_hash_table_insert (table, g_strdup (day),
+                             GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (table, day)) + 1));
       }
     sorted = g_list_sort (g_hash_table_get_keys (dates), (GCompareFunc) strcmp);
     for (GList *l = sorted; l; l = l->next)

@@ -547,7 +547,8 @@ make_categories (Build *b)
         c->label = indsats_chart_clean_text (((IndsatsChartSeries *) g_ptr_array_index (data->series, i))->label);
       else
         {
-          g_autofree char *text = indsats_period_to_label (&data->periods[i]);
+          /* in the figure's language, as its other words */
+          g_autofree char *text = indsats_period_to_words (&data->periods[i], data->catalog);
           gboolean prelim = FALSE;
 
           for (guint s = 0; s < data->series->len; s++)
@@ -921,10 +922,12 @@ place_threshold (Build *b)
   if (!isnan (data->threshold) && drawable (data->threshold) && !layout->empty && !layout->out_of_range)
     {
       layout->threshold_pos = indsats_chart_layout_value_pos (layout, data->threshold);
-      if (data->threshold_label && !layout->horizontal && b->level < LEVEL_BARE)
+      g_autofree char *line = indsats_chart_data_get_threshold_label (data);
+
+      if (!layout->horizontal && b->level < LEVEL_BARE)
         {
           t = add_text (layout, b->context, INDSATS_ROLE_THRESHOLD, INDSATS_TEXT_SMALL, INDSATS_INK_TEXT,
-                        data->threshold_label, layout->plot.width, 1, 0, 0);
+                        line, layout->plot.width, 1, 0, 0);
           indsats_chart_text_move (t, layout->plot.x + layout->plot.width - 2 - t->box.width,
                                    layout->threshold_pos - t->box.height - layout->line_width);
           if (t->box.y < layout->plot.y)

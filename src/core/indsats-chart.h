@@ -96,6 +96,7 @@ IndsatsChartData *indsats_chart_data_load_figure (IndsatsStore        *store,
                                                   GError             **error);
 char             *indsats_chart_data_get_heading (const IndsatsChartData *data);
 char             *indsats_chart_data_describe   (const IndsatsChartData *data);
+char             *indsats_chart_data_get_threshold_label (const IndsatsChartData *data);
 char             *indsats_chart_format_value    (const IndsatsChartData *data,
                                                  double                  value,
                                                  int                     decimals);

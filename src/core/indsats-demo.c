@@ -176,6 +176,9 @@ write_actions (IndsatsStore  *store,
       /* The plan is of March 2023: what had taken effect by then has started */
       a.status = strcmp (a.start_date, "2023-03-07") <= 0 ? INDSATS_STATUS_STARTED
                                                           : INDSATS_STATUS_PLANNED;
+      /* and started on the day it was planned to */
+      if (a.status == INDSATS_STATUS_STARTED)
+        a.started_on = a.start_date;
       if (indsats_store_add_action (store, plan_id, &a, error) == 0)
         return FALSE;
     }
@@ -329,8 +332,8 @@ write_goals_and_figures (IndsatsStore  *store,
       f->period_to = g_strdup (cell (figures, row, "to"));
       if (*threshold)
         {
+          /* named in the words of whoever reads the figure */
           f->threshold = g_ascii_strtod (threshold, NULL);
-          f->threshold_label = g_strdup_printf ("Grænse %s %%", threshold);
         }
       f->source = g_strdup (cell (figures, row, "source"));
       f->goal_id = find_goal_of_figure (goals, goal_ids, f->number);

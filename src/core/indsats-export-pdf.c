@@ -256,19 +256,6 @@ goal_kind_label (Briefing        *br,
     }
 }
 
-static const char *
-trigger_state_label (Briefing            *br,
-                     IndsatsTriggerState  state)
-{
-  switch (state)
-    {
-    case INDSATS_TRIGGER_MET: return W_ (br, "Back on the right side of the line");
-    case INDSATS_TRIGGER_NOT_MET: return W_ (br, "Still on the wrong side of the line");
-    case INDSATS_TRIGGER_UNKNOWN:
-    default: return W_ (br, "No value yet");
-    }
-}
-
 /* "−4,5 procentpoint", "+12", "–" when either end is missing */
 static char *
 format_change (Briefing                   *br,
@@ -290,9 +277,9 @@ format_change (Briefing                   *br,
 /**
  * action_start_to_show:
  *
- * The date the briefing gives as an action's start: the planned start
- * (start_date). When the date an action actually started is kept, a started
- * or done action shows that one here, and the facts line says which it is.
+ * The date the briefing gives as the day an action takes effect: the planned
+ * start (start_date). The day it actually started (started_on) follows it in
+ * the facts line when it is known.
  */
 static const char *
 action_start_to_show (const IndsatsAction *a)
@@ -346,6 +333,7 @@ add_triggers (Briefing              *br,
       g_autofree char *since_plan = format_change (br, t, t->at_plan, t->latest);
       g_autofree char *period = NULL;
       g_autofree char *markup = NULL;
+      g_autofree char *words = NULL;
       IndsatsPeriod p;
       Block *b;
 
@@ -356,9 +344,9 @@ add_triggers (Briefing              *br,
       period = t->latest_period && indsats_period_parse (t->latest_period, &p, NULL)
                  ? indsats_period_to_label (&p) : g_strdup ("–");
       /* Translators: the latest value, its period, the line, and what that means */
+      words = indsats_trigger_words (t, br->catalog);
       markup = g_markup_printf_escaped (W_ (br, "Latest figure (%s, %s): %s against the line of %s. %s."),
-                                        t->area ? t->area : "", period, latest, line,
-                                        trigger_state_label (br, t->state));
+                                        t->area ? t->area : "", period, latest, line, words);
       add_paragraph (br, 12, markup);
       g_clear_pointer (&markup, g_free);
       markup = g_markup_printf_escaped (W_ (br, "Change since the plan was made: %s."), since_plan);
@@ -420,9 +408,18 @@ add_actions (Briefing   *br,
       text = g_markup_escape_text (a->text, -1);
       b = add_bullet (br, 10, text);
       b->keep_with_next = TRUE;
-      /* Translators: who carries an action out, when it takes effect, and its status */
-      facts = g_markup_printf_escaped (W_ (br, "<small>Carried out by: %s · Takes effect: %s · Status: %s</small>"),
-                                       a->owner, start, indsats_status_to_label_in (br->catalog, a->status));
+      if (a->status != INDSATS_STATUS_PLANNED && indsats_date_is_valid_iso (a->started_on))
+        {
+          g_autofree char *started = indsats_format_date (a->started_on);
+
+          /* Translators: who carries an action out, when it was to take effect, the day it did, and its status */
+          facts = g_markup_printf_escaped (W_ (br, "<small>Carried out by: %s · Takes effect: %s · Started: %s · Status: %s</small>"),
+                                           a->owner, start, started, indsats_status_to_label_in (br->catalog, a->status));
+        }
+      else
+        /* Translators: who carries an action out, when it takes effect, and its status */
+        facts = g_markup_printf_escaped (W_ (br, "<small>Carried out by: %s · Takes effect: %s · Status: %s</small>"),
+                                         a->owner, start, indsats_status_to_label_in (br->catalog, a->status));
       if (late)
         {
           g_autofree char *mark = g_markup_printf_escaped (

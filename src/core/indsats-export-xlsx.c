@@ -323,11 +323,11 @@ write_actions (Book       *b,
   lxw_worksheet *ws = workbook_add_worksheet (b->wb, W_ (b, "Actions"));
   const char *headers[] = {
     W_ (b, "Team"), W_ (b, "Focus Area"), W_ (b, "Action"), W_ (b, "Owner"),
-    W_ (b, "Takes Effect"), W_ (b, "Status"), W_ (b, "Note"),
+    W_ (b, "Takes Effect"), W_ (b, "Status"), W_ (b, "Note"), W_ (b, "Started On"),
   };
-  double widths[] = { 18, 24, 60, 18, 14, 13, 30 };
-  lxw_table_column columns[7] = { 0 };
-  lxw_table_column *column_list[8] = { 0 };
+  double widths[] = { 18, 24, 60, 18, 14, 13, 30, 14 };
+  lxw_table_column columns[8] = { 0 };
+  lxw_table_column *column_list[9] = { 0 };
   lxw_table_options table = { 0 };
   lxw_data_validation validation = { 0 };
   const char *statuses[5] = {
@@ -341,7 +341,7 @@ write_actions (Book       *b,
       columns[c].header = (char *) headers[c];
       columns[c].header_format = b->header;
       column_list[c] = &columns[c];
-      worksheet_set_column (ws, c, c, widths[c], c == 4 ? b->date : b->wrap);
+      worksheet_set_column (ws, c, c, widths[c], c == 4 || c == 7 ? b->date : b->wrap);
     }
   for (guint i = 0; i < actions->len; i++)
     {
@@ -359,6 +359,12 @@ write_actions (Book       *b,
           lines = MAX (lines, lines_needed (texts[c], widths[c]));
         }
       worksheet_write_datetime (ws, i + 1, 4, &start, b->date);
+      /* the day it actually took effect, once it has started */
+      if (a->status != INDSATS_STATUS_PLANNED && indsats_date_is_valid_iso (a->started_on))
+        {
+          lxw_datetime started = to_datetime (a->started_on);
+          worksheet_write_datetime (ws, i + 1, 7, &started, b->date);
+        }
       /* not every reader fits a row to its wrapped text: give it the height */
       worksheet_set_row (ws, i + 1, row_height (lines), NULL);
     }
@@ -367,7 +373,7 @@ write_actions (Book       *b,
   table.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
   table.style_type_number = 2;
   table.columns = column_list;
-  if (!check (b, worksheet_add_table (ws, 0, 0, last, 6, &table), error))
+  if (!check (b, worksheet_add_table (ws, 0, 0, last, 7, &table), error))
     return FALSE;
 
   validation.validate = LXW_VALIDATION_TYPE_LIST;
@@ -412,8 +418,8 @@ period_label (const char *canonical)
   return indsats_period_to_label (&p);
 }
 
-/* The trigger in words, with its numbers: "Still on the wrong side of the
- * line: 23,1 %* in aug. 2023 against the line of 20 %; +0,4 percentage
+/* The trigger in words, with its numbers: "Over the 20 % line: 23,1 %* in
+ * aug. 2023 against the line of 20 %; +0,4 percentage
  * points since jul. 2023; −1,2 percentage points since the plan (feb. 2023)." */
 static char *
 describe_trigger (Book                       *b,
@@ -423,13 +429,9 @@ describe_trigger (Book                       *b,
   gboolean pct = t->unit == NULL || g_strcmp0 (t->unit, "pct") == 0;
   g_autofree char *latest = NULL;
   g_autofree char *period = NULL;
+  g_autofree char *words = indsats_trigger_words (t, b->catalog);
 
-  if (t->state == INDSATS_TRIGGER_MET)
-    g_string_append (out, W_ (b, "Back on the right side of the line"));
-  else if (t->state == INDSATS_TRIGGER_NOT_MET)
-    g_string_append (out, W_ (b, "Still on the wrong side of the line"));
-  else
-    g_string_append (out, W_ (b, "No value yet"));
+  g_string_append (out, words);
   if (isnan (t->latest))
     return g_string_free (out, FALSE);
 
@@ -1036,6 +1038,7 @@ write_figure (Book                       *b,
   int row = first + 1 + data->n_periods;
   g_autoptr(GBytes) png = NULL;
   g_autofree const char **headers = NULL;
+  g_autofree char *threshold_label = NULL;
   g_autofree double *widths = NULL;
   lxw_image_options image = { 0 };
   gsize size;
@@ -1072,7 +1075,8 @@ write_figure (Book                       *b,
       headers[s + 1] = ((IndsatsChartSeries *) g_ptr_array_index (data->series, s))->label;
       widths[s + 1] = 14;
     }
-  headers[n_series + 1] = data->threshold_label ? data->threshold_label : W_ (b, "Threshold");
+  threshold_label = indsats_chart_data_get_threshold_label (data);
+  headers[n_series + 1] = threshold_label ? threshold_label : W_ (b, "Threshold");
   widths[n_series + 1] = 14;
   if (!write_header_row (b, ws, first, headers, widths, n_series + 1 + (threshold ? 1 : 0), error))
     return FALSE;

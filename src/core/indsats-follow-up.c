@@ -1,8 +1,8 @@
 /* indsats-follow-up.c
  *
  * The weekly question of a recovery plan: for each indicator that broke the
- * line, the latest value against the line, the change since the previous
- * period and since the plan was made.
+ * line, the latest value against the line (and that in words), the change
+ * since the previous period and since the plan was made.
  */
 #include "config.h"
 
@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "indsats-catalog.h"
 #include "indsats-format.h"
 #include "indsats-period.h"
 
@@ -30,18 +31,6 @@ indsats_trigger_status_free (IndsatsTriggerStatus *s)
   g_free (s);
 }
 
-const char *
-indsats_trigger_state_to_label (IndsatsTriggerState state)
-{
-  switch (state)
-    {
-    case INDSATS_TRIGGER_MET: return _("Back on the right side of the line");
-    case INDSATS_TRIGGER_NOT_MET: return _("Still on the wrong side of the line");
-    case INDSATS_TRIGGER_UNKNOWN:
-    default: return _("No value yet");
-    }
-}
-
 static int
 decimals_of (double value)
 {
@@ -57,6 +46,47 @@ indsats_trigger_format_value (const IndsatsTriggerStatus *s,
   if (g_strcmp0 (s->unit, "pct") == 0)
     return indsats_format_percent (value, decimals_of (value));
   return indsats_format_number (value, decimals_of (value));
+}
+
+/* A text in the catalog's language, or the program's own; both keep a
+ * format's arguments checked */
+#define TRANSLATE(catalog, msgid) \
+  ((catalog) ? indsats_catalog_gettext ((catalog), (msgid)) : g_dgettext (GETTEXT_PACKAGE, (msgid)))
+
+/**
+ * indsats_trigger_words:
+ * @catalog: (nullable): the language to say it in; %NULL for the program's own
+ *
+ * Where the trigger's latest value stands against its line, in the words a
+ * committee reads: back on the right side of it, on the wrong side, or on the
+ * wrong side again after the previous period was on the right one. Which side
+ * is right follows the indicator: for most, lower is better.
+ *
+ * Returns: (transfer full): "Under the 20 % line again", "Over the 20 % line",
+ *   "Back over the 20 % line" or "No value yet"
+ */
+char *
+indsats_trigger_words (const IndsatsTriggerStatus *s,
+                       IndsatsCatalog             *catalog)
+{
+  g_autofree char *line = NULL;
+  gboolean higher, was_right;
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  higher = s->higher_is_better;
+  if (s->state == INDSATS_TRIGGER_UNKNOWN || isnan (s->threshold))
+    return g_strdup (TRANSLATE (catalog, N_("No value yet")));
+  line = indsats_trigger_format_value (s, s->threshold);
+  was_right = !isnan (s->previous) && (higher ? s->previous >= s->threshold : s->previous <= s->threshold);
+  if (s->state == INDSATS_TRIGGER_MET)
+    return g_strdup_printf (higher ? TRANSLATE (catalog, N_("Over the %s line again"))
+                                   : TRANSLATE (catalog, N_("Under the %s line again")), line);
+  if (was_right)
+    return g_strdup_printf (higher ? TRANSLATE (catalog, N_("Back under the %s line"))
+                                   : TRANSLATE (catalog, N_("Back over the %s line")), line);
+  return g_strdup_printf (higher ? TRANSLATE (catalog, N_("Under the %s line"))
+                                 : TRANSLATE (catalog, N_("Over the %s line")), line);
 }
 
 /**

@@ -1,6 +1,7 @@
-/* indsats-follow-up.h: are the plan's trigger indicators back on the right side of the line? */
+/* indsats-follow-up.h: are the plan's trigger indicators back under (or over) the line? */
 #pragma once
 
+#include "indsats-catalog.h"
 #include "indsats-chart.h"
 #include "indsats-store.h"
 
@@ -36,7 +37,8 @@ GPtrArray  *indsats_follow_up_load        (IndsatsStore               *store,
                                            gint64                      plan_id,
                                            GError                    **error);
 void        indsats_trigger_status_free   (IndsatsTriggerStatus       *status);
-const char *indsats_trigger_state_to_label (IndsatsTriggerState        state);
+char       *indsats_trigger_words         (const IndsatsTriggerStatus *status,
+                                           IndsatsCatalog             *catalog);
 char       *indsats_trigger_format_value  (const IndsatsTriggerStatus *status,
                                            double                      value);
 IndsatsChartData *indsats_follow_up_load_figure (IndsatsStore               *store,

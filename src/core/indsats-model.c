@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "indsats-error.h"
+#include "indsats-format.h"
 
 static const char * const status_names[] = { "planned", "started", "done", "dropped" };
 /* The Danish words, accepted on input too, so that pasted text works */
@@ -165,6 +166,7 @@ indsats_action_copy (const IndsatsAction *a)
   copy->text = g_strdup (a->text);
   copy->owner = g_strdup (a->owner);
   copy->start_date = g_strdup (a->start_date);
+  copy->started_on = g_strdup (a->started_on);
   copy->end_date = g_strdup (a->end_date);
   copy->note = g_strdup (a->note);
   return copy;
@@ -180,6 +182,7 @@ indsats_action_free (IndsatsAction *a)
   g_free (a->text);
   g_free (a->owner);
   g_free (a->start_date);
+  g_free (a->started_on);
   g_free (a->end_date);
   g_free (a->note);
   g_free (a);
@@ -194,6 +197,7 @@ indsats_history_entry_free (IndsatsHistoryEntry *e)
   g_free (e->field);
   g_free (e->old_value);
   g_free (e->new_value);
+  g_free (e->changed_by);
   g_free (e);
 }
 
@@ -318,4 +322,52 @@ indsats_figure_free (IndsatsFigure *f)
   g_clear_pointer (&f->series, g_ptr_array_unref);
   g_clear_pointer (&f->action_ids, g_array_unref);
   g_free (f);
+}
+
+/**
+ * indsats_action_is_late:
+ * @today: YYYY-MM-DD
+ *
+ * Returns: whether @a is still planned though the day it was to take effect has passed
+ */
+gboolean
+indsats_action_is_late (const IndsatsAction *a,
+                        const char          *today)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  return a->status == INDSATS_STATUS_PLANNED && today != NULL && a->start_date != NULL &&
+         strcmp (a->start_date, today) < 0;
+}
+
+/**
+ * indsats_action_date_words:
+ * @today: YYYY-MM-DD, to tell a late action
+ *
+ * What a list says of an action's day: the day it actually started once it
+ * has, the day it was planned to take effect before, and that it is late when
+ * that day has passed.
+ *
+ * Returns: (transfer full): "Started 13.03.2023", "Takes effect 11.05.2023" or
+ *   "Late – should have taken effect 11.05.2023"
+ */
+char *
+indsats_action_date_words (const IndsatsAction *a,
+                           const char          *today)
+{
+  g_autofree char *planned = NULL;
+
+  g_return_val_if_fail (a != NULL, NULL);
+
+  planned = indsats_format_date (a->start_date);
+  if (a->status != INDSATS_STATUS_PLANNED && a->started_on != NULL && *a->started_on != '\0')
+    {
+      g_autofree char *started = indsats_format_date (a->started_on);
+      return g_strdup_printf (_("Started %s"), started);
+    }
+  if (a->status == INDSATS_STATUS_STARTED || a->status == INDSATS_STATUS_DONE)
+    /* started before the day was kept */
+    return g_strdup_printf (_("Started, planned for %s"), planned);
+  if (indsats_action_is_late (a, today))
+    return g_strdup_printf (_("Late – should have taken effect %s"), planned);
+  return g_strdup_printf (_("Takes effect %s"), planned);
 }

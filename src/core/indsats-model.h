@@ -55,8 +55,9 @@ typedef struct
   char          *focus;
   char          *text;
   char          *owner;
-  char          *start_date;     /* YYYY-MM-DD */
+  char          *start_date;     /* YYYY-MM-DD: planned, when it takes effect */
   IndsatsStatus  status;
+  char          *started_on;     /* YYYY-MM-DD: when it actually started, or NULL */
   char          *end_date;       /* YYYY-MM-DD or NULL */
   char          *note;
   int            position;
@@ -70,6 +71,7 @@ typedef struct
   char   *field;
   char   *old_value;
   char   *new_value;
+  char   *changed_by;            /* the person's name, "" for changes older than the column */
 } IndsatsHistoryEntry;
 
 typedef struct
@@ -146,6 +148,10 @@ void                 indsats_plan_free           (IndsatsPlan         *plan);
 IndsatsAction       *indsats_action_new          (void);
 IndsatsAction       *indsats_action_copy         (const IndsatsAction *action);
 void                 indsats_action_free         (IndsatsAction       *action);
+gboolean             indsats_action_is_late      (const IndsatsAction *action,
+                                                  const char          *today);
+char                *indsats_action_date_words   (const IndsatsAction *action,
+                                                  const char          *today);
 void                 indsats_history_entry_free  (IndsatsHistoryEntry *entry);
 IndsatsGoal         *indsats_goal_new            (void);
 void                 indsats_goal_free           (IndsatsGoal         *goal);

@@ -3,13 +3,18 @@
  * Jobindsats writes periods as 2023M08, 2023K2 (or 2023Q2, 2023Q02), 2023QMAT02
  * and 2023Y01; people type "aug. 2023", "2. kvt. 2023" or "1. halvår 2023".
  * Everything is parsed into one small struct and written back canonically
- * (2023M08, 2023Q2, 2023H1, 2023, 2023QMAT02) or as a Danish label.
- * Nothing here depends on the machine's locale.
+ * (2023M08, 2023Q2, 2023H1, 2023, 2023QMAT02), as a Danish label, or in the
+ * words of the window's language. Nothing here depends on the machine's locale.
  */
+#include "config.h"
+
 #include "indsats-period.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "indsats-catalog.h"
 
 #include "indsats-error.h"
 #include "indsats-text.h"
@@ -356,6 +361,50 @@ indsats_period_to_label (const IndsatsPeriod *p)
       return g_strdup_printf ("%d", p->year);
     case INDSATS_PERIOD_ROLLING_YEAR:
       return g_strdup_printf ("år til %d. kvt. %d", p->index, p->year);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The months as a reader of the window's language abbreviates them */
+static const char * const month_words[] = {
+  NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+  NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+  NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+};
+
+#define PERIOD_WORDS(catalog, msgid) \
+  ((catalog) ? indsats_catalog_pgettext ((catalog), "period", (msgid)) : g_dpgettext2 (GETTEXT_PACKAGE, "period", (msgid)))
+
+/**
+ * indsats_period_to_words:
+ * @catalog: (nullable): the language; %NULL for the program's own
+ *
+ * Returns: the period in the words of a language: "May 2023", "Q2 2023" in
+ *   English, "maj 2023", "2. kvt. 2023" in Danish
+ */
+char *
+indsats_period_to_words (const IndsatsPeriod *p,
+                         IndsatsCatalog      *catalog)
+{
+  const char *month;
+
+  g_return_val_if_fail (p != NULL, NULL);
+
+  switch (p->kind)
+    {
+    case INDSATS_PERIOD_MONTH:
+      month = catalog ? indsats_catalog_pgettext (catalog, "month", month_words[p->index - 1])
+                      : g_dpgettext2 (GETTEXT_PACKAGE, "month", month_words[p->index - 1]);
+      return g_strdup_printf ("%s %d", month, p->year);
+    case INDSATS_PERIOD_QUARTER:
+      return g_strdup_printf (PERIOD_WORDS (catalog, NC_("period", "Q%d %d")), p->index, p->year);
+    case INDSATS_PERIOD_HALF:
+      return g_strdup_printf (PERIOD_WORDS (catalog, NC_("period", "H%d %d")), p->index, p->year);
+    case INDSATS_PERIOD_YEAR:
+      return g_strdup_printf ("%d", p->year);
+    case INDSATS_PERIOD_ROLLING_YEAR:
+      return g_strdup_printf (PERIOD_WORDS (catalog, NC_("period", "year to Q%d %d")), p->index, p->year);
     default:
       g_assert_not_reached ();
     }

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "indsats-catalog.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -30,6 +32,8 @@ void      indsats_period_write        (const IndsatsPeriod *period,
                                        gsize                size);
 char     *indsats_period_to_label     (const IndsatsPeriod *period);
 char     *indsats_period_to_short_label (const IndsatsPeriod *period);
+char     *indsats_period_to_words     (const IndsatsPeriod *period,
+                                       IndsatsCatalog      *catalog);
 int       indsats_period_compare      (const IndsatsPeriod *a,
                                        const IndsatsPeriod *b);
 int       indsats_period_ordinal      (const IndsatsPeriod *period);

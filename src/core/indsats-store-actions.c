@@ -14,12 +14,12 @@
 /* Actions */
 
 static const char sql_insert_action[] =
-  "INSERT INTO action (focus_id, text, owner, start_date, status, end_date, note, position)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+  "INSERT INTO action (focus_id, text, owner, start_date, status, end_date, note, started_on, position)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
   "  (SELECT coalesce(max(position), -1) + 1 FROM action WHERE focus_id = ?1))";
 static const char sql_insert_history[] =
-  "INSERT INTO action_history (action_id, plan_id, changed_at, field, old_value, new_value)"
-  " VALUES (?, ?, ?, ?, ?, ?)";
+  "INSERT INTO action_history (action_id, plan_id, changed_at, field, old_value, new_value, changed_by)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char sql_plan_exists[] = "SELECT id FROM plan WHERE id = ?";
 
 gboolean
@@ -42,7 +42,34 @@ record_history (IndsatsStore  *self,
   bind_text (stmt, 4, field);
   bind_text (stmt, 5, old_value);
   bind_text (stmt, 6, new_value);
+  bind_text (stmt, 7, self->user_name ? self->user_name : "");
   return step_done (self, stmt, "Cannot record the change", error);
+}
+
+/**
+ * indsats_store_user_name:
+ *
+ * Returns: (transfer full): who the history says made a change: the user's
+ *   full name from the system, or the login name when the system has none
+ */
+char *
+indsats_store_user_name (void)
+{
+  const char *real = g_get_real_name ();
+  g_autofree char *name = real ? g_strstrip (g_strdup (real)) : NULL;
+
+  /* GLib says "Unknown" when the password entry has no name */
+  if (name == NULL || *name == '\0' || g_strcmp0 (name, "Unknown") == 0)
+    return g_strdup (g_get_user_name ());
+  return g_steal_pointer (&name);
+}
+
+static char *
+today_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 /* The action as it is stored: its texts in NFC, without white space around
@@ -101,6 +128,33 @@ validate_action (const IndsatsAction  *a,
                    a->end_date);
       return FALSE;
     }
+  if (a->started_on != NULL && *a->started_on != '\0')
+    {
+      g_autofree char *today = NULL;
+
+      if (!indsats_date_is_valid_iso (a->started_on))
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                       "The day the action started, “%s”, is not a valid date (write it as YYYY-MM-DD)",
+                       a->started_on);
+          return FALSE;
+        }
+      if (a->status == INDSATS_STATUS_PLANNED)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                       "The action is planned, so it has not started on %s; set its status to started "
+                       "(or done), or leave the date it started out", a->started_on);
+          return FALSE;
+        }
+      today = today_text ();
+      if (strcmp (a->started_on, today) > 0)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                       "The action cannot have started on %s, which is after today (%s); give the day it "
+                       "started", a->started_on, today);
+          return FALSE;
+        }
+    }
   if (a->end_date != NULL && *a->end_date != '\0' && strcmp (a->end_date, a->start_date) < 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
@@ -122,6 +176,33 @@ validate_action (const IndsatsAction  *a,
   return indsats_text_check_length (a->text, "The action's text", error) &&
          indsats_text_check_length (a->owner, "The action's owner", error) &&
          indsats_text_check_length (a->note, "The action's note", error);
+}
+
+/* The day an action started follows its status: an action that becomes
+ * started without a day has started today, and one planned again has not
+ * started. @old is the action before the edit (NULL for a new one); returns
+ * @fields with the day added when it changed. */
+static IndsatsActionFields
+settle_started_on (IndsatsAction       *a,
+                   const IndsatsAction *old,
+                   IndsatsActionFields  fields)
+{
+  gboolean has_day = a->started_on != NULL && *a->started_on != '\0';
+
+  if (old != NULL && (!(fields & INDSATS_ACTION_FIELD_STATUS) || old->status == a->status))
+    return fields;
+  if (a->status == INDSATS_STATUS_STARTED && !has_day)
+    {
+      g_free (a->started_on);
+      a->started_on = today_text ();
+      return fields | INDSATS_ACTION_FIELD_STARTED_ON;
+    }
+  if (a->status == INDSATS_STATUS_PLANNED && has_day && !(fields & INDSATS_ACTION_FIELD_STARTED_ON))
+    {
+      g_clear_pointer (&a->started_on, g_free);
+      return fields | INDSATS_ACTION_FIELD_STARTED_ON;
+    }
+  return fields;
 }
 
 /**
@@ -150,6 +231,8 @@ indsats_store_add_action (IndsatsStore         *self,
   g_return_val_if_fail (given != NULL, 0);
 
   action = normalized_action (given);
+  /* a day given is taken as given, and checked against the status */
+  settle_started_on (action, NULL, action->started_on ? INDSATS_ACTION_FIELD_STARTED_ON : 0);
   if (!validate_action (action, TRUE, error))
     return 0;
   text = g_strstrip (g_strdup (action->text));
@@ -179,6 +262,7 @@ indsats_store_add_action (IndsatsStore         *self,
   bind_text (stmt, 5, indsats_status_to_string (action->status));
   bind_text (stmt, 6, action->end_date && *action->end_date ? action->end_date : NULL);
   bind_text (stmt, 7, action->note ? action->note : "");
+  bind_text (stmt, 8, action->started_on);
   if (!step_done (self, stmt, "Cannot save the action", error))
     return fail_rollback (self);
   id = last_insert_id (self);
@@ -192,7 +276,7 @@ indsats_store_add_action (IndsatsStore         *self,
 
 #define ACTION_COLUMNS \
   "SELECT a.id, t.plan_id, t.id, f.id, t.name, f.name, a.text, a.owner, a.start_date," \
-  " a.status, a.end_date, a.note, a.position" \
+  " a.status, a.end_date, a.note, a.position, a.started_on" \
   " FROM action a JOIN focus_area f ON f.id = a.focus_id JOIN team t ON t.id = f.team_id"
 
 static const char sql_list_actions[] =
@@ -219,6 +303,7 @@ action_from_row (IndsatsStmt *stmt)
   a->end_date = column_text (stmt, 10);
   a->note = column_text (stmt, 11);
   a->position = column_int (stmt, 12);
+  a->started_on = column_text (stmt, 13);
   return a;
 }
 
@@ -321,7 +406,7 @@ indsats_store_get_action (IndsatsStore  *self,
 }
 
 static const char sql_list_history[] =
-  "SELECT id, action_id, changed_at, field, old_value, new_value FROM action_history"
+  "SELECT id, action_id, changed_at, field, old_value, new_value, changed_by FROM action_history"
   " WHERE action_id = ? ORDER BY id DESC";
 
 /**
@@ -353,6 +438,9 @@ indsats_store_list_history (IndsatsStore  *self,
       e->field = column_text (stmt, 3);
       e->old_value = column_text (stmt, 4);
       e->new_value = column_text (stmt, 5);
+      e->changed_by = column_text (stmt, 6);
+      if (e->changed_by == NULL)
+        e->changed_by = g_strdup ("");
       g_ptr_array_add (entries, e);
     }
   reset (stmt);
@@ -376,7 +464,8 @@ static const char sql_update_action[] =
   " start_date = CASE WHEN ?9 & 16 THEN ?4 ELSE start_date END,"
   " status = CASE WHEN ?9 & 32 THEN ?5 ELSE status END,"
   " end_date = CASE WHEN ?9 & 64 THEN ?6 ELSE end_date END,"
-  " note = CASE WHEN ?9 & 128 THEN ?7 ELSE note END"
+  " note = CASE WHEN ?9 & 128 THEN ?7 ELSE note END,"
+  " started_on = CASE WHEN ?9 & 256 THEN ?12 ELSE started_on END"
   " WHERE id = ?11";
 static const char sql_was_deleted[] =
   "SELECT id FROM action_history WHERE action_id = ? AND field = 'deleted' LIMIT 1";
@@ -384,8 +473,8 @@ static const char sql_next_position[] =
   "SELECT coalesce(max(position), -1) + 1 FROM action WHERE focus_id = ?";
 static const char sql_delete_action[] = "DELETE FROM action WHERE id = ?";
 static const char sql_restore_action[] =
-  "INSERT INTO action (id, focus_id, text, owner, start_date, status, end_date, note, position)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  "INSERT INTO action (id, focus_id, text, owner, start_date, status, end_date, note, position, started_on)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char sql_neighbour_before[] =
   "SELECT id, position FROM action WHERE focus_id = ?1 AND (position < ?2 OR (position = ?2 AND id < ?3))"
   " ORDER BY position DESC, id DESC LIMIT 1";
@@ -446,6 +535,8 @@ indsats_action_changed_fields (const IndsatsAction *before,
     fields |= INDSATS_ACTION_FIELD_END;
   if (DIFFERS (note))
     fields |= INDSATS_ACTION_FIELD_NOTE;
+  if (DIFFERS (started_on))
+    fields |= INDSATS_ACTION_FIELD_STARTED_ON;
 #undef DIFFERS
   return fields;
 }
@@ -526,9 +617,11 @@ indsats_store_update_action (IndsatsStore         *self,
   TAKE (INDSATS_ACTION_FIELD_START, start_date);
   TAKE (INDSATS_ACTION_FIELD_END, end_date);
   TAKE (INDSATS_ACTION_FIELD_NOTE, note);
+  TAKE (INDSATS_ACTION_FIELD_STARTED_ON, started_on);
 #undef TAKE
   if (fields & INDSATS_ACTION_FIELD_STATUS)
     merged->status = changed->status;
+  fields = settle_started_on (merged, old, fields);
   /* an owner left blank by an older version stays until the owner is edited */
   if (!validate_action (merged, (fields & INDSATS_ACTION_FIELD_OWNER) != 0, error))
     return fail_rollback (self);
@@ -563,6 +656,7 @@ indsats_store_update_action (IndsatsStore         *self,
   bind_int (stmt, 9, (int) fields);
   bind_int (stmt, 10, moves);
   bind_int64 (stmt, 11, old->id);
+  bind_text (stmt, 12, merged->started_on && *merged->started_on ? merged->started_on : NULL);
   if (!step_done (self, stmt, "Cannot save the action", error))
     return fail_rollback (self);
 
@@ -573,6 +667,7 @@ indsats_store_update_action (IndsatsStore         *self,
       !record_if_changed (self, old, "start_date", old->start_date, merged->start_date, error) ||
       !record_if_changed (self, old, "status", indsats_status_to_string (old->status),
                           indsats_status_to_string (merged->status), error) ||
+      !record_if_changed (self, old, "started_on", old->started_on, merged->started_on, error) ||
       !record_if_changed (self, old, "end_date", old->end_date, merged->end_date, error) ||
       !record_if_changed (self, old, "note", old->note, merged->note, error))
     return fail_rollback (self);
@@ -654,6 +749,7 @@ indsats_store_restore_action (IndsatsStore         *self,
   bind_text (stmt, 7, action->end_date && *action->end_date ? action->end_date : NULL);
   bind_text (stmt, 8, empty_if_null (action->note));
   bind_int (stmt, 9, action->position);
+  bind_text (stmt, 10, action->started_on && *action->started_on ? action->started_on : NULL);
   if (!step_done (self, stmt, "Cannot restore the action", error) ||
       !record_history (self, action->id, action->plan_id, "restored", NULL, action->text, error))
     return fail_rollback (self);

@@ -25,6 +25,7 @@ struct _IndsatsStore
   gboolean    disk_full;  /* the disk was full, else the file or its folder cannot be written */
   GHashTable *statements; /* SQL text (static) → IndsatsStmt */
   GPtrArray  *notes;      /* what opening it changed: the migration's merges */
+  char       *user_name;  /* who the history says made the changes */
 };
 
 /* Statements: prepared once and kept; the key is the address of the SQL text,

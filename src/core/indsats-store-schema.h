@@ -173,6 +173,25 @@ static const char * const indsats_migrations[] = {
   /* 5: every text in Unicode NFC, twins merged: indsats-store-normalize.c
    * does it in C after this statement */
   "SELECT 1",
+  /* 6: the day an action actually started, beside the day it was planned to
+   * take effect, and who made each change. An action that had started takes
+   * the day of its latest change of status to started, when the history has
+   * one. */
+  "ALTER TABLE action ADD COLUMN started_on TEXT"
+  "  CHECK (started_on IS NULL OR date(started_on) IS started_on);"
+  "ALTER TABLE action_history ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';"
+  "UPDATE action SET started_on ="
+  " (SELECT date(h.changed_at) FROM action_history h"
+  "   WHERE h.action_id = action.id AND h.field = 'status' AND h.new_value = 'started'"
+  "   ORDER BY h.changed_at DESC, h.id DESC LIMIT 1)"
+  " WHERE status IN ('started', 'done', 'dropped');"
+  /* a snapshot keeps the day too; one taken before takes it where the
+   * action had started by the meeting */
+  "ALTER TABLE snapshot_action ADD COLUMN started_on TEXT;"
+  "UPDATE snapshot_action SET started_on ="
+  " (SELECT a.started_on FROM action a JOIN snapshot s ON s.id = snapshot_action.snapshot_id"
+  "   WHERE a.id = snapshot_action.action_id AND a.started_on <= s.meeting_date)"
+  " WHERE status IN ('started', 'done', 'dropped');",
 };
 
 /* The migration that ends with normalize_names () */

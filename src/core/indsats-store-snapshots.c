@@ -40,8 +40,9 @@ static const char sql_snapshot_by_name[] =
 static const char sql_insert_snapshot[] =
   "INSERT INTO snapshot (plan_id, name, meeting_date, created_at) VALUES (?, ?, ?, ?)";
 static const char sql_copy_actions[] =
-  "INSERT INTO snapshot_action (snapshot_id, action_id, team, focus, text, owner, start_date, status, end_date)"
-  " SELECT ?1, a.id, t.name, f.name, a.text, a.owner, a.start_date, a.status, a.end_date"
+  "INSERT INTO snapshot_action (snapshot_id, action_id, team, focus, text, owner, start_date, status, end_date,"
+  "  started_on)"
+  " SELECT ?1, a.id, t.name, f.name, a.text, a.owner, a.start_date, a.status, a.end_date, a.started_on"
   " FROM action a JOIN focus_area f ON f.id = a.focus_id JOIN team t ON t.id = f.team_id"
   " WHERE t.plan_id = ?2";
 static const char sql_insert_figure[] =
@@ -52,7 +53,7 @@ static const char sql_list_snapshots[] =
   " ORDER BY meeting_date, created_at, id";
 static const char sql_delete_snapshot[] = "DELETE FROM snapshot WHERE id = ?";
 static const char sql_list_snapshot_actions[] =
-  "SELECT action_id, team, focus, text, owner, start_date, status, end_date"
+  "SELECT action_id, team, focus, text, owner, start_date, status, end_date, started_on"
   " FROM snapshot_action WHERE snapshot_id = ? ORDER BY action_id";
 static const char sql_list_snapshot_figures[] =
   "SELECT indicator, area, period, value FROM snapshot_indicator WHERE snapshot_id = ? ORDER BY position";
@@ -325,6 +326,7 @@ indsats_store_list_snapshot_actions (IndsatsStore  *self,
       if (!indsats_status_from_string (column_peek_text (stmt, 6), &a->status, NULL))
         a->status = INDSATS_STATUS_PLANNED;
       a->end_date = column_text (stmt, 7);
+      a->started_on = column_text (stmt, 8);
       g_ptr_array_add (list, a);
     }
   reset (stmt);

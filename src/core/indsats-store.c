@@ -32,6 +32,7 @@ indsats_store_finalize (GObject *object)
   if (self->db != NULL)
     self->db->backend->close (self->db);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->user_name, g_free);
 
   G_OBJECT_CLASS (indsats_store_parent_class)->finalize (object);
 }
@@ -56,6 +57,7 @@ indsats_store_init (IndsatsStore *self)
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
   self->notes = g_ptr_array_new_with_free_func (g_free);
+  self->user_name = indsats_store_user_name ();
 }
 
 /* Error helpers */

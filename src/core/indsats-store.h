@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define INDSATS_STORE_SCHEMA_VERSION 5
+#define INDSATS_STORE_SCHEMA_VERSION 6
 
 #define INDSATS_TYPE_STORE (indsats_store_get_type ())
 G_DECLARE_FINAL_TYPE (IndsatsStore, indsats_store, INDSATS, STORE, GObject)
@@ -88,9 +88,11 @@ typedef enum
   INDSATS_ACTION_FIELD_STATUS = 1 << 5,
   INDSATS_ACTION_FIELD_END    = 1 << 6,
   INDSATS_ACTION_FIELD_NOTE   = 1 << 7,
-  INDSATS_ACTION_FIELD_ALL    = (1 << 8) - 1,
+  INDSATS_ACTION_FIELD_STARTED_ON = 1 << 8,
+  INDSATS_ACTION_FIELD_ALL    = (1 << 9) - 1,
 } IndsatsActionFields;
 
+char          *indsats_store_user_name      (void);
 IndsatsActionFields indsats_action_changed_fields (const IndsatsAction *before,
                                                    const IndsatsAction *after);
 gboolean       indsats_store_update_action  (IndsatsStore        *self,

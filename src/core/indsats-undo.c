@@ -181,6 +181,9 @@ indsats_undo_stack_edit (IndsatsUndoStack     *self,
   c->fields = fields;
   c->before = g_steal_pointer (&before);
   c->after = indsats_store_get_action (self->store, changed->id, NULL);
+  /* a change of status may have set the day it started too: undo puts that back */
+  if (c->after != NULL)
+    c->fields |= indsats_action_changed_fields (c->before, c->after) & INDSATS_ACTION_FIELD_STARTED_ON;
   push (self, c);
   return TRUE;
 }
