@@ -83,9 +83,14 @@ scenario() { # scenario DATABASE FOLDER
   s xlsx export xlsx "$o/plan.xlsx" --language da
   s snapdel snapshot delete "Udvalg marts"
   s snaplist2 snapshot list
+  s snap2 snapshot create "Udvalg juni" --date 2023-06-15
 }
 
 pg_db=$(createdb parity)
+# the README's lines for a role that may only read, before the tables exist
+psql postgres -c "CREATE ROLE secretary LOGIN PASSWORD 'pw-$$'"
+psql parity -c "GRANT USAGE ON SCHEMA public TO secretary;
+  ALTER DEFAULT PRIVILEGES FOR ROLE indsats IN SCHEMA public GRANT SELECT ON TABLES TO secretary"
 scenario "$tmp/a.db" "$tmp/sqlite"
 scenario "$pg_db" "$tmp/pg-out"
 
@@ -130,6 +135,38 @@ check "the workbook's cells, sheets and charts are the same from both stores" \
 # What a reader of only one store would not see
 check "ids after a deletion are given as SQLite gives them" grep -qP "^27\t.*Efter sletning" "$tmp/pg-out/list2.out"
 
+# indsats copy: SQLite → PostgreSQL → SQLite gives the same file, row for row
+copy_pg=$(createdb copied)
+run copy "$tmp/a.db" "$copy_pg"
+check "copy from SQLite into an empty PostgreSQL database" test "$rc" -eq 0 -a -n "$(grep -F 'Copied' <<<"$err")"
+run copy "$copy_pg" "$tmp/back.db"
+check "copy from PostgreSQL into a new SQLite file" test "$rc" -eq 0 -a -f "$tmp/back.db"
+check "the round trip gives the SQLite file's every row again (in any order): plans, actions, history, goals, indicators, key figures, revisions, figures, snapshots" \
+  test "$(sqlite3 "$tmp/a.db" .dump | sort | sha256sum)" = "$(sqlite3 "$tmp/back.db" .dump | sort | sha256sum)"
+check "... and what it copied is not nothing" test "$(sqlite3 "$tmp/back.db" 'SELECT (SELECT count(*) FROM action_history) > 10 AND (SELECT count(*) FROM observation_revision) > 0 AND (SELECT count(*) FROM figure_action) > 0 AND (SELECT count(*) FROM snapshot_action) > 25')" = 1
+for listing in "actions list" "series list" "figure list" "snapshot list" "actions history 3"; do
+  check "$listing: the same on the copy in PostgreSQL as on the SQLite file" \
+    cmp -s <($indsats $listing --database "$tmp/a.db") <($indsats $listing --database "$copy_pg")
+done
+run copy "$pg_db" "$tmp/from-pg.db"
+check "copy of the scenario's PostgreSQL database into SQLite lists the same actions" \
+  test "$rc" -eq 0 -a "$("$indsats" actions list --database "$tmp/from-pg.db")" = "$("$indsats" actions list --database "$pg_db")"
+check "... and after an addition on both, the same new id" \
+  test "$("$indsats" actions add --team T --focus F --owner O --start 2023-01-01 --text x --database "$tmp/from-pg.db")" = \
+       "$("$indsats" actions add --team T --focus F --owner O --start 2023-01-01 --text x --database "$pg_db")"
+before=$(psql copied -c "SELECT count(*) FROM action")
+run copy "$tmp/a.db" "$copy_pg"
+check "copy into a store that holds rows is refused in one line; nothing copied" \
+  test "$rc" -eq 1 -a "$(printf '%s\n' "$err" | wc -l)" -eq 1 -a -n "$(grep -F 'not empty' <<<"$err")" -a "$(psql copied -c "SELECT count(*) FROM action")" = "$before"
+before=$(sqlite3 "$tmp/back.db" .dump | sha256sum)
+run copy "$tmp/a.db" "$tmp/back.db"
+check "... into a non-empty SQLite file too, which stays as it was" \
+  test "$rc" -eq 1 -a "$(sqlite3 "$tmp/back.db" .dump | sha256sum)" = "$before"
+run copy "$tmp/no-such.db" "$tmp/new.db"
+check "copy from a store that is not there fails and makes no target" test "$rc" -eq 1 -a ! -e "$tmp/new.db"
+run copy "$tmp/a.db"
+check "copy without a target is wrong usage" test "$rc" -eq 2
+
 # Reading never creates: an empty database is not made into one
 empty=$(createdb empty)
 run actions list --database "$empty"
@@ -148,14 +185,12 @@ psql parity -c "UPDATE indsats_version SET version = version - 1"
 listing=$("$indsats" actions list --database "$pg_db")
 
 # libpq's own ways to name a server: host as a socket folder in the authority, a password in PGPASSWORD
-psql postgres -c "CREATE ROLE secretary LOGIN PASSWORD 'pw-$$'"
 enc_dir=$(/usr/bin/python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$tmp/pg")
 run actions list --database "postgres://indsats@$enc_dir/parity"
 check "postgres://user@%2Fsocket%2Ffolder/db works" test "$rc" -eq 0 -a "$out" = "$listing"
 
 # A role that may only read: lists and exports, every change refused in one
 # line. It logs in with a password, given in PGPASSWORD.
-psql parity -c "GRANT USAGE ON SCHEMA public TO secretary; GRANT SELECT ON ALL TABLES IN SCHEMA public TO secretary"
 { echo "local all secretary scram-sha-256"; cat "$tmp/pg/data/pg_hba.conf"; } >"$tmp/hba" && cat "$tmp/hba" >"$tmp/pg/data/pg_hba.conf"
 psql postgres -c "SELECT pg_reload_conf()" >/dev/null
 reader="postgresql://secretary@/parity?host=$tmp/pg"
@@ -175,6 +210,30 @@ check "... and nothing changed" test "$(psql parity -c "SELECT owner || status F
 run import "$data/long.csv" --database "$reader"
 check "an import by that role is refused the same way" test "$rc" -eq 1 -a -n "$(grep -Fi 'you may only read this plan' <<<"$err")"
 unset PGPASSWORD
+
+# Several people at once: 3 writers × 30 additions store 90, each in its place
+crowd=$(createdb crowd)
+"$indsats" demo --database "$crowd" >/dev/null 2>&1
+for w in 1 2 3; do
+  (for i in $(seq 30); do
+     "$indsats" actions add --team Job-team --focus "Fokus på et aktivt tilbud" --owner "Skriver $w" \
+       --start 2023-04-03 --text "Tilføjelse $w.$i" --database "$crowd" >/dev/null 2>>"$tmp/crowd-$w.err" || echo fail >>"$tmp/crowd-$w.err"
+   done) &
+done
+wait_writers() { for j in $(jobs -p); do [ "$j" = "$server_pid" ] || wait "$j"; done; }
+wait_writers
+check "3 writers × 30 additions at once: 90 stored, none refused" \
+  test "$(psql crowd -c "SELECT count(*) FROM action WHERE text LIKE 'Tilføjelse %'")" -eq 90 -a ! -s "$tmp/crowd-1.err" -a ! -s "$tmp/crowd-2.err" -a ! -s "$tmp/crowd-3.err"
+check "... each with an id and a place of its own" \
+  test "$(psql crowd -c "SELECT count(DISTINCT (focus_id, position)) FROM action WHERE text LIKE 'Tilføjelse %'")" -eq 90
+# two people editing different fields of one action at once both keep their change
+(for i in $(seq 15); do "$indsats" actions edit 5 --owner "Anna $i" --database "$crowd" >/dev/null 2>>"$tmp/anna.err"; done) &
+(for i in $(seq 15); do "$indsats" actions edit 5 --note "Bo $i" --database "$crowd" >/dev/null 2>>"$tmp/bo.err"; done) &
+wait_writers
+check "two people editing the owner and the note of one action at once: both keep theirs" \
+  test "$(psql crowd -c "SELECT owner || '|' || note FROM action WHERE id = 5")" = "Anna 15|Bo 15" -a ! -s "$tmp/anna.err" -a ! -s "$tmp/bo.err"
+check "... and the history has each of their 30 changes" \
+  test "$(psql crowd -c "SELECT count(*) FROM action_history WHERE action_id = 5 AND field IN ('owner', 'note')")" -eq 30
 
 # A server that does not answer: one line naming it, within 15 s
 /usr/bin/python3 -c '

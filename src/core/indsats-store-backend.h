@@ -66,6 +66,8 @@ struct _IndsatsBackend
                                   gboolean     copy);
 
   IndsatsStep  (*step)           (IndsatsStmt *stmt);
+  /* the number of columns a row of the statement has; -1 on failure */
+  int          (*column_count)   (IndsatsStmt *stmt);
 
   /* columns count from 0 */
   gboolean     (*column_is_null) (IndsatsStmt *stmt,

@@ -316,6 +316,22 @@ pg_step (IndsatsStmt *stmt)
   return INDSATS_STEP_DONE;
 }
 
+static int
+pg_column_count (IndsatsStmt *stmt)
+{
+  PgStmt *s = PGSTMT (stmt);
+  PgDb *d = PG (stmt->db);
+  PGresult *described;
+  int n;
+
+  if (s->result != NULL)
+    return PQnfields (s->result);
+  described = PQdescribePrepared (d->conn, s->name);
+  n = result_ok (d, described) ? PQnfields (described) : -1;
+  PQclear (described);
+  return n;
+}
+
 static const char *
 value (IndsatsStmt *stmt,
        int          column)
@@ -529,6 +545,7 @@ static const IndsatsBackend pg_backend = {
   .bind_double = pg_bind_double,
   .bind_text = pg_bind_text,
   .step = pg_step,
+  .column_count = pg_column_count,
   .column_is_null = pg_column_is_null,
   .column_int64 = pg_column_int64,
   .column_double = pg_column_double,

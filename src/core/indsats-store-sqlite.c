@@ -128,6 +128,12 @@ sqlite_step (IndsatsStmt *stmt)
     }
 }
 
+static int
+sqlite_column_count (IndsatsStmt *stmt)
+{
+  return sqlite3_column_count (STMT (stmt));
+}
+
 static gboolean
 sqlite_column_is_null (IndsatsStmt *stmt,
                        int          column)
@@ -284,6 +290,7 @@ static const IndsatsBackend sqlite_backend = {
   .bind_double = sqlite_bind_double,
   .bind_text = sqlite_bind_text,
   .step = sqlite_step,
+  .column_count = sqlite_column_count,
   .column_is_null = sqlite_column_is_null,
   .column_int64 = sqlite_column_int64,
   .column_double = sqlite_column_double,

@@ -156,6 +156,11 @@ gboolean      indsats_store_put_observation (IndsatsStore             *self,
                                              const char               *now,
                                              IndsatsObservationChange *change,
                                              GError                  **error);
+/* Everything of @source into the empty @target, in one transaction */
+gboolean      indsats_store_copy            (IndsatsStore   *source,
+                                             IndsatsStore   *target,
+                                             gint64         *n_rows,
+                                             GError        **error);
 char         *indsats_store_now             (void);
 
 /* One value of a series as a figure reads it */
