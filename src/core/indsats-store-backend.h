@@ -126,6 +126,9 @@ char       *indsats_pg_describe (const char  *uri);
 gboolean    indsats_pg_open     (const char  *uri,
                                  IndsatsDb  **db,
                                  GError     **error);
+/* Whether a server that asks for a password gets the one the keyring keeps
+ * for it (the window's Preferences put it there); off by default */
+void        indsats_pg_use_keyring (gboolean  use);
 /* "user@host:port/database" of an open connection, NULL for SQLite */
 const char *indsats_pg_server   (IndsatsDb   *db);
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "indsats-error.h"
+#include "indsats-keyring.h"
 
 /* The type of a boolean column, from PostgreSQL's catalog (pg_type.dat) */
 #define PG_BOOL_OID 16
@@ -610,6 +611,15 @@ indsats_pg_describe (const char *uri)
   return g_string_free (out, FALSE);
 }
 
+/* Whether a server that asks for a password gets the one kept in the keyring */
+static gboolean keyring_passwords;
+
+void
+indsats_pg_use_keyring (gboolean use)
+{
+  keyring_passwords = use;
+}
+
 /* A server that does not answer is given up on after this many seconds,
  * unless the URI or PGCONNECT_TIMEOUT says otherwise */
 #define CONNECT_TIMEOUT "10"
@@ -619,8 +629,8 @@ indsats_pg_open (const char  *uri,
                  IndsatsDb  **db,
                  GError     **error)
 {
-  const char *keywords[] = { "connect_timeout", "application_name", "dbname", NULL };
-  const char *values[] = { CONNECT_TIMEOUT, "indsats", uri, NULL };
+  const char *keywords[] = { "connect_timeout", "application_name", "dbname", NULL, NULL };
+  const char *values[] = { CONNECT_TIMEOUT, "indsats", uri, NULL, NULL };
   g_autofree char *parse_error = NULL;
   PQconninfoOption *options;
   PgDb *d;
@@ -643,6 +653,19 @@ indsats_pg_open (const char  *uri,
   d->server = indsats_pg_describe (uri);
   /* the defaults first: what the URI says overrides them */
   d->conn = PQconnectdbParams (keywords, values, 1);
+  if (d->conn != NULL && PQstatus (d->conn) != CONNECTION_OK && keyring_passwords &&
+      PQconnectionNeedsPassword (d->conn))
+    {
+      g_autofree char *password = indsats_keyring_get_database_password (d->server, NULL, NULL);
+
+      if (password != NULL)
+        {
+          PQfinish (d->conn);
+          keywords[3] = "password";
+          values[3] = password;
+          d->conn = PQconnectdbParams (keywords, values, 1);
+        }
+    }
   if (d->conn == NULL || PQstatus (d->conn) != CONNECTION_OK)
     {
       g_autofree char *why = d->conn ? g_strchomp (g_strdup (PQerrorMessage (d->conn))) : g_strdup ("out of memory");

@@ -15,9 +15,11 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "indsats-error.h"
+#include "indsats-format.h"
 #include "indsats-store-pg-schema.h"
 #include "indsats-store-schema.h"
 
@@ -581,6 +583,74 @@ indsats_store_open_existing (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
   return open_store (path, FALSE, error);
+}
+
+/**
+ * indsats_store_check_name:
+ * @name: what a person gave as the database: a file, or a PostgreSQL URI
+ *
+ * Checks @name before it is kept in the settings: a URI must be one libpq
+ * reads, and must not hold a password (the keyring keeps that).
+ *
+ * Returns: %FALSE with @error saying what is wrong
+ */
+gboolean
+indsats_store_check_name (const char  *name,
+                          GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (indsats_text_is_blank (name))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "The database is empty; give a file or a postgresql:// address");
+      return FALSE;
+    }
+  if (!indsats_is_pg_uri (name))
+    return TRUE;
+  uri = g_uri_parse (name, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "“%s” is not a PostgreSQL address; write it as postgresql://user@server/database", name);
+      return FALSE;
+    }
+  if (g_uri_get_password (uri) != NULL || strstr (name, "password=") != NULL)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "The address holds a password; leave it out and give the password on its own, "
+                   "so that it is kept in the keyring and not in the settings");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_store_describe_name:
+ *
+ * Returns: (transfer full): @name as messages say it: a file as it is, a
+ *   PostgreSQL URI as "user@host:port/database", without a password
+ */
+char *
+indsats_store_describe_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  return indsats_is_pg_uri (name) ? indsats_pg_describe (name) : g_strdup (name);
+}
+
+/**
+ * indsats_store_use_keyring:
+ *
+ * Lets a PostgreSQL server that asks for a password get the one the keyring
+ * keeps for it. The window turns it on; the command line uses libpq's own
+ * ways (~/.pgpass, PGPASSWORD).
+ */
+void
+indsats_store_use_keyring (gboolean use)
+{
+  indsats_pg_use_keyring (use);
 }
 
 /**

@@ -161,6 +161,11 @@ gboolean      indsats_store_copy            (IndsatsStore   *source,
                                              IndsatsStore   *target,
                                              gint64         *n_rows,
                                              GError        **error);
+/* Names of stores: a file, or a postgresql:// URI */
+gboolean      indsats_store_check_name      (const char     *name,
+                                             GError        **error);
+char         *indsats_store_describe_name   (const char     *name);
+void          indsats_store_use_keyring     (gboolean        use);
 char         *indsats_store_now             (void);
 
 /* One value of a series as a figure reads it */
