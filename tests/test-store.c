@@ -1046,6 +1046,42 @@ test_read_series_range (Fixture       *f,
   g_assert_cmpfloat (g_array_index (values, IndsatsSeriesValue, 2).value, ==, 3);
 }
 
+/* A second program's change is noticed, a store's own is not */
+static void
+test_changed_elsewhere (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) mine = indsats_store_open (f->path, &error);
+  g_autoptr(IndsatsStore) theirs = NULL;
+  gint64 plan, team;
+  gboolean noticed = FALSE;
+
+  g_assert_no_error (error);
+  plan = indsats_demo_write (mine, NULL, &error);
+  g_assert_no_error (error);
+  theirs = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (indsats_store_changed_elsewhere (mine)); /* starts to watch */
+
+  team = sql_int (f->path, "SELECT min(id) FROM team");
+  g_assert_true (indsats_store_rename_team (mine, team, "Eget navn", &error));
+  g_assert_false (indsats_store_changed_elsewhere (mine));
+
+  g_assert_true (indsats_store_rename_team (theirs, team, "Deres navn", &error));
+  g_assert_no_error (error);
+  /* a notice from a server may take a moment to arrive */
+  for (int i = 0; i < 40 && !noticed; i++)
+    {
+      noticed = indsats_store_changed_elsewhere (mine);
+      if (!noticed)
+        g_usleep (50000);
+    }
+  g_assert_true (noticed);
+  g_assert_false (indsats_store_changed_elsewhere (mine));
+  g_assert_cmpint (plan, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1067,6 +1103,7 @@ main (int    argc,
       ADD ("/store-pg/action/history", test_action_history);
       ADD ("/store-pg/teams/rename-remove", test_teams_rename_remove);
       ADD ("/store-pg/keyfigures/series-range", test_read_series_range);
+      ADD ("/store-pg/changed-elsewhere", test_changed_elsewhere);
       return g_test_run ();
     }
   ADD ("/store/create", test_create_from_nothing);
@@ -1085,6 +1122,7 @@ main (int    argc,
   ADD ("/store/teams/rename-remove", test_teams_rename_remove);
   ADD ("/store/keyfigures/queries-use-index", test_key_figure_queries_use_index);
   ADD ("/store/keyfigures/series-range", test_read_series_range);
+  ADD ("/store/changed-elsewhere", test_changed_elsewhere);
 #undef ADD
 
   return g_test_run ();

@@ -200,6 +200,65 @@ test_templates_instantiate (void)
     }
 }
 
+/* Whether the window's plan shows an action with @text */
+static gboolean
+shows_action_text (IndsatsWindow *window,
+                   const char    *text)
+{
+  GListModel *items = indsats_window_get_items (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (items, i);
+      const IndsatsAction *action = indsats_plan_item_get_action (item);
+
+      if (action != NULL && g_strcmp0 (action->text, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Another program's edit shows in the window within 2 s, with no click */
+static void
+test_refresh_after_other_edit (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *indsats = g_getenv ("INDSATS");
+  const char *text = "Ændret af en kollega i et andet program";
+  IndsatsWindow *window;
+  gint64 started;
+  int status = -1;
+
+  if (indsats == NULL)
+    {
+      g_test_skip ("INDSATS does not name the program");
+      return;
+    }
+  g_assert_cmpint (indsats_demo_write (f->store, NULL, &error), >, 0);
+  window = indsats_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_false (shows_action_text (window, text));
+
+  {
+    const char *argv[] = { indsats, "actions", "edit", "3", "--text", text, "--database", f->path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  started = g_get_monotonic_time ();
+  while (!shows_action_text (window, text) && g_get_monotonic_time () - started < 2 * G_USEC_PER_SEC)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  g_assert_true (shows_action_text (window, text));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,6 +272,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/unopenable", test_unopenable_database);
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up, test_window_size_remembered, fixture_tear_down);
   g_test_add_func ("/ui/templates", test_templates_instantiate);
+  g_test_add ("/ui/window/refresh-after-other-edit", Fixture, NULL, fixture_set_up, test_refresh_after_other_edit,
+              fixture_tear_down);
 
   return g_test_run ();
 }

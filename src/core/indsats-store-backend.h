@@ -101,6 +101,10 @@ struct _IndsatsBackend
   gboolean     (*is_unique_violation) (IndsatsDb *db);
   /* whether the last failure was a full disk */
   gboolean     (*is_disk_full)   (IndsatsDb   *db);
+
+  /* whether another connection changed the data since the last call (the
+   * first call only starts to watch); never waits */
+  gboolean     (*changed_elsewhere) (IndsatsDb *db);
 };
 
 typedef enum

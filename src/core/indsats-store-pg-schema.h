@@ -10,13 +10,15 @@
  *   compares text byte by byte; so does the C collation, whatever the
  *   database's locale), date(x) IS x → indsats_is_date (x).
  *   An id is given by the trigger indsats_next_id as SQLite gives a rowid:
- *   one more than the highest, so ids are the same on both stores.
+ *   one more than the highest, so ids are the same on both stores. Every
+ *   table has a trigger *_changed that tells a listening window of a change.
  *
  * Version 1 is SQLite's schema as its migrations 1-5 leave it.
  *
  * MIRROR: every SQLite migration after 5 gets its PostgreSQL twin here, as
  * the next entry, in the same words where both accept them:
  *   SQLite 6 (action.started_on, action_history.changed_by) → PostgreSQL 2.
+ * A new table gets its *_id and *_changed triggers as those below.
  * indsats-store-copy.c lists every column too; its test fails until it knows
  * a new one.
  */
@@ -210,5 +212,28 @@ static const char * const indsats_pg_migrations[] = {
   "CREATE TRIGGER observation_revision_id BEFORE INSERT ON observation_revision FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
   "CREATE TRIGGER figure_id BEFORE INSERT ON figure FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
   "CREATE TRIGGER figure_series_id BEFORE INSERT ON figure_series FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER snapshot_id BEFORE INSERT ON snapshot FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();",
+  "CREATE TRIGGER snapshot_id BEFORE INSERT ON snapshot FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
+  /* a window that shows the plan is told of every change when it is
+   * committed (LISTEN indsats_changes, indsats-store-pg.c) */
+  "CREATE FUNCTION indsats_notify () RETURNS trigger LANGUAGE plpgsql AS $$"
+  " BEGIN"
+  "   PERFORM pg_notify ('indsats_changes', '');"
+  "   RETURN NULL;"
+  " END $$;"
+  "CREATE TRIGGER plan_changed AFTER INSERT OR UPDATE OR DELETE ON plan FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER indicator_changed AFTER INSERT OR UPDATE OR DELETE ON indicator FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER plan_trigger_changed AFTER INSERT OR UPDATE OR DELETE ON plan_trigger FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER team_changed AFTER INSERT OR UPDATE OR DELETE ON team FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER focus_area_changed AFTER INSERT OR UPDATE OR DELETE ON focus_area FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER action_changed AFTER INSERT OR UPDATE OR DELETE ON action FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER action_history_changed AFTER INSERT OR UPDATE OR DELETE ON action_history FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER goal_changed AFTER INSERT OR UPDATE OR DELETE ON goal FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER observation_changed AFTER INSERT OR UPDATE OR DELETE ON observation FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER observation_revision_changed AFTER INSERT OR UPDATE OR DELETE ON observation_revision FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER figure_changed AFTER INSERT OR UPDATE OR DELETE ON figure FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER figure_series_changed AFTER INSERT OR UPDATE OR DELETE ON figure_series FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER figure_action_changed AFTER INSERT OR UPDATE OR DELETE ON figure_action FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER snapshot_changed AFTER INSERT OR UPDATE OR DELETE ON snapshot FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER snapshot_action_changed AFTER INSERT OR UPDATE OR DELETE ON snapshot_action FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
+  "CREATE TRIGGER snapshot_indicator_changed AFTER INSERT OR UPDATE OR DELETE ON snapshot_indicator FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ()",
 };

@@ -36,6 +36,7 @@ typedef struct
   char       sqlstate[6];
   char      *message;    /* of the last failure */
   char      *server;     /* "host:port/database", for messages */
+  gboolean   listening;  /* to the writers' notices */
 } PgDb;
 
 typedef struct
@@ -533,6 +534,32 @@ pg_is_disk_full (IndsatsDb *db)
   return state_is (PG (db), "53100");
 }
 
+/* Every change of a table NOTIFYs indsats_changes (a trigger of the schema,
+ * indsats-store-pg-schema.h), sent when it is committed; the notice of
+ * another connection's commit waits in libpq's buffer until it is read here */
+static gboolean
+pg_changed_elsewhere (IndsatsDb *db)
+{
+  PgDb *d = PG (db);
+  gboolean changed = FALSE;
+  PGnotify *notice;
+
+  if (!d->listening)
+    {
+      d->listening = pg_exec (db, "LISTEN indsats_changes");
+      return FALSE;
+    }
+  if (PQtransactionStatus (d->conn) != PQTRANS_IDLE || !PQconsumeInput (d->conn))
+    return FALSE;
+  while ((notice = PQnotifies (d->conn)) != NULL)
+    {
+      if (notice->be_pid != PQbackendPID (d->conn))
+        changed = TRUE;
+      PQfreemem (notice);
+    }
+  return changed;
+}
+
 static const IndsatsBackend pg_backend = {
   .name = "postgresql",
   .close = pg_close,
@@ -560,6 +587,7 @@ static const IndsatsBackend pg_backend = {
   .set_error = pg_set_error,
   .is_unique_violation = pg_is_unique_violation,
   .is_disk_full = pg_is_disk_full,
+  .changed_elsewhere = pg_changed_elsewhere,
 };
 
 /* Opening */

@@ -654,6 +654,20 @@ indsats_store_use_keyring (gboolean use)
 }
 
 /**
+ * indsats_store_changed_elsewhere:
+ *
+ * Whether another program (another person, on a shared database) changed the
+ * store since the last call; the first call starts to watch and says %FALSE.
+ * Never waits: a window may ask every second.
+ */
+gboolean
+indsats_store_changed_elsewhere (IndsatsStore *self)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  return self->db->backend->changed_elsewhere (self->db);
+}
+
+/**
  * indsats_store_is_read_only:
  *
  * Returns: whether the store was opened read-only, because the file or its

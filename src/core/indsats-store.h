@@ -166,6 +166,7 @@ gboolean      indsats_store_check_name      (const char     *name,
                                              GError        **error);
 char         *indsats_store_describe_name   (const char     *name);
 void          indsats_store_use_keyring     (gboolean        use);
+gboolean      indsats_store_changed_elsewhere (IndsatsStore *self);
 char         *indsats_store_now             (void);
 
 /* One value of a series as a figure reads it */
