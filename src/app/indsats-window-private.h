@@ -44,6 +44,7 @@ void _indsats_window_reload          (IndsatsWindow      *self);
 /* indsats-window-watch.c */
 void _indsats_window_start_watch     (IndsatsWindow      *self);
 void _indsats_window_stop_watch      (IndsatsWindow      *self);
+void _indsats_window_show_access     (IndsatsWindow      *self);
 void _indsats_window_toast           (IndsatsWindow      *self,
                                       const char         *text);
 void _indsats_window_files_class_init (IndsatsWindowClass *klass);

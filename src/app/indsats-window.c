@@ -285,6 +285,7 @@ indsats_window_new (IndsatsApplication *application,
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+  _indsats_window_show_access (self);
   return self;
 }
 
