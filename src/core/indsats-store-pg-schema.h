@@ -9,7 +9,7 @@
  *   INTEGER → bigint, REAL → double precision, TEXT → text COLLATE "C" (SQLite
  *   compares text byte by byte; so does the C collation, whatever the
  *   database's locale), date(x) IS x → indsats_is_date (x).
- *   An id is given by the trigger indsats_next_id as SQLite gives a rowid:
+ *   An id is given by a trigger (NEXT_ID) as SQLite gives a rowid:
  *   one more than the highest, so ids are the same on both stores. Every
  *   table has a trigger *_changed that tells a listening window of a change.
  *
@@ -18,11 +18,27 @@
  * MIRROR: every SQLite migration after 5 gets its PostgreSQL twin here, as
  * the next entry, in the same words where both accept them:
  *   SQLite 6 (action.started_on, action_history.changed_by) → PostgreSQL 2.
- * A new table gets its *_id and *_changed triggers as those below.
+ * A new table gets its NEXT_ID and *_changed triggers as those below.
  * indsats-store-copy.c lists every column too; its test fails until it knows
  * a new one.
  */
 #pragma once
+
+/* A new row of @table gets the id SQLite would give it: one more than the
+ * highest. Under the writers' lock (indsats-store-pg.c), which the trigger
+ * takes too for a change made outside a transaction; the id is left in
+ * indsats.last_id for the store's last_insert_id. */
+#define NEXT_ID(table) \
+  "CREATE FUNCTION " table "_next_id () RETURNS trigger LANGUAGE plpgsql AS $$" \
+  " BEGIN" \
+  "   IF NEW.id IS NULL THEN" \
+  "     PERFORM pg_advisory_xact_lock (1229866067);" \
+  "     SELECT coalesce (max (id), 0) + 1 FROM " table " INTO NEW.id;" \
+  "   END IF;" \
+  "   PERFORM set_config ('indsats.last_id', NEW.id::text, false);" \
+  "   RETURN NEW;" \
+  " END $$;" \
+  "CREATE TRIGGER " table "_id BEFORE INSERT ON " table " FOR EACH ROW EXECUTE FUNCTION " table "_next_id ();"
 
 static const char * const indsats_pg_migrations[] = {
   /* 1: SQLite's schema at its version 5 */
@@ -31,18 +47,6 @@ static const char * const indsats_pg_migrations[] = {
   "   RETURN d ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND to_char (d::date, 'YYYY-MM-DD') = d;"
   " EXCEPTION WHEN others THEN"
   "   RETURN false;"
-  " END $$;"
-  /* writers take the write lock (indsats-store-pg.c) before they read; the
-   * trigger takes it too, for a change made outside a transaction */
-  "CREATE FUNCTION indsats_next_id () RETURNS trigger LANGUAGE plpgsql AS $$"
-  " BEGIN"
-  "   IF NEW.id IS NULL THEN"
-  "     PERFORM pg_advisory_xact_lock (1229866067);"
-  "     EXECUTE format ('SELECT coalesce (max (id), 0) + 1 FROM %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME)"
-  "       INTO NEW.id;"
-  "   END IF;"
-  "   PERFORM set_config ('indsats.last_id', NEW.id::text, false);"
-  "   RETURN NEW;"
   " END $$;"
   "CREATE TABLE plan ("
   "  id bigint PRIMARY KEY,"
@@ -200,24 +204,28 @@ static const char * const indsats_pg_migrations[] = {
   "  value double precision,"
   "  PRIMARY KEY (snapshot_id, position)"
   ");"
-  "CREATE TRIGGER plan_id BEFORE INSERT ON plan FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER indicator_id BEFORE INSERT ON indicator FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER plan_trigger_id BEFORE INSERT ON plan_trigger FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER team_id BEFORE INSERT ON team FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER focus_area_id BEFORE INSERT ON focus_area FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER action_id BEFORE INSERT ON action FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER action_history_id BEFORE INSERT ON action_history FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER goal_id BEFORE INSERT ON goal FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER observation_id BEFORE INSERT ON observation FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER observation_revision_id BEFORE INSERT ON observation_revision FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER figure_id BEFORE INSERT ON figure FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER figure_series_id BEFORE INSERT ON figure_series FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
-  "CREATE TRIGGER snapshot_id BEFORE INSERT ON snapshot FOR EACH ROW EXECUTE FUNCTION indsats_next_id ();"
+  NEXT_ID ("plan")
+  NEXT_ID ("indicator")
+  NEXT_ID ("plan_trigger")
+  NEXT_ID ("team")
+  NEXT_ID ("focus_area")
+  NEXT_ID ("action")
+  NEXT_ID ("action_history")
+  NEXT_ID ("goal")
+  NEXT_ID ("observation")
+  NEXT_ID ("observation_revision")
+  NEXT_ID ("figure")
+  NEXT_ID ("figure_series")
+  NEXT_ID ("snapshot")
   /* a window that shows the plan is told of every change when it is
    * committed (LISTEN indsats_changes, indsats-store-pg.c) */
   "CREATE FUNCTION indsats_notify () RETURNS trigger LANGUAGE plpgsql AS $$"
   " BEGIN"
-  "   PERFORM pg_notify ('indsats_changes', '');"
+  /* once a transaction: the setting is the transaction's own */
+  "   IF current_setting ('indsats.notified', true) IS DISTINCT FROM 'yes' THEN"
+  "     PERFORM pg_notify ('indsats_changes', '');"
+  "     PERFORM set_config ('indsats.notified', 'yes', true);"
+  "   END IF;"
   "   RETURN NULL;"
   " END $$;"
   "CREATE TRIGGER plan_changed AFTER INSERT OR UPDATE OR DELETE ON plan FOR EACH STATEMENT EXECUTE FUNCTION indsats_notify ();"
