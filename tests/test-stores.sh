@@ -135,6 +135,17 @@ cells() { (cd "$1" && unzip -o -q plan.xlsx -d x && cat x/xl/sharedStrings.xml x
 check "the workbook's cells, sheets and charts are the same from both stores" \
   test "$(cells "$tmp/sqlite")" = "$(cells "$tmp/pg-out")"
 
+# The two schemas are one: every table with the same columns in the same order
+schema_same=yes
+for t in $(sqlite3 "$tmp/a.db" "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"); do
+  a=$(sqlite3 "$tmp/a.db" "SELECT name FROM pragma_table_info('$t')")
+  b=$(psql parity -c "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '$t' ORDER BY ordinal_position")
+  [ "$a" = "$b" ] || { schema_same="$t: SQLite has $(echo $a), PostgreSQL $(echo $b)"; break; }
+done
+check "the PostgreSQL schema mirrors SQLite's column for column" test "$schema_same" = yes
+check "... table for table" test "$(sqlite3 "$tmp/a.db" "SELECT count(*) FROM sqlite_master WHERE type = 'table'")" -eq \
+  "$(psql parity -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'indsats_version'")"
+
 # What a reader of only one store would not see
 check "ids after a deletion are given as SQLite gives them" grep -qP "^27\t.*Efter sletning" "$tmp/pg-out/list2.out"
 
