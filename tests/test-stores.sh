@@ -187,6 +187,8 @@ run actions list --database "$empty"
 check "actions list on an empty PostgreSQL database fails with one line, and makes nothing" \
   test "$rc" -eq 1 -a "$(printf '%s\n' "$err" | wc -l)" -eq 1 -a "$(psql empty -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" -eq 0
 check "... saying how to make one" grep -qF "indsats demo --database" <<<"$err"
+run actions list --database "${empty/indsats@/indsats:not-said@}"
+check "... and not saying back a password given in the address" test "$rc" -eq 1 -a -z "$(grep -F not-said <<<"$err")"
 psql empty -c "CREATE TABLE other (x int)"
 run demo --database "$empty"
 check "a database of another program is refused, left as it was" \

@@ -181,6 +181,12 @@ indsats_cli_open_store_to_read (IndsatsCli  *cli,
     return tell_notes (store, path);
   if (g_error_matches (local_error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND))
     {
+      /* an address with a password in it is not said back */
+      if (!indsats_store_check_name (path, NULL))
+        {
+          g_free (path);
+          path = indsats_store_describe_name (cli->database);
+        }
       /* quoted for the shell only when it needs it */
       gboolean plain = strspn (path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+")
                        == strlen (path);
