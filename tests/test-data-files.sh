@@ -34,7 +34,7 @@ assert data[:8] == b'\x89PNG\r\n\x1a\n'
 " 2>&1); result "the app icon renders" $? "$out"
 fi
 
-# the Flatpak manifest parses, names the app, builds libxlsxwriter first and then Indsats with meson
+# the Flatpak manifest parses, names the app, builds libxlsxwriter and libpq first and then Indsats with meson
 out=$(/usr/bin/python3 - "$src/flatpak/dk.indsats.Indsats.json" <<'PY' 2>&1
 import json, sys
 m = json.load(open(sys.argv[1]))
@@ -42,10 +42,12 @@ assert m["id"] == "dk.indsats.Indsats", m.get("id")
 assert m["command"] == "indsats"
 assert m["runtime"] == "org.gnome.Platform" and m["sdk"] == "org.gnome.Sdk"
 names = [mod["name"] for mod in m["modules"]]
-assert names == ["libxlsxwriter", "indsats"], names
-assert m["modules"][1]["buildsystem"] == "meson"
+assert names == ["libxlsxwriter", "libpq", "indsats"], names
+assert m["modules"][2]["buildsystem"] == "meson"
 src = m["modules"][0]["sources"][0]
 assert "RELEASE_1.1.4" in src["url"] and len(src.get("sha512", "")) == 128
+src = m["modules"][1]["sources"][0]
+assert "postgresql-15." in src["url"] and len(src.get("sha256", "")) == 64
 PY
 ); result "the Flatpak manifest parses and names the app" $? "$out"
 

@@ -1,8 +1,11 @@
-/* test-store.c: the SQLite store: schema, migrations and refusals */
+/* test-store.c: the store: schema, migrations and refusals of an SQLite
+ * file; and, with INDSATS_PG_DIR naming the folder of a PostgreSQL server
+ * (tests/pg-server.sh run), what the store keeps, on a database of that server */
 #include <locale.h>
 #include <math.h>
 #include <pwd.h>
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,18 +25,57 @@
 typedef struct
 {
   char *dir;
-  char *path;
+  char *path;   /* an SQLite file, or a PostgreSQL URI */
+  char *pg_db;  /* the PostgreSQL database made for the test */
 } Fixture;
+
+/* The PostgreSQL server's folder, when the tests run on one */
+static const char *pg_dir;
+
+static PGconn *
+pg_connect (const char *uri)
+{
+  PGconn *conn = PQconnectdb (uri);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("cannot connect to %s: %s", uri, PQerrorMessage (conn));
+  return conn;
+}
+
+/* Runs a statement on the server's own database "postgres" */
+static void
+pg_admin (const char *sql)
+{
+  g_autofree char *uri = g_strdup_printf ("postgresql://indsats@/postgres?host=%s", pg_dir);
+  PGconn *conn = pg_connect (uri);
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  static guint n;
   g_autoptr(GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("indsats-store-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
+  if (pg_dir != NULL)
+    {
+      g_autofree char *create = NULL;
+
+      f->pg_db = g_strdup_printf ("store_%d_%u", (int) getpid (), ++n);
+      create = g_strdup_printf ("CREATE DATABASE %s", f->pg_db);
+      pg_admin (create);
+      f->path = g_strdup_printf ("postgresql://indsats@/%s?host=%s", f->pg_db, pg_dir);
+    }
+  else
+    f->path = g_build_filename (f->dir, "test.db", NULL);
 }
 
 static void
@@ -61,8 +103,31 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   remove_tree (f->dir);
+  if (f->pg_db != NULL)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s", f->pg_db);
+      pg_admin (drop);
+    }
+  g_free (f->pg_db);
   g_free (f->path);
   g_free (f->dir);
+}
+
+/* The first column of the first row of @sql on a PostgreSQL database, NULL for none */
+static char *
+pg_text (const char *uri,
+         const char *sql)
+{
+  PGconn *conn = pg_connect (uri);
+  PGresult *result = PQexec (conn, sql);
+  char *value = NULL;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return value;
 }
 
 static int
@@ -73,6 +138,11 @@ sql_int (const char *path,
   sqlite3_stmt *stmt = NULL;
   int value = -1;
 
+  if (indsats_is_pg_uri (path))
+    {
+      g_autofree char *text = pg_text (path, sql);
+      return text ? atoi (text) : -1;
+    }
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -90,6 +160,8 @@ sql_text (const char *path,
   sqlite3_stmt *stmt = NULL;
   char *value = NULL;
 
+  if (indsats_is_pg_uri (path))
+    return pg_text (path, sql);
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1304,6 +1376,42 @@ test_series_choice (Fixture       *f,
   g_assert_cmpstr (indsats_series_choice_find (choice, "", "Fleksjob", ""), ==, "Fleksjob");
 }
 
+/* A second program's change is noticed, a store's own is not */
+static void
+test_changed_elsewhere (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) mine = indsats_store_open (f->path, &error);
+  g_autoptr(IndsatsStore) theirs = NULL;
+  gint64 plan, team;
+  gboolean noticed = FALSE;
+
+  g_assert_no_error (error);
+  plan = indsats_demo_write (mine, NULL, &error);
+  g_assert_no_error (error);
+  theirs = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (indsats_store_changed_elsewhere (mine)); /* starts to watch */
+
+  team = sql_int (f->path, "SELECT min(id) FROM team");
+  g_assert_true (indsats_store_rename_team (mine, team, "Eget navn", &error));
+  g_assert_false (indsats_store_changed_elsewhere (mine));
+
+  g_assert_true (indsats_store_rename_team (theirs, team, "Deres navn", &error));
+  g_assert_no_error (error);
+  /* a notice from a server may take a moment to arrive */
+  for (int i = 0; i < 40 && !noticed; i++)
+    {
+      noticed = indsats_store_changed_elsewhere (mine);
+      if (!noticed)
+        g_usleep (50000);
+    }
+  g_assert_true (noticed);
+  g_assert_false (indsats_store_changed_elsewhere (mine));
+  g_assert_cmpint (plan, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1314,6 +1422,20 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  pg_dir = g_getenv ("INDSATS_PG_DIR");
+  if (pg_dir != NULL)
+    {
+      /* what the store keeps, the same on a PostgreSQL database; the file's
+       * own refusals and SQLite's query plans are for a file only */
+      ADD ("/store-pg/demo/once", test_demo_once);
+      ADD ("/store-pg/demo/documented-values", test_demo_documented_values);
+      ADD ("/store-pg/action/validation", test_action_validation);
+      ADD ("/store-pg/action/history", test_action_history);
+      ADD ("/store-pg/teams/rename-remove", test_teams_rename_remove);
+      ADD ("/store-pg/keyfigures/series-range", test_read_series_range);
+      ADD ("/store-pg/changed-elsewhere", test_changed_elsewhere);
+      return g_test_run ();
+    }
   ADD ("/store/create", test_create_from_nothing);
   ADD ("/store/empty-file", test_empty_file_is_migrated);
   ADD ("/store/migration/nfc-twins", test_migration_merges_twins);
@@ -1334,6 +1456,7 @@ main (int    argc,
   ADD ("/store/keyfigures/queries-use-index", test_key_figure_queries_use_index);
   ADD ("/store/keyfigures/series-range", test_read_series_range);
   ADD ("/store/keyfigures/series-choice", test_series_choice);
+  ADD ("/store/changed-elsewhere", test_changed_elsewhere);
 #undef ADD
 
   return g_test_run ();

@@ -497,10 +497,12 @@ test_update_at_start (void)
 }
 
 /* A keyring of the test's own: a login collection in the test's folder,
- * unlocked, replacing any keyring daemon of the session */
+ * unlocked, replacing any keyring daemon of the session; once a process, as
+ * libsecret keeps its session with the daemon it first spoke to */
 static gboolean
 start_keyring (void)
 {
+  static gboolean started;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) daemon = NULL;
@@ -509,6 +511,8 @@ start_keyring (void)
 
   if (bus == NULL || *bus == '\0')
     return FALSE;
+  if (started)
+    return TRUE;
   g_mkdir_with_parents (data, 0700);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
@@ -519,6 +523,7 @@ start_keyring (void)
   g_assert_true (g_subprocess_communicate_utf8 (daemon, "test-keyring", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_successful (daemon));
+  started = TRUE;
   return TRUE;
 }
 
@@ -750,6 +755,83 @@ test_update_at_start_without_token (void)
   g_settings_reset (settings, "last-update");
 }
 
+/* Preferences keep the database the window opens in the settings, and its
+ * server's password in the keyring, never in the settings */
+static void
+test_preferences_database (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("dk.indsats.Indsats");
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *name = NULL;
+  IndsatsPreferencesWindow *prefs;
+  GtkEditable *row;
+
+  if (!start_keyring ())
+    {
+      g_test_skip ("no session bus for a keyring");
+      return;
+    }
+  prefs = indsats_preferences_window_new (NULL);
+  row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (prefs), INDSATS_TYPE_PREFERENCES_WINDOW,
+                                                     "database_row"));
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin_preferences (prefs);
+  g_assert_cmpstr (indsats_preferences_window_get_database_status (prefs), ==,
+                   "Indsats opens its own file in your data folder.");
+
+  /* a password in the address is refused: not kept, not left on screen */
+  gtk_editable_set_text (row, "postgresql://anna:hemmelig-42@db.example/indsats");
+  indsats_preferences_window_set_database (prefs, gtk_editable_get_text (row));
+  name = g_settings_get_string (settings, "database");
+  g_assert_cmpstr (name, ==, "");
+  g_assert_nonnull (strstr (indsats_preferences_window_get_database_status (prefs), "holds a password"));
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+
+  /* a password without a PostgreSQL address has nowhere to go */
+  indsats_preferences_window_save_password (prefs, "hemmelig-42");
+  g_assert_cmpstr (indsats_preferences_window_get_database_status (prefs), ==,
+                   "A password is for a PostgreSQL database; give its address first.");
+
+  indsats_preferences_window_set_database (prefs, " postgresql://anna@db.example:5433/indsats?sslmode=require ");
+  g_clear_pointer (&name, g_free);
+  name = g_settings_get_string (settings, "database");
+  g_assert_cmpstr (name, ==, "postgresql://anna@db.example:5433/indsats?sslmode=require");
+  g_assert_cmpstr (indsats_preferences_window_get_database_status (prefs), ==,
+                   "Indsats opens anna@db.example:5433/indsats.");
+
+  indsats_preferences_window_save_password (prefs, "hemmelig-42");
+  spin_preferences (prefs);
+  g_assert_cmpstr (indsats_preferences_window_get_database_status (prefs), ==,
+                   "The password for anna@db.example:5433/indsats is kept in the keyring.");
+  kept = indsats_keyring_get_database_password ("anna@db.example:5433/indsats", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, "hemmelig-42");
+  /* no setting holds it */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      g_assert_null (strstr (text, "hemmelig"));
+    }
+
+  /* a file, and back to the file in the data folder */
+  indsats_preferences_window_set_database (prefs, "/srv/indsats/plan.db");
+  g_clear_pointer (&name, g_free);
+  name = g_settings_get_string (settings, "database");
+  g_assert_cmpstr (name, ==, "/srv/indsats/plan.db");
+  indsats_preferences_window_set_database (prefs, "");
+  g_clear_pointer (&name, g_free);
+  name = g_settings_get_string (settings, "database");
+  g_assert_cmpstr (name, ==, "");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -768,6 +850,7 @@ main (int    argc,
   g_test_add_func ("/ui/update-keyfigures", test_update);
   g_test_add_func ("/ui/update-at-start", test_update_at_start);
   g_test_add_func ("/ui/update-at-start-without-token", test_update_at_start_without_token);
+  g_test_add_func ("/ui/preferences-database", test_preferences_database);
   g_test_add_func ("/ui/import-preview", test_import_preview);
   g_test_add_func ("/ui/import-preview-table", test_import_preview_table);
   status = g_test_run ();

@@ -1,6 +1,10 @@
-/* test-ui-window.c: the main window on a real display (run under Xvfb) */
+/* test-ui-window.c: the main window on a real display (run under Xvfb); with
+ * INDSATS_PG_DIR naming a PostgreSQL server's folder (tests/pg-server.sh run),
+ * the window on a shared database of that server */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <unistd.h>
 
 #include "indsats-action-row.h"
 #include "indsats-application.h"
@@ -16,19 +20,48 @@
 typedef struct
 {
   char         *dir;
-  char         *path;
+  char         *path;   /* a file, or a PostgreSQL URI */
+  char         *pg_db;  /* the PostgreSQL database made for the test */
   IndsatsStore *store;
 } Fixture;
+
+static const char *pg_dir;
+
+/* Runs @sql on the server's database @db as its owner */
+static void
+pg_run (const char *db,
+        const char *sql)
+{
+  g_autofree char *uri = g_strdup_printf ("postgresql://indsats@/%s?host=%s", db, pg_dir);
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  static guint n;
   g_autoptr(GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("indsats-ui-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
+  if (pg_dir != NULL)
+    {
+      g_autofree char *create = NULL;
+
+      f->pg_db = g_strdup_printf ("ui_%d_%u", (int) getpid (), ++n);
+      create = g_strdup_printf ("CREATE DATABASE %s", f->pg_db);
+      pg_run ("postgres", create);
+      f->path = g_strdup_printf ("postgresql://indsats@/%s?host=%s", f->pg_db, pg_dir);
+    }
+  else
+    f->path = g_build_filename (f->dir, "test.db", NULL);
   f->store = indsats_store_open (f->path, &error);
   g_assert_no_error (error);
 }
@@ -41,6 +74,12 @@ fixture_tear_down (Fixture       *f,
   g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
 
   g_clear_object (&f->store);
+  if (f->pg_db != NULL)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", f->pg_db);
+      pg_run ("postgres", drop);
+      g_free (f->pg_db);
+    }
   g_unlink (f->path);
   g_unlink (wal);
   g_unlink (shm);
@@ -200,6 +239,116 @@ test_templates_instantiate (void)
     }
 }
 
+/* Whether the window's plan shows an action with @text */
+static gboolean
+shows_action_text (IndsatsWindow *window,
+                   const char    *text)
+{
+  GListModel *items = indsats_window_get_items (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (items, i);
+      const IndsatsAction *action = indsats_plan_item_get_action (item);
+
+      if (action != NULL && g_strcmp0 (action->text, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Another program's edit shows in the window within 2 s, with no click */
+static void
+test_refresh_after_other_edit (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *indsats = g_getenv ("INDSATS");
+  const char *text = "Ændret af en kollega i et andet program";
+  IndsatsWindow *window;
+  gint64 started;
+  int status = -1;
+
+  if (indsats == NULL)
+    {
+      g_test_skip ("INDSATS does not name the program");
+      return;
+    }
+  g_assert_cmpint (indsats_demo_write (f->store, NULL, &error), >, 0);
+  window = indsats_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_false (shows_action_text (window, text));
+
+  {
+    const char *argv[] = { indsats, "actions", "edit", "3", "--text", text, "--database", f->path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  started = g_get_monotonic_time ();
+  while (!shows_action_text (window, text) && g_get_monotonic_time () - started < 2 * G_USEC_PER_SEC)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  g_assert_true (shows_action_text (window, text));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A role that may only read sees the plan, with every change turned off and
+ * a banner that says so */
+static void
+test_read_only_role (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) reader = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *uri = NULL;
+  IndsatsWindow *window;
+  GtkLabel *banner;
+  GtkRevealer *revealer;
+  guint n_toplevels;
+  GList *toplevels;
+
+  g_assert_cmpint (indsats_demo_write (f->store, NULL, &error), >, 0);
+  pg_run ("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ui_reader')"
+                      " THEN CREATE ROLE ui_reader LOGIN; END IF; END $$");
+  grant = g_strdup_printf ("GRANT USAGE ON SCHEMA public TO ui_reader;"
+                           " GRANT SELECT ON ALL TABLES IN SCHEMA public TO ui_reader");
+  pg_run (f->pg_db, grant);
+  uri = g_strdup_printf ("postgresql://ui_reader@/%s?host=%s", f->pg_db, pg_dir);
+  reader = indsats_store_open (uri, &error);
+  g_assert_no_error (error);
+  g_assert_true (indsats_store_is_read_only (reader));
+
+  window = indsats_window_new (NULL, reader, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_cmpstr (visible_page (window), ==, "main");
+  g_assert_true (shows_action_text (window, "Bedre samarbejde med ydelsesafdelingen."));
+  banner = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "banner_label"));
+  revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW,
+                                                          "banner_revealer"));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (banner), "You may only read this plan"));
+
+  /* the form to add an action does not open */
+  toplevels = gtk_window_list_toplevels ();
+  n_toplevels = g_list_length (toplevels);
+  g_list_free (toplevels);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", NULL);
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, n_toplevels);
+  g_list_free (toplevels);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -208,11 +357,22 @@ main (int    argc,
   adw_init ();
   indsats_application_register_resources ();
 
+  pg_dir = g_getenv ("INDSATS_PG_DIR");
+  if (pg_dir != NULL)
+    {
+      g_test_add ("/ui/window-pg/refresh-after-other-edit", Fixture, NULL, fixture_set_up,
+                  test_refresh_after_other_edit, fixture_tear_down);
+      g_test_add ("/ui/window-pg/read-only-role", Fixture, NULL, fixture_set_up, test_read_only_role,
+                  fixture_tear_down);
+      return g_test_run ();
+    }
   g_test_add ("/ui/window/demo-plan", Fixture, NULL, fixture_set_up, test_demo_plan_shown, fixture_tear_down);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up, test_empty_database, fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable", test_unopenable_database);
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up, test_window_size_remembered, fixture_tear_down);
   g_test_add_func ("/ui/templates", test_templates_instantiate);
+  g_test_add ("/ui/window/refresh-after-other-edit", Fixture, NULL, fixture_set_up, test_refresh_after_other_edit,
+              fixture_tear_down);
 
   return g_test_run ();
 }

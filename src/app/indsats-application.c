@@ -165,6 +165,26 @@ tell_notes (GtkWindow    *window,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The database Preferences chose, else the file in the data folder */
+static char *
+chosen_database (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *name = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "database"))
+    return indsats_store_default_path ();
+  settings = g_settings_new (APP_ID);
+  name = g_settings_get_string (settings, "database");
+  if (name[0] == '\0')
+    return indsats_store_default_path ();
+  return g_steal_pointer (&name);
+}
+
 static void
 indsats_application_activate (GApplication *app)
 {
@@ -181,11 +201,13 @@ indsats_application_activate (GApplication *app)
       return;
     }
 
+  /* a shared database's password may be in the keyring, put there by Preferences */
+  indsats_store_use_keyring (TRUE);
   if (self->demo)
     store = open_demo_copy (self, &error);
   else
     {
-      path = self->database ? g_strdup (self->database) : indsats_store_default_path ();
+      path = self->database ? g_strdup (self->database) : chosen_database ();
       store = indsats_store_open (path, &error);
     }
   if (error != NULL)

@@ -5,6 +5,9 @@
  * a moment to answer) and is never shown again; the row only says whether one
  * is saved. The areas compared are a setting that Update Key Figures and
  * `indsats fetch` both read.
+ *
+ * And the database the window opens: a file or a PostgreSQL address, kept in
+ * GSettings; the server's password goes into the keyring, never there.
  */
 #include "config.h"
 
@@ -14,6 +17,7 @@
 
 #include "indsats-keyring.h"
 #include "indsats-settings.h"
+#include "indsats-store.h"
 
 struct _IndsatsPreferencesWindow
 {
@@ -24,8 +28,11 @@ struct _IndsatsPreferencesWindow
   GtkButton            *remove_button;
   GtkLabel             *status_label;
   AdwEntryRow          *areas_row;
+  AdwEntryRow          *database_row;
+  AdwPasswordEntryRow  *password_row;
+  GtkLabel             *database_status_label;
 
-  GSettings            *settings;  /* NULL when the schema is not installed */
+  GSettings            *settings;     /* NULL in a build whose schema is not installed */
   GCancellable         *cancellable;
   guint                 busy;
 };
@@ -37,18 +44,21 @@ typedef enum
   TOKEN_LOOK,
   TOKEN_SAVE,
   TOKEN_REMOVE,
+  PASSWORD_SAVE,
 } TokenWork;
 
 typedef struct
 {
   TokenWork  work;
-  char      *token;
+  char      *token;   /* or the password */
+  char      *server;  /* whose password */
 } TokenJob;
 
 static void
 token_job_free (TokenJob *job)
 {
   g_free (job->token);
+  g_free (job->server);
   g_free (job);
 }
 
@@ -83,6 +93,12 @@ run_token_job (GTask        *task,
       else
         g_task_return_boolean (task, FALSE);
       return;
+    case PASSWORD_SAVE:
+      if (!indsats_keyring_set_database_password (job->server, job->token, cancellable, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
     }
 }
 
@@ -102,11 +118,21 @@ token_job_done_cb (GObject      *source,
 {
   g_autoptr(IndsatsPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  TokenJob *job = g_task_get_task_data (G_TASK (result));
   gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
 
   self->busy--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (job->work == PASSWORD_SAVE)
+    {
+      g_autofree char *text = NULL;
+
+      if (error == NULL)
+        text = g_strdup_printf (_("The password for %s is kept in the keyring."), job->server);
+      gtk_label_set_text (self->database_status_label, error ? error->message : text);
+      return;
+    }
   if (error != NULL)
     {
       gtk_label_set_text (self->status_label, error->message);
@@ -116,18 +142,28 @@ token_job_done_cb (GObject      *source,
 }
 
 static void
-start_token_job (IndsatsPreferencesWindow *self,
-                 TokenWork                 work,
-                 const char               *token)
+start_job (IndsatsPreferencesWindow *self,
+           TokenWork                 work,
+           const char               *token,
+           const char               *server)
 {
   g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, token_job_done_cb, g_object_ref (self));
   TokenJob *job = g_new0 (TokenJob, 1);
 
   job->work = work;
   job->token = g_strdup (token);
+  job->server = g_strdup (server);
   g_task_set_task_data (task, job, (GDestroyNotify) token_job_free);
   self->busy++;
   g_task_run_in_thread (task, run_token_job);
+}
+
+static void
+start_token_job (IndsatsPreferencesWindow *self,
+                 TokenWork                 work,
+                 const char               *token)
+{
+  start_job (self, work, token, NULL);
 }
 
 /**
@@ -150,6 +186,118 @@ indsats_preferences_window_save_token (IndsatsPreferencesWindow *self,
       return;
     }
   start_token_job (self, TOKEN_SAVE, clean);
+}
+
+/* The database the window opens */
+
+static char *
+kept_database (IndsatsPreferencesWindow *self)
+{
+  return self->settings ? g_settings_get_string (self->settings, "database") : g_strdup ("");
+}
+
+static void
+show_database (IndsatsPreferencesWindow *self)
+{
+  g_autofree char *name = kept_database (self);
+  g_autofree char *text = NULL;
+
+  if (*name == '\0')
+    text = g_strdup (_("Indsats opens its own file in your data folder."));
+  else
+    {
+      g_autofree char *described = indsats_store_describe_name (name);
+      text = g_strdup_printf (_("Indsats opens %s."), described);
+    }
+  gtk_label_set_text (self->database_status_label, text);
+}
+
+/**
+ * indsats_preferences_window_set_database:
+ * @name: a file, a postgresql:// address without a password, or empty for
+ *   the file in the data folder
+ *
+ * Keeps @name as the database the window opens the next time, once it is
+ * one; else says what is wrong and keeps what was there.
+ */
+void
+indsats_preferences_window_set_database (IndsatsPreferencesWindow *self,
+                                         const char               *name)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (INDSATS_IS_PREFERENCES_WINDOW (self));
+
+  if (self->settings == NULL)
+    {
+      gtk_label_set_text (self->database_status_label,
+                          _("This copy of Indsats cannot keep settings; start it with --database instead."));
+      return;
+    }
+  if (*clean != '\0' && !indsats_store_check_name (clean, &error))
+    {
+      /* an address that is refused may hold a password: not left on screen */
+      if (g_str_has_prefix (clean, "postgres"))
+        gtk_editable_set_text (GTK_EDITABLE (self->database_row), "");
+      gtk_label_set_text (self->database_status_label, error->message);
+      return;
+    }
+  g_settings_set_string (self->settings, "database", clean);
+  show_database (self);
+}
+
+/**
+ * indsats_preferences_window_save_password:
+ *
+ * Keeps @password in the keyring for the PostgreSQL database the window
+ * opens, in the background, and empties the row.
+ */
+void
+indsats_preferences_window_save_password (IndsatsPreferencesWindow *self,
+                                          const char               *password)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *server = NULL;
+
+  g_return_if_fail (INDSATS_IS_PREFERENCES_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  name = kept_database (self);
+  if (!g_str_has_prefix (name, "postgresql://") && !g_str_has_prefix (name, "postgres://"))
+    {
+      gtk_label_set_text (self->database_status_label,
+                          _("A password is for a PostgreSQL database; give its address first."));
+      return;
+    }
+  if (password == NULL || *password == '\0')
+    {
+      gtk_label_set_text (self->database_status_label, _("The password is empty."));
+      return;
+    }
+  server = indsats_store_describe_name (name);
+  start_job (self, PASSWORD_SAVE, password, server);
+}
+
+const char *
+indsats_preferences_window_get_database_status (IndsatsPreferencesWindow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_PREFERENCES_WINDOW (self), NULL);
+  return gtk_label_get_text (self->database_status_label);
+}
+
+static void
+database_applied_cb (AdwEntryRow              *row,
+                     IndsatsPreferencesWindow *self)
+{
+  indsats_preferences_window_set_database (self, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+password_applied_cb (AdwEntryRow              *row,
+                     IndsatsPreferencesWindow *self)
+{
+  indsats_preferences_window_save_password (self, gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 gboolean
@@ -233,7 +381,12 @@ indsats_preferences_window_class_init (IndsatsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, areas_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPreferencesWindow, database_status_label);
   gtk_widget_class_bind_template_callback (widget_class, token_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, database_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, password_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, areas_applied_cb);
 }
@@ -241,9 +394,11 @@ indsats_preferences_window_class_init (IndsatsPreferencesWindowClass *klass)
 static void
 indsats_preferences_window_init (IndsatsPreferencesWindow *self)
 {
+  g_autofree char *database = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->settings = indsats_settings_new_if_installed ("compared-areas");
+  self->settings = indsats_settings_new_if_installed ("database");
   if (self->settings != NULL)
     {
       g_auto(GStrv) areas = g_settings_get_strv (self->settings, "compared-areas");
@@ -253,6 +408,9 @@ indsats_preferences_window_init (IndsatsPreferencesWindow *self)
     }
   else
     gtk_widget_set_sensitive (GTK_WIDGET (self->areas_row), FALSE);
+  database = kept_database (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->database_row), database);
+  show_database (self);
   gtk_label_set_text (self->status_label, _("Looking in the keyring…"));
   start_token_job (self, TOKEN_LOOK, NULL);
 }

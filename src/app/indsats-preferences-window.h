@@ -1,4 +1,5 @@
-/* indsats-preferences-window.h: the Jobindsats token, kept in the keyring, and the areas compared */
+/* indsats-preferences-window.h: the Jobindsats token, kept in the keyring, and the areas
+ * compared; the database the window opens, and its server's password */
 #pragma once
 
 #include <adwaita.h>
@@ -16,5 +17,10 @@ void                      indsats_preferences_window_save_areas (IndsatsPreferen
                                                                  const char               *text);
 gboolean                  indsats_preferences_window_is_busy    (IndsatsPreferencesWindow *self);
 const char               *indsats_preferences_window_get_status (IndsatsPreferencesWindow *self);
+void                      indsats_preferences_window_set_database   (IndsatsPreferencesWindow *self,
+                                                                     const char               *name);
+void                      indsats_preferences_window_save_password  (IndsatsPreferencesWindow *self,
+                                                                     const char               *password);
+const char               *indsats_preferences_window_get_database_status (IndsatsPreferencesWindow *self);
 
 G_END_DECLS

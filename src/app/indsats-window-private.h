@@ -36,11 +36,18 @@ struct _IndsatsWindow
   GMenu                *plans_section;
   GCancellable         *job;          /* the import or export under way */
   GtkFileChooserNative *chooser;
+  guint                 watch_id;         /* asks whether others changed the store */
+  gboolean              refresh_pending;  /* they did, and the window waits to show it */
 };
 
 void _indsats_window_reload          (IndsatsWindow      *self);
 gboolean _indsats_window_has_setting (IndsatsWindow      *self,
                                       const char         *key);
+
+/* indsats-window-watch.c */
+void _indsats_window_start_watch     (IndsatsWindow      *self);
+void _indsats_window_stop_watch      (IndsatsWindow      *self);
+void _indsats_window_show_access     (IndsatsWindow      *self);
 void _indsats_window_toast           (IndsatsWindow      *self,
                                       const char         *text);
 void _indsats_window_files_class_init (IndsatsWindowClass *klass);

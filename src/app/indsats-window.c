@@ -161,6 +161,7 @@ indsats_window_dispose (GObject *object)
 {
   IndsatsWindow *self = INDSATS_WINDOW (object);
 
+  _indsats_window_stop_watch (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_WINDOW);
   if (self->job)
     g_cancellable_cancel (self->job);
@@ -295,9 +296,11 @@ indsats_window_new (IndsatsApplication *application,
     {
       self->undo = indsats_undo_stack_new (store);
       _indsats_window_reload (self);
+      _indsats_window_start_watch (self);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+  _indsats_window_show_access (self);
   return self;
 }
 

@@ -127,5 +127,6 @@ int indsats_cli_export  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_series  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_snapshot (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_changes (IndsatsCli *cli, int argc, char **argv);
+int indsats_cli_copy    (IndsatsCli *cli, int argc, char **argv);
 
 G_END_DECLS

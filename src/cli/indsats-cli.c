@@ -35,6 +35,7 @@ static const Command commands[] = {
   { "export", indsats_cli_export, "write the committee's Excel workbook" },
   { "snapshot", indsats_cli_snapshot, "mark a committee meeting, list and delete the marks" },
   { "changes", indsats_cli_changes, "say what changed since a committee meeting" },
+  { "copy", indsats_cli_copy, "copy a whole store into an empty one, SQLite or PostgreSQL" },
 };
 
 static const char usage_text[] =
@@ -63,9 +64,11 @@ static const char usage_text[] =
   "  indsats export pdf OUT.pdf [--since NAME] [--meeting YYYY-MM-DD]   the committee briefing, A4\n"
   "  indsats snapshot create NAME [--date YYYY-MM-DD] | snapshot list [--format tsv|json] | snapshot delete NAME\n"
   "  indsats changes --since NAME [--format tsv|json]   kind, id, what, old, new\n"
+  "  indsats copy SOURCE TARGET                    a whole store into an empty one\n"
   "\n"
   "Options:\n"
-  "  --database FILE   the database (default: $XDG_DATA_HOME/indsats/indsats.db)\n"
+  "  --database FILE   the database (default: $XDG_DATA_HOME/indsats/indsats.db), or a\n"
+  "                    PostgreSQL URI: postgresql://[user@]host[:port]/dbname[?sslmode=…]\n"
   "  --help            show this help\n"
   "  --version         show the version\n"
   "  --                end of the options: what follows is an argument, even if it begins with -\n"
@@ -178,6 +181,12 @@ indsats_cli_open_store_to_read (IndsatsCli  *cli,
     return tell_notes (store, path);
   if (g_error_matches (local_error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND))
     {
+      /* an address with a password in it is not said back */
+      if (!indsats_store_check_name (path, NULL))
+        {
+          g_free (path);
+          path = indsats_store_describe_name (cli->database);
+        }
       /* quoted for the shell only when it needs it */
       gboolean plain = strspn (path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+")
                        == strlen (path);

@@ -28,6 +28,75 @@ token_schema (void)
   return &schema;
 }
 
+static const SecretSchema *
+database_schema (void)
+{
+  static const SecretSchema schema = {
+    "dk.indsats.Indsats.Database", SECRET_SCHEMA_NONE,
+    {
+      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  };
+  return &schema;
+}
+
+/**
+ * indsats_keyring_get_database_password:
+ * @server: the role, server and database: "anna@db.example:5432/indsats"
+ *
+ * Returns: (transfer full) (nullable): the password kept for @server
+ */
+char *
+indsats_keyring_get_database_password (const char    *server,
+                                       GCancellable  *cancellable,
+                                       GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  char *secret;
+  char *password;
+
+  g_return_val_if_fail (server != NULL, NULL);
+
+  secret = secret_password_lookup_sync (database_schema (), cancellable, &local, "server", server, NULL);
+  if (local != NULL)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+                   "Cannot read the password for %s: the keyring cannot be used (%s); use ~/.pgpass instead",
+                   server, local->message);
+      return NULL;
+    }
+  if (secret == NULL)
+    return NULL;
+  password = g_strdup (secret);
+  secret_password_free (secret);
+  return password;
+}
+
+gboolean
+indsats_keyring_set_database_password (const char    *server,
+                                       const char    *password,
+                                       GCancellable  *cancellable,
+                                       GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (server != NULL && password != NULL, FALSE);
+
+  label = g_strdup_printf ("PostgreSQL password for %s (Indsats)", server);
+  if (!secret_password_store_sync (database_schema (), SECRET_COLLECTION_DEFAULT, label, password,
+                                   cancellable, &local, "server", server, NULL))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+                   "Cannot save the password for %s: the keyring cannot be used (%s); use ~/.pgpass instead",
+                   server, local ? local->message : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 set_keyring_error (GError     **error,
                    const char  *what,

@@ -457,15 +457,15 @@ indsats_store_list_history (IndsatsStore  *self,
 /* Only the columns an edit names are written: ?9 holds its fields, ?10 whether it moves */
 static const char sql_update_action[] =
   "UPDATE action SET"
-  " focus_id = CASE WHEN ?10 THEN ?1 ELSE focus_id END,"
-  " position = CASE WHEN ?10 THEN ?8 ELSE position END,"
-  " text = CASE WHEN ?9 & 1 THEN ?2 ELSE text END,"
-  " owner = CASE WHEN ?9 & 8 THEN ?3 ELSE owner END,"
-  " start_date = CASE WHEN ?9 & 16 THEN ?4 ELSE start_date END,"
-  " status = CASE WHEN ?9 & 32 THEN ?5 ELSE status END,"
-  " end_date = CASE WHEN ?9 & 64 THEN ?6 ELSE end_date END,"
-  " note = CASE WHEN ?9 & 128 THEN ?7 ELSE note END,"
-  " started_on = CASE WHEN ?9 & 256 THEN ?12 ELSE started_on END"
+  " focus_id = CASE WHEN ?10 <> 0 THEN ?1 ELSE focus_id END,"
+  " position = CASE WHEN ?10 <> 0 THEN ?8 ELSE position END,"
+  " text = CASE WHEN ?9 & 1 <> 0 THEN ?2 ELSE text END,"
+  " owner = CASE WHEN ?9 & 8 <> 0 THEN ?3 ELSE owner END,"
+  " start_date = CASE WHEN ?9 & 16 <> 0 THEN ?4 ELSE start_date END,"
+  " status = CASE WHEN ?9 & 32 <> 0 THEN ?5 ELSE status END,"
+  " end_date = CASE WHEN ?9 & 64 <> 0 THEN ?6 ELSE end_date END,"
+  " note = CASE WHEN ?9 & 128 <> 0 THEN ?7 ELSE note END,"
+  " started_on = CASE WHEN ?9 & 256 <> 0 THEN ?12 ELSE started_on END"
   " WHERE id = ?11";
 static const char sql_was_deleted[] =
   "SELECT id FROM action_history WHERE action_id = ? AND field = 'deleted' LIMIT 1";

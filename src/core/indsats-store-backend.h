@@ -1,9 +1,9 @@
 /* indsats-store-backend.h: the thin layer under the store's SQL
  *
  * The store's part files write SQL with bound parameters only and run it
- * through these few operations; a backend (SQLite today, in
- * indsats-store-sqlite.c) implements them. A second backend is one more table
- * of functions beside it: nothing above this header names a database library.
+ * through these few operations; a backend implements them: SQLite in
+ * indsats-store-sqlite.c, PostgreSQL in indsats-store-pg.c. Nothing above this
+ * header names a database library.
  */
 #pragma once
 
@@ -66,6 +66,8 @@ struct _IndsatsBackend
                                   gboolean     copy);
 
   IndsatsStep  (*step)           (IndsatsStmt *stmt);
+  /* the number of columns a row of the statement has; -1 on failure */
+  int          (*column_count)   (IndsatsStmt *stmt);
 
   /* columns count from 0 */
   gboolean     (*column_is_null) (IndsatsStmt *stmt,
@@ -99,6 +101,10 @@ struct _IndsatsBackend
   gboolean     (*is_unique_violation) (IndsatsDb *db);
   /* whether the last failure was a full disk */
   gboolean     (*is_disk_full)   (IndsatsDb   *db);
+
+  /* whether another connection changed the data since the last call (the
+   * first call only starts to watch); never waits */
+  gboolean     (*changed_elsewhere) (IndsatsDb *db);
 };
 
 typedef enum
@@ -113,5 +119,21 @@ typedef enum
 gboolean indsats_sqlite_open (const char          *path,
                               IndsatsSqliteFlags   flags,
                               IndsatsDb          **db);
+
+/* PostgreSQL (indsats-store-pg.c) */
+
+/* Whether @name is a PostgreSQL connection URI rather than a file */
+gboolean    indsats_is_pg_uri   (const char  *name);
+/* "user@host:port/database" as libpq reads @uri, never its password */
+char       *indsats_pg_describe (const char  *uri);
+/* Connects; on failure returns FALSE with @error naming the server */
+gboolean    indsats_pg_open     (const char  *uri,
+                                 IndsatsDb  **db,
+                                 GError     **error);
+/* Whether a server that asks for a password gets the one the keyring keeps
+ * for it (the window's Preferences put it there); off by default */
+void        indsats_pg_use_keyring (gboolean  use);
+/* "user@host:port/database" of an open connection, NULL for SQLite */
+const char *indsats_pg_server   (IndsatsDb   *db);
 
 G_END_DECLS

@@ -115,7 +115,7 @@ static const char sql_insert_figure[] =
 static const char sql_insert_figure_series[] =
   "INSERT INTO figure_series (figure_id, position, indicator_id, area, label) VALUES (?, ?, ?, ?, ?)";
 static const char sql_insert_figure_action[] =
-  "INSERT OR IGNORE INTO figure_action (figure_id, action_id) VALUES (?, ?)";
+  "INSERT INTO figure_action (figure_id, action_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
 static const char sql_figure_number_taken[] = "SELECT id FROM figure WHERE number = ?";
 static const char sql_next_figure_number[] = "SELECT coalesce(max(number), 0) + 1 FROM figure";
 

@@ -20,6 +20,7 @@ struct _IndsatsStore
   GObject     parent_instance;
 
   char       *path;
+  char       *display;    /* the name in messages: @path, or a server without its password */
   IndsatsDb  *db;
   gboolean    read_only;  /* opened read-only: */
   gboolean    disk_full;  /* the disk was full, else the file or its folder cannot be written */

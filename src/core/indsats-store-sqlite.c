@@ -20,6 +20,7 @@ typedef struct
   IndsatsDb  base;
   sqlite3   *db;
   int        depth;   /* open transactions, the outermost first */
+  gint64     data_version; /* as last seen; -1 before */
 } SqliteDb;
 
 typedef struct
@@ -126,6 +127,12 @@ sqlite_step (IndsatsStmt *stmt)
     default:
       return INDSATS_STEP_FAILED;
     }
+}
+
+static int
+sqlite_column_count (IndsatsStmt *stmt)
+{
+  return sqlite3_column_count (STMT (stmt));
 }
 
 static gboolean
@@ -271,6 +278,25 @@ sqlite_is_disk_full (IndsatsDb *db)
   return code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno (DB (db)) == ENOSPC);
 }
 
+/* SQLite counts the commits of other connections in PRAGMA data_version */
+static gboolean
+sqlite_changed_elsewhere (IndsatsDb *db)
+{
+  SqliteDb *d = (SqliteDb *) db;
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+  gboolean changed;
+
+  if (sqlite3_prepare_v2 (d->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  changed = d->data_version >= 0 && version >= 0 && version != d->data_version;
+  if (version >= 0)
+    d->data_version = version;
+  return changed;
+}
+
 static const IndsatsBackend sqlite_backend = {
   .name = "sqlite",
   .close = sqlite_close,
@@ -284,6 +310,7 @@ static const IndsatsBackend sqlite_backend = {
   .bind_double = sqlite_bind_double,
   .bind_text = sqlite_bind_text,
   .step = sqlite_step,
+  .column_count = sqlite_column_count,
   .column_is_null = sqlite_column_is_null,
   .column_int64 = sqlite_column_int64,
   .column_double = sqlite_column_double,
@@ -297,6 +324,7 @@ static const IndsatsBackend sqlite_backend = {
   .set_error = sqlite_set_error,
   .is_unique_violation = sqlite_is_unique_violation,
   .is_disk_full = sqlite_is_disk_full,
+  .changed_elsewhere = sqlite_changed_elsewhere,
 };
 
 gboolean
@@ -310,6 +338,7 @@ indsats_sqlite_open (const char          *path,
   int rc;
 
   d->base.backend = &sqlite_backend;
+  d->data_version = -1;
   if (flags & (INDSATS_SQLITE_READ_ONLY | INDSATS_SQLITE_IMMUTABLE))
     open_flags |= SQLITE_OPEN_READONLY;
   else

@@ -15,9 +15,12 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "indsats-error.h"
+#include "indsats-format.h"
+#include "indsats-store-pg-schema.h"
 #include "indsats-store-schema.h"
 
 G_DEFINE_FINAL_TYPE (IndsatsStore, indsats_store, G_TYPE_OBJECT)
@@ -33,6 +36,7 @@ indsats_store_finalize (GObject *object)
     self->db->backend->close (self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->user_name, g_free);
+  g_clear_pointer (&self->display, g_free);
 
   G_OBJECT_CLASS (indsats_store_parent_class)->finalize (object);
 }
@@ -67,7 +71,7 @@ set_db_error (IndsatsStore  *self,
               GError       **error,
               const char    *what)
 {
-  self->db->backend->set_error (self->db, what, self->path, error);
+  self->db->backend->set_error (self->db, what, self->display ? self->display : self->path, error);
   return FALSE;
 }
 
@@ -298,6 +302,109 @@ can_write (const char *path)
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
+/* PostgreSQL: the schema is made or brought up to date under the writers'
+ * lock, so that two programs opening a new database at once make it once */
+static gboolean
+migrate_pg (IndsatsStore  *self,
+            GError       **error)
+{
+  const int current = (int) G_N_ELEMENTS (indsats_pg_migrations);
+  g_autofree char *set_version = NULL;
+  int version;
+
+  if (!indsats_store_begin (self, error))
+    return FALSE;
+  if (!exec (self, "CREATE TABLE IF NOT EXISTS indsats_version (version integer NOT NULL)",
+             "Cannot prepare the database", error) ||
+      (version = pragma_int (self, "SELECT coalesce (max (version), 0) FROM indsats_version", error)) < 0)
+    return fail_rollback (self);
+  for (int v = version; v < current; v++)
+    if (!exec (self, indsats_pg_migrations[v], "Cannot update the database to the current version", error))
+      return fail_rollback (self);
+  /* no bound parameters in a script; the number is our own constant */
+  set_version = g_strdup_printf ("DELETE FROM indsats_version; INSERT INTO indsats_version VALUES (%d)", current);
+  if (!exec (self, set_version, "Cannot update the database version", error))
+    return fail_rollback (self);
+  return indsats_store_commit (self, error);
+}
+
+static IndsatsStore *
+open_pg_store (const char  *uri,
+               gboolean     create,
+               GError     **error)
+{
+  g_autoptr(IndsatsStore) self = g_object_new (INDSATS_TYPE_STORE, NULL);
+  const int current = (int) G_N_ELEMENTS (indsats_pg_migrations);
+  int has_version, version = 0;
+
+  self->path = g_strdup (uri);
+  if (!indsats_pg_open (uri, &self->db, error))
+    return NULL;
+  self->display = g_strdup (indsats_pg_server (self->db));
+
+  has_version = pragma_int (self, "SELECT count(*) FROM pg_catalog.pg_tables"
+                                  " WHERE schemaname = current_schema () AND tablename = 'indsats_version'", error);
+  if (has_version < 0)
+    return NULL;
+  if (has_version == 0)
+    {
+      int n_tables = pragma_int (self, "SELECT count(*) FROM pg_catalog.pg_tables"
+                                       " WHERE schemaname = current_schema ()", error);
+
+      if (n_tables < 0)
+        return NULL;
+      if (n_tables > 0)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
+                       "The PostgreSQL database %s holds the tables of another program, not of Indsats; "
+                       "nothing was changed. Choose another database with --database",
+                       self->display);
+          return NULL;
+        }
+      if (!create)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                       "There is no Indsats database at %s", self->display);
+          return NULL;
+        }
+    }
+  else if ((version = pragma_int (self, "SELECT coalesce (max (version), 0) FROM indsats_version", error)) < 0)
+    return NULL;
+
+  if (version > current)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NEWER_DATABASE,
+                   "The PostgreSQL database %s was written by a newer version of Indsats (database "
+                   "version %d, this program knows up to %d); nothing was changed. Update Indsats to open it",
+                   self->display, version, current);
+      return NULL;
+    }
+  if (version > 0)
+    {
+      int writable = pragma_int (self, "SELECT has_table_privilege ('action', 'UPDATE')"
+                                       " AND current_setting ('transaction_read_only') = 'off'", error);
+
+      if (writable < 0)
+        return NULL;
+      self->read_only = !writable;
+    }
+  if (self->read_only)
+    {
+      if (version < current)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
+                       "The PostgreSQL database %s was written by an older Indsats and must be updated, "
+                       "but you may only read it; nothing was changed. Ask its owner to open it once",
+                       self->display);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
+  if (version < current && !migrate_pg (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 static IndsatsStore *
 open_store (const char  *path,
             gboolean     create,
@@ -309,6 +416,9 @@ open_store (const char  *path,
   int version, app_id, n_tables;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (indsats_is_pg_uri (path))
+    return open_pg_store (path, create, error);
 
   if (!check_file_kind (path, error))
     return NULL;
@@ -441,7 +551,8 @@ open_store (const char  *path,
 
 /**
  * indsats_store_open:
- * @path: the database file; created when missing
+ * @path: the database file, created when missing; or a PostgreSQL URI
+ *   (postgresql://… or postgres://…), whose schema is made when it is empty
  * @error: says what is wrong with the file, naming it
  *
  * Opens (and when needed creates or migrates) the database. A file written by
@@ -474,6 +585,88 @@ indsats_store_open_existing (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
   return open_store (path, FALSE, error);
+}
+
+/**
+ * indsats_store_check_name:
+ * @name: what a person gave as the database: a file, or a PostgreSQL URI
+ *
+ * Checks @name before it is kept in the settings: a URI must be one libpq
+ * reads, and must not hold a password (the keyring keeps that).
+ *
+ * Returns: %FALSE with @error saying what is wrong
+ */
+gboolean
+indsats_store_check_name (const char  *name,
+                          GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (indsats_text_is_blank (name))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "The database is empty; give a file or a postgresql:// address");
+      return FALSE;
+    }
+  if (!indsats_is_pg_uri (name))
+    return TRUE;
+  uri = g_uri_parse (name, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "“%s” is not a PostgreSQL address; write it as postgresql://user@server/database", name);
+      return FALSE;
+    }
+  if (g_uri_get_password (uri) != NULL || strstr (name, "password=") != NULL)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "The address holds a password; leave it out and give the password on its own, "
+                   "so that it is kept in the keyring and not in the settings");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_store_describe_name:
+ *
+ * Returns: (transfer full): @name as messages say it: a file as it is, a
+ *   PostgreSQL URI as "user@host:port/database", without a password
+ */
+char *
+indsats_store_describe_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  return indsats_is_pg_uri (name) ? indsats_pg_describe (name) : g_strdup (name);
+}
+
+/**
+ * indsats_store_use_keyring:
+ *
+ * Lets a PostgreSQL server that asks for a password get the one the keyring
+ * keeps for it. The window turns it on; the command line uses libpq's own
+ * ways (~/.pgpass, PGPASSWORD).
+ */
+void
+indsats_store_use_keyring (gboolean use)
+{
+  indsats_pg_use_keyring (use);
+}
+
+/**
+ * indsats_store_changed_elsewhere:
+ *
+ * Whether another program (another person, on a shared database) changed the
+ * store since the last call; the first call starts to watch and says %FALSE.
+ * Never waits: a window may ask every second.
+ */
+gboolean
+indsats_store_changed_elsewhere (IndsatsStore *self)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  return self->db->backend->changed_elsewhere (self->db);
 }
 
 /**
@@ -524,6 +717,13 @@ indsats_store_begin (IndsatsStore  *self,
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
                    "The disk is full (it holds “%s”); nothing was changed. Free some space and try again",
                    self->path);
+      return FALSE;
+    }
+  if (self->read_only && self->display != NULL)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
+                   "You may only read this plan (on %s); nothing was changed. "
+                   "Ask its owner for the right to change it", self->display);
       return FALSE;
     }
   if (self->read_only)

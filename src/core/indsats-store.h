@@ -158,6 +158,17 @@ gboolean      indsats_store_put_observation (IndsatsStore             *self,
                                              const char               *now,
                                              IndsatsObservationChange *change,
                                              GError                  **error);
+/* Everything of @source into the empty @target, in one transaction */
+gboolean      indsats_store_copy            (IndsatsStore   *source,
+                                             IndsatsStore   *target,
+                                             gint64         *n_rows,
+                                             GError        **error);
+/* Names of stores: a file, or a postgresql:// URI */
+gboolean      indsats_store_check_name      (const char     *name,
+                                             GError        **error);
+char         *indsats_store_describe_name   (const char     *name);
+void          indsats_store_use_keyring     (gboolean        use);
+gboolean      indsats_store_changed_elsewhere (IndsatsStore *self);
 char         *indsats_store_now             (void);
 
 /* One value of a series as a figure reads it */

@@ -1,0 +1,93 @@
+/* indsats-window-watch.c
+ *
+ * What others change: every second the window asks the store whether another
+ * program changed it (a colleague on the shared PostgreSQL database, or
+ * another Indsats on the same file) and then shows the plan as it is now.
+ * While a form or dialog of the window is open the refresh waits, so that
+ * nothing the person is typing is taken away.
+ *
+ * And what the person may do: on a store they may only read (a PostgreSQL
+ * role that may only read, a file that cannot be written) every command that
+ * changes the plan is off, and a banner says so.
+ */
+#include "config.h"
+
+#include "indsats-window-private.h"
+
+#include <glib/gi18n.h>
+
+#define WATCH_INTERVAL_MS 1000
+
+/* Whether a dialog or form of @self is open */
+static gboolean
+has_open_dialog (IndsatsWindow *self)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean open = FALSE;
+
+  for (GList *l = toplevels; l != NULL && !open; l = l->next)
+    open = gtk_window_get_transient_for (l->data) == GTK_WINDOW (self) && gtk_widget_get_visible (l->data);
+  g_list_free (toplevels);
+  return open;
+}
+
+static gboolean
+watch_cb (gpointer user_data)
+{
+  IndsatsWindow *self = user_data;
+
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+  if (indsats_store_changed_elsewhere (self->store))
+    self->refresh_pending = TRUE;
+  /* not in the middle of an import or export either */
+  if (self->refresh_pending && self->job == NULL && !has_open_dialog (self))
+    {
+      self->refresh_pending = FALSE;
+      _indsats_window_reload (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_indsats_window_start_watch (IndsatsWindow *self)
+{
+  if (self->watch_id != 0 || self->store == NULL)
+    return;
+  /* the first question only starts to watch */
+  indsats_store_changed_elsewhere (self->store);
+  self->watch_id = g_timeout_add (WATCH_INTERVAL_MS, watch_cb, self);
+}
+
+void
+_indsats_window_stop_watch (IndsatsWindow *self)
+{
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+}
+
+/* The window's commands that change what is stored */
+static const char * const changing_actions[] = {
+  "win.add-action", "win.delete-action", "win.delete-selected", "win.edit-action", "win.edit-goal",
+  "win.import", "win.load-demo", "win.manage-indicators", "win.manage-teams", "win.move-action-down",
+  "win.move-action-up", "win.move-selected-down", "win.move-selected-up", "win.new-figure", "win.new-plan",
+  "win.redo", "win.undo", "win.update-keyfigures",
+};
+
+/**
+ * _indsats_window_show_access:
+ *
+ * On a store that may only be read, turns off every command that would
+ * change it and says so in the banner.
+ */
+void
+_indsats_window_show_access (IndsatsWindow *self)
+{
+  if (self->store == NULL || !indsats_store_is_read_only (self->store))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (changing_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), changing_actions[i], FALSE);
+  gtk_label_set_text (self->banner_label,
+                      _("You may only read this plan: the lists, the figures and the workbook are yours, "
+                        "changes are not."));
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
