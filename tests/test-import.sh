@@ -238,7 +238,7 @@ run import
 check "import without files is wrong usage" test "$rc" -eq 2
 
 # A long file is read a piece at a time and written as it is read: the memory
-# an import takes does not grow with the file (the sanitizers' own bookkeeping
+# an import takes is bounded whatever the size of the file (the sanitizers' own bookkeeping
 # would, so the sanitized build skips this)
 if [ -z "${ASAN_OPTIONS:-}" ]; then
   /usr/bin/python3 - "$tmp/long.csv" "$tmp/short.csv" <<'PY'
@@ -260,7 +260,10 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if r.returncode == 
   long_kb=$(peak "$indsats" import "$tmp/long.csv" --database "$tmp/long.db")
   file_kb=$(($(stat -c %s "$tmp/long.csv") / 1024))
   check "600,000 rows are imported" test "$(sqlite3 "$tmp/long.db" "SELECT count(*) FROM observation")" = 600000
-  if [ "$short_kb" -gt 0 ] && [ "$long_kb" -gt 0 ] && [ $((long_kb - short_kb)) -lt $((file_kb / 2)) ]; then
+  # what it may take more: the import's temporary keys (8 MB cached) and
+  # SQLite's page cache (2 MB), whatever the file's size
+  if [ "$short_kb" -gt 0 ] && [ "$long_kb" -gt 0 ] && [ $((long_kb - short_kb)) -lt 12288 ] &&
+     [ "$file_kb" -gt 16384 ]; then
     ok "... taking $(((long_kb - short_kb) / 1024)) MB more than one row for a file of $((file_kb / 1024)) MB"
   else
     not_ok "... in memory that does not grow with the file" "one row: $short_kb kB, 600,000 rows: $long_kb kB, file: $file_kb kB"
