@@ -237,5 +237,48 @@ check "series list of an unknown indicator exits 1" test "$rc" -eq 1
 run import
 check "import without files is wrong usage" test "$rc" -eq 2
 
+# A long file is read a piece at a time and written as it is read: the memory
+# an import takes is bounded whatever the size of the file (the sanitizers' own bookkeeping
+# would, so the sanitized build skips this)
+if [ -z "${ASAN_OPTIONS:-}" ]; then
+  /usr/bin/python3 - "$tmp/long.csv" "$tmp/short.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("indicator,area,period,value\n")
+    for a in range(600):
+        for m in range(1000):
+            f.write(f"Ledige,Kommune {a:03d},{1950 + m // 12}M{m % 12 + 1:02d},{a}.{m % 10}\n")
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("indicator,area,period,value\nLedige,Kommune 000,1950M01,1\n")
+PY
+  peak() { # peak COMMAND… → the command's peak resident memory in kB
+    /usr/bin/python3 -c 'import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if r.returncode == 0 else -1)' "$@"
+  }
+  short_kb=$(peak "$indsats" import "$tmp/short.csv" --database "$tmp/short.db")
+  long_kb=$(peak "$indsats" import "$tmp/long.csv" --database "$tmp/long.db")
+  file_kb=$(($(stat -c %s "$tmp/long.csv") / 1024))
+  check "600,000 rows are imported" test "$(sqlite3 "$tmp/long.db" "SELECT count(*) FROM observation")" = 600000
+  # what it may take more: the import's temporary keys (8 MB cached) and
+  # SQLite's page cache (2 MB), whatever the file's size
+  if [ "$short_kb" -gt 0 ] && [ "$long_kb" -gt 0 ] && [ $((long_kb - short_kb)) -lt 12288 ] &&
+     [ "$file_kb" -gt 16384 ]; then
+    ok "... taking $(((long_kb - short_kb) / 1024)) MB more than one row for a file of $((file_kb / 1024)) MB"
+  else
+    not_ok "... in memory that does not grow with the file" "one row: $short_kb kB, 600,000 rows: $long_kb kB, file: $file_kb kB"
+  fi
+fi
+
+# On a terminal, a line on stderr counts the share read, and is gone at the end
+[ -s "$tmp/long.csv" ] && head -100001 "$tmp/long.csv" >"$tmp/medium.csv"
+if [ -s "$tmp/medium.csv" ] && command -v script >/dev/null; then
+  script -qec "$indsats import $tmp/medium.csv --database $tmp/medium.db >/dev/null" /dev/null >"$tmp/tty" 2>&1
+  check "on a terminal the import counts the share read" grep -qa $'\rImporting… [1-9][0-9]* %' "$tmp/tty"
+  check "... and clears the line at the end" grep -qa $'\r\033\[K' "$tmp/tty"
+  "$indsats" import "$tmp/medium.csv" --database "$tmp/medium2.db" >/dev/null 2>"$tmp/notty"
+  check "... but writes nothing of it into a file" test ! -s "$tmp/notty" -o -z "$(grep -a 'Importing' "$tmp/notty")"
+fi
+
 echo "1..$n"
 [ "$failures" -eq 0 ]

@@ -473,7 +473,8 @@ sparse = os.path.join(TMP, "huge.csv")
 with open(sparse, "w") as f:
     f.write("indicator,area,period,value\n")
     f.truncate(5 * 1024 ** 3)
-refused.append(("a 5 GB file", sparse, "an import reads files of up to 100 MB"))
+# the header, then 5 GB of NUL bytes: read a piece at a time, refused at the first piece
+refused.append(("a 5 GB file of NUL bytes", sparse, "this is not a text file (it holds binary data)"))
 for what, path, message in refused:
     r = run(db, "import", path, timeout=60)
     check(f"import of {what} exits 1: {message}", r.returncode == 1 and message in r.stderr
@@ -482,6 +483,23 @@ peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 if not SMALL:  # AddressSanitizer's shadow memory is counted too
     check(f"no import took more than 100 MB of memory ({peak_mb:.0f} MB)", peak_mb < 100, peak_mb)
 check("after every refused file the database is unchanged", content_hash(db) == before)
+# a file far over 100 MB is read a piece at a time: imported, in little memory
+big = os.path.join(TMP, "big.csv")
+with open(big, "w", encoding="utf-8") as f:
+    f.write("indicator,area,period,value\nStor fil,Ishøj,2023M08,288\n")
+    blank = "\n" * 1024 ** 2
+    for _ in range(150):  # a piece at a time: a forked child counts this process's memory too
+        f.write(blank)
+    f.write("Stor fil,Brøndby,2023M08,301\n")
+r = run(db, "import", big, timeout=240)
+got = query(db, "SELECT o.area, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id "
+                "WHERE i.name = 'Stor fil' ORDER BY 1")
+check("a file of 150 MB is imported whole", r.returncode == 0 and got == [("Brøndby", 301.0), ("Ishøj", 288.0)],
+      (r.stderr[:300], got))
+os.unlink(big)
+peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+if not SMALL:
+    check(f"... in less than 100 MB of memory ({peak_mb:.0f} MB)", peak_mb < 100, peak_mb)
 for value, stored in (("0.00005", 0.00005), ("-0.000001", -0.000001), ("1e15", 1e15), ("-123456789012345", -123456789012345)):
     r = run(db, "import", json_file("ok.json", one_value(value, "Tal " + value)))
     got = query(db, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.name = ?",

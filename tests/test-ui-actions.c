@@ -190,6 +190,48 @@ test_add_edit_delete_undo (void)
   indsats_action_dialog_set_field (dialog, "end", "11.04.2023");
   g_assert_null (indsats_action_dialog_get_error (dialog, "end"));
   g_assert_true (indsats_action_dialog_can_save (dialog));
+
+  /* a control character is named at its field, with Save off, before the
+   * core would refuse it; nothing is saved */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *sql = g_strdup_printf ("SELECT text || '|' || owner || '|' || coalesce (note, '') FROM action "
+                                            "WHERE id = %d", id);
+    g_autofree char *before = db_text (path, sql);
+    g_autofree char *after = NULL;
+    const char *shown;
+
+    indsats_action_dialog_set_field (dialog, "owner", "Team\001leder");
+    shown = indsats_action_dialog_get_error (dialog, "owner");
+    g_assert_nonnull (shown);
+    g_assert_nonnull (strstr (shown, "U+0001"));
+    g_assert_nonnull (strstr (shown, " 5"));
+    g_assert_false (indsats_action_dialog_can_save (dialog));
+    g_assert_false (indsats_action_dialog_save (dialog, &error));
+    g_clear_error (&error);
+    indsats_action_dialog_set_field (dialog, "owner", "Teamleder");
+    g_assert_null (indsats_action_dialog_get_error (dialog, "owner"));
+    g_assert_true (indsats_action_dialog_can_save (dialog));
+
+    /* the text may hold line breaks, not other control characters */
+    indsats_action_dialog_set_field (dialog, "text", "Ugentlig\nopfølgning\033");
+    shown = indsats_action_dialog_get_error (dialog, "text");
+    g_assert_nonnull (shown);
+    g_assert_nonnull (strstr (shown, "U+001B"));
+    g_assert_nonnull (strstr (shown, " 20"));
+    g_assert_false (indsats_action_dialog_can_save (dialog));
+    indsats_action_dialog_set_field (dialog, "text", "Ugentlig\nopfølgning");
+    g_assert_null (indsats_action_dialog_get_error (dialog, "text"));
+
+    indsats_action_dialog_set_field (dialog, "note", "\177");
+    g_assert_nonnull (indsats_action_dialog_get_error (dialog, "note"));
+    g_assert_false (indsats_action_dialog_can_save (dialog));
+    indsats_action_dialog_set_field (dialog, "note", "");
+    g_assert_true (indsats_action_dialog_can_save (dialog));
+    after = db_text (path, sql);
+    g_assert_cmpstr (after, ==, before);
+    indsats_action_dialog_set_field (dialog, "text", "Ugentlig opfølgning");
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_pointer (&start, g_free);
   start = db_text (path, "SELECT start_date FROM action WHERE owner = 'Teamleder'");

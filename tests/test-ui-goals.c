@@ -81,6 +81,27 @@ test_goals_with_figures (void)
 
   view = indsats_window_get_goals_view (window);
   cards = indsats_goals_view_get_cards (view);
+  /* only the figures in sight are read and drawn: the first, not the last
+   * until it is scrolled to */
+  g_assert_cmpuint (cards->len, ==, 14);
+  g_assert_true (indsats_figure_card_is_loaded (g_ptr_array_index (cards, 0)));
+  g_assert_false (indsats_figure_card_is_loaded (g_ptr_array_index (cards, 13)));
+  {
+    guint loaded = 0;
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                                      INDSATS_TYPE_GOALS_VIEW,
+                                                                                      "scroller"));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    for (guint i = 0; i < cards->len; i++)
+      loaded += indsats_figure_card_is_loaded (g_ptr_array_index (cards, i));
+    g_assert_cmpuint (loaded, <, 8);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    spin (200);
+    g_assert_true (indsats_figure_card_is_loaded (g_ptr_array_index (cards, 13)));
+    gtk_adjustment_set_value (adjustment, 0);
+    spin (50);
+  }
   /* the figures of the status paper, under their goals: Figur 1 to 14 */
   for (guint i = 0; i < cards->len; i++)
     numbers[n++] = indsats_chart_widget_get_data (INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, i))))->number;

@@ -183,6 +183,57 @@ test_import_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkProgressBar *
+find_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return GTK_PROGRESS_BAR (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkProgressBar *found = find_progress_bar (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long file's import shows how far it has come, and Cancel halfway stores
+ * nothing of it */
+static void
+test_import_cancel_from_window (void)
+{
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_demo ("import-cancel.db", &store);
+  g_autofree char *file = g_build_filename (dir, "long.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("indicator,area,period,value\n");
+  const char *paths[] = { file, NULL };
+  GtkProgressBar *bar;
+  double before = stored_value (store, "SELECT count(*) FROM observation");
+  double shown = 0;
+
+  for (int a = 0; a < 300; a++)
+    for (int m = 0; m < 1000; m++)
+      g_string_append_printf (text, "Langtidsledige,Kommune %03d,%dM%02d,%d\n", a, 1950 + m / 12, m % 12 + 1, m);
+  g_assert_true (g_file_set_contents (file, text->str, text->len, NULL));
+  g_assert_true (indsats_window_import_files (window, paths));
+  bar = find_progress_bar (GTK_WIDGET (window));
+  g_assert_nonnull (bar);
+  for (int i = 0; i < 100000 && indsats_window_is_busy (window) && shown < 0.2; i++)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      shown = gtk_progress_bar_get_fraction (bar);
+    }
+  g_assert_true (indsats_window_is_busy (window));
+  g_assert_cmpfloat (shown, >=, 0.2);
+  g_assert_cmpfloat (shown, <, 0.9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-job", NULL));
+  spin_until_idle (window);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation WHERE area LIKE 'Kommune %'"), ==, 0);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation"), ==, before);
+  g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM indicator WHERE name = 'Langtidsledige'"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* One part of a written workbook, read by Python's zipfile */
 static char *
 read_part (const char *xlsx,
@@ -353,6 +404,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/follow-up/triggers", test_follow_up_shows_triggers);
   g_test_add_func ("/ui/import", test_import_from_window);
+  g_test_add_func ("/ui/import-cancel", test_import_cancel_from_window);
   g_test_add_func ("/ui/export", test_export_from_window);
   g_test_add_func ("/ui/export-dialog", test_export_dialog_choices);
   g_test_add_func ("/ui/goals-indicators-figures", test_goals_indicators_figures);

@@ -26,10 +26,13 @@ struct _IndsatsActionDialog
   GtkLabel          *text_error;
   AdwEntryRow       *team_row;
   GtkMenuButton     *team_menu;
+  GtkLabel          *team_error;
   AdwEntryRow       *focus_row;
   GtkMenuButton     *focus_menu;
+  GtkLabel          *focus_error;
   AdwEntryRow       *owner_row;
   GtkMenuButton     *owner_menu;
+  GtkLabel          *owner_error;
   AdwEntryRow       *start_row;
   GtkCalendar       *calendar;
   GtkLabel          *start_error;
@@ -40,6 +43,7 @@ struct _IndsatsActionDialog
   AdwEntryRow       *end_row;
   GtkLabel          *end_error;
   AdwEntryRow       *note_row;
+  GtkLabel          *note_error;
   GtkLabel          *save_error;
 
   IndsatsUndoStack  *undo;
@@ -84,6 +88,36 @@ show_field_error (GtkWidget  *field,
                                   message ? message : "", -1);
 }
 
+/* What the core would refuse on saving, said at the field: a control
+ * character (pasted, or typed with Ctrl+Shift+U) that no file can hold */
+static char *
+control_message (const char *text,
+                 gboolean    multiline)
+{
+  gunichar u;
+  int position;
+
+  if (!indsats_text_find_control (text, multiline, &u, &position))
+    return NULL;
+  return g_strdup_printf (_("This holds a control character (U+%04X) at character %d; remove it"), u, position);
+}
+
+/* A one-line field: its control characters, else whether it is blank */
+static gboolean
+check_line (AdwEntryRow *row,
+            GtkLabel    *label,
+            gboolean     required)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *message = control_message (text, FALSE);
+  gboolean ok = message == NULL && (!required || !indsats_text_is_blank (text));
+
+  show_field_error (GTK_WIDGET (row), label, message);
+  if (!ok)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  return ok;
+}
+
 static void
 validate (IndsatsActionDialog *self)
 {
@@ -97,10 +131,12 @@ validate (IndsatsActionDialog *self)
   g_autofree char *today = indsats_today_iso ();
   gboolean started_shown = gtk_widget_get_visible (GTK_WIDGET (self->started_row));
   gboolean started_future;
-  gboolean text_ok = !indsats_text_is_blank (text);
-  gboolean team_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->team_row)));
-  gboolean focus_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->focus_row)));
-  gboolean owner_ok = !indsats_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
+  g_autofree char *text_control = control_message (text, TRUE);
+  gboolean text_ok = !indsats_text_is_blank (text) && text_control == NULL;
+  gboolean team_ok = check_line (self->team_row, self->team_error, TRUE);
+  gboolean focus_ok = check_line (self->focus_row, self->focus_error, TRUE);
+  gboolean owner_ok = check_line (self->owner_row, self->owner_error, TRUE);
+  gboolean note_ok = check_line (self->note_row, self->note_error, FALSE);
   gboolean order_ok;
 
   g_clear_pointer (&self->start, g_free);
@@ -117,7 +153,7 @@ validate (IndsatsActionDialog *self)
   order_ok = self->start == NULL || self->end == NULL || strcmp (self->end, self->start) >= 0;
 
   show_field_error (GTK_WIDGET (self->text_view), self->text_error,
-                    text_ok || !self->touched ? NULL : _("Describe the action"));
+                    text_control ? text_control : text_ok || !self->touched ? NULL : _("Describe the action"));
   show_field_error (GTK_WIDGET (self->start_row), self->start_error,
                     start_error ? (indsats_text_is_blank (start) ? _("Give the date the action takes effect")
                                                                          : _("This is not a date: write it as dd.mm.åååå"))
@@ -130,21 +166,9 @@ validate (IndsatsActionDialog *self)
                     started_error ? _("This is not a date: write it as dd.mm.åååå")
                     : started_future ? _("This day has not come yet: give the day the action took effect")
                     : NULL);
-  if (team_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->team_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->team_row), "error");
-  if (focus_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->focus_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->focus_row), "error");
-  if (owner_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->owner_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->owner_row), "error");
 
-  self->valid = text_ok && team_ok && focus_ok && owner_ok && order_ok && start_error == NULL && end_error == NULL &&
-                started_error == NULL && !started_future;
+  self->valid = text_ok && team_ok && focus_ok && owner_ok && note_ok && order_ok && start_error == NULL &&
+                end_error == NULL && started_error == NULL && !started_future;
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
 }
 
@@ -342,6 +366,10 @@ indsats_action_dialog_class_init (IndsatsActionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, focus_menu);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, owner_row);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, owner_menu);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, owner_error);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, team_error);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, focus_error);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, note_error);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, start_error);
@@ -497,13 +525,18 @@ indsats_action_dialog_set_field (IndsatsActionDialog *self,
 /**
  * indsats_action_dialog_get_error:
  *
- * Returns: (nullable): the mistake shown at @field ("text", "start", "started", "end"), if any
+ * Returns: (nullable): the mistake shown at @field ("text", "team", "focus",
+ *   "owner", "note", "start", "started", "end"), if any
  */
 const char *
 indsats_action_dialog_get_error (IndsatsActionDialog *self,
                                  const char          *field)
 {
   GtkLabel *label = g_str_equal (field, "text") ? self->text_error
+                    : g_str_equal (field, "team") ? self->team_error
+                    : g_str_equal (field, "focus") ? self->focus_error
+                    : g_str_equal (field, "owner") ? self->owner_error
+                    : g_str_equal (field, "note") ? self->note_error
                     : g_str_equal (field, "start") ? self->start_error
                     : g_str_equal (field, "started") ? self->started_error : self->end_error;
 

@@ -3,7 +3,8 @@
  * A figure in the goals view: the chart, or the same numbers as a table
  * ("Vis som tabel"), "Save As…" to PNG, SVG or PDF with the engine that
  * draws it on screen, and "Copy" to the clipboard as a picture (PNG, and SVG
- * for programs that take drawings) to paste into Word.
+ * for programs that take drawings) to paste into Word. A card of the goals
+ * view reads its figure only when it comes into sight.
  */
 #include "config.h"
 
@@ -29,6 +30,9 @@ struct _IndsatsFigureCard
   GtkLabel             *table_heading;
 
   GtkFileChooserNative *chooser;
+  IndsatsStore         *store;    /* until the figure is read, when it is read on demand */
+  int                   number;
+  gboolean              loaded;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsFigureCard, indsats_figure_card, GTK_TYPE_WIDGET)
@@ -109,7 +113,7 @@ save_as_activated (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   IndsatsFigureCard *self = INDSATS_FIGURE_CARD (widget);
-  const IndsatsChartData *data = indsats_chart_widget_get_data (self->chart);
+  const IndsatsChartData *data = indsats_chart_widget_get_data (INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (self)));
   const char *extension = g_variant_get_string (parameter, NULL);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *name = g_strdup_printf ("figur-%d.%s", data ? data->number : 0, extension);
@@ -151,6 +155,8 @@ indsats_figure_card_copy (IndsatsFigureCard  *self,
 
   g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), FALSE);
 
+  /* a card not yet scrolled into sight has not read its figure */
+  indsats_figure_card_load (self);
   data = indsats_chart_widget_get_data (self->chart);
   if (data == NULL)
     return TRUE;
@@ -191,6 +197,7 @@ indsats_figure_card_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_FIGURE_CARD);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -236,7 +243,61 @@ indsats_figure_card_new (IndsatsChartData *data)
 
   fill_table (self, data);
   indsats_chart_widget_set_data (self->chart, data);
+  self->loaded = TRUE;
   return GTK_WIDGET (self);
+}
+
+/**
+ * indsats_figure_card_new_for_figure:
+ *
+ * A card that reads its figure from @store only when indsats_figure_card_load()
+ * is called, as the goals view does once the card scrolls into sight.
+ */
+GtkWidget *
+indsats_figure_card_new_for_figure (IndsatsStore *store,
+                                    int           number)
+{
+  IndsatsFigureCard *self = g_object_new (INDSATS_TYPE_FIGURE_CARD, NULL);
+
+  self->store = g_object_ref (store);
+  self->number = number;
+  return GTK_WIDGET (self);
+}
+
+/**
+ * indsats_figure_card_load:
+ *
+ * Reads the figure's data and draws it, once; a figure that cannot be read
+ * says why in place of its table.
+ */
+void
+indsats_figure_card_load (IndsatsFigureCard *self)
+{
+  g_autoptr(GError) error = NULL;
+  IndsatsChartData *data;
+
+  g_return_if_fail (INDSATS_IS_FIGURE_CARD (self));
+
+  if (self->loaded)
+    return;
+  self->loaded = TRUE;
+  data = indsats_chart_data_load (self->store, self->number, &error);
+  g_clear_object (&self->store);
+  if (data == NULL)
+    {
+      gtk_label_set_text (self->table_heading, error->message);
+      indsats_figure_card_show_table (self, TRUE);
+      return;
+    }
+  fill_table (self, data);
+  indsats_chart_widget_set_data (self->chart, data);
+}
+
+gboolean
+indsats_figure_card_is_loaded (IndsatsFigureCard *self)
+{
+  g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), FALSE);
+  return self->loaded;
 }
 
 /**
@@ -252,6 +313,7 @@ indsats_figure_card_save (IndsatsFigureCard  *self,
 
   g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), FALSE);
 
+  indsats_figure_card_load (self);
   if (!indsats_chart_format_from_path (path, &format))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
@@ -270,6 +332,7 @@ indsats_figure_card_show_table (IndsatsFigureCard *self,
 {
   g_return_if_fail (INDSATS_IS_FIGURE_CARD (self));
 
+  indsats_figure_card_load (self);
   gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
   if (gtk_toggle_button_get_active (self->table_button) != table)
     gtk_toggle_button_set_active (self->table_button, table);
@@ -279,6 +342,7 @@ GtkWidget *
 indsats_figure_card_get_chart (IndsatsFigureCard *self)
 {
   g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), NULL);
+  indsats_figure_card_load (self);
   return GTK_WIDGET (self->chart);
 }
 
@@ -286,5 +350,6 @@ GtkWidget *
 indsats_figure_card_get_table (IndsatsFigureCard *self)
 {
   g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), NULL);
+  indsats_figure_card_load (self);
   return GTK_WIDGET (self->table);
 }

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IndsatsFigureCard, indsats_figure_card, INDSATS, FIGURE_CARD, GtkWidget)
 
 GtkWidget *indsats_figure_card_new           (IndsatsChartData  *data);
+GtkWidget *indsats_figure_card_new_for_figure (IndsatsStore      *store,
+                                              int                number);
+void       indsats_figure_card_load          (IndsatsFigureCard *self);
+gboolean   indsats_figure_card_is_loaded     (IndsatsFigureCard *self);
 gboolean   indsats_figure_card_save          (IndsatsFigureCard *self,
                                               const char        *path,
                                               GError           **error);

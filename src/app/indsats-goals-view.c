@@ -2,7 +2,9 @@
  *
  * The goal structure of the employment plan, as the status paper has it:
  * ministerial goals, local focus goals and strategic markers, each with its
- * status text and its numbered figures.
+ * status text and its numbered figures. A figure is read and drawn when its
+ * card comes into sight, so a plan of many figures over a large database
+ * opens as fast as the few on screen allow.
  */
 #include "config.h"
 
@@ -19,9 +21,11 @@ struct _IndsatsGoalsView
   GtkWidget  parent_instance;
 
   /* template children */
+  GtkScrolledWindow *scroller;
   GtkBox    *goals_box;
 
   GPtrArray *cards;   /* of IndsatsFigureCard, in order */
+  guint      load_source;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsGoalsView, indsats_goals_view, GTK_TYPE_WIDGET)
@@ -32,6 +36,7 @@ indsats_goals_view_dispose (GObject *object)
   IndsatsGoalsView *self = INDSATS_GOALS_VIEW (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->load_source, g_source_remove);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_GOALS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -49,15 +54,58 @@ indsats_goals_view_class_init (IndsatsGoalsViewClass *klass)
   object_class->dispose = indsats_goals_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-goals-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IndsatsGoalsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, IndsatsGoalsView, goals_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* Reads the figures of the cards in sight, and of those half a screen
+ * beyond, so that scrolling finds them drawn */
+static gboolean
+load_visible (gpointer user_data)
+{
+  IndsatsGoalsView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double top = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  self->load_source = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->scroller)) || page <= 0)
+    return G_SOURCE_REMOVE;
+  /* in the coordinates of what scrolls, where the adjustment's value is the
+   * top of the screen (the layout after a scroll may not have run yet) */
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      IndsatsFigureCard *card = g_ptr_array_index (self->cards, i);
+      graphene_rect_t bounds;
+
+      if (indsats_figure_card_is_loaded (card) ||
+          !gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (self->goals_box), &bounds))
+        continue;
+      if (bounds.origin.y < top + page * 1.5 && bounds.origin.y + bounds.size.height > top - page * 0.5)
+        indsats_figure_card_load (card);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scrolled_cb (IndsatsGoalsView *self)
+{
+  if (self->load_source == 0)
+    self->load_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, load_visible, self, NULL);
 }
 
 static void
 indsats_goals_view_init (IndsatsGoalsView *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cards = g_ptr_array_new ();
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scroller, "map", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 }
 
 static char *
@@ -114,18 +162,15 @@ indsats_goals_view_load (IndsatsGoalsView  *self,
       for (guint f = 0; f < goal->figures->len; f++)
         {
           int number = g_array_index (goal->figures, int, f);
-          IndsatsChartData *data = indsats_chart_data_load (store, number, error);
-          GtkWidget *card;
+          GtkWidget *card = indsats_figure_card_new_for_figure (store, number);
 
-          if (data == NULL)
-            return FALSE;
-          card = indsats_figure_card_new (data);
           gtk_widget_set_margin_bottom (card, 12);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
           g_ptr_array_add (self->cards, card);
         }
       gtk_box_append (self->goals_box, group);
     }
+  scrolled_cb (self);
   return TRUE;
 }
 

@@ -3,10 +3,29 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "indsats-cli-private.h"
 #include "indsats-import.h"
 #include "indsats-store-tables.h"
+
+/* A line on a terminal's stderr that counts the share of the files read */
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  int *shown = user_data;
+  int percent = (int) (fraction * 100);
+
+  if (percent == *shown)
+    return;
+  *shown = percent;
+  if (fraction >= 1.0)
+    fputs ("\r\033[K", stderr);
+  else
+    fprintf (stderr, "\rImporting… %d %%", percent);
+  fflush (stderr);
+}
 
 static const char * const summary_columns[] = { "indicator", "added", "updated", "unchanged", NULL };
 
@@ -92,6 +111,7 @@ indsats_cli_import (IndsatsCli  *cli,
   IndsatsOutputFormat format;
   gboolean dry_run = FALSE;
   int exit_code;
+  int shown = -1;
   GOptionEntry entries[] = {
     { "table", 0, 0, G_OPTION_ARG_STRING, &table_text, "The Jobindsats table the files hold (else the id in each file's name)", "ID" },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Check and count, but write nothing", NULL },
@@ -115,9 +135,13 @@ indsats_cli_import (IndsatsCli  *cli,
     return indsats_cli_usage (cli, "--table: %s", error->message);
 
   options.table = table_id;
-  if (!(store = indsats_cli_open_store (cli, &error)) ||
-      !(summary = indsats_import_files (store, (const char * const *) argv + 1, &options, dry_run,
-                                        NULL, NULL, NULL, &error)))
+  if (!(store = indsats_cli_open_store (cli, &error)))
+    return indsats_cli_fail (cli, error);
+  summary = indsats_import_files (store, (const char * const *) argv + 1, &options, dry_run, NULL,
+                                  isatty (STDERR_FILENO) ? progress_cb : NULL, &shown, &error);
+  if (shown >= 0 && shown < 100)
+    progress_cb (1.0, &shown);   /* the line goes before any message */
+  if (summary == NULL)
     return indsats_cli_fail (cli, error);
 
   if (!indsats_cli_print_import_summary (summary, format, FALSE, dry_run, &error))

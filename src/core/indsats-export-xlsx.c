@@ -1025,6 +1025,7 @@ write_native_chart (Book             *b,
 static gboolean
 write_figure (Book                       *b,
               IndsatsChartData           *data,
+              GBytes                     *png,
               const IndsatsExportOptions *options,
               GError                    **error)
 {
@@ -1036,7 +1037,6 @@ write_figure (Book                       *b,
   gboolean decimals = FALSE, preliminary = FALSE;
   int first = 2 + (FIGURE_HEIGHT + ROW_PX - 1) / ROW_PX + 1;
   int row = first + 1 + data->n_periods;
-  g_autoptr(GBytes) png = NULL;
   g_autofree const char **headers = NULL;
   g_autofree char *threshold_label = NULL;
   g_autofree double *widths = NULL;
@@ -1058,8 +1058,6 @@ write_figure (Book                       *b,
   worksheet_set_column (ws, 0, 0, 16, NULL);
   worksheet_set_column (ws, 1, n_series + (threshold ? 1 : 0), 14, NULL);
 
-  if (!(png = indsats_chart_render_png (data, FIGURE_WIDTH, FIGURE_HEIGHT, error)))
-    return FALSE;
   bytes = g_bytes_get_data (png, &size);
   image.description = heading;
   image.object_position = LXW_OBJECT_MOVE_DONT_SIZE;
@@ -1178,6 +1176,117 @@ is_cancelled (GCancellable  *cancellable,
   return FALSE;
 }
 
+/* The figures' pictures are drawn on every core, a batch at a time: each
+ * thread of the pool has a cairo surface and Pango's font map of its own
+ * (Pango keeps one per thread), the data are read before and the sheets
+ * written after, in order, so the workbook is the same whatever the order
+ * the threads finish in. */
+#define PICTURE_BATCH 32
+
+typedef struct
+{
+  IndsatsChartData *data;
+  GBytes           *png;
+  GError           *error;
+} Picture;
+
+typedef struct
+{
+  GMutex lock;
+  GCond  done;
+  guint  left;
+} Batch;
+
+static void
+draw_picture_cb (gpointer item,
+                 gpointer user_data)
+{
+  Picture *picture = item;
+  Batch *batch = user_data;
+
+  picture->png = indsats_chart_render_png (picture->data, FIGURE_WIDTH, FIGURE_HEIGHT, &picture->error);
+  g_mutex_lock (&batch->lock);
+  batch->left--;
+  g_cond_signal (&batch->done);
+  g_mutex_unlock (&batch->lock);
+}
+
+static void
+picture_clear (Picture *picture)
+{
+  g_clear_pointer (&picture->data, indsats_chart_data_free);
+  g_clear_pointer (&picture->png, g_bytes_unref);
+  g_clear_error (&picture->error);
+}
+
+static gboolean
+write_figures (Book                       *b,
+               IndsatsStore               *store,
+               GPtrArray                  *figures,
+               const IndsatsExportOptions *options,
+               GCancellable               *cancellable,
+               IndsatsExportProgressFunc   progress,
+               gpointer                    user_data,
+               GError                    **error)
+{
+  Picture pictures[PICTURE_BATCH] = { { 0 } };
+  Batch batch = { 0 };
+  guint threads = MIN (g_get_num_processors (), PICTURE_BATCH);
+  GThreadPool *pool = NULL;
+  gboolean ok = TRUE;
+
+  g_mutex_init (&batch.lock);
+  g_cond_init (&batch.done);
+  if (threads > 1 && figures->len > 1)
+    pool = g_thread_pool_new (draw_picture_cb, &batch, threads, FALSE, NULL);
+  for (guint start = 0; ok && start < figures->len; start += PICTURE_BATCH)
+    {
+      guint n = MIN (PICTURE_BATCH, figures->len - start);
+
+      /* the store is read on this thread only */
+      for (guint k = 0; ok && k < n; k++)
+        {
+          IndsatsFigure *f = g_ptr_array_index (figures, start + k);
+
+          if (is_cancelled (cancellable, error) ||
+              !(pictures[k].data = indsats_chart_data_load_figure (store, f, error)))
+            ok = FALSE;
+          else
+            pictures[k].data->catalog = b->catalog;  /* the picture speaks the workbook's language */
+        }
+      if (ok)
+        {
+          batch.left = n;
+          for (guint k = 0; k < n; k++)
+            if (pool == NULL || !g_thread_pool_push (pool, &pictures[k], NULL))
+              draw_picture_cb (&pictures[k], &batch);
+          g_mutex_lock (&batch.lock);
+          while (batch.left > 0)
+            g_cond_wait (&batch.done, &batch.lock);
+          g_mutex_unlock (&batch.lock);
+        }
+      for (guint k = 0; ok && k < n; k++)
+        {
+          if (pictures[k].png == NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&pictures[k].error));
+              ok = FALSE;
+            }
+          else if (!write_figure (b, pictures[k].data, pictures[k].png, options, error))
+            ok = FALSE;
+          else if (progress)
+            progress (0.9 * (start + k + 1) / figures->len, user_data);
+        }
+      for (guint k = 0; k < n; k++)
+        picture_clear (&pictures[k]);
+    }
+  if (pool)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_clear (&batch.lock);
+  g_cond_clear (&batch.done);
+  return ok;
+}
+
 static gboolean
 write_sheets (Book                       *b,
               IndsatsStore               *store,
@@ -1199,25 +1308,8 @@ write_sheets (Book                       *b,
       !write_goals (b, goals, error) ||
       (snapshot && !write_changes (b, snapshot, changes, error)))
     return FALSE;
-  for (guint i = 0; i < figures->len; i++)
-    {
-      IndsatsFigure *f = g_ptr_array_index (figures, i);
-      g_autoptr(IndsatsChartData) data = NULL;
-
-      if (is_cancelled (cancellable, error))
-        return FALSE;
-      if (!(data = indsats_chart_data_load_figure (store, f, error)))
-        return FALSE;
-      /* the picture speaks the workbook's language, not the window's */
-      data->catalog = b->catalog;
-      if (!write_figure (b, data, options, error))
-        return FALSE;
-      if (progress)
-        progress (0.9 * (i + 1) / figures->len, user_data);
-    }
-  if (b->long_texts->len > 0 && !write_long_texts (b, error))
-    return FALSE;
-  return !is_cancelled (cancellable, error);
+  return write_figures (b, store, figures, options, cancellable, progress, user_data, error) &&
+         (b->long_texts->len == 0 || write_long_texts (b, error)) && !is_cancelled (cancellable, error);
 }
 
 /* Closes the workbook, which writes the file. libxlsxwriter tells of a

@@ -337,6 +337,7 @@ indsats_text_check (const char  *text,
 {
   const char *bad = NULL;
   int position = 1;
+  gunichar u = 0;
 
   if (text == NULL)
     return TRUE;
@@ -347,7 +348,37 @@ indsats_text_check (const char  *text,
                    field, (int) (bad - text) + 1);
       return FALSE;
     }
-  for (const char *c = text; *c; c = g_utf8_next_char (c), position++)
+  if (indsats_text_find_control (text, multiline, &u, &position))
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s holds a control character (U+%04X) at character %d; remove it",
+                   field, u, position);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * indsats_text_find_control:
+ * @text: valid UTF-8
+ * @multiline: whether line breaks are allowed
+ * @character: (out): the first control character
+ * @position: (out): where it is, counting characters from 1
+ *
+ * Finds what indsats_text_check() refuses in valid text: a control character
+ * other than the tab (and line breaks, where allowed), U+FFFE or U+FFFF.
+ *
+ * Returns: whether @text holds one
+ */
+gboolean
+indsats_text_find_control (const char *text,
+                           gboolean    multiline,
+                           gunichar   *character,
+                           int        *position)
+{
+  int at = 1;
+
+  for (const char *c = text; c && *c; c = g_utf8_next_char (c), at++)
     {
       gunichar u = g_utf8_get_char (c);
 
@@ -355,13 +386,12 @@ indsats_text_check (const char  *text,
         continue;
       if (u < 0x20 || (u >= 0x7f && u < 0xa0) || u == 0xfffe || u == 0xffff)
         {
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s holds a control character (U+%04X) at character %d; remove it",
-                       field, u, position);
-          return FALSE;
+          *character = u;
+          *position = at;
+          return TRUE;
         }
     }
-  return TRUE;
+  return FALSE;
 }
 
 /**

@@ -31,6 +31,10 @@ gboolean  indsats_text_check        (const char  *text,
                                      const char  *field,
                                      gboolean     multiline,
                                      GError     **error);
+gboolean  indsats_text_find_control (const char  *text,
+                                     gboolean     multiline,
+                                     gunichar    *character,
+                                     int         *position);
 char     *indsats_text_for_xml      (const char  *text);
 
 /* The most a spreadsheet cell holds, in UTF-16 units as Excel counts them */

@@ -6,11 +6,21 @@
 
 G_BEGIN_DECLS
 
-/* The largest file an import reads: it is held in memory whole */
+/* The largest JSON file whose faults are named as json-glib names them: a
+ * file that breaks the streaming reader's expectations is read again whole,
+ * up to this size, to say exactly what is wrong */
 #define INDSATS_IMPORT_MAX_BYTES (100 * 1024 * 1024)
 
 /* The longest cell accepted: nothing a Jobindsats file holds comes near */
 #define INDSATS_IMPORT_MAX_CELL (64 * 1024)
+
+/* Takes one row that was read and checked within its file (transfer full);
+ * %NULL: the file is read again from its start, and its rows come again */
+typedef gboolean (*IndsatsImportEmitFunc) (IndsatsImportRow  *row,
+                                           gpointer           user_data,
+                                           GError           **error);
+
+typedef struct _IndsatsImportSpill IndsatsImportSpill;
 
 typedef struct
 {
@@ -28,9 +38,12 @@ typedef struct
   GPtrArray      *measures;      /* of char *: the measure of each column, NULL for others */
   GArray         *breakdowns;    /* of int: the breakdown columns, in order */
   gboolean        classified;    /* breakdowns and measures are told apart (by the first row) */
-  GPtrArray      *rows;          /* of IndsatsImportRow */
+  guint           n_rows;        /* the rows read so far */
+  IndsatsImportEmitFunc emit;    /* told each row once its value is known */
+  gpointer        emit_data;
   GArray         *marks;         /* per column: the decimal marks its cells have shown */
   GArray         *pending;       /* numbers without a mark of their own, read once their column's is known */
+  IndsatsImportSpill *spill;     /* (nullable): the pending numbers that did not fit in memory */
   GHashTable     *names;         /* a name as the file spells it → in NFC */
   IndsatsImportFile *result;     /* (nullable): told which marks were used */
 } IndsatsImportTable;
@@ -40,6 +53,8 @@ gboolean indsats_import_table_init    (IndsatsImportTable  *table,
                                        gboolean             json,
                                        const IndsatsImportOptions *options,
                                        IndsatsImportFile   *result,
+                                       IndsatsImportEmitFunc emit,
+                                       gpointer             emit_data,
                                        char               **header,
                                        guint                n_header,
                                        GError             **error);
@@ -58,11 +73,35 @@ char      *indsats_import_location    (const IndsatsImportFile    *file,
 gboolean   indsats_import_units_equal (const char                 *a,
                                        const char                 *b);
 
-GPtrArray *indsats_import_read_csv    (const char                 *file,
-                                       const char                 *text,
-                                       gsize                       length,
+/* A file's text, decoded to UTF-8, read a piece at a time */
+typedef struct _IndsatsImportText IndsatsImportText;
+
+gssize     indsats_import_text_read   (IndsatsImportText          *text,
+                                       char                       *buffer,
+                                       gsize                       size,
+                                       GError                    **error);
+gboolean   indsats_import_text_cancelled (IndsatsImportText       *text,
+                                          GError                 **error);
+GBytes    *indsats_import_text_load_whole (IndsatsImportText      *text,
+                                           GError                **error);
+
+gboolean   indsats_import_stream_csv  (const char                 *file,
+                                       IndsatsImportText          *text,
+                                       const char                 *start,
+                                       gsize                       start_length,
                                        const IndsatsImportOptions *options,
                                        IndsatsImportFile          *result,
+                                       IndsatsImportEmitFunc       emit,
+                                       gpointer                    emit_data,
+                                       GError                    **error);
+int        indsats_import_stream_json (const char                 *file,
+                                       IndsatsImportText          *text,
+                                       const char                 *start,
+                                       gsize                       start_length,
+                                       const IndsatsImportOptions *options,
+                                       IndsatsImportFile          *result,
+                                       IndsatsImportEmitFunc       emit,
+                                       gpointer                    emit_data,
                                        GError                    **error);
 GPtrArray *indsats_import_read_json   (const char                 *file,
                                        const char                 *text,

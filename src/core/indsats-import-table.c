@@ -14,13 +14,16 @@
  * Names are kept in NFC, however the file spells them. A number is read at
  * once when it shows its decimal mark (or has none); one that does not
  * (1.234) waits until its column's mark is known from the column's other
- * cells, and is refused when nothing tells.
+ * cells, and is refused when nothing tells. A row is handed on as soon as
+ * its value is known, so a table of any length is read in bounded memory:
+ * the rows that wait are kept in a temporary database once there are many.
  */
 #include "config.h"
 
 #include "indsats-import-private.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "indsats-error.h"
@@ -90,6 +93,27 @@ typedef struct
   guint             line;
 } Pending;
 
+/* The rows held in memory while they wait for their column's mark; more
+ * wait in the spill */
+#define PENDING_IN_MEMORY 4096
+
+struct _IndsatsImportSpill
+{
+  sqlite3      *db;
+  sqlite3_stmt *insert;
+  guint         count;
+};
+
+static void
+spill_free (IndsatsImportSpill *spill)
+{
+  if (spill == NULL)
+    return;
+  sqlite3_finalize (spill->insert);
+  sqlite3_close (spill->db);
+  g_free (spill);
+}
+
 static void
 column_marks_clear (gpointer data)
 {
@@ -102,7 +126,10 @@ column_marks_clear (gpointer data)
 static void
 pending_clear (gpointer data)
 {
-  g_free (((Pending *) data)->text);
+  Pending *p = data;
+
+  g_free (p->text);
+  indsats_import_row_free (p->row);
 }
 
 /* The name in NFC, kept once per spelling */
@@ -134,6 +161,8 @@ indsats_import_table_init (IndsatsImportTable          *t,
                            gboolean                     json,
                            const IndsatsImportOptions  *options,
                            IndsatsImportFile           *result,
+                           IndsatsImportEmitFunc        emit,
+                           gpointer                     emit_data,
                            char                       **header,
                            guint                        n_header,
                            GError                     **error)
@@ -150,7 +179,8 @@ indsats_import_table_init (IndsatsImportTable          *t,
   t->measures = g_ptr_array_new_with_free_func (g_free);
   t->column_names = g_ptr_array_new_with_free_func (g_free);
   t->breakdowns = g_array_new (FALSE, FALSE, sizeof (int));
-  t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_import_row_free);
+  t->emit = emit;
+  t->emit_data = emit_data;
   t->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   t->marks = g_array_sized_new (FALSE, TRUE, sizeof (ColumnMarks), n_header);
   g_array_set_clear_func (t->marks, column_marks_clear);
@@ -240,10 +270,10 @@ indsats_import_table_clear (IndsatsImportTable *t)
   g_clear_pointer (&t->measures, g_ptr_array_unref);
   g_clear_pointer (&t->column_names, g_ptr_array_unref);
   g_clear_pointer (&t->breakdowns, g_array_unref);
-  g_clear_pointer (&t->rows, g_ptr_array_unref);
   g_clear_pointer (&t->names, g_hash_table_unref);
   g_clear_pointer (&t->marks, g_array_unref);
   g_clear_pointer (&t->pending, g_array_unref);
+  g_clear_pointer (&t->spill, spill_free);
 }
 
 static const char *
@@ -286,6 +316,207 @@ check_range (IndsatsImportTable  *t,
   return FALSE;
 }
 
+static IndsatsImportRow *
+new_row (const char          *indicator,
+         const char          *breakdown,
+         gboolean             total,
+         const char          *area,
+         const IndsatsPeriod *period,
+         const char          *unit,
+         gboolean             unit_from_label,
+         guint                line)
+{
+  IndsatsImportRow *row = g_new0 (IndsatsImportRow, 1);
+
+  row->indicator = g_strdup (indicator);
+  row->breakdown = g_strdup (breakdown);
+  row->total = total;
+  row->area = g_strdup (area);
+  row->period = *period;
+  row->value = NAN;
+  row->unit = g_strdup (unit);
+  row->unit_from_label = unit_from_label;
+  row->line = line;
+  return row;
+}
+
+static gboolean
+spill_open (IndsatsImportTable  *t,
+            GError             **error)
+{
+  IndsatsImportSpill *spill = g_new0 (IndsatsImportSpill, 1);
+
+  t->spill = spill;
+  /* "": a private database in a temporary file, gone when closed */
+  if (sqlite3_open_v2 ("", &spill->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+      sqlite3_exec (spill->db,
+                    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                    "CREATE TABLE pending (seq INTEGER PRIMARY KEY, col INTEGER, line INTEGER, text TEXT,"
+                    " indicator TEXT, breakdown TEXT, total INTEGER, area TEXT, kind INTEGER, year INTEGER,"
+                    " idx INTEGER, unit TEXT, unit_from_label INTEGER);"
+                    "CREATE INDEX pending_col ON pending (col, seq);", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (spill->db,
+                          "INSERT INTO pending (col, line, text, indicator, breakdown, total, area, kind, year,"
+                          " idx, unit, unit_from_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          -1, &spill->insert, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+                   "%s: cannot keep the numbers that wait for their decimal mark in a temporary file (%s); "
+                   "free some disk space, or say the mark with --decimal comma or --decimal point",
+                   t->file, spill->db ? sqlite3_errmsg (spill->db) : "out of memory");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Moves the rows waiting in memory to the spill, in order */
+static gboolean
+spill_pending (IndsatsImportTable  *t,
+               GError             **error)
+{
+  IndsatsImportSpill *spill;
+
+  if (t->spill == NULL && !spill_open (t, error))
+    return FALSE;
+  spill = t->spill;
+  sqlite3_exec (spill->db, "BEGIN", NULL, NULL, NULL);
+  for (guint i = 0; i < t->pending->len; i++)
+    {
+      Pending *p = &g_array_index (t->pending, Pending, i);
+      sqlite3_stmt *st = spill->insert;
+
+      sqlite3_bind_int (st, 1, p->column);
+      sqlite3_bind_int (st, 2, p->line);
+      sqlite3_bind_text (st, 3, p->text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (st, 4, p->row->indicator, -1, SQLITE_STATIC);
+      sqlite3_bind_text (st, 5, p->row->breakdown, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 6, p->row->total);
+      sqlite3_bind_text (st, 7, p->row->area, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 8, p->row->period.kind);
+      sqlite3_bind_int (st, 9, p->row->period.year);
+      sqlite3_bind_int (st, 10, p->row->period.index);
+      sqlite3_bind_text (st, 11, p->row->unit, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 12, p->row->unit_from_label);
+      if (sqlite3_step (st) != SQLITE_DONE)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+                       "%s: cannot keep the numbers that wait for their decimal mark in a temporary file (%s); "
+                       "free some disk space, or say the mark with --decimal comma or --decimal point",
+                       t->file, sqlite3_errmsg (spill->db));
+          sqlite3_reset (st);
+          sqlite3_exec (spill->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      sqlite3_reset (st);
+      sqlite3_clear_bindings (st);
+      spill->count++;
+    }
+  sqlite3_exec (spill->db, "COMMIT", NULL, NULL, NULL);
+  g_array_set_size (t->pending, 0);
+  return TRUE;
+}
+
+static gboolean
+hold (IndsatsImportTable  *t,
+      IndsatsImportRow    *row,
+      const char          *cell,
+      guint                column,
+      guint                line,
+      GError             **error)
+{
+  Pending p = { row, g_strdup (cell), column, line };
+
+  g_array_append_val (t->pending, p);
+  if (t->pending->len >= PENDING_IN_MEMORY)
+    return spill_pending (t, error);
+  return TRUE;
+}
+
+static gboolean resolve (IndsatsImportTable  *t,
+                         Pending             *p,
+                         IndsatsDecimal       mark,
+                         GError             **error);
+
+/* Reads the spilled rows of @column (or of every column, when it is -1) in
+ * order, with @mark (or, when it is UNKNOWN, each one's column's mark) */
+static gboolean
+resolve_spilled (IndsatsImportTable  *t,
+                 int                  column,
+                 IndsatsDecimal       mark,
+                 GError             **error)
+{
+  IndsatsImportSpill *spill = t->spill;
+  sqlite3_stmt *st = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (spill == NULL || spill->count == 0)
+    return TRUE;
+  if (sqlite3_prepare_v2 (spill->db,
+                          "SELECT col, line, text, indicator, breakdown, total, area, kind, year, idx, unit,"
+                          " unit_from_label FROM pending WHERE ?1 < 0 OR col = ?1 ORDER BY seq",
+                          -1, &st, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "%s: cannot read the temporary file (%s)",
+                   t->file, sqlite3_errmsg (spill->db));
+      return FALSE;
+    }
+  sqlite3_bind_int (st, 1, column);
+  while (ok && (rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      IndsatsPeriod period = { sqlite3_column_int (st, 7), sqlite3_column_int (st, 8), sqlite3_column_int (st, 9) };
+      Pending p = { NULL, g_strdup ((const char *) sqlite3_column_text (st, 2)), sqlite3_column_int (st, 0),
+                    sqlite3_column_int (st, 1) };
+
+      p.row = new_row ((const char *) sqlite3_column_text (st, 3), (const char *) sqlite3_column_text (st, 4),
+                       sqlite3_column_int (st, 5), (const char *) sqlite3_column_text (st, 6), &period,
+                       (const char *) sqlite3_column_text (st, 10), sqlite3_column_int (st, 11), p.line);
+      ok = resolve (t, &p, mark, error);
+    }
+  sqlite3_finalize (st);
+  if (ok)
+    {
+      g_autofree char *sql = column < 0 ? g_strdup ("DELETE FROM pending")
+                                        : g_strdup_printf ("DELETE FROM pending WHERE col = %d", column);
+      guint gone;
+
+      sqlite3_exec (spill->db, sql, NULL, NULL, NULL);
+      gone = sqlite3_changes (spill->db);
+      spill->count -= MIN (gone, spill->count);
+    }
+  return ok;
+}
+
+/* The rows of @column that waited: read with the mark its own cells showed */
+static gboolean
+flush_column (IndsatsImportTable  *t,
+              guint                column,
+              IndsatsDecimal       mark,
+              GError             **error)
+{
+  guint kept = 0;
+  gboolean ok = TRUE;
+
+  if (!resolve_spilled (t, column, mark, error))
+    return FALSE;
+  for (guint i = 0; i < t->pending->len; i++)
+    {
+      Pending *p = &g_array_index (t->pending, Pending, i);
+
+      if (ok && p->column == column)
+        ok = resolve (t, p, mark, error);
+      else if (p->column == column)
+        pending_clear (p);
+      else
+        g_array_index (t->pending, Pending, kept++) = *p;
+    }
+  /* the ones read are freed already: shrink without clearing them again */
+  g_array_set_clear_func (t->pending, NULL);
+  g_array_set_size (t->pending, kept);
+  g_array_set_clear_func (t->pending, pending_clear);
+  return ok;
+}
+
 /* Reads a number that shows its mark now; keeps one that does not for
  * later. Suppressed or empty cells (-, ., .., empty) are missing values,
  * never zero. */
@@ -297,6 +528,7 @@ take_value (IndsatsImportTable  *t,
             gboolean             native,
             guint                line,
             const char          *column_name,
+            gboolean            *held,
             GError             **error)
 {
   ColumnMarks *marks = &g_array_index (t->marks, ColumnMarks, column);
@@ -343,11 +575,14 @@ take_value (IndsatsImportTable  *t,
         return FALSE;
       }
     case INDSATS_NUMBER_AMBIGUOUS:
-      {
-        Pending p = { row, g_strdup (cell), column, line };
-        g_array_append_val (t->pending, p);
-        return TRUE;
-      }
+      *held = TRUE;
+      if (marks->comma_line != 0 || marks->point_line != 0)
+        {
+          /* the column has shown its mark already */
+          Pending p = { row, g_strdup (cell), column, line };
+          return resolve (t, &p, marks->comma_line ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT, error);
+        }
+      return hold (t, row, cell, column, line, error);
     case INDSATS_NUMBER_COMMA:
     case INDSATS_NUMBER_POINT:
       mark = shape == INDSATS_NUMBER_COMMA ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT;
@@ -368,6 +603,10 @@ take_value (IndsatsImportTable  *t,
           return FALSE;
         }
       note_mark (t, mark);
+      /* the column's first mark decides the numbers of it that waited */
+      if ((mark == INDSATS_DECIMAL_COMMA ? marks->comma_line : marks->point_line) == line &&
+          !flush_column (t, column, mark, error))
+        return FALSE;
       break;
     case INDSATS_NUMBER_MISSING:
     case INDSATS_NUMBER_WHOLE:
@@ -417,55 +656,81 @@ column_label (IndsatsImportTable *t,
   return measure ? measure : "value";
 }
 
+/* Reads a number that waited with @mark (UNKNOWN: its column's, decided by
+ * the whole table) and hands its row on; @p is cleared either way */
+static gboolean
+resolve (IndsatsImportTable  *t,
+         Pending             *p,
+         IndsatsDecimal       mark,
+         GError             **error)
+{
+  g_autofree char *text = g_steal_pointer (&p->text);
+  g_autoptr(GError) local = NULL;
+  IndsatsImportRow *row = g_steal_pointer (&p->row);
+  gboolean missing;
+
+  if (mark == INDSATS_DECIMAL_UNKNOWN)
+    mark = mark_of_column (t, p->column);
+  if (mark == INDSATS_DECIMAL_UNKNOWN)
+    {
+      g_autofree char *where = location (t, p->line);
+      char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+      double thousands = NAN, decimals = NAN;
+      char mark_char = strchr (text, ',') ? ',' : '.';
+
+      indsats_number_read (text, mark_char == '.' ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT,
+                           &thousands, &missing);
+      indsats_number_read (text, mark_char == '.' ? INDSATS_DECIMAL_POINT : INDSATS_DECIMAL_COMMA,
+                           &decimals, &missing);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s: “%s” in column “%s” may be %s or %s, and nothing in the file tells whether "
+                   "the %s groups thousands or marks the decimals; say which with --decimal comma "
+                   "or --decimal point",
+                   where, text, column_label (t, p->column),
+                   g_ascii_formatd (a, sizeof a, "%.15g", thousands),
+                   g_ascii_formatd (b, sizeof b, "%.15g", decimals),
+                   mark_char == '.' ? "dot" : "comma");
+      indsats_import_row_free (row);
+      return FALSE;
+    }
+  if (!indsats_number_read (text, mark, &row->value, &missing))
+    {
+      g_autofree char *where = location (t, p->line);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                   "%s: “%s” in column “%s” is not a number", where, text, column_label (t, p->column));
+      indsats_import_row_free (row);
+      return FALSE;
+    }
+  if (!check_range (t, p->line, text, column_label (t, p->column), row->value, error))
+    {
+      indsats_import_row_free (row);
+      return FALSE;
+    }
+  note_mark (t, mark);
+  return t->emit (row, t->emit_data, error);
+}
+
 /**
  * indsats_import_table_finish:
  *
- * Reads the numbers that waited for their column's decimal mark.
+ * Reads the numbers that waited for their column's decimal mark, in the
+ * order they came, and hands their rows on.
  */
 gboolean
 indsats_import_table_finish (IndsatsImportTable  *t,
                              GError             **error)
 {
+  gboolean ok = resolve_spilled (t, -1, INDSATS_DECIMAL_UNKNOWN, error);
+
   for (guint i = 0; i < t->pending->len; i++)
     {
       Pending *p = &g_array_index (t->pending, Pending, i);
-      IndsatsDecimal mark = mark_of_column (t, p->column);
-      gboolean missing;
 
-      if (mark == INDSATS_DECIMAL_UNKNOWN)
-        {
-          g_autofree char *where = location (t, p->line);
-          char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
-          double thousands = NAN, decimals = NAN;
-          char mark_char = strchr (p->text, ',') ? ',' : '.';
-
-          indsats_number_read (p->text, mark_char == '.' ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT,
-                               &thousands, &missing);
-          indsats_number_read (p->text, mark_char == '.' ? INDSATS_DECIMAL_POINT : INDSATS_DECIMAL_COMMA,
-                               &decimals, &missing);
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: “%s” in column “%s” may be %s or %s, and nothing in the file tells whether "
-                       "the %s groups thousands or marks the decimals; say which with --decimal comma "
-                       "or --decimal point",
-                       where, p->text, column_label (t, p->column),
-                       g_ascii_formatd (a, sizeof a, "%.15g", thousands),
-                       g_ascii_formatd (b, sizeof b, "%.15g", decimals),
-                       mark_char == '.' ? "dot" : "comma");
-          return FALSE;
-        }
-      if (!indsats_number_read (p->text, mark, &p->row->value, &missing))
-        {
-          g_autofree char *where = location (t, p->line);
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: “%s” in column “%s” is not a number", where, p->text, column_label (t, p->column));
-          return FALSE;
-        }
-      if (!check_range (t, p->line, p->text, column_label (t, p->column), p->row->value, error))
-        return FALSE;
-      note_mark (t, mark);
+      if (ok)
+        ok = resolve (t, p, INDSATS_DECIMAL_UNKNOWN, error);
     }
   g_array_set_size (t->pending, 0);
-  return TRUE;
+  return ok;
 }
 
 /* A cell that reads as a number; empty and suppressed cells do not */
@@ -535,28 +800,29 @@ indsats_import_is_total (const char *value)
          strcmp (lower, "alle") == 0;
 }
 
-static IndsatsImportRow *
-new_row (const char          *indicator,
-         const char          *breakdown,
-         gboolean             total,
-         const char          *area,
-         const IndsatsPeriod *period,
-         const char          *unit,
-         gboolean             unit_from_label,
-         guint                line)
-{
-  IndsatsImportRow *row = g_new0 (IndsatsImportRow, 1);
 
-  row->indicator = g_strdup (indicator);
-  row->breakdown = g_strdup (breakdown);
-  row->total = total;
-  row->area = g_strdup (area);
-  row->period = *period;
-  row->value = NAN;
-  row->unit = g_strdup (unit);
-  row->unit_from_label = unit_from_label;
-  row->line = line;
-  return row;
+/* Reads a row's value and hands the row on, or keeps it until its value can
+ * be read; takes @row */
+static gboolean
+give (IndsatsImportTable  *t,
+      IndsatsImportRow    *row,
+      guint                column,
+      const char          *cell,
+      gboolean             native,
+      guint                line,
+      const char          *column_name,
+      GError             **error)
+{
+  gboolean held = FALSE;
+
+  t->n_rows++;
+  if (!take_value (t, row, column, cell, native, line, column_name, &held, error))
+    {
+      if (!held)
+        indsats_import_row_free (row);
+      return FALSE;
+    }
+  return held || t->emit (row, t->emit_data, error);
 }
 
 /**
@@ -627,9 +893,8 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
         }
       row = new_row (name_of (t, indicator), "", TRUE, area, &period, unit && *unit ? name_of (t, unit) : NULL,
                      FALSE, line);
-      g_ptr_array_add (t->rows, row);
-      return take_value (t, row, t->value, g_strstrip (cells[t->value]), native && native[t->value], line,
-                         "value", error);
+      return give (t, row, t->value, g_strstrip (cells[t->value]), native && native[t->value], line, "value",
+                   error);
     }
 
   if (!t->classified && !classify (t, cells, line, error))
@@ -674,8 +939,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
         if (measure == NULL)
           continue;
         row = new_row (measure, breakdown->str, total, area, &period, unit_of_label (measure), TRUE, line);
-        g_ptr_array_add (t->rows, row);
-        if (!take_value (t, row, i, g_strstrip (cells[i]), native && native[i], line, measure, error))
+        if (!give (t, row, i, g_strstrip (cells[i]), native && native[i], line, measure, error))
           return FALSE;
       }
   }
