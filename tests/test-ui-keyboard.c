@@ -492,7 +492,7 @@ test_shortcuts_window (void)
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/dk/indsats/Indsats/gtk/help-overlay.ui");
   GSList *objects = gtk_builder_get_objects (builder);
   g_autoptr(GString) found = g_string_new (NULL);
-  const char *wanted[] = { "<Alt>1", "<Alt>2", "<Alt>3", "F6", "<Shift>F10 Menu", "<Control>Return", "Escape",
+  const char *wanted[] = { "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "F6", "<Shift>F10 Menu", "<Control>Return", "Escape",
                            "Up Down", "Home End", "Page_Up Page_Down" };
 
   for (GSList *l = objects; l; l = l->next)

@@ -132,7 +132,7 @@ load_demo_activated (GtkWidget  *widget,
   _indsats_window_reload (self);
 }
 
-/* Alt+1, Alt+2 and Alt+3: a page, and the keyboard in it */
+/* Alt+1 to Alt+4: a page, and the keyboard in it */
 static void
 show_page_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -365,6 +365,7 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "follow-up");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "plan");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "goals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "since");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, 0, next_region_cb, "i", 1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, next_region_cb, "i", -1);
 
