@@ -49,6 +49,7 @@ struct _IndsatsActionDialog
   IndsatsUndoStack  *undo;
   gint64             plan_id;
   IndsatsAction     *action;   /* the action being changed, NULL for a new one */
+  gint64             saved_id; /* the action as saved, once it is */
   char              *start;    /* the start date as YYYY-MM-DD when valid */
   char              *end;
   char              *started; /* the day it took effect as YYYY-MM-DD, when valid and given */
@@ -297,7 +298,9 @@ indsats_action_dialog_save (IndsatsActionDialog  *self,
     ok = indsats_undo_stack_edit (self->undo, &a, indsats_action_changed_fields (self->action, &a),
                                   error);
   else
-    ok = indsats_undo_stack_add (self->undo, self->plan_id, &a, error) > 0;
+    ok = (self->saved_id = indsats_undo_stack_add (self->undo, self->plan_id, &a, error)) > 0;
+  if (ok && self->action)
+    self->saved_id = self->action->id;
   return ok;
 }
 
@@ -314,6 +317,24 @@ save_clicked_cb (IndsatsActionDialog *self)
     }
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Ctrl+Return saves from any field, the text of the action too (which
+ * would take the key for a new line) */
+static gboolean
+save_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             IndsatsActionDialog   *self)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != GDK_CONTROL_MASK)
+    return FALSE;
+  /* as the button would: not while the form has mistakes */
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
+    save_clicked_cb (self);
+  return TRUE;
 }
 
 static void
@@ -396,7 +417,13 @@ indsats_action_dialog_class_init (IndsatsActionDialogClass *klass)
 static void
 indsats_action_dialog_init (IndsatsActionDialog *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (save_key_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed", G_CALLBACK (changed_cb), self);
 }
 
@@ -566,4 +593,16 @@ indsats_action_dialog_get_field (IndsatsActionDialog *self,
   if (!gtk_widget_get_visible (GTK_WIDGET (self->started_row)))
     return NULL;
   return gtk_editable_get_text (GTK_EDITABLE (self->started_row));
+}
+
+/**
+ * indsats_action_dialog_get_saved_id:
+ *
+ * Returns: the id of the action the form saved, 0 before it is saved
+ */
+gint64
+indsats_action_dialog_get_saved_id (IndsatsActionDialog *self)
+{
+  g_return_val_if_fail (INDSATS_IS_ACTION_DIALOG (self), 0);
+  return self->saved_id;
 }

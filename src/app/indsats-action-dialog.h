@@ -25,5 +25,6 @@ const char          *indsats_action_dialog_get_field (IndsatsActionDialog *self,
 gboolean             indsats_action_dialog_can_save  (IndsatsActionDialog *self);
 gboolean             indsats_action_dialog_save      (IndsatsActionDialog *self,
                                                       GError             **error);
+gint64               indsats_action_dialog_get_saved_id (IndsatsActionDialog *self);
 
 G_END_DECLS

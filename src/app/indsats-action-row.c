@@ -9,7 +9,9 @@
 #include "indsats-action-row.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "indsats-accessible.h"
 #include "indsats-format.h"
 
 struct _IndsatsActionRow
@@ -24,12 +26,9 @@ struct _IndsatsActionRow
   GtkWidget *status_label;
   GtkWidget *late_box;
   GtkWidget *late_label;
-  GtkWidget *edit_button;
-  GtkWidget *delete_button;
-  GtkWidget *more_button;
+  GtkWidget *menu_button;
 
   IndsatsPlanItem *item;
-  gint64     action_id;
   int        kind;        /* IndsatsPlanItemKind, or -1 before the first item */
 };
 
@@ -66,46 +65,121 @@ indsats_action_row_class_init (IndsatsActionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, late_box);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, late_label);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, more_button);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, menu_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "actionrow");
 }
 
 static void
+append_item (GMenu      *section,
+             const char *label,
+             const char *action,
+             GVariant   *target)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, target);
+  g_menu_append_item (section, item);
+}
+
+static void
+append_status (GMenu               *section,
+               const IndsatsAction *a,
+               IndsatsStatus        status,
+               const char          *label)
+{
+  /* the status the action has already is not offered */
+  if (a->status != status)
+    append_item (section, label, "win.set-action-status",
+                 g_variant_new ("(xs)", a->id, indsats_status_to_string (status)));
+}
+
+/* The menu is made when it is opened: rows are bound often while scrolling */
+static void
 create_menu_cb (GtkMenuButton *button,
                 gpointer       user_data)
 {
   IndsatsActionRow *self = INDSATS_ACTION_ROW (user_data);
+  const IndsatsAction *a = self->item ? indsats_plan_item_get_action (self->item) : NULL;
   g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
-  g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
-  g_autoptr(GMenuItem) history = g_menu_item_new (_("_History"), NULL);
-  GVariant *target = g_variant_new_int64 (self->action_id);
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) status = g_menu_new ();
+  g_autoptr(GMenu) place = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
 
-  g_variant_ref_sink (target);
-  g_menu_item_set_action_and_target_value (up, "win.move-action-up", target);
-  g_menu_item_set_action_and_target_value (down, "win.move-action-down", target);
-  g_menu_item_set_action_and_target_value (history, "win.show-history", target);
-  g_variant_unref (target);
-  g_menu_append_item (menu, up);
-  g_menu_append_item (menu, down);
-  g_menu_append_item (menu, history);
+  if (a == NULL)
+    return;
+  append_item (edit, _("_Edit…"), "win.edit-action", g_variant_new_int64 (a->id));
+  append_item (edit, _("_History"), "win.show-history", g_variant_new_int64 (a->id));
+  append_status (status, a, INDSATS_STATUS_STARTED, _("Mark as _Started"));
+  append_status (status, a, INDSATS_STATUS_DONE, _("Mark as _Done"));
+  append_status (status, a, INDSATS_STATUS_DROPPED, _("Mark as D_ropped"));
+  append_item (place, _("Move _Up"), "win.move-action-up", g_variant_new_int64 (a->id));
+  append_item (place, _("Move Do_wn"), "win.move-action-down", g_variant_new_int64 (a->id));
+  append_item (remove, _("De_lete"), "win.delete-action", g_variant_new_int64 (a->id));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (status));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (place));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+pressed_cb (GtkGestureClick  *gesture,
+            int               n_press,
+            double            x,
+            double            y,
+            IndsatsActionRow *self)
+{
+  if (self->kind != INDSATS_PLAN_ITEM_ACTION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  indsats_action_row_popup_menu (self);
 }
 
 static void
 indsats_action_row_init (IndsatsActionRow *self)
 {
+  GtkGesture *secondary = gtk_gesture_click_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kind = -1;
-  /* the targets follow the action; the names never change */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", (gint64) 0);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", (gint64) 0);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "win.edit-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "win.delete-action");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->more_button), create_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_menu_cb, self, NULL);
+  indsats_accessible_tidy_names (self->menu_button);
+  /* the secondary button opens the same menu, as in a file manager */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+}
+
+/**
+ * indsats_action_row_popup_menu:
+ *
+ * Opens the menu of the row's action, as Shift+F10 and the Menu key do.
+ *
+ * Returns: %TRUE when the row shows an action and its menu opened
+ */
+gboolean
+indsats_action_row_popup_menu (IndsatsActionRow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_ACTION_ROW (self), FALSE);
+
+  if (self->kind != INDSATS_PLAN_ITEM_ACTION)
+    return FALSE;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
+  return TRUE;
+}
+
+/**
+ * indsats_action_row_get_menu:
+ *
+ * Returns: (transfer none) (nullable): the menu as it was last opened
+ */
+GMenuModel *
+indsats_action_row_get_menu (IndsatsActionRow *self)
+{
+  g_return_val_if_fail (INDSATS_IS_ACTION_ROW (self), NULL);
+  return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (self->menu_button));
 }
 
 GtkWidget *
@@ -147,6 +221,19 @@ set_kind (IndsatsActionRow    *self,
   gtk_widget_set_visible (self->action_box, kind == INDSATS_PLAN_ITEM_ACTION);
 }
 
+/* The list's cell around the row is what has the keyboard focus, and so what
+ * a screen reader reads: the name goes there, once */
+static void
+set_name (IndsatsActionRow *self,
+          const char       *name)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell ? cell : GTK_WIDGET (self)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
 /**
  * indsats_action_row_set_item:
  * @today: today's date as YYYY-MM-DD, to tell which planned actions are late
@@ -174,10 +261,7 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   if (kind != INDSATS_PLAN_ITEM_ACTION)
     {
       set_text (self->heading, indsats_plan_item_get_name (item));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      indsats_plan_item_get_name (item),
-                                      -1);
+      set_name (self, indsats_plan_item_get_name (item));
       return;
     }
 
@@ -194,20 +278,17 @@ indsats_action_row_set_item (IndsatsActionRow *self,
   gtk_widget_set_visible (self->late_box, late);
   set_text (self->status_label, indsats_status_to_label (a->status));
 
-  if (self->action_id != a->id)
-    {
-      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_int64 (a->id));
+  /* read once, in the order of the row: text, owner, status, date */
+  {
+    g_autofree char *text = g_strstrip (g_strdup (a->text));
+    gsize len = strlen (text);
 
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), target);
-      /* the menu is made when it is opened: rows are bound often while scrolling */
-      self->action_id = a->id;
-    }
-
-  accessible = g_strdup_printf ("%s. %s. %s. %s", a->text, owner, start, indsats_status_to_label (a->status));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+    /* the name adds its own stops: a text's last full stop would be read twice */
+    while (len > 0 && (text[len - 1] == '.' || text[len - 1] == ','))
+      text[--len] = '\0';
+    accessible = g_strdup_printf ("%s, %s, %s, %s", text, owner, indsats_status_to_label (a->status), start);
+  }
+  set_name (self, accessible);
 }
 
 /**

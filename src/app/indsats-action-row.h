@@ -15,5 +15,7 @@ void             indsats_action_row_set_item (IndsatsActionRow *self,
                                               IndsatsPlanItem  *item,
                                               const char       *today);
 IndsatsPlanItem *indsats_action_row_get_item (IndsatsActionRow *self);
+gboolean         indsats_action_row_popup_menu (IndsatsActionRow *self);
+GMenuModel      *indsats_action_row_get_menu (IndsatsActionRow *self);
 
 G_END_DECLS

@@ -129,6 +129,7 @@ indsats_import_dialog_class_init (IndsatsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsImportDialog, import_button);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

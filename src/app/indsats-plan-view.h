@@ -49,5 +49,14 @@ void        indsats_plan_empty_words              (IndsatsPlanFilter    filter,
                                                    const char         **title,
                                                    const char         **description);
 GPtrArray  *indsats_plan_view_get_rows_on_screen  (IndsatsPlanView     *self);
+gboolean    indsats_plan_view_focus_list          (IndsatsPlanView     *self);
+gboolean    indsats_plan_view_focus_action        (IndsatsPlanView     *self,
+                                                   gint64               action_id);
+gboolean    indsats_plan_view_focus_filters       (IndsatsPlanView     *self);
+int         indsats_plan_view_get_focus_region    (IndsatsPlanView     *self);
+gint64      indsats_plan_view_get_current         (IndsatsPlanView     *self);
+GtkWidget  *indsats_plan_view_get_focused_row     (IndsatsPlanView     *self);
+gint64      indsats_plan_view_get_neighbour       (IndsatsPlanView     *self,
+                                                   gint64               action_id);
 
 G_END_DECLS

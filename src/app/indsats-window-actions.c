@@ -23,6 +23,23 @@ changed (IndsatsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", indsats_undo_stack_can_redo (self->undo));
 }
 
+/* After a change to one action, the keyboard stays with it in the list */
+static void
+changed_action (IndsatsWindow *self,
+                gint64         action_id)
+{
+  changed (self);
+  if (action_id > 0 && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "plan") == 0)
+    indsats_plan_view_focus_action (self->plan_view, action_id);
+}
+
+static void
+saved_cb (IndsatsActionDialog *dialog,
+          IndsatsWindow       *self)
+{
+  changed_action (self, indsats_action_dialog_get_saved_id (dialog));
+}
+
 static void
 report (IndsatsWindow *self,
         const GError  *error)
@@ -64,7 +81,7 @@ indsats_window_open_action_dialog (IndsatsWindow *self,
     return NULL;
   dialog = indsats_action_dialog_new (GTK_WINDOW (self), self->undo, self->plan_id, action,
                                       indsats_plan_view_get_actions (self->plan_view));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -98,18 +115,20 @@ indsats_window_delete_action (IndsatsWindow *self,
   g_autofree char *title = NULL;
   const IndsatsAction *action;
   AdwToast *toast;
+  gint64 next;
 
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
 
   if (!(action = find_action (self, action_id)))
     return FALSE;
   title = g_strdup_printf (_("“%s” was deleted"), action->text);
+  next = indsats_plan_view_get_neighbour (self->plan_view, action_id);
   if (!indsats_undo_stack_delete (self->undo, action_id, &error))
     {
       report (self, error);
       return FALSE;
     }
-  changed (self);
+  changed_action (self, next);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -132,7 +151,7 @@ delete_selected_activated (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
-  gint64 id = indsats_plan_view_get_selected (self->plan_view);
+  gint64 id = indsats_plan_view_get_current (self->plan_view);
 
   if (id > 0)
     indsats_window_delete_action (self, id);
@@ -148,7 +167,7 @@ move (IndsatsWindow *self,
   if (!indsats_undo_stack_move (self->undo, id, direction, &error))
     _indsats_window_toast (self, error->message);
   else
-    changed (self);
+    changed_action (self, id);
 }
 
 static void
@@ -157,11 +176,61 @@ move_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
-  gint64 id = parameter ? g_variant_get_int64 (parameter) : indsats_plan_view_get_selected (self->plan_view);
+  gint64 id = parameter ? g_variant_get_int64 (parameter) : indsats_plan_view_get_current (self->plan_view);
   gboolean up = g_str_has_suffix (action_name, "-up");
 
   if (id > 0)
     move (self, id, up ? -1 : 1);
+}
+
+/**
+ * indsats_window_set_action_status:
+ *
+ * Marks an action as started, done, dropped or planned, as the row's menu
+ * does: only the status is written, through the undo stack.
+ */
+gboolean
+indsats_window_set_action_status (IndsatsWindow *self,
+                                  gint64         action_id,
+                                  IndsatsStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  const IndsatsAction *action;
+  IndsatsAction edited;
+
+  g_return_val_if_fail (INDSATS_IS_WINDOW (self), FALSE);
+
+  if (!(action = find_action (self, action_id)))
+    return FALSE;
+  edited = *action;
+  edited.status = status;
+  if (!indsats_undo_stack_edit (self->undo, &edited, INDSATS_ACTION_FIELD_STATUS, &error))
+    {
+      report (self, error);
+      return FALSE;
+    }
+  changed_action (self, action_id);
+  return TRUE;
+}
+
+static void
+set_status_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  gint64 id;
+  IndsatsStatus status;
+
+  g_variant_get (parameter, "(x&s)", &id, &name);
+  if (!indsats_status_from_string (name, &status, &error))
+    {
+      report (self, error);
+      return;
+    }
+  indsats_window_set_action_status (self, id, status);
 }
 
 static void
@@ -321,6 +390,7 @@ _indsats_window_actions_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.move-selected-up", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "win.move-selected-down", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "win.show-history", "x", show_history_activated);
+  gtk_widget_class_install_action (widget_class, "win.set-action-status", "(xs)", set_status_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);

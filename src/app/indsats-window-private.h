@@ -15,6 +15,8 @@ struct _IndsatsWindow
 
   /* template children */
   AdwViewSwitcherTitle *switcher_title;
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *add_button;
   GtkStack             *stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;

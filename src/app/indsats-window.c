@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "indsats-accessible.h"
 #include "indsats-demo.h"
 #include "indsats-format.h"
 
@@ -109,6 +110,8 @@ _indsats_window_reload (IndsatsWindow *self)
                           indsats_follow_up_view_get_n_triggers (self->follow_up_view) > 0);
   _indsats_window_briefing_reload (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
+  /* the views made their rows and cards anew */
+  indsats_accessible_tidy_names (GTK_WIDGET (self));
 }
 
 static void
@@ -127,6 +130,118 @@ load_demo_activated (GtkWidget  *widget,
       return;
     }
   _indsats_window_reload (self);
+}
+
+/* Alt+1 to Alt+4: a page, and the keyboard in it */
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (page == NULL || !gtk_widget_get_visible (page) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
+    return;
+  adw_view_stack_set_visible_child (self->view_stack, page);
+  if (page == GTK_WIDGET (self->plan_view))
+    indsats_plan_view_focus_list (self->plan_view);
+  else
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* F6 and Shift+F6: the header bar, the filters, the list, and round again */
+static gboolean
+next_region_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  IndsatsWindow *self = INDSATS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  gboolean plan = page == GTK_WIDGET (self->plan_view);
+  int n_regions = plan ? 3 : 2;
+  int region = 0, step = g_variant_get_int32 (args);
+
+  if (focus && (focus == GTK_WIDGET (self->header_bar) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->header_bar))))
+    region = 0;
+  else if (plan)
+    region = indsats_plan_view_get_focus_region (self->plan_view);
+  else
+    region = focus && page && gtk_widget_is_ancestor (focus, page) ? 1 : 0;
+  region = (region + step + n_regions) % n_regions;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
+    region = 0;
+  if (region == 0)
+    {
+      if (gtk_widget_get_sensitive (self->add_button) && gtk_widget_grab_focus (self->add_button))
+        return TRUE;
+      return gtk_widget_child_focus (GTK_WIDGET (self->header_bar), GTK_DIR_TAB_FORWARD);
+    }
+  if (!plan)
+    return gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  if (region == 1)
+    return indsats_plan_view_focus_filters (self->plan_view);
+  return indsats_plan_view_focus_list (self->plan_view);
+}
+
+/* Escape closes the dialog, from whichever field has the focus (a text view
+ * would keep it), but a menu or drop-down open in it closes first */
+static gboolean
+dialog_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               GtkWindow             *dialog)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  if (keyval != GDK_KEY_Escape || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      (focus && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER)))
+    return FALSE;
+  gtk_window_close (dialog);
+  return TRUE;
+}
+
+/* A dialog on its way to the screen: its names tidied, and Escape closes it */
+static void
+dialog_mapped_cb (GtkWidget     *dialog,
+                  IndsatsWindow *self)
+{
+  if (gtk_window_get_transient_for (GTK_WINDOW (dialog)) != GTK_WINDOW (self))
+    return;
+  indsats_accessible_tidy_names (dialog);
+  if (g_object_get_data (G_OBJECT (dialog), "indsats-escape") == NULL)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      g_object_set_data (G_OBJECT (dialog), "indsats-escape", GINT_TO_POINTER (1));
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (dialog_key_cb), dialog);
+      gtk_widget_add_controller (dialog, keys);
+    }
+}
+
+/* Every window the program opens over this one, whoever made it: History,
+ * the forms, Preferences, the import's preview and the questions. A window
+ * is listed before it is made transient: it is looked at as it is shown. */
+static void
+toplevels_changed_cb (GListModel    *toplevels,
+                      guint          position,
+                      guint          removed,
+                      guint          added,
+                      IndsatsWindow *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WINDOW (self))
+        g_signal_connect_object (window, "map", G_CALLBACK (dialog_mapped_cb), self, 0);
+    }
 }
 
 void
@@ -230,6 +345,8 @@ indsats_window_class_init (IndsatsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, error_page);
@@ -245,6 +362,13 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, plans_section);
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "follow-up");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "plan");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "goals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "since");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, 0, next_region_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, next_region_cb, "i", -1);
 
   g_type_ensure (INDSATS_TYPE_PLAN_VIEW);
   g_type_ensure (INDSATS_TYPE_GOALS_VIEW);
@@ -263,6 +387,9 @@ indsats_window_init (IndsatsWindow *self)
   int width = 1000, height = 720;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  indsats_accessible_tidy_names (GTK_WIDGET (self));
+  /* a dialog is made transient after it is made: look at it as it is shown */
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), self, 0);
 
   self->settings = settings_new_if_installed ();
   if (self->settings != NULL)

@@ -38,6 +38,9 @@ const char    *indsats_window_get_banner  (IndsatsWindow      *self);
 IndsatsPlanView *indsats_window_get_plan_view (IndsatsWindow  *self);
 IndsatsActionDialog *indsats_window_open_action_dialog (IndsatsWindow *self,
                                                       gint64         action_id);
+gboolean       indsats_window_set_action_status (IndsatsWindow *self,
+                                                 gint64         action_id,
+                                                 IndsatsStatus  status);
 gboolean       indsats_window_delete_action (IndsatsWindow    *self,
                                              gint64            action_id);
 GtkWindow     *indsats_window_show_history (IndsatsWindow     *self,
