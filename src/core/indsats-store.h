@@ -99,6 +99,22 @@ gboolean       indsats_store_update_action  (IndsatsStore        *self,
                                              const IndsatsAction *changed,
                                              IndsatsActionFields  fields,
                                              GError             **error);
+IndsatsActionFields indsats_action_field_from_name (const char *field);
+void           indsats_store_set_user_name  (IndsatsStore        *self,
+                                             const char          *name);
+gint64         indsats_store_get_action_version (IndsatsStore    *self,
+                                                 gint64           action_id,
+                                                 GError         **error);
+GPtrArray     *indsats_store_list_changes_since (IndsatsStore        *self,
+                                                 gint64               action_id,
+                                                 gint64               version,
+                                                 IndsatsActionFields  fields,
+                                                 GError             **error);
+gboolean       indsats_store_update_action_since (IndsatsStore        *self,
+                                                  const IndsatsAction *changed,
+                                                  IndsatsActionFields  fields,
+                                                  gint64               version,
+                                                  GError             **error);
 IndsatsAction *indsats_store_delete_action  (IndsatsStore   *self,
                                              gint64          action_id,
                                              GError        **error);
