@@ -18,6 +18,9 @@ IndsatsStore *indsats_store_open            (const char     *path,
 IndsatsStore *indsats_store_open_existing   (const char     *path,
                                              GError        **error);
 gboolean      indsats_store_is_read_only    (IndsatsStore   *self);
+gboolean      indsats_store_is_connected    (IndsatsStore   *self);
+gboolean      indsats_store_reconnect       (IndsatsStore   *self);
+const char   *indsats_store_get_display_name (IndsatsStore  *self);
 char         *indsats_store_default_path    (void);
 const char   *indsats_store_get_path        (IndsatsStore   *self);
 GPtrArray    *indsats_store_get_notes       (IndsatsStore   *self);
