@@ -9,6 +9,8 @@
 #   pg-server.sh psql DIR NAME [psql args...]
 #                              runs psql on it as the server's owner role
 #   pg-server.sh stop DIR      stops it (fast) and removes DIR
+#   pg-server.sh halt DIR      stops it (fast) and keeps DIR, as a server that goes away
+#   pg-server.sh resume DIR    starts a halted one again
 #   pg-server.sh run CMD...    starts one in a fresh folder, runs CMD with
 #                              INDSATS_PG_DIR and INDSATS_PG_URI set, stops it at exit
 #
@@ -43,11 +45,20 @@ start() {
   as_server_user "$bin/initdb" --pgdata="$dir/data" --username="$owner_role" --auth=trust \
     --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; return 1; }
+  launch "$dir"
+  echo "postgresql://$owner_role@/?host=$dir"
+}
+
+launch() {
+  local dir=$1
   # fsync off: the tests' data may be lost in a crash of the machine, nothing else
   as_server_user "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --silent \
     -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=40" start \
     || { cat "$dir/server.log" >&2; return 1; }
-  echo "postgresql://$owner_role@/?host=$dir"
+}
+
+halt() {
+  as_server_user "$bin/pg_ctl" --pgdata="$1/data" --mode=fast --wait --silent stop
 }
 
 stop() {
@@ -73,6 +84,8 @@ createdb() {
 case "${1:-}" in
   start) start "$2" ;;
   stop) stop "$2" ;;
+  halt) halt "$2" ;;
+  resume) launch "$2" ;;
   createdb) shift; createdb "$@" ;;
   psql) shift; psql_on "$@" ;;
   run)
@@ -86,5 +99,5 @@ case "${1:-}" in
     rc=$?
     exit $rc
     ;;
-  *) echo "usage: pg-server.sh start|stop|createdb|psql|run ..." >&2; exit 2 ;;
+  *) echo "usage: pg-server.sh start|stop|halt|resume|createdb|psql|run ..." >&2; exit 2 ;;
 esac

@@ -111,6 +111,16 @@ me=$(getent passwd "$(id -un)" | cut -d: -f5 | cut -d, -f1)
 [ -n "$me" ] || me=$(id -un)
 check "history says who made each change: “$me”" \
   test "$(printf '%s\n' "$out" | tail -n +2 | cut -f5 | sort -u)" = "$me"
+# the command line edits what it is told, even over a newer change by someone else
+cp "$db" "$tmp/shared.db"
+sqlite3 "$tmp/shared.db" "UPDATE action SET owner = 'Teamleder' WHERE id = 3;
+  INSERT INTO action_history (action_id, plan_id, changed_at, field, old_value, new_value, changed_by)
+  SELECT 3, plan_id, '2023-03-02 14:02:00', 'owner', 'Fagkoordinator og SB', 'Teamleder', 'Anna Hansen'
+  FROM action_history WHERE action_id = 3 LIMIT 1"
+run actions edit 3 --database "$tmp/shared.db" --owner "Jobkonsulent"
+check "actions edit over someone else's newer change of the field exits 0" test "$rc" -eq 0 -a -z "$err"
+check "... and stores what it was told" \
+  test "$(sqlite3 "$tmp/shared.db" "SELECT owner FROM action WHERE id = 3")" = "Jobkonsulent"
 run actions history 3 --database "$db" --format json
 if printf '%s' "$out" | /usr/bin/python3 -c '
 import json, sys

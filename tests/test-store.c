@@ -1412,6 +1412,106 @@ test_changed_elsewhere (Fixture       *f,
   g_assert_cmpint (plan, >, 0);
 }
 
+/* Saving over someone else's newer change of the same field fails and says
+ * who changed it to what; a change of another field is kept */
+static void
+test_action_conflict (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) mine = indsats_store_open (f->path, &error);
+  g_autoptr(IndsatsStore) theirs = NULL;
+  g_autoptr(IndsatsAction) read = NULL;
+  g_autoptr(IndsatsAction) other = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  IndsatsHistoryEntry *e;
+  gint64 version, newer;
+  int rows;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (mine, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  theirs = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  indsats_store_set_user_name (theirs, "Anna Hansen");
+  indsats_store_set_user_name (mine, "Bent Holm");
+
+  read = indsats_store_get_action (mine, 2, &error);
+  g_assert_no_error (error);
+  version = indsats_store_get_action_version (mine, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, >, 0);
+
+  /* the other person changes the owner twice and the note */
+  other = indsats_store_get_action (theirs, 2, &error);
+  g_free (other->owner);
+  other->owner = g_strdup ("Teamleder");
+  g_assert_true (indsats_store_update_action (theirs, other, INDSATS_ACTION_FIELD_OWNER, &error));
+  g_free (other->owner);
+  other->owner = g_strdup ("Fagkoordinator Jobteam");
+  g_free (other->note);
+  other->note = g_strdup ("Deres note");
+  g_assert_true (indsats_store_update_action (theirs, other,
+                                              INDSATS_ACTION_FIELD_OWNER | INDSATS_ACTION_FIELD_NOTE, &error));
+  g_assert_no_error (error);
+  newer = indsats_store_get_action_version (mine, 2, &error);
+  g_assert_cmpint (newer, >, version);
+
+  /* mine changes the owner and the text: the owner is in conflict */
+  g_free (read->owner);
+  read->owner = g_strdup ("Mit bud");
+  g_free (read->text);
+  read->text = g_strdup ("Min tekst");
+  rows = sql_int (f->path, "SELECT count(*) FROM action_history");
+  g_assert_false (indsats_store_update_action_since (mine, read,
+                                                     INDSATS_ACTION_FIELD_OWNER | INDSATS_ACTION_FIELD_TEXT,
+                                                     version, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Anna Hansen changed owner to “Fagkoordinator Jobteam” at "));
+  g_assert_null (strstr (error->message, "Teamleder"));
+  g_assert_null (strstr (error->message, "note"));
+  g_clear_error (&error);
+  /* nothing was saved */
+  owner = sql_text (f->path, "SELECT owner FROM action WHERE id = 2");
+  g_assert_cmpstr (owner, ==, "Fagkoordinator Jobteam");
+  text = sql_text (f->path, "SELECT text FROM action WHERE id = 2");
+  g_assert_cmpstr (text, !=, "Min tekst");
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history"), ==, rows);
+
+  /* the changes one by one: the owner's newest, with who and when */
+  changes = indsats_store_list_changes_since (mine, 2, version, INDSATS_ACTION_FIELD_OWNER | INDSATS_ACTION_FIELD_TEXT,
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  e = g_ptr_array_index (changes, 0);
+  g_assert_cmpstr (e->field, ==, "owner");
+  g_assert_cmpstr (e->new_value, ==, "Fagkoordinator Jobteam");
+  g_assert_cmpstr (e->changed_by, ==, "Anna Hansen");
+  g_assert_cmpuint (strlen (e->changed_at), ==, 19);
+
+  /* only the text, which nobody else changed: saved, and their note and owner stay */
+  g_assert_true (indsats_store_update_action_since (mine, read, INDSATS_ACTION_FIELD_TEXT, version, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = sql_text (f->path, "SELECT text FROM action WHERE id = 2");
+  g_assert_cmpstr (text, ==, "Min tekst");
+  note = sql_text (f->path, "SELECT note FROM action WHERE id = 2");
+  g_assert_cmpstr (note, ==, "Deres note");
+
+  /* keeping one's own: saved over the change that was shown */
+  g_assert_true (indsats_store_update_action_since (mine, read, INDSATS_ACTION_FIELD_OWNER, newer, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&owner, g_free);
+  owner = sql_text (f->path, "SELECT owner FROM action WHERE id = 2");
+  g_assert_cmpstr (owner, ==, "Mit bud");
+  g_clear_pointer (&owner, g_free);
+  owner = sql_text (f->path, "SELECT changed_by FROM action_history WHERE id = (SELECT max(id) FROM action_history)");
+  g_assert_cmpstr (owner, ==, "Bent Holm");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1434,6 +1534,7 @@ main (int    argc,
       ADD ("/store-pg/teams/rename-remove", test_teams_rename_remove);
       ADD ("/store-pg/keyfigures/series-range", test_read_series_range);
       ADD ("/store-pg/changed-elsewhere", test_changed_elsewhere);
+      ADD ("/store-pg/action/conflict", test_action_conflict);
       return g_test_run ();
     }
   ADD ("/store/create", test_create_from_nothing);
@@ -1457,6 +1558,7 @@ main (int    argc,
   ADD ("/store/keyfigures/series-range", test_read_series_range);
   ADD ("/store/keyfigures/series-choice", test_series_choice);
   ADD ("/store/changed-elsewhere", test_changed_elsewhere);
+  ADD ("/store/action/conflict", test_action_conflict);
 #undef ADD
 
   return g_test_run ();

@@ -568,6 +568,111 @@ test_plans_teams_focus_areas (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+dialog_child (IndsatsActionDialog *dialog,
+              const char          *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), INDSATS_TYPE_ACTION_DIALOG, name));
+}
+
+/* Another desktop changes the owner while the form is open: Save says who
+ * changed it to what, inside the form; Reload takes theirs, Keep Mine saves over */
+static void
+test_conflict_in_form (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  g_autoptr(IndsatsStore) theirs = NULL;
+  g_autoptr(IndsatsAction) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *row = NULL;
+  g_autofree char *before = NULL;
+  IndsatsWindow *window = open_window ("conflict.db", &path, &store);
+  IndsatsActionDialog *dialog;
+  GtkRevealer *revealer;
+  const char *said;
+
+  theirs = indsats_store_open (path, &error);
+  g_assert_no_error (error);
+  indsats_store_set_user_name (theirs, "Anna Hansen");
+  before = db_text (path, "SELECT text FROM action WHERE id = 3");
+
+  dialog = indsats_window_open_action_dialog (window, 3);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  revealer = GTK_REVEALER (dialog_child (dialog, "conflict_revealer"));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  indsats_action_dialog_set_field (dialog, "owner", "Min egen ejer");
+  indsats_action_dialog_set_field (dialog, "text", "Min egen tekst");
+
+  other = indsats_store_get_action (theirs, 3, &error);
+  g_free (other->owner);
+  other->owner = g_strdup ("Teamleder Anna");
+  g_free (other->note);
+  other->note = g_strdup ("Deres note");
+  g_assert_true (indsats_store_update_action (theirs, other,
+                                              INDSATS_ACTION_FIELD_OWNER | INDSATS_ACTION_FIELD_NOTE, &error));
+  g_assert_no_error (error);
+
+  click_save (dialog);
+  /* the form stays, says who changed what, and nothing of the form was saved */
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  said = gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "conflict_label")));
+  g_assert_nonnull (strstr (said, "Anna Hansen changed Owner to “Teamleder Anna” at "));
+  g_assert_null (strstr (said, "Note"));
+  row = db_text (path, "SELECT owner || '|' || text || '|' || note FROM action WHERE id = 3");
+  {
+    g_autofree char *unchanged = g_strdup_printf ("Teamleder Anna|%s|Deres note", before);
+    g_assert_cmpstr (row, ==, unchanged);
+  }
+  g_clear_pointer (&row, g_free);
+
+  /* Reload: their owner and note in the form, my text kept, and then saved */
+  g_signal_emit_by_name (dialog_child (dialog, "reload_button"), "clicked");
+  spin ();
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (indsats_action_dialog_get_field (dialog, "owner"), ==, "Teamleder Anna");
+  g_assert_cmpstr (indsats_action_dialog_get_field (dialog, "note"), ==, "Deres note");
+  click_save (dialog);
+  g_assert_null (dialog);
+  row = db_text (path, "SELECT owner || '|' || text || '|' || note FROM action WHERE id = 3");
+  g_assert_cmpstr (row, ==, "Teamleder Anna|Min egen tekst|Deres note");
+  g_clear_pointer (&row, g_free);
+
+  /* Keep Mine: the form's owner is saved over theirs */
+  dialog = indsats_window_open_action_dialog (window, 3);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  revealer = GTK_REVEALER (dialog_child (dialog, "conflict_revealer"));
+  indsats_action_dialog_set_field (dialog, "owner", "Min egen ejer");
+  g_free (other->owner);
+  other->owner = g_strdup ("Bo Jensen");
+  g_assert_true (indsats_store_update_action (theirs, other, INDSATS_ACTION_FIELD_OWNER, &error));
+  click_save (dialog);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  said = gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "conflict_label")));
+  g_assert_nonnull (strstr (said, "Anna Hansen changed Owner to “Bo Jensen” at "));
+  row = db_text (path, "SELECT owner FROM action WHERE id = 3");
+  g_assert_cmpstr (row, ==, "Bo Jensen");
+  g_clear_pointer (&row, g_free);
+  g_signal_emit_by_name (dialog_child (dialog, "keep_button"), "clicked");
+  spin ();
+  g_assert_null (dialog);
+  row = db_text (path, "SELECT owner || '|' || text || '|' || note FROM action WHERE id = 3");
+  g_assert_cmpstr (row, ==, "Min egen ejer|Min egen tekst|Deres note");
+  g_clear_pointer (&row, g_free);
+
+  /* no one else changed it: saved at once, as before */
+  dialog = indsats_window_open_action_dialog (window, 3);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  indsats_action_dialog_set_field (dialog, "owner", "Teamleder");
+  click_save (dialog);
+  g_assert_null (dialog);
+  row = db_text (path, "SELECT owner FROM action WHERE id = 3");
+  g_assert_cmpstr (row, ==, "Teamleder");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run in a child process: an edit through the window, then SIGKILL at once */
 static void
 test_killed_after_edit_child (void)
@@ -640,6 +745,7 @@ main (int    argc,
   g_test_add_func ("/ui/actions/search-unicode", test_search_sees_what_a_reader_sees);
   g_test_add_func ("/ui/actions/undo-redo-chain", test_undo_redo_chain);
   g_test_add_func ("/ui/actions/plans-teams-focus-areas", test_plans_teams_focus_areas);
+  g_test_add_func ("/ui/actions/conflict-in-form", test_conflict_in_form);
   g_test_add_func ("/ui/actions/killed-after-edit", test_killed_after_edit);
   g_test_add_func ("/ui/actions/killed-after-edit/child", test_killed_after_edit_child);
   status = g_test_run ();

@@ -349,6 +349,115 @@ test_read_only_role (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Stops or starts the tests' server (tests/pg-server.sh halt|resume) */
+static void
+pg_server (const char *command)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = g_build_filename (g_getenv ("INDSATS_SOURCE_ROOT"), "tests", "pg-server.sh", NULL);
+  const char *argv[] = { "bash", script, command, pg_dir, NULL };
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Runs the main loop until @done says so, or @seconds pass */
+static gboolean
+wait_for (gboolean (*done) (IndsatsWindow *window),
+          IndsatsWindow *window,
+          int            seconds)
+{
+  gint64 started = g_get_monotonic_time ();
+
+  while (!done (window) && g_get_monotonic_time () - started < seconds * G_USEC_PER_SEC)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  return done (window);
+}
+
+static gboolean
+server_banner_shown (IndsatsWindow *window)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                     INDSATS_TYPE_WINDOW,
+                                                                                     "server_revealer")));
+}
+
+static gboolean
+server_banner_gone (IndsatsWindow *window)
+{
+  return !server_banner_shown (window);
+}
+
+static gboolean
+shows_new_text (IndsatsWindow *window)
+{
+  return shows_action_text (window, "Skrevet mens vinduet ventede på serveren");
+}
+
+/* The server stops while the window is open: the plan stays on screen under
+ * a banner naming the server; started again, the banner goes and what
+ * changed meanwhile is shown */
+static void
+test_server_stops (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) other = NULL;
+  g_autoptr(IndsatsAction) action = NULL;
+  const char *kept = "Bedre samarbejde med ydelsesafdelingen.";
+  g_autofree char *expected = NULL;
+  IndsatsWindow *window;
+  GtkLabel *label;
+
+  g_assert_cmpint (indsats_demo_write (f->store, NULL, &error), >, 0);
+  window = indsats_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_true (shows_action_text (window, kept));
+  g_assert_false (server_banner_shown (window));
+
+  pg_server ("halt");
+  g_assert_true (wait_for (server_banner_shown, window, 5));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "server_label"));
+  expected = g_strdup_printf ("The server %s does not answer; trying again…",
+                              indsats_store_get_display_name (f->store));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+  g_assert_nonnull (strstr (gtk_label_get_text (label), f->pg_db));
+  /* what it showed stays, with no error page */
+  g_assert_cmpstr (visible_page (window), ==, "main");
+  g_assert_true (shows_action_text (window, kept));
+  /* and stays while it keeps trying */
+  for (int i = 0; i < 4; i++)
+    {
+      wait_for (server_banner_gone, window, 1);
+      g_assert_true (server_banner_shown (window));
+    }
+  g_assert_cmpstr (visible_page (window), ==, "main");
+
+  pg_server ("resume");
+  /* someone changes the plan as soon as the server is back */
+  other = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  action = indsats_store_get_action (other, 3, &error);
+  g_assert_no_error (error);
+  g_free (action->text);
+  action->text = g_strdup ("Skrevet mens vinduet ventede på serveren");
+  g_assert_true (indsats_store_update_action (other, action, INDSATS_ACTION_FIELD_TEXT, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (server_banner_gone, window, 10));
+  g_assert_true (wait_for (shows_new_text, window, 5));
+  g_assert_cmpstr (visible_page (window), ==, "main");
+  g_assert_true (shows_action_text (window, kept));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,6 +472,8 @@ main (int    argc,
       g_test_add ("/ui/window-pg/refresh-after-other-edit", Fixture, NULL, fixture_set_up,
                   test_refresh_after_other_edit, fixture_tear_down);
       g_test_add ("/ui/window-pg/read-only-role", Fixture, NULL, fixture_set_up, test_read_only_role,
+                  fixture_tear_down);
+      g_test_add ("/ui/window-pg/server-stops", Fixture, NULL, fixture_set_up, test_server_stops,
                   fixture_tear_down);
       return g_test_run ();
     }

@@ -6,6 +6,11 @@
  * calendar, the status, the day it actually took effect once it has started
  * (today when it is marked as started), an evaluation date and a note. A mistake is shown at its field and
  * Save stays off until it is mended. Saving goes through the undo stack.
+ *
+ * The form remembers the action's version when it opens: when someone else
+ * changed a field since that this form changes too, Save says who changed
+ * what, and offers to take their values (Reload) or to save over them (Keep
+ * Mine). Their changes to other fields are kept without asking.
  */
 #include "config.h"
 
@@ -14,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "indsats-error.h"
 #include "indsats-format.h"
 
 struct _IndsatsActionDialog
@@ -45,6 +51,10 @@ struct _IndsatsActionDialog
   AdwEntryRow       *note_row;
   GtkLabel          *note_error;
   GtkLabel          *save_error;
+  GtkRevealer       *conflict_revealer;
+  GtkLabel          *conflict_label;
+  GtkButton         *reload_button;
+  GtkButton         *keep_button;
 
   IndsatsUndoStack  *undo;
   gint64             plan_id;
@@ -55,6 +65,9 @@ struct _IndsatsActionDialog
   char              *started; /* the day it took effect as YYYY-MM-DD, when valid and given */
   gboolean           valid;
   gboolean           touched;  /* no mistakes are shown before the first change */
+  gint64             version;  /* the action's version as the form read it, -1 when unknown */
+  gint64             conflict_version;     /* its version when a conflict was shown */
+  IndsatsActionFields conflict_fields;     /* the fields someone else changed meanwhile */
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsActionDialog, indsats_action_dialog, ADW_TYPE_WINDOW)
@@ -255,6 +268,118 @@ pick_activated (GtkWidget  *widget,
     gtk_editable_set_text (GTK_EDITABLE (self->owner_row), value);
 }
 
+/* Puts the values of @action into the fields named by @which */
+static void
+fill_form (IndsatsActionDialog *self,
+           const IndsatsAction *action,
+           IndsatsActionFields  which)
+{
+  if (which & INDSATS_ACTION_FIELD_TEXT)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), action->text, -1);
+  if (which & INDSATS_ACTION_FIELD_TEAM)
+    gtk_editable_set_text (GTK_EDITABLE (self->team_row), action->team);
+  if (which & INDSATS_ACTION_FIELD_FOCUS)
+    gtk_editable_set_text (GTK_EDITABLE (self->focus_row), action->focus);
+  if (which & INDSATS_ACTION_FIELD_OWNER)
+    gtk_editable_set_text (GTK_EDITABLE (self->owner_row), action->owner ? action->owner : "");
+  if (which & INDSATS_ACTION_FIELD_START)
+    {
+      g_autofree char *start = indsats_format_date (action->start_date);
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row), start);
+    }
+  if (which & INDSATS_ACTION_FIELD_END)
+    {
+      g_autofree char *end = action->end_date ? indsats_format_date (action->end_date) : g_strdup ("");
+      gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
+    }
+  if (which & INDSATS_ACTION_FIELD_NOTE)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_row), action->note ? action->note : "");
+  if (which & INDSATS_ACTION_FIELD_STATUS)
+    adw_combo_row_set_selected (self->status_row, action->status);
+  /* after the status, which may have filled it with today */
+  if (which & INDSATS_ACTION_FIELD_STARTED_ON)
+    {
+      g_autofree char *started = action->started_on ? indsats_format_date (action->started_on) : g_strdup ("");
+      gtk_editable_set_text (GTK_EDITABLE (self->started_row), started);
+    }
+}
+
+/* What the form holds, over the action it opened with; the strings belong to
+ * the form and to @text */
+static void
+form_action (IndsatsActionDialog *self,
+             IndsatsAction       *a,
+             char                *text)
+{
+  if (self->action)
+    *a = *self->action;
+  a->text = text;
+  a->team = (char *) gtk_editable_get_text (GTK_EDITABLE (self->team_row));
+  a->focus = (char *) gtk_editable_get_text (GTK_EDITABLE (self->focus_row));
+  a->owner = (char *) gtk_editable_get_text (GTK_EDITABLE (self->owner_row));
+  a->start_date = self->start;
+  a->end_date = self->end;
+  a->status = adw_combo_row_get_selected (self->status_row);
+  /* hidden, the field keeps the day an action that was dropped had */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->started_row)))
+    a->started_on = self->started;
+  else if (a->status == INDSATS_STATUS_PLANNED)
+    a->started_on = NULL;
+  a->note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+}
+
+/* Says inside the form who changed which of its fields to what since it was
+ * read, and offers to reload or to keep one's own */
+static void
+show_conflict (IndsatsActionDialog *self,
+               IndsatsActionFields  fields)
+{
+  IndsatsStore *store = indsats_undo_stack_get_store (self->undo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  self->conflict_version = indsats_store_get_action_version (store, self->action->id, &error);
+  if (self->conflict_version >= 0)
+    changes = indsats_store_list_changes_since (store, self->action->id, self->version, fields, &error);
+  if (changes == NULL)
+    {
+      gtk_label_set_text (self->save_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->save_error), TRUE);
+      return;
+    }
+  self->conflict_fields = 0;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IndsatsHistoryEntry *e = g_ptr_array_index (changes, i);
+      g_autofree char *value = indsats_history_shown_value (e->field, e->new_value);
+      g_autofree char *when = g_strndup (e->changed_at + MIN (strlen (e->changed_at), 11), 5);
+
+      self->conflict_fields |= indsats_action_field_from_name (e->field);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* TRANSLATORS: "Anna Hansen changed Owner to “Teamleder” at 14:02" */
+      g_string_append_printf (text, _("%s changed %s to “%s” at %s"),
+                              *e->changed_by ? e->changed_by : _("Someone"),
+                              indsats_history_field_label (e->field), value, when);
+    }
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Reload to take their values, or keep yours to save over them."));
+  gtk_label_set_text (self->conflict_label, text->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->conflict_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text->str, -1);
+  gtk_revealer_set_reveal_child (self->conflict_revealer, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_error), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reload_button));
+}
+
+static void
+hide_conflict (IndsatsActionDialog *self)
+{
+  gtk_revealer_set_reveal_child (self->conflict_revealer, FALSE);
+  self->conflict_fields = 0;
+}
+
 /**
  * indsats_action_dialog_save:
  *
@@ -266,6 +391,7 @@ indsats_action_dialog_save (IndsatsActionDialog  *self,
 {
   g_autofree char *text = text_of (self->text_view);
   IndsatsAction a = { 0 };
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   g_return_val_if_fail (INDSATS_IS_ACTION_DIALOG (self), FALSE);
@@ -276,32 +402,32 @@ indsats_action_dialog_save (IndsatsActionDialog  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Mend the fields marked in red first"));
       return FALSE;
     }
-  if (self->action)
-    a = *self->action;
-  a.text = text;
-  a.team = (char *) gtk_editable_get_text (GTK_EDITABLE (self->team_row));
-  a.focus = (char *) gtk_editable_get_text (GTK_EDITABLE (self->focus_row));
-  a.owner = (char *) gtk_editable_get_text (GTK_EDITABLE (self->owner_row));
-  a.start_date = self->start;
-  a.end_date = self->end;
-  a.status = adw_combo_row_get_selected (self->status_row);
-  /* hidden, the field keeps the day an action that was dropped had */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->started_row)))
-    a.started_on = self->started;
-  else if (a.status == INDSATS_STATUS_PLANNED)
-    a.started_on = NULL;
-  a.note = (char *) gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  form_action (self, &a, text);
 
   if (self->action)
-    /* only what the form changed is written: someone else may have changed
-     * other fields of the action meanwhile */
-    ok = indsats_undo_stack_edit (self->undo, &a, indsats_action_changed_fields (self->action, &a),
-                                  error);
+    {
+      /* only what the form changed is written: someone else may have changed
+       * other fields of the action meanwhile, which is no conflict */
+      IndsatsActionFields fields = indsats_action_changed_fields (self->action, &a);
+
+      if (self->version >= 0)
+        ok = indsats_undo_stack_edit_since (self->undo, &a, fields, self->version, &local_error);
+      else
+        ok = indsats_undo_stack_edit (self->undo, &a, fields, &local_error);
+      if (g_error_matches (local_error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT))
+        show_conflict (self, fields);
+    }
   else
-    ok = (self->saved_id = indsats_undo_stack_add (self->undo, self->plan_id, &a, error)) > 0;
-  if (ok && self->action)
+    ok = (self->saved_id = indsats_undo_stack_add (self->undo, self->plan_id, &a, &local_error)) > 0;
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  hide_conflict (self);
+  if (self->action)
     self->saved_id = self->action->id;
-  return ok;
+  return TRUE;
 }
 
 static void
@@ -311,6 +437,9 @@ save_clicked_cb (IndsatsActionDialog *self)
 
   if (!indsats_action_dialog_save (self, &error))
     {
+      /* a conflict is said at the top of the form, with what to do */
+      if (g_error_matches (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT))
+        return;
       gtk_label_set_text (self->save_error, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->save_error), TRUE);
       return;
@@ -335,6 +464,45 @@ save_key_cb (GtkEventControllerKey *controller,
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
     save_clicked_cb (self);
   return TRUE;
+}
+
+/* Takes the other person's values of the fields in conflict into the form,
+ * and their values of the fields the form did not change; the form's own
+ * other changes stay, to be saved */
+static void
+reload_clicked_cb (IndsatsActionDialog *self)
+{
+  IndsatsStore *store = indsats_undo_stack_get_store (self->undo);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsAction) fresh = NULL;
+  g_autofree char *text = text_of (self->text_view);
+  IndsatsAction a = { 0 };
+  IndsatsActionFields mine;
+
+  if (!(fresh = indsats_store_get_action (store, self->action->id, &error)))
+    {
+      gtk_label_set_text (self->save_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->save_error), TRUE);
+      return;
+    }
+  validate (self);
+  form_action (self, &a, text);
+  mine = indsats_action_changed_fields (self->action, &a) & ~self->conflict_fields;
+  fill_form (self, fresh, INDSATS_ACTION_FIELD_ALL & ~mine);
+  g_clear_pointer (&self->action, indsats_action_free);
+  self->action = g_steal_pointer (&fresh);
+  self->version = self->conflict_version;
+  hide_conflict (self);
+  validate (self);
+}
+
+/* Saves the form's values over the changes that were shown */
+static void
+keep_clicked_cb (IndsatsActionDialog *self)
+{
+  self->version = self->conflict_version;
+  hide_conflict (self);
+  save_clicked_cb (self);
 }
 
 static void
@@ -402,12 +570,18 @@ indsats_action_dialog_class_init (IndsatsActionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, end_error);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, save_error);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, conflict_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, keep_button);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, started_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, keep_clicked_cb);
   gtk_widget_class_install_action (widget_class, "form.pick-team", "s", pick_activated);
   gtk_widget_class_install_action (widget_class, "form.pick-focus", "s", pick_activated);
   gtk_widget_class_install_action (widget_class, "form.pick-owner", "s", pick_activated);
@@ -473,22 +647,20 @@ indsats_action_dialog_new (GtkWindow           *parent,
   fill_menu (self->focus_menu, "form.pick-focus", focus);
   fill_menu (self->owner_menu, "form.pick-owner", owners);
 
+  self->version = -1;
   if (action)
     {
-      g_autofree char *start = indsats_format_date (action->start_date);
-      g_autofree char *end = action->end_date ? indsats_format_date (action->end_date) : g_strdup ("");
-      g_autofree char *started = action->started_on ? indsats_format_date (action->started_on) : g_strdup ("");
+      IndsatsStore *store = indsats_undo_stack_get_store (undo);
 
-      self->action = indsats_action_copy (action);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), action->text, -1);
-      gtk_editable_set_text (GTK_EDITABLE (self->team_row), action->team);
-      gtk_editable_set_text (GTK_EDITABLE (self->focus_row), action->focus);
-      gtk_editable_set_text (GTK_EDITABLE (self->owner_row), action->owner ? action->owner : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->start_row), start);
-      gtk_editable_set_text (GTK_EDITABLE (self->end_row), end);
-      gtk_editable_set_text (GTK_EDITABLE (self->started_row), started);
-      gtk_editable_set_text (GTK_EDITABLE (self->note_row), action->note ? action->note : "");
-      adw_combo_row_set_selected (self->status_row, action->status);
+      /* the version first: a change between the two readings is then seen
+       * as one more, never as none */
+      self->version = indsats_store_get_action_version (store, action->id, NULL);
+      self->action = indsats_store_get_action (store, action->id, NULL);
+      if (self->action == NULL)
+        self->action = indsats_action_copy (action);
+      fill_form (self, self->action, INDSATS_ACTION_FIELD_ALL & ~INDSATS_ACTION_FIELD_STATUS);
+      adw_combo_row_set_selected (self->status_row, self->action->status);
+      action = self->action;
     }
   else
     {
@@ -579,7 +751,7 @@ indsats_action_dialog_can_save (IndsatsActionDialog *self)
 
 /**
  * indsats_action_dialog_get_field:
- * @field: "started"
+ * @field: "started", "owner" or "note"
  *
  * Returns: (nullable): what @field shows, or %NULL while it is hidden
  */
@@ -588,6 +760,11 @@ indsats_action_dialog_get_field (IndsatsActionDialog *self,
                                  const char          *field)
 {
   g_return_val_if_fail (INDSATS_IS_ACTION_DIALOG (self), NULL);
+
+  if (g_str_equal (field, "owner"))
+    return gtk_editable_get_text (GTK_EDITABLE (self->owner_row));
+  if (g_str_equal (field, "note"))
+    return gtk_editable_get_text (GTK_EDITABLE (self->note_row));
   g_return_val_if_fail (g_str_equal (field, "started"), NULL);
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->started_row)))

@@ -262,41 +262,6 @@ search_activated (GtkWidget  *widget,
   indsats_plan_view_focus_search (self->plan_view);
 }
 
-static const char *
-field_label (const char *field)
-{
-  if (g_str_equal (field, "created")) return _("Created");
-  if (g_str_equal (field, "deleted")) return _("Deleted");
-  if (g_str_equal (field, "restored")) return _("Restored");
-  if (g_str_equal (field, "text")) return _("Action");
-  if (g_str_equal (field, "team")) return _("Team");
-  if (g_str_equal (field, "focus")) return _("Focus Area");
-  if (g_str_equal (field, "owner")) return _("Owner");
-  if (g_str_equal (field, "start_date")) return _("Takes Effect");
-  if (g_str_equal (field, "started_on")) return _("Started On");
-  if (g_str_equal (field, "status")) return _("Status");
-  if (g_str_equal (field, "end_date")) return _("Evaluation Date");
-  if (g_str_equal (field, "note")) return _("Note");
-  if (g_str_equal (field, "position")) return _("Place");
-  return field;
-}
-
-/* Values as the window shows them: Danish dates and statuses */
-static char *
-shown_value (const char *field,
-             const char *value)
-{
-  IndsatsStatus status;
-
-  if (value == NULL || *value == '\0')
-    return g_strdup ("–");
-  if (g_str_has_suffix (field, "_date") || g_str_equal (field, "started_on"))
-    return indsats_format_date (value);
-  if (g_str_equal (field, "status") && indsats_status_from_string (value, &status, NULL))
-    return g_strdup (indsats_status_to_label (status));
-  return g_strdup (value);
-}
-
 /**
  * indsats_window_show_history:
  *
@@ -332,17 +297,17 @@ indsats_window_show_history (IndsatsWindow *self,
     {
       IndsatsHistoryEntry *e = g_ptr_array_index (entries, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *old_value = shown_value (e->field, e->old_value);
-      g_autofree char *new_value = shown_value (e->field, e->new_value);
+      g_autofree char *old_value = indsats_history_shown_value (e->field, e->old_value);
+      g_autofree char *new_value = indsats_history_shown_value (e->field, e->new_value);
       g_autofree char *change = NULL;
       g_autofree char *when = NULL;
 
       if (g_str_equal (e->field, "created") || g_str_equal (e->field, "restored"))
-        change = g_strdup (field_label (e->field));
+        change = g_strdup (indsats_history_field_label (e->field));
       else if (g_str_equal (e->field, "deleted"))
-        change = g_strdup (field_label (e->field));
+        change = g_strdup (indsats_history_field_label (e->field));
       else
-        change = g_strdup_printf ("%s: %s → %s", field_label (e->field), old_value, new_value);
+        change = g_strdup_printf ("%s: %s → %s", indsats_history_field_label (e->field), old_value, new_value);
       /* "2023-02-27 10:15:00" shown as 27.02.2023 10:15 */
       {
         g_autofree char *day = g_strndup (e->changed_at, 10);

@@ -26,6 +26,8 @@ struct _IndsatsWindow
   GtkButton            *cancel_button;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkRevealer          *server_revealer;
+  GtkLabel             *server_label;
   IndsatsPlanView      *plan_view;
   IndsatsGoalsView     *goals_view;
   IndsatsFollowUpView  *follow_up_view;
@@ -40,6 +42,8 @@ struct _IndsatsWindow
   GtkFileChooserNative *chooser;
   guint                 watch_id;         /* asks whether others changed the store */
   gboolean              refresh_pending;  /* they did, and the window waits to show it */
+  gboolean              server_lost;      /* the server stopped answering; the window tries again */
+  guint                 server_ticks;     /* watch ticks since the last try */
 };
 
 void _indsats_window_reload          (IndsatsWindow      *self);
@@ -50,6 +54,7 @@ gboolean _indsats_window_has_setting (IndsatsWindow      *self,
 void _indsats_window_start_watch     (IndsatsWindow      *self);
 void _indsats_window_stop_watch      (IndsatsWindow      *self);
 void _indsats_window_show_access     (IndsatsWindow      *self);
+gboolean _indsats_window_check_server (IndsatsWindow     *self);
 void _indsats_window_toast           (IndsatsWindow      *self,
                                       const char         *text);
 void _indsats_window_files_class_init (IndsatsWindowClass *klass);

@@ -6,6 +6,10 @@
  * While a form or dialog of the window is open the refresh waits, so that
  * nothing the person is typing is taken away.
  *
+ * A server that stops answering: what the window shows stays, a banner says
+ * so, and every few seconds the window tries to connect again; once it
+ * answers, the banner goes and the plan is shown as it is now.
+ *
  * And what the person may do: on a store they may only read (a PostgreSQL
  * role that may only read, a file that cannot be written) every command that
  * changes the plan is off, and a banner says so.
@@ -17,6 +21,8 @@
 #include <glib/gi18n.h>
 
 #define WATCH_INTERVAL_MS 1000
+/* how many watch ticks between two tries to reach a server again */
+#define RETRY_TICKS 3
 
 /* Whether a dialog or form of @self is open */
 static gboolean
@@ -31,12 +37,64 @@ has_open_dialog (IndsatsWindow *self)
   return open;
 }
 
+/**
+ * _indsats_window_check_server:
+ *
+ * After a failure: when the store's server no longer answers, says so in a
+ * banner (keeping what is shown) and lets the watch try again.
+ *
+ * Returns: whether the server was lost
+ */
+gboolean
+_indsats_window_check_server (IndsatsWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL || indsats_store_is_connected (self->store))
+    return FALSE;
+  if (!self->server_lost)
+    {
+      self->server_lost = TRUE;
+      self->server_ticks = 0;
+      text = g_strdup_printf (_("The server %s does not answer; trying again…"),
+                              indsats_store_get_display_name (self->store));
+      gtk_label_set_text (self->server_label, text);
+      gtk_revealer_set_reveal_child (self->server_revealer, TRUE);
+    }
+  return TRUE;
+}
+
+/* While the server is lost: a try every few ticks; once it answers, the
+ * banner goes and the plan is read again */
+static void
+retry_server (IndsatsWindow *self)
+{
+  if (++self->server_ticks < RETRY_TICKS)
+    return;
+  self->server_ticks = 0;
+  if (!indsats_store_reconnect (self->store))
+    return;
+  self->server_lost = FALSE;
+  gtk_revealer_set_reveal_child (self->server_revealer, FALSE);
+  /* the new connection starts to watch, and what others did meanwhile is shown */
+  indsats_store_changed_elsewhere (self->store);
+  self->refresh_pending = TRUE;
+}
+
 static gboolean
 watch_cb (gpointer user_data)
 {
   IndsatsWindow *self = user_data;
 
   if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+  if (self->server_lost)
+    {
+      retry_server (self);
+      if (self->server_lost)
+        return G_SOURCE_CONTINUE;
+    }
+  else if (_indsats_window_check_server (self))
     return G_SOURCE_CONTINUE;
   if (indsats_store_changed_elsewhere (self->store))
     self->refresh_pending = TRUE;

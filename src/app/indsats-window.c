@@ -80,6 +80,8 @@ _indsats_window_reload (IndsatsWindow *self)
       if (chosen)
         self->plan_id = self->chosen_plan;
     }
+  if (self->plan_id < 0 && _indsats_window_check_server (self))
+    return;
   _indsats_window_fill_plans_menu (self);
   if (self->plan_id < 0)
     {
@@ -99,6 +101,9 @@ _indsats_window_reload (IndsatsWindow *self)
       !indsats_goals_view_load (self->goals_view, self->store, &error) ||
       !indsats_follow_up_view_load (self->follow_up_view, self->store, self->plan_id, &error))
     {
+      /* a server that stopped answering: what is shown stays, under a banner */
+      if (_indsats_window_check_server (self))
+        return;
       show_error (self, error->message);
       return;
     }
@@ -352,6 +357,8 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, server_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, server_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, goals_view);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, follow_up_view);

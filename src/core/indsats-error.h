@@ -18,6 +18,7 @@ typedef enum
   INDSATS_ERROR_IO,             /* a file could not be read or written */
   INDSATS_ERROR_CANCELLED,
   INDSATS_ERROR_READ_ONLY,      /* the database was opened read-only and a change was tried */
+  INDSATS_ERROR_CONFLICT,       /* someone else changed the same field since it was read */
 } IndsatsError;
 
 GQuark indsats_error_quark (void);

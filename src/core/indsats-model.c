@@ -34,6 +34,56 @@ indsats_status_to_label (IndsatsStatus status)
     }
 }
 
+/**
+ * indsats_history_field_label:
+ * @field: a field as the history names it ("owner", "start_date", "created" …)
+ *
+ * Returns: the field's name as the window shows it
+ */
+const char *
+indsats_history_field_label (const char *field)
+{
+  g_return_val_if_fail (field != NULL, "");
+
+  if (g_str_equal (field, "created")) return _("Created");
+  if (g_str_equal (field, "deleted")) return _("Deleted");
+  if (g_str_equal (field, "restored")) return _("Restored");
+  if (g_str_equal (field, "text")) return _("Action");
+  if (g_str_equal (field, "team")) return _("Team");
+  if (g_str_equal (field, "focus")) return _("Focus Area");
+  if (g_str_equal (field, "owner")) return _("Owner");
+  if (g_str_equal (field, "start_date")) return _("Takes Effect");
+  if (g_str_equal (field, "started_on")) return _("Started On");
+  if (g_str_equal (field, "status")) return _("Status");
+  if (g_str_equal (field, "end_date")) return _("Evaluation Date");
+  if (g_str_equal (field, "note")) return _("Note");
+  if (g_str_equal (field, "position")) return _("Place");
+  return field;
+}
+
+/**
+ * indsats_history_shown_value:
+ *
+ * Returns: (transfer full): a value from the history as the window shows it:
+ *   Danish dates and statuses, "–" for none
+ */
+char *
+indsats_history_shown_value (const char *field,
+                             const char *value)
+{
+  IndsatsStatus status;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (value == NULL || *value == '\0')
+    return g_strdup ("–");
+  if (g_str_has_suffix (field, "_date") || g_str_equal (field, "started_on"))
+    return indsats_format_date (value);
+  if (g_str_equal (field, "status") && indsats_status_from_string (value, &status, NULL))
+    return g_strdup (indsats_status_to_label (status));
+  return g_strdup (value);
+}
+
 gboolean
 indsats_status_from_string (const char     *text,
                             IndsatsStatus  *status,

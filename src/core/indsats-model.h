@@ -131,6 +131,9 @@ typedef struct
 
 const char *indsats_status_to_string   (IndsatsStatus    status);
 const char *indsats_status_to_label    (IndsatsStatus    status);
+const char *indsats_history_field_label (const char      *field);
+char       *indsats_history_shown_value (const char     *field,
+                                         const char     *value);
 gboolean    indsats_status_from_string (const char      *text,
                                         IndsatsStatus   *status,
                                         GError         **error);

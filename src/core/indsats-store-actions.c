@@ -7,6 +7,8 @@
 
 #include "indsats-store-private.h"
 
+#include <string.h>
+
 #include "indsats-error.h"
 #include "indsats-text.h"
 #include "indsats-format.h"
@@ -452,6 +454,138 @@ indsats_store_list_history (IndsatsStore  *self,
   return g_steal_pointer (&entries);
 }
 
+/* The history's names of the fields an edit names */
+static const struct
+{
+  const char          *name;
+  IndsatsActionFields  flag;
+} history_fields[] = {
+  { "text", INDSATS_ACTION_FIELD_TEXT },
+  { "team", INDSATS_ACTION_FIELD_TEAM },
+  { "focus", INDSATS_ACTION_FIELD_FOCUS },
+  { "owner", INDSATS_ACTION_FIELD_OWNER },
+  { "start_date", INDSATS_ACTION_FIELD_START },
+  { "status", INDSATS_ACTION_FIELD_STATUS },
+  { "end_date", INDSATS_ACTION_FIELD_END },
+  { "note", INDSATS_ACTION_FIELD_NOTE },
+  { "started_on", INDSATS_ACTION_FIELD_STARTED_ON },
+};
+
+/**
+ * indsats_action_field_from_name:
+ * @field: a field as the history names it
+ *
+ * Returns: the edit's flag for @field, 0 for a history row that is no field
+ *   ("created", "position" …)
+ */
+IndsatsActionFields
+indsats_action_field_from_name (const char *field)
+{
+  for (gsize i = 0; field != NULL && i < G_N_ELEMENTS (history_fields); i++)
+    if (g_str_equal (field, history_fields[i].name))
+      return history_fields[i].flag;
+  return 0;
+}
+
+/**
+ * indsats_store_set_user_name:
+ * @name: who the history will say made the changes from now on
+ */
+void
+indsats_store_set_user_name (IndsatsStore *self,
+                             const char   *name)
+{
+  g_return_if_fail (INDSATS_IS_STORE (self));
+  g_return_if_fail (name != NULL);
+
+  g_free (self->user_name);
+  self->user_name = g_strdup (name);
+}
+
+static const char sql_action_version[] =
+  "SELECT coalesce(max(id), 0) FROM action_history WHERE action_id = ?";
+static const char sql_changes_since[] =
+  "SELECT id, action_id, changed_at, field, old_value, new_value, changed_by FROM action_history"
+  " WHERE action_id = ? AND id > ? ORDER BY id";
+
+/**
+ * indsats_store_get_action_version:
+ *
+ * Returns: the action's version, which grows with every change of it (its
+ *   newest history row), for indsats_store_update_action_since(); -1 on error
+ */
+gint64
+indsats_store_get_action_version (IndsatsStore  *self,
+                                  gint64         action_id,
+                                  GError       **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
+  g_return_val_if_fail (action_id > 0, -1);
+
+  return select_id (self, sql_action_version, NULL, action_id, "Cannot read the history", error);
+}
+
+/**
+ * indsats_store_list_changes_since:
+ * @fields: the fields to look at
+ *
+ * Returns: (transfer full) (element-type IndsatsHistoryEntry): the changes to
+ *   @fields of the action after @version, oldest first; the newest change of
+ *   a field only
+ */
+GPtrArray *
+indsats_store_list_changes_since (IndsatsStore         *self,
+                                  gint64                action_id,
+                                  gint64                version,
+                                  IndsatsActionFields   fields,
+                                  GError              **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_history_entry_free);
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_changes_since, error)))
+    return NULL;
+  bind_int64 (stmt, 1, action_id);
+  bind_int64 (stmt, 2, version);
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    {
+      g_autofree char *field = column_text (stmt, 3);
+      IndsatsActionFields flag = indsats_action_field_from_name (field);
+      IndsatsHistoryEntry *e;
+
+      if ((flag & fields) == 0)
+        continue;
+      /* a field changed twice: its newest value is what counts */
+      for (guint i = 0; i < entries->len; i++)
+        if (g_str_equal (((IndsatsHistoryEntry *) g_ptr_array_index (entries, i))->field, field))
+          {
+            g_ptr_array_remove_index (entries, i);
+            break;
+          }
+      e = g_new0 (IndsatsHistoryEntry, 1);
+      e->id = column_int64 (stmt, 0);
+      e->action_id = column_int64 (stmt, 1);
+      e->changed_at = column_text (stmt, 2);
+      e->field = g_steal_pointer (&field);
+      e->old_value = column_text (stmt, 4);
+      e->new_value = column_text (stmt, 5);
+      e->changed_by = column_text (stmt, 6);
+      if (e->changed_by == NULL)
+        e->changed_by = g_strdup ("");
+      g_ptr_array_add (entries, e);
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    {
+      set_db_error (self, error, "Cannot read the history");
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
 /* Editing actions: every change is one transaction and leaves a history row per field */
 
 /* Only the columns an edit names are written: ?9 holds its fields, ?10 whether it moves */
@@ -583,11 +717,79 @@ get_live_action (IndsatsStore  *self,
  * history row's old value is the one before it's new value. The same checks
  * as for a new action apply. An action deleted meanwhile is not changed.
  */
+static gboolean update_action (IndsatsStore        *self,
+                               const IndsatsAction *given,
+                               IndsatsActionFields  fields,
+                               gint64               version,
+                               GError             **error);
+
 gboolean
 indsats_store_update_action (IndsatsStore         *self,
                              const IndsatsAction  *given,
                              IndsatsActionFields   fields,
                              GError              **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (given != NULL, FALSE);
+
+  return update_action (self, given, fields, -1, error);
+}
+
+/**
+ * indsats_store_update_action_since:
+ * @version: what indsats_store_get_action_version() said when the action
+ *   was read
+ *
+ * Saves as indsats_store_update_action() does, unless someone changed one of
+ * @fields after @version: then nothing is saved and the error is
+ * %INDSATS_ERROR_CONFLICT, saying who changed which field to what and when
+ * (indsats_store_list_changes_since() gives the same changes one by one).
+ * Changes to other fields are no conflict: they are kept.
+ */
+gboolean
+indsats_store_update_action_since (IndsatsStore         *self,
+                                   const IndsatsAction  *given,
+                                   IndsatsActionFields   fields,
+                                   gint64                version,
+                                   GError              **error)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (given != NULL, FALSE);
+  g_return_val_if_fail (version >= 0, FALSE);
+
+  return update_action (self, given, fields, version, error);
+}
+
+/* Says who changed what since the form read the action, one change a clause */
+static void
+set_conflict_error (GPtrArray  *changes,
+                    gint64      action_id,
+                    GError    **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IndsatsHistoryEntry *e = g_ptr_array_index (changes, i);
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append_printf (text, "%s changed %s to “%s” at %.5s",
+                              *e->changed_by ? e->changed_by : "someone",
+                              e->field, e->new_value ? e->new_value : "",
+                              e->changed_at + MIN (strlen (e->changed_at), 11));
+    }
+  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT,
+               "Action %" G_GINT64_FORMAT " was changed since it was read: %s. Nothing was saved; "
+               "reload the action, or save again to keep your own values",
+               action_id, text->str);
+}
+
+static gboolean
+update_action (IndsatsStore         *self,
+               const IndsatsAction  *given,
+               IndsatsActionFields   fields,
+               gint64                version,
+               GError              **error)
 {
   g_autoptr(IndsatsAction) old = NULL;
   g_autoptr(IndsatsAction) changed = NULL;
@@ -597,15 +799,24 @@ indsats_store_update_action (IndsatsStore         *self,
   int position;
   gboolean moves = FALSE;
 
-  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (given != NULL, FALSE);
-
   changed = normalized_action (given);
 
   if (!indsats_store_begin (self, error))
     return FALSE;
   if (!(old = get_live_action (self, changed->id, error)))
     return fail_rollback (self);
+  if (version >= 0)
+    {
+      g_autoptr(GPtrArray) changes = indsats_store_list_changes_since (self, old->id, version, fields, error);
+
+      if (changes == NULL)
+        return fail_rollback (self);
+      if (changes->len > 0)
+        {
+          set_conflict_error (changes, old->id, error);
+          return fail_rollback (self);
+        }
+    }
 
   merged = indsats_action_copy (old);
 #define TAKE(flag, f) \

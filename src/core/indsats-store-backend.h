@@ -29,6 +29,13 @@ struct _IndsatsStmt
 
 typedef enum
 {
+  INDSATS_RECONNECT_DONE,    /* connected again */
+  INDSATS_RECONNECT_WAITING, /* still connecting: ask again later */
+  INDSATS_RECONNECT_FAILED,  /* the server did not answer; a later call tries anew */
+} IndsatsReconnect;
+
+typedef enum
+{
   INDSATS_STEP_ROW,
   INDSATS_STEP_DONE,
   INDSATS_STEP_FAILED,
@@ -105,6 +112,11 @@ struct _IndsatsBackend
   /* whether another connection changed the data since the last call (the
    * first call only starts to watch); never waits */
   gboolean     (*changed_elsewhere) (IndsatsDb *db);
+
+  /* A server's connection: whether it is up, and a step of connecting it
+   * anew without waiting (NULL for a file, which is always there) */
+  gboolean     (*is_connected)   (IndsatsDb   *db);
+  IndsatsReconnect (*reconnect)  (IndsatsDb   *db);
 };
 
 typedef enum

@@ -37,6 +37,7 @@ typedef struct
   char      *message;    /* of the last failure */
   char      *server;     /* "host:port/database", for messages */
   gboolean   listening;  /* to the writers' notices */
+  gboolean   resetting;  /* connecting anew, step by step */
 } PgDb;
 
 typedef struct
@@ -560,6 +561,41 @@ pg_changed_elsewhere (IndsatsDb *db)
   return changed;
 }
 
+static gboolean
+pg_is_connected (IndsatsDb *db)
+{
+  return PQstatus (PG (db)->conn) == CONNECTION_OK;
+}
+
+/* Connects anew without waiting for the server: each call takes one step.
+ * What the server knew of the old connection (prepared statements, LISTEN,
+ * a transaction) is gone; the store drops its statements first. */
+static IndsatsReconnect
+pg_reconnect (IndsatsDb *db)
+{
+  PgDb *d = PG (db);
+
+  if (!d->resetting)
+    {
+      if (!PQresetStart (d->conn))
+        return INDSATS_RECONNECT_FAILED;
+      d->resetting = TRUE;
+    }
+  switch (PQresetPoll (d->conn))
+    {
+    case PGRES_POLLING_OK:
+      d->resetting = FALSE;
+      d->listening = FALSE;
+      d->depth = 0;
+      return INDSATS_RECONNECT_DONE;
+    case PGRES_POLLING_FAILED:
+      d->resetting = FALSE;
+      return INDSATS_RECONNECT_FAILED;
+    default:
+      return INDSATS_RECONNECT_WAITING;
+    }
+}
+
 static const IndsatsBackend pg_backend = {
   .name = "postgresql",
   .close = pg_close,
@@ -588,6 +624,8 @@ static const IndsatsBackend pg_backend = {
   .is_unique_violation = pg_is_unique_violation,
   .is_disk_full = pg_is_disk_full,
   .changed_elsewhere = pg_changed_elsewhere,
+  .is_connected = pg_is_connected,
+  .reconnect = pg_reconnect,
 };
 
 /* Opening */

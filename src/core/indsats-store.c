@@ -670,6 +670,52 @@ indsats_store_changed_elsewhere (IndsatsStore *self)
 }
 
 /**
+ * indsats_store_is_connected:
+ *
+ * Returns: whether the store's server still answers (always %TRUE for a
+ *   file); a query that failed because it stopped answering makes it %FALSE
+ */
+gboolean
+indsats_store_is_connected (IndsatsStore *self)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+  return self->db->backend->is_connected == NULL || self->db->backend->is_connected (self->db);
+}
+
+/**
+ * indsats_store_reconnect:
+ *
+ * Takes one step of connecting to the server anew, without waiting for it.
+ *
+ * Returns: %TRUE once connected again (at once for a file), %FALSE while it
+ *   is not: call again later
+ */
+gboolean
+indsats_store_reconnect (IndsatsStore *self)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (self->db->backend->reconnect == NULL)
+    return TRUE;
+  /* the server forgot the statements prepared on the old connection */
+  g_hash_table_remove_all (self->statements);
+  return self->db->backend->reconnect (self->db) == INDSATS_RECONNECT_DONE;
+}
+
+/**
+ * indsats_store_get_display_name:
+ *
+ * Returns: the store as messages name it: the file, or the server and
+ *   database without a password
+ */
+const char *
+indsats_store_get_display_name (IndsatsStore *self)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+  return self->display;
+}
+
+/**
  * indsats_store_is_read_only:
  *
  * Returns: whether the store was opened read-only, because the file or its

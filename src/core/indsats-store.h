@@ -18,6 +18,9 @@ IndsatsStore *indsats_store_open            (const char     *path,
 IndsatsStore *indsats_store_open_existing   (const char     *path,
                                              GError        **error);
 gboolean      indsats_store_is_read_only    (IndsatsStore   *self);
+gboolean      indsats_store_is_connected    (IndsatsStore   *self);
+gboolean      indsats_store_reconnect       (IndsatsStore   *self);
+const char   *indsats_store_get_display_name (IndsatsStore  *self);
 char         *indsats_store_default_path    (void);
 const char   *indsats_store_get_path        (IndsatsStore   *self);
 GPtrArray    *indsats_store_get_notes       (IndsatsStore   *self);
@@ -99,6 +102,22 @@ gboolean       indsats_store_update_action  (IndsatsStore        *self,
                                              const IndsatsAction *changed,
                                              IndsatsActionFields  fields,
                                              GError             **error);
+IndsatsActionFields indsats_action_field_from_name (const char *field);
+void           indsats_store_set_user_name  (IndsatsStore        *self,
+                                             const char          *name);
+gint64         indsats_store_get_action_version (IndsatsStore    *self,
+                                                 gint64           action_id,
+                                                 GError         **error);
+GPtrArray     *indsats_store_list_changes_since (IndsatsStore        *self,
+                                                 gint64               action_id,
+                                                 gint64               version,
+                                                 IndsatsActionFields  fields,
+                                                 GError             **error);
+gboolean       indsats_store_update_action_since (IndsatsStore        *self,
+                                                  const IndsatsAction *changed,
+                                                  IndsatsActionFields  fields,
+                                                  gint64               version,
+                                                  GError             **error);
 IndsatsAction *indsats_store_delete_action  (IndsatsStore   *self,
                                              gint64          action_id,
                                              GError        **error);

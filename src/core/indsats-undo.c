@@ -161,19 +161,68 @@ indsats_undo_stack_add (IndsatsUndoStack     *self,
   return id;
 }
 
+/**
+ * indsats_undo_stack_get_store:
+ *
+ * Returns: (transfer none): the store the changes go to
+ */
+IndsatsStore *
+indsats_undo_stack_get_store (IndsatsUndoStack *self)
+{
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), NULL);
+  return self->store;
+}
+
+static gboolean edit (IndsatsUndoStack    *self,
+                      const IndsatsAction *changed,
+                      IndsatsActionFields  fields,
+                      gint64               version,
+                      GError             **error);
+
 gboolean
 indsats_undo_stack_edit (IndsatsUndoStack     *self,
                          const IndsatsAction  *changed,
                          IndsatsActionFields   fields,
                          GError              **error)
 {
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
+  return edit (self, changed, fields, -1, error);
+}
+
+/**
+ * indsats_undo_stack_edit_since:
+ * @version: the action's version when it was read
+ *
+ * As indsats_undo_stack_edit(), but fails with %INDSATS_ERROR_CONFLICT when
+ * someone changed one of @fields after @version (see
+ * indsats_store_update_action_since()).
+ */
+gboolean
+indsats_undo_stack_edit_since (IndsatsUndoStack     *self,
+                               const IndsatsAction  *changed,
+                               IndsatsActionFields   fields,
+                               gint64                version,
+                               GError              **error)
+{
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (version >= 0, FALSE);
+  return edit (self, changed, fields, version, error);
+}
+
+static gboolean
+edit (IndsatsUndoStack     *self,
+      const IndsatsAction  *changed,
+      IndsatsActionFields   fields,
+      gint64                version,
+      GError              **error)
+{
   g_autoptr(IndsatsAction) before = NULL;
   Command *c;
 
-  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
-
-  if (!(before = indsats_store_get_action (self->store, changed->id, error)) ||
-      !indsats_store_update_action (self->store, changed, fields, error))
+  if (!(before = indsats_store_get_action (self->store, changed->id, error)))
+    return FALSE;
+  if (version >= 0 ? !indsats_store_update_action_since (self->store, changed, fields, version, error)
+                   : !indsats_store_update_action (self->store, changed, fields, error))
     return FALSE;
   c = g_new0 (Command, 1);
   c->kind = COMMAND_EDIT;

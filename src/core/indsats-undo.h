@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IndsatsUndoStack, indsats_undo_stack, INDSATS, UNDO_STACK, GObject)
 
 IndsatsUndoStack *indsats_undo_stack_new       (IndsatsStore         *store);
+IndsatsStore     *indsats_undo_stack_get_store (IndsatsUndoStack    *self);
 gint64            indsats_undo_stack_add       (IndsatsUndoStack     *self,
                                                 gint64                plan_id,
                                                 const IndsatsAction  *action,
@@ -16,6 +17,11 @@ gint64            indsats_undo_stack_add       (IndsatsUndoStack     *self,
 gboolean          indsats_undo_stack_edit      (IndsatsUndoStack     *self,
                                                 const IndsatsAction  *changed,
                                                 IndsatsActionFields   fields,
+                                                GError              **error);
+gboolean          indsats_undo_stack_edit_since (IndsatsUndoStack    *self,
+                                                const IndsatsAction  *changed,
+                                                IndsatsActionFields   fields,
+                                                gint64                version,
                                                 GError              **error);
 gboolean          indsats_undo_stack_delete    (IndsatsUndoStack     *self,
                                                 gint64                action_id,
