@@ -13,6 +13,7 @@
 #include "indsats-plan-dialog.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
+#include "indsats-teams-dialog.h"
 #include "indsats-window.h"
 #include "test-util.h"
 
@@ -593,6 +594,101 @@ test_new_plan_form (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The entry row under @widget that holds @text */
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *text)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @widget that a screen reader calls @name */
+static GtkWidget *
+find_named_button (GtkWidget  *widget,
+                   const char *name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named_button (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Teams and Focus Areas: a name applied in its row is stored, a name already
+ * used is refused; the trash button asks before removing a focus area that
+ * holds actions, and removes it with them */
+static void
+test_teams_form (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_window ("teams.db", &path, &store);
+  g_autofree char *team = NULL;
+  g_autofree char *other = NULL;
+  GtkWidget *dialog, *row, *trash;
+  GtkWindow *question = NULL;
+  int actions = db_int (path, "SELECT count(*) FROM action");
+  int held;
+
+  team = db_text (path, "SELECT name FROM team WHERE id = 2");
+  other = db_text (path, "SELECT name FROM team WHERE id <> 2 ORDER BY id LIMIT 1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-teams", NULL));
+  spin ();
+  dialog = GTK_WIDGET (open_dialog (window, INDSATS_TYPE_TEAMS_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Teams and Focus Areas");
+
+  row = find_entry_row (dialog, team);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Team");
+  gtk_editable_set_text (GTK_EDITABLE (row), other);
+  g_signal_emit_by_name (row, "apply");
+  spin ();
+  {
+    g_autofree char *kept = db_text (path, "SELECT name FROM team WHERE id = 2");
+    g_assert_cmpstr (kept, ==, team);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (row), "Jobteamet");
+  g_signal_emit_by_name (row, "apply");
+  spin ();
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM team WHERE id = 2 AND name = 'Jobteamet'"), ==, 1);
+
+  held = db_int (path, "SELECT count(*) FROM action a JOIN focus_area f ON f.id = a.focus_id"
+                       " WHERE f.name = 'Fokus på et aktivt tilbud'");
+  g_assert_cmpint (held, >, 0);
+  trash = find_named_button (dialog, "Remove “Fokus på et aktivt tilbud”");
+  g_assert_nonnull (trash);
+  g_signal_emit_by_name (trash, "clicked");
+  spin ();
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (dialog))
+        question = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (question);
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM action"), ==, actions);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "remove");
+  spin ();
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM action"), ==, actions - held);
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM focus_area WHERE name = 'Fokus på et aktivt tilbud'"), ==, 0);
+  g_assert_null (open_dialog (window, INDSATS_TYPE_TEAMS_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_plans_teams_focus_areas (void)
 {
@@ -734,6 +830,7 @@ main (int    argc,
   g_test_add_func ("/ui/actions/search-unicode", test_search_sees_what_a_reader_sees);
   g_test_add_func ("/ui/actions/undo-redo-chain", test_undo_redo_chain);
   g_test_add_func ("/ui/actions/new-plan-form", test_new_plan_form);
+  g_test_add_func ("/ui/actions/teams-form", test_teams_form);
   g_test_add_func ("/ui/actions/plans-teams-focus-areas", test_plans_teams_focus_areas);
   g_test_add_func ("/ui/actions/killed-after-edit", test_killed_after_edit);
   g_test_add_func ("/ui/actions/killed-after-edit/child", test_killed_after_edit_child);

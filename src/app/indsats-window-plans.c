@@ -14,6 +14,7 @@
 #include "indsats-error.h"
 #include "indsats-format.h"
 #include "indsats-plan-dialog.h"
+#include "indsats-teams-dialog.h"
 
 /**
  * indsats_window_switch_plan:
@@ -171,7 +172,12 @@ removal_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "remove") && !indsats_window_remove (r->window, r->focus, r->id, &error))
     _indsats_window_toast (r->window, error->message);
   if (r->dialog && g_str_equal (response, "remove"))
-    gtk_window_destroy (GTK_WINDOW (r->dialog));
+    {
+      /* the question closes after this; it must not be left pointing at
+       * the window it was asked over */
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+      gtk_window_destroy (GTK_WINDOW (r->dialog));
+    }
 }
 
 /**
@@ -226,62 +232,27 @@ indsats_window_request_remove (IndsatsWindow *self,
 }
 
 static void
-rename_applied_cb (AdwEntryRow *row,
-                   gpointer     user_data)
+teams_rename_cb (IndsatsTeamsDialog *dialog,
+                 gboolean            focus,
+                 gint64              id,
+                 const char         *name,
+                 IndsatsWindow      *self)
 {
-  IndsatsWindow *self = g_object_get_data (G_OBJECT (row), "window");
   g_autoptr(GError) error = NULL;
 
-  if (!indsats_window_rename (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "focus")),
-                              *(gint64 *) g_object_get_data (G_OBJECT (row), "id"),
-                              gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (!indsats_window_rename (self, focus, id, name, &error))
     _indsats_window_toast (self, error->message);
 }
 
 static void
-remove_clicked_cb (GtkButton *button,
-                   gpointer   user_data)
+teams_remove_cb (IndsatsTeamsDialog *dialog,
+                 gboolean            focus,
+                 gint64              id,
+                 const char         *name,
+                 int                 n_actions,
+                 IndsatsWindow      *self)
 {
-  IndsatsWindow *self = g_object_get_data (G_OBJECT (button), "window");
-
-  indsats_window_request_remove (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "focus")),
-                                 *(gint64 *) g_object_get_data (G_OBJECT (button), "id"),
-                                 g_object_get_data (G_OBJECT (button), "name"),
-                                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "count")),
-                                 GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button))));
-}
-
-static GtkWidget *
-named_row (IndsatsWindow *self,
-           gboolean       focus,
-           gint64         id,
-           const char    *name,
-           int            count)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), name);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), focus ? _("Focus Area") : _("Team"));
-  gtk_editable_set_text (GTK_EDITABLE (row), name);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "window", self);
-  g_object_set_data (G_OBJECT (row), "focus", GINT_TO_POINTER (focus));
-  g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect (row, "apply", G_CALLBACK (rename_applied_cb), NULL);
-
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data (G_OBJECT (remove), "window", self);
-  g_object_set_data (G_OBJECT (remove), "focus", GINT_TO_POINTER (focus));
-  g_object_set_data (G_OBJECT (remove), "count", GINT_TO_POINTER (count));
-  g_object_set_data_full (G_OBJECT (remove), "id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data_full (G_OBJECT (remove), "name", g_strdup (name), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), NULL);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-  return row;
+  indsats_window_request_remove (self, focus, id, name, n_actions, GTK_WIDGET (dialog));
 }
 
 static void
@@ -291,38 +262,11 @@ manage_teams_activated (GtkWidget  *widget,
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
   g_autoptr(GPtrArray) entries = indsats_store_list_teams (self->store, self->plan_id, NULL);
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = NULL;
-  gint64 team = 0;
+  IndsatsTeamsDialog *dialog = indsats_teams_dialog_new (GTK_WINDOW (self), entries);
 
-  gtk_window_set_title (GTK_WINDOW (window), _("Teams and Focus Areas"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 600);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  for (guint i = 0; entries && i < entries->len; i++)
-    {
-      IndsatsTeamEntry *e = g_ptr_array_index (entries, i);
-      int team_count = 0;
-
-      if (e->team_id != team)
-        {
-          for (guint k = i; k < entries->len && ((IndsatsTeamEntry *) g_ptr_array_index (entries, k))->team_id == e->team_id; k++)
-            team_count += ((IndsatsTeamEntry *) g_ptr_array_index (entries, k))->n_actions;
-          group = adw_preferences_group_new ();
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), named_row (self, FALSE, e->team_id, e->team, team_count));
-          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-          team = e->team_id;
-        }
-      if (e->focus_id)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), named_row (self, TRUE, e->focus_id, e->focus, e->n_actions));
-    }
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "rename", G_CALLBACK (teams_rename_cb), self, 0);
+  g_signal_connect_object (dialog, "remove", G_CALLBACK (teams_remove_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
