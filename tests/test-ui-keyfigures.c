@@ -8,6 +8,7 @@
 #include "indsats-chart-widget.h"
 #include "indsats-demo.h"
 #include "indsats-figure-card.h"
+#include "indsats-goal-dialog.h"
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
 #include "indsats-window.h"
@@ -337,6 +338,37 @@ test_goals_indicators_figures (void)
   const char *areas[] = { "Ishøj", "Hele landet", NULL };
   const char *none[] = { NULL };
   int number;
+
+  /* the goal editor shows the goal's title and its text so far; Save stores
+   * what was typed and closes it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", "x", goal->id));
+  {
+    GtkWidget *editor = NULL;
+    g_autofree char *before = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+    gboolean open = FALSE;
+
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (INDSATS_IS_GOAL_DIALOG (l->data))
+        editor = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (editor);
+    g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                       gtk_widget_get_template_child (editor, INDSATS_TYPE_GOAL_DIALOG, "group"))), ==, goal->title);
+    before = indsats_goal_dialog_get_status (INDSATS_GOAL_DIALOG (editor));
+    g_assert_cmpstr (before, ==, goal->status_text ? goal->status_text : "");
+    indsats_goal_dialog_set_status (INDSATS_GOAL_DIALOG (editor), "Skrevet i formularen.");
+    g_signal_emit_by_name (gtk_widget_get_template_child (editor, INDSATS_TYPE_GOAL_DIALOG, "save_button"), "clicked");
+    spin_until_idle (window);
+    after = indsats_store_list_goals (store, NULL);
+    g_assert_cmpstr (((IndsatsGoal *) g_ptr_array_index (after, 6))->status_text, ==, "Skrevet i formularen.");
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      open = open || INDSATS_IS_GOAL_DIALOG (l->data);
+    g_list_free (toplevels);
+    g_assert_false (open);
+  }
 
   /* a goal's status text, through its dialog and its save */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", "x", goal->id));

@@ -14,6 +14,7 @@
 
 #include "indsats-error.h"
 #include "indsats-format.h"
+#include "indsats-goal-dialog.h"
 #include "indsats-series-choice.h"
 #include "indsats-store-tables.h"
 
@@ -249,19 +250,16 @@ entry_row (AdwPreferencesGroup *group,
 /* Edit a goal's status text */
 
 static void
-save_goal_cb (Form *form)
+goal_dialog_save_cb (IndsatsGoalDialog *dialog,
+                     IndsatsWindow     *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (form->text);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = indsats_goal_dialog_get_status (dialog);
   g_autoptr(GError) error = NULL;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!indsats_window_save_goal_status (form->window, form->id, text, &error))
-    form_failed (form, error);
+  if (!indsats_window_save_goal_status (self, indsats_goal_dialog_get_goal_id (dialog), text, &error))
+    indsats_goal_dialog_show_error (dialog, error->message);
   else
-    gtk_window_destroy (GTK_WINDOW (form->dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -271,38 +269,21 @@ edit_goal_activated (GtkWidget  *widget,
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
   g_autoptr(GPtrArray) goals = indsats_store_list_goals (self->store, NULL);
-  Form *form = g_new0 (Form, 1);
-  GtkWidget *page, *group, *frame, *window;
+  gint64 id = g_variant_get_int64 (parameter);
 
-  form->id = g_variant_get_int64 (parameter);
-  window = form_window (self, _("Edit Goal"), &page, G_CALLBACK (save_goal_cb), form);
-  group = adw_preferences_group_new ();
   for (guint i = 0; goals && i < goals->len; i++)
     {
       IndsatsGoal *g = g_ptr_array_index (goals, i);
-      if (g->id == form->id)
+
+      if (g->id == id)
         {
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), g->title);
-          form->text = GTK_TEXT_VIEW (gtk_text_view_new ());
-          gtk_text_buffer_set_text (gtk_text_view_get_buffer (form->text), g->status_text ? g->status_text : "", -1);
+          IndsatsGoalDialog *dialog = indsats_goal_dialog_new (GTK_WINDOW (self), id, g->title, g->status_text);
+
+          g_signal_connect_object (dialog, "save", G_CALLBACK (goal_dialog_save_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
         }
     }
-  if (form->text == NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (window));
-      return;
-    }
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Status"));
-  gtk_text_view_set_wrap_mode (form->text, GTK_WRAP_WORD_CHAR);
-  gtk_widget_set_size_request (GTK_WIDGET (form->text), -1, 160);
-  gtk_text_view_set_left_margin (form->text, 10);
-  gtk_text_view_set_top_margin (form->text, 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (form->text));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Indicators */
