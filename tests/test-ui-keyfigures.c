@@ -9,6 +9,7 @@
 #include "indsats-demo.h"
 #include "indsats-figure-card.h"
 #include "indsats-goal-dialog.h"
+#include "indsats-indicators-dialog.h"
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
 #include "indsats-window.h"
@@ -397,7 +398,45 @@ test_goals_indicators_figures (void)
   g_assert_nonnull (strstr (error->message, "“mange” is not a number"));
   g_clear_error (&error);
   g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Fleksjob'"), ==, 300);
+  /* Indicators: one chosen from the list fills the form; a threshold that is
+   * not a number is named under it and nothing changes; a good one is stored */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-indicators", NULL));
+  {
+    IndsatsIndicatorsDialog *form = NULL;
+    GtkWidget *save;
+    gboolean open = FALSE;
+
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (INDSATS_IS_INDICATORS_DIALOG (l->data))
+        form = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (form);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Indicators");
+    g_assert_cmpstr (indsats_indicators_dialog_get_unit (form), ==, "pct");
+    g_assert_true (indsats_indicators_dialog_pick (form, "Fleksjob"));
+    g_assert_cmpstr (indsats_indicators_dialog_get_name (form), ==, "Fleksjob");
+    g_assert_cmpstr (indsats_indicators_dialog_get_unit (form), ==, "personer");
+    g_assert_cmpstr (indsats_indicators_dialog_get_threshold (form), ==, "300,0");
+    g_assert_false (indsats_indicators_dialog_pick (form, "Ingen sådan"));
+    save = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_INDICATORS_DIALOG,
+                                                      "save_button"));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_INDICATORS_DIALOG,
+                                                                       "threshold_row")), "mange");
+    g_signal_emit_by_name (save, "clicked");
+    g_assert_nonnull (strstr (indsats_indicators_dialog_get_error (form), "“mange” is not a number"));
+    g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Fleksjob'"), ==, 300);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_INDICATORS_DIALOG,
+                                                                       "threshold_row")), "250");
+    g_signal_emit_by_name (save, "clicked");
+    spin_until_idle (window);
+    g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Fleksjob'"), ==, 250);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      open = open || INDSATS_IS_INDICATORS_DIALOG (l->data);
+    g_list_free (toplevels);
+    g_assert_false (open);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-figure", NULL));
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)

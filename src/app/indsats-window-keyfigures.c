@@ -15,6 +15,7 @@
 #include "indsats-error.h"
 #include "indsats-format.h"
 #include "indsats-goal-dialog.h"
+#include "indsats-indicators-dialog.h"
 #include "indsats-series-choice.h"
 #include "indsats-store-tables.h"
 
@@ -289,34 +290,18 @@ edit_goal_activated (GtkWidget  *widget,
 /* Indicators */
 
 static void
-save_indicator_cb (Form *form)
+indicators_dialog_save_cb (IndsatsIndicatorsDialog *dialog,
+                           IndsatsWindow           *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!indsats_window_save_indicator (form->window, gtk_editable_get_text (GTK_EDITABLE (form->title)),
-                                      gtk_editable_get_text (GTK_EDITABLE (form->unit)),
-                                      gtk_switch_get_active (GTK_SWITCH (form->higher)),
-                                      gtk_editable_get_text (GTK_EDITABLE (form->threshold)), &error))
-    form_failed (form, error);
+  if (!indsats_window_save_indicator (self, indsats_indicators_dialog_get_name (dialog),
+                                      indsats_indicators_dialog_get_unit (dialog),
+                                      indsats_indicators_dialog_get_higher_is_better (dialog),
+                                      indsats_indicators_dialog_get_threshold (dialog), &error))
+    indsats_indicators_dialog_show_error (dialog, error->message);
   else
-    gtk_window_destroy (GTK_WINDOW (form->dialog));
-}
-
-static void
-pick_indicator_cb (GtkListBox    *list,
-                   GtkListBoxRow *row,
-                   Form          *form)
-{
-  IndsatsIndicator *ind = g_object_get_data (G_OBJECT (row), "indicator");
-  g_autofree char *threshold = NULL;
-
-  if (ind == NULL)
-    return;
-  threshold = isnan (ind->threshold) ? g_strdup ("") : indsats_format_number (ind->threshold, 1);
-  gtk_editable_set_text (GTK_EDITABLE (form->title), ind->name);
-  gtk_editable_set_text (GTK_EDITABLE (form->unit), ind->unit);
-  gtk_editable_set_text (GTK_EDITABLE (form->threshold), threshold);
-  gtk_switch_set_active (GTK_SWITCH (form->higher), ind->higher_is_better);
+    gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -325,51 +310,11 @@ manage_indicators_activated (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
-  g_autoptr(GPtrArray) indicators = indsats_store_list_indicators (self->store, NULL);
-  Form *form = g_new0 (Form, 1);
-  GtkWidget *page, *edit, *list, *window, *higher_row;
+  IndsatsIndicatorsDialog *dialog = indsats_indicators_dialog_new (GTK_WINDOW (self),
+                                                                   indsats_store_list_indicators (self->store, NULL));
 
-  window = form_window (self, _("Indicators"), &page, G_CALLBACK (save_indicator_cb), form);
-  edit = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (edit), _("Indicator"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (edit),
-                                         _("Choose one below to change it, or give a new name to make one."));
-  form->title = entry_row (ADW_PREFERENCES_GROUP (edit), _("Name"), NULL);
-  form->unit = entry_row (ADW_PREFERENCES_GROUP (edit), _("Unit (pct, antal, personer, fuldtidspersoner, kr)"), "pct");
-  form->threshold = entry_row (ADW_PREFERENCES_GROUP (edit), _("Threshold"), NULL);
-  higher_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (higher_row), _("Higher Is Better"));
-  form->higher = gtk_switch_new ();
-  gtk_widget_set_valign (form->higher, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->higher), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Higher Is Better"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (higher_row), form->higher);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (higher_row), form->higher);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (edit), higher_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (edit));
-
-  list = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (list), _("Indicators in the Database"));
-  for (guint i = 0; indicators && i < indicators->len; i++)
-    {
-      IndsatsIndicator *ind = g_ptr_array_index (indicators, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *threshold = isnan (ind->threshold) ? NULL : indsats_format_number (ind->threshold, 1);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", ind->unit,
-                                                   ind->higher_is_better ? _("higher is better") : _("lower is better"),
-                                                   threshold ? _(" · threshold ") : "", threshold ? threshold : "");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ind->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "indicator", g_ptr_array_steal_index (indicators, i),
-                              (GDestroyNotify) indsats_indicator_free);
-      i--;
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (list), row);
-      g_signal_connect (gtk_widget_get_parent (row), "row-activated", G_CALLBACK (pick_indicator_cb), form);
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (list));
-  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "save", G_CALLBACK (indicators_dialog_save_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* New figure */
