@@ -10,8 +10,10 @@
 #include "indsats-application.h"
 #include "indsats-demo.h"
 #include "indsats-format.h"
+#include "indsats-plan-dialog.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
+#include "indsats-teams-dialog.h"
 #include "indsats-window.h"
 #include "test-util.h"
 
@@ -499,6 +501,194 @@ test_undo_redo_chain (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The one window of @type open over @window */
+static GtkWindow *
+open_dialog (IndsatsWindow *window,
+             GType          type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (l->data != (gpointer) window && G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      {
+        g_assert_null (found);
+        found = l->data;
+      }
+  g_list_free (toplevels);
+  return found;
+}
+
+static void
+type_into (GtkWidget  *dialog,
+           GType       type,
+           const char *child,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (dialog, type, child)), text);
+}
+
+/* New Plan: a threshold that is not a number is named under the form and
+ * nothing is stored; mended, the plan is created with its reasons and shown */
+static void
+test_new_plan_form (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_window ("new-plan.db", &path, &store);
+  GtkWidget *dialog, *create;
+  GtkTextView *reasons;
+  g_autofree char *title = NULL;
+  g_autofree char *dated = NULL;
+  g_autofree char *trigger = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
+  spin ();
+  dialog = GTK_WIDGET (open_dialog (window, INDSATS_TYPE_PLAN_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "New Plan");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  create = GTK_WIDGET (gtk_widget_get_template_child (dialog, INDSATS_TYPE_PLAN_DIALOG, "create_button"));
+  reasons = GTK_TEXT_VIEW (gtk_widget_get_template_child (dialog, INDSATS_TYPE_PLAN_DIALOG, "triggers_view"));
+  type_into (dialog, INDSATS_TYPE_PLAN_DIALOG, "title_row", "Genopretning 2025");
+  type_into (dialog, INDSATS_TYPE_PLAN_DIALOG, "jobcentre_row", "Ishøj Jobcenter");
+  type_into (dialog, INDSATS_TYPE_PLAN_DIALOG, "date_row", "03.02.2025");
+  type_into (dialog, INDSATS_TYPE_PLAN_DIALOG, "threshold_row", "tyve");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (reasons), "\n  Langtidsledige over 20 %  \n\n", -1);
+  g_signal_emit_by_name (create, "clicked");
+  spin ();
+  g_assert_cmpstr (indsats_plan_dialog_get_error (INDSATS_PLAN_DIALOG (dialog)), ==,
+                   "Threshold: “tyve” is not a number");
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM plan"), ==, 1);
+  g_assert_cmpint (indsats_window_get_plan_id (window), ==, 1);
+
+  type_into (dialog, INDSATS_TYPE_PLAN_DIALOG, "threshold_row", "25");
+  type_into (dialog, INDSATS_TYPE_PLAN_DIALOG, "date_row", "31.02.2025");
+  g_signal_emit_by_name (create, "clicked");
+  spin ();
+  g_assert_true (g_str_has_prefix (indsats_plan_dialog_get_error (INDSATS_PLAN_DIALOG (dialog)), "Date: "));
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM plan"), ==, 1);
+
+  type_into (dialog, INDSATS_TYPE_PLAN_DIALOG, "date_row", "03.02.2025");
+  g_signal_emit_by_name (create, "clicked");
+  spin ();
+  g_assert_null (open_dialog (window, INDSATS_TYPE_PLAN_DIALOG));
+  g_assert_cmpint (indsats_window_get_plan_id (window), ==, 2);
+  title = db_text (path, "SELECT title FROM plan WHERE id = 2");
+  dated = db_text (path, "SELECT dated FROM plan WHERE id = 2");
+  trigger = db_text (path, "SELECT group_concat(text, '|') FROM plan_trigger WHERE plan_id = 2");
+  g_assert_cmpstr (title, ==, "Genopretning 2025");
+  g_assert_cmpstr (dated, ==, "2025-02-03");
+  g_assert_cmpstr (trigger, ==, "Langtidsledige over 20 %");
+  g_assert_cmpint (db_int (path, "SELECT threshold FROM plan WHERE id = 2"), ==, 25);
+
+  /* Cancel closes it and stores nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
+  spin ();
+  dialog = GTK_WIDGET (open_dialog (window, INDSATS_TYPE_PLAN_DIALOG));
+  type_into (dialog, INDSATS_TYPE_PLAN_DIALOG, "title_row", "Kladde");
+  g_signal_emit_by_name (gtk_widget_get_template_child (dialog, INDSATS_TYPE_PLAN_DIALOG, "cancel_button"), "clicked");
+  spin ();
+  g_assert_null (open_dialog (window, INDSATS_TYPE_PLAN_DIALOG));
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM plan"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The entry row under @widget that holds @text */
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *text)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button under @widget that a screen reader calls @name */
+static GtkWidget *
+find_named_button (GtkWidget  *widget,
+                   const char *name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named_button (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Teams and Focus Areas: a name applied in its row is stored, a name already
+ * used is refused; the trash button asks before removing a focus area that
+ * holds actions, and removes it with them */
+static void
+test_teams_form (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_window ("teams.db", &path, &store);
+  g_autofree char *team = NULL;
+  g_autofree char *other = NULL;
+  GtkWidget *dialog, *row, *trash;
+  GtkWindow *question = NULL;
+  int actions = db_int (path, "SELECT count(*) FROM action");
+  int held;
+
+  team = db_text (path, "SELECT name FROM team WHERE id = 2");
+  other = db_text (path, "SELECT name FROM team WHERE id <> 2 ORDER BY id LIMIT 1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-teams", NULL));
+  spin ();
+  dialog = GTK_WIDGET (open_dialog (window, INDSATS_TYPE_TEAMS_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Teams and Focus Areas");
+
+  row = find_entry_row (dialog, team);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Team");
+  gtk_editable_set_text (GTK_EDITABLE (row), other);
+  g_signal_emit_by_name (row, "apply");
+  spin ();
+  {
+    g_autofree char *kept = db_text (path, "SELECT name FROM team WHERE id = 2");
+    g_assert_cmpstr (kept, ==, team);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (row), "Jobteamet");
+  g_signal_emit_by_name (row, "apply");
+  spin ();
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM team WHERE id = 2 AND name = 'Jobteamet'"), ==, 1);
+
+  held = db_int (path, "SELECT count(*) FROM action a JOIN focus_area f ON f.id = a.focus_id"
+                       " WHERE f.name = 'Fokus på et aktivt tilbud'");
+  g_assert_cmpint (held, >, 0);
+  trash = find_named_button (dialog, "Remove “Fokus på et aktivt tilbud”");
+  g_assert_nonnull (trash);
+  g_signal_emit_by_name (trash, "clicked");
+  spin ();
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (dialog))
+        question = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (question);
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM action"), ==, actions);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "remove");
+  spin ();
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM action"), ==, actions - held);
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM focus_area WHERE name = 'Fokus på et aktivt tilbud'"), ==, 0);
+  g_assert_null (open_dialog (window, INDSATS_TYPE_TEAMS_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_plans_teams_focus_areas (void)
 {
@@ -744,6 +934,8 @@ main (int    argc,
   g_test_add_func ("/ui/actions/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/actions/search-unicode", test_search_sees_what_a_reader_sees);
   g_test_add_func ("/ui/actions/undo-redo-chain", test_undo_redo_chain);
+  g_test_add_func ("/ui/actions/new-plan-form", test_new_plan_form);
+  g_test_add_func ("/ui/actions/teams-form", test_teams_form);
   g_test_add_func ("/ui/actions/plans-teams-focus-areas", test_plans_teams_focus_areas);
   g_test_add_func ("/ui/actions/conflict-in-form", test_conflict_in_form);
   g_test_add_func ("/ui/actions/killed-after-edit", test_killed_after_edit);

@@ -7,6 +7,8 @@
 #include "config.h"
 #include "indsats-application.h"
 #include "indsats-demo.h"
+#include "indsats-figure-dialog.h"
+#include "indsats-plan-dialog.h"
 #include "indsats-window.h"
 #include "test-util.h"
 
@@ -89,6 +91,47 @@ test_window_in_danish (void)
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Forsinket – skulle være trådt i kraft 11.05.2023"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "I gang"));
   g_assert_null (find_label_prefix (GTK_WIDGET (window), "Owner:"));
+
+  /* the forms read their words from their templates, in Danish too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
+  spin (window);
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    GtkWidget *form = NULL;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (INDSATS_IS_PLAN_DIALOG (l->data))
+        form = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (form);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Ny plan");
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_widget_get_template_child (form, INDSATS_TYPE_PLAN_DIALOG,
+                                                                                      "create_button"))), ==, "_Opret");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_template_child (form,
+                                                                           INDSATS_TYPE_PLAN_DIALOG, "title_row"))),
+                     ==, "Titel");
+    gtk_window_destroy (GTK_WINDOW (form));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-figure", NULL));
+  spin (window);
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    GtkWidget *form = NULL;
+    GListModel *kinds;
+    g_autoptr(GtkStringObject) columns = NULL;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (INDSATS_IS_FIGURE_DIALOG (l->data))
+        form = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (form);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Ny figur");
+    kinds = adw_combo_row_get_model (ADW_COMBO_ROW (gtk_widget_get_template_child (form, INDSATS_TYPE_FIGURE_DIALOG,
+                                                                                   "kind_row")));
+    columns = g_list_model_get_item (kinds, 1);
+    g_assert_cmpstr (gtk_string_object_get_string (columns), ==, "Søjler");
+    gtk_window_destroy (GTK_WINDOW (form));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

@@ -8,6 +8,9 @@
 #include "indsats-chart-widget.h"
 #include "indsats-demo.h"
 #include "indsats-figure-card.h"
+#include "indsats-figure-dialog.h"
+#include "indsats-goal-dialog.h"
+#include "indsats-indicators-dialog.h"
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
 #include "indsats-window.h"
@@ -338,6 +341,37 @@ test_goals_indicators_figures (void)
   const char *none[] = { NULL };
   int number;
 
+  /* the goal editor shows the goal's title and its text so far; Save stores
+   * what was typed and closes it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", "x", goal->id));
+  {
+    GtkWidget *editor = NULL;
+    g_autofree char *before = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+    gboolean open = FALSE;
+
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (INDSATS_IS_GOAL_DIALOG (l->data))
+        editor = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (editor);
+    g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                       gtk_widget_get_template_child (editor, INDSATS_TYPE_GOAL_DIALOG, "group"))), ==, goal->title);
+    before = indsats_goal_dialog_get_status (INDSATS_GOAL_DIALOG (editor));
+    g_assert_cmpstr (before, ==, goal->status_text ? goal->status_text : "");
+    indsats_goal_dialog_set_status (INDSATS_GOAL_DIALOG (editor), "Skrevet i formularen.");
+    g_signal_emit_by_name (gtk_widget_get_template_child (editor, INDSATS_TYPE_GOAL_DIALOG, "save_button"), "clicked");
+    spin_until_idle (window);
+    after = indsats_store_list_goals (store, NULL);
+    g_assert_cmpstr (((IndsatsGoal *) g_ptr_array_index (after, 6))->status_text, ==, "Skrevet i formularen.");
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      open = open || INDSATS_IS_GOAL_DIALOG (l->data);
+    g_list_free (toplevels);
+    g_assert_false (open);
+  }
+
   /* a goal's status text, through its dialog and its save */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", "x", goal->id));
   toplevels = gtk_window_list_toplevels ();
@@ -365,7 +399,45 @@ test_goals_indicators_figures (void)
   g_assert_nonnull (strstr (error->message, "“mange” is not a number"));
   g_clear_error (&error);
   g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Fleksjob'"), ==, 300);
+  /* Indicators: one chosen from the list fills the form; a threshold that is
+   * not a number is named under it and nothing changes; a good one is stored */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-indicators", NULL));
+  {
+    IndsatsIndicatorsDialog *form = NULL;
+    GtkWidget *save;
+    gboolean open = FALSE;
+
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (INDSATS_IS_INDICATORS_DIALOG (l->data))
+        form = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (form);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Indicators");
+    g_assert_cmpstr (indsats_indicators_dialog_get_unit (form), ==, "pct");
+    g_assert_true (indsats_indicators_dialog_pick (form, "Fleksjob"));
+    g_assert_cmpstr (indsats_indicators_dialog_get_name (form), ==, "Fleksjob");
+    g_assert_cmpstr (indsats_indicators_dialog_get_unit (form), ==, "personer");
+    g_assert_cmpstr (indsats_indicators_dialog_get_threshold (form), ==, "300,0");
+    g_assert_false (indsats_indicators_dialog_pick (form, "Ingen sådan"));
+    save = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_INDICATORS_DIALOG,
+                                                      "save_button"));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_INDICATORS_DIALOG,
+                                                                       "threshold_row")), "mange");
+    g_signal_emit_by_name (save, "clicked");
+    g_assert_nonnull (strstr (indsats_indicators_dialog_get_error (form), "“mange” is not a number"));
+    g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Fleksjob'"), ==, 300);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_INDICATORS_DIALOG,
+                                                                       "threshold_row")), "250");
+    g_signal_emit_by_name (save, "clicked");
+    spin_until_idle (window);
+    g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Fleksjob'"), ==, 250);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      open = open || INDSATS_IS_INDICATORS_DIALOG (l->data);
+    g_list_free (toplevels);
+    g_assert_false (open);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-figure", NULL));
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
@@ -387,6 +459,53 @@ test_goals_indicators_figures (void)
   g_assert_cmpint (indsats_window_make_figure (window, "  ", INDSATS_FIGURE_LINE, "Fleksjob", areas, "", 0, &error), ==, 0);
   g_clear_error (&error);
   g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM figure"), ==, 17);
+
+  /* New Figure: without an area it says so under the form and makes
+   * nothing; with one typed in, the figure is made, under the goal chosen */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-figure", NULL));
+  {
+    IndsatsFigureDialog *form = NULL;
+    GtkWidget *save;
+    gboolean open = FALSE;
+
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (INDSATS_IS_FIGURE_DIALOG (l->data))
+        form = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (form);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "New Figure");
+    g_assert_nonnull (indsats_figure_dialog_get_series (form));
+    g_assert_cmpint (indsats_figure_dialog_get_kind (form), ==, INDSATS_FIGURE_LINE);
+    g_assert_cmpint (indsats_figure_dialog_get_goal_id (form), ==, 0);
+    save = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_FIGURE_DIALOG, "save_button"));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_FIGURE_DIALOG,
+                                                                       "title_row")), "Fra formularen");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_FIGURE_DIALOG,
+                                                                             "kind_row")), 1);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_FIGURE_DIALOG,
+                                                                             "goal_row")), 7);
+    g_assert_cmpint (indsats_figure_dialog_get_goal_id (form), ==, goal->id);
+    g_signal_emit_by_name (save, "clicked");
+    g_assert_nonnull (strstr (indsats_figure_dialog_get_error (form), "Areas"));
+    g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM figure"), ==, 17);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_FIGURE_DIALOG,
+                                                                       "other_area_row")), "Ishøj");
+    g_signal_emit_by_name (save, "clicked");
+    spin_until_idle (window);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      open = open || INDSATS_IS_FIGURE_DIALOG (l->data);
+    g_list_free (toplevels);
+    g_assert_false (open);
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM figure WHERE title = 'Fra formularen'"
+                                              " AND kind = 'column' AND goal_id = %" G_GINT64_FORMAT, goal->id);
+      g_assert_cmpfloat (stored_value (store, sql), ==, 1);
+    }
+    g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM figure_series s JOIN figure f ON f.id = s.figure_id"
+                                            " WHERE f.title = 'Fra formularen' AND s.area = 'Ishøj'"), ==, 1);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -13,9 +13,10 @@
 #include <math.h>
 
 #include "indsats-error.h"
+#include "indsats-figure-dialog.h"
 #include "indsats-format.h"
-#include "indsats-series-choice.h"
-#include "indsats-store-tables.h"
+#include "indsats-goal-dialog.h"
+#include "indsats-indicators-dialog.h"
 
 static void
 refresh (IndsatsWindow *self)
@@ -144,124 +145,19 @@ indsats_window_make_figure (IndsatsWindow      *self,
   return number;
 }
 
-/* Dialogs: small forms built in code, each calling the functions above */
-
-typedef struct
-{
-  IndsatsWindow *window;
-  GtkWidget     *dialog;
-  GtkWidget     *error_label;
-  GtkTextView   *text;
-  GtkWidget     *title;
-  GtkWidget     *unit;
-  GtkWidget     *threshold;
-  GtkWidget     *higher;
-  AdwComboRow   *kind;
-  AdwComboRow   *goal;
-  AdwComboRow   *table;      /* New Figure: the series by table, measure and breakdown */
-  AdwComboRow   *measure;
-  AdwComboRow   *breakdown;
-  GtkWidget     *series;
-  IndsatsSeriesChoice *choice;
-  GPtrArray     *tables;     /* of const char *, owned by choice: what each row's items are */
-  GPtrArray     *measures;
-  GPtrArray     *breakdowns;
-  GtkWidget     *areas_box;
-  GtkWidget     *other_area;
-  GArray        *goal_ids;
-  gint64         id;
-} Form;
-
-static void
-form_free (Form *form)
-{
-  g_clear_pointer (&form->goal_ids, g_array_unref);
-  g_clear_pointer (&form->tables, g_ptr_array_unref);
-  g_clear_pointer (&form->measures, g_ptr_array_unref);
-  g_clear_pointer (&form->breakdowns, g_ptr_array_unref);
-  g_clear_pointer (&form->choice, indsats_series_choice_free);
-  g_free (form);
-}
-
-static GtkWidget *
-form_window (IndsatsWindow *self,
-             const char    *title,
-             GtkWidget    **content,
-             GCallback      save,
-             Form          *form)
-{
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *ok = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *page = adw_preferences_page_new ();
-
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 600);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), ok);
-  gtk_widget_add_css_class (ok, "suggested-action");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
-  g_signal_connect_swapped (ok, "clicked", save, form);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  form->error_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (form->error_label, "error");
-  gtk_label_set_wrap (GTK_LABEL (form->error_label), TRUE);
-  gtk_widget_set_margin_bottom (form->error_label, 12);
-  gtk_widget_set_visible (form->error_label, FALSE);
-  gtk_box_append (GTK_BOX (box), form->error_label);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  g_object_set_data_full (G_OBJECT (window), "form", form, (GDestroyNotify) form_free);
-  form->window = self;
-  form->dialog = window;
-  *content = page;
-  return window;
-}
-
-static void
-form_failed (Form         *form,
-             const GError *error)
-{
-  gtk_label_set_text (GTK_LABEL (form->error_label), error->message);
-  gtk_widget_set_visible (form->error_label, TRUE);
-}
-
-static GtkWidget *
-entry_row (AdwPreferencesGroup *group,
-           const char          *title,
-           const char          *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
 /* Edit a goal's status text */
 
 static void
-save_goal_cb (Form *form)
+goal_dialog_save_cb (IndsatsGoalDialog *dialog,
+                     IndsatsWindow     *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (form->text);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = indsats_goal_dialog_get_status (dialog);
   g_autoptr(GError) error = NULL;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!indsats_window_save_goal_status (form->window, form->id, text, &error))
-    form_failed (form, error);
+  if (!indsats_window_save_goal_status (self, indsats_goal_dialog_get_goal_id (dialog), text, &error))
+    indsats_goal_dialog_show_error (dialog, error->message);
   else
-    gtk_window_destroy (GTK_WINDOW (form->dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -271,71 +167,38 @@ edit_goal_activated (GtkWidget  *widget,
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
   g_autoptr(GPtrArray) goals = indsats_store_list_goals (self->store, NULL);
-  Form *form = g_new0 (Form, 1);
-  GtkWidget *page, *group, *frame, *window;
+  gint64 id = g_variant_get_int64 (parameter);
 
-  form->id = g_variant_get_int64 (parameter);
-  window = form_window (self, _("Edit Goal"), &page, G_CALLBACK (save_goal_cb), form);
-  group = adw_preferences_group_new ();
   for (guint i = 0; goals && i < goals->len; i++)
     {
       IndsatsGoal *g = g_ptr_array_index (goals, i);
-      if (g->id == form->id)
+
+      if (g->id == id)
         {
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), g->title);
-          form->text = GTK_TEXT_VIEW (gtk_text_view_new ());
-          gtk_text_buffer_set_text (gtk_text_view_get_buffer (form->text), g->status_text ? g->status_text : "", -1);
+          IndsatsGoalDialog *dialog = indsats_goal_dialog_new (GTK_WINDOW (self), id, g->title, g->status_text);
+
+          g_signal_connect_object (dialog, "save", G_CALLBACK (goal_dialog_save_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
         }
     }
-  if (form->text == NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (window));
-      return;
-    }
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Status"));
-  gtk_text_view_set_wrap_mode (form->text, GTK_WRAP_WORD_CHAR);
-  gtk_widget_set_size_request (GTK_WIDGET (form->text), -1, 160);
-  gtk_text_view_set_left_margin (form->text, 10);
-  gtk_text_view_set_top_margin (form->text, 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (form->text));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Indicators */
 
 static void
-save_indicator_cb (Form *form)
+indicators_dialog_save_cb (IndsatsIndicatorsDialog *dialog,
+                           IndsatsWindow           *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!indsats_window_save_indicator (form->window, gtk_editable_get_text (GTK_EDITABLE (form->title)),
-                                      gtk_editable_get_text (GTK_EDITABLE (form->unit)),
-                                      gtk_switch_get_active (GTK_SWITCH (form->higher)),
-                                      gtk_editable_get_text (GTK_EDITABLE (form->threshold)), &error))
-    form_failed (form, error);
+  if (!indsats_window_save_indicator (self, indsats_indicators_dialog_get_name (dialog),
+                                      indsats_indicators_dialog_get_unit (dialog),
+                                      indsats_indicators_dialog_get_higher_is_better (dialog),
+                                      indsats_indicators_dialog_get_threshold (dialog), &error))
+    indsats_indicators_dialog_show_error (dialog, error->message);
   else
-    gtk_window_destroy (GTK_WINDOW (form->dialog));
-}
-
-static void
-pick_indicator_cb (GtkListBox    *list,
-                   GtkListBoxRow *row,
-                   Form          *form)
-{
-  IndsatsIndicator *ind = g_object_get_data (G_OBJECT (row), "indicator");
-  g_autofree char *threshold = NULL;
-
-  if (ind == NULL)
-    return;
-  threshold = isnan (ind->threshold) ? g_strdup ("") : indsats_format_number (ind->threshold, 1);
-  gtk_editable_set_text (GTK_EDITABLE (form->title), ind->name);
-  gtk_editable_set_text (GTK_EDITABLE (form->unit), ind->unit);
-  gtk_editable_set_text (GTK_EDITABLE (form->threshold), threshold);
-  gtk_switch_set_active (GTK_SWITCH (form->higher), ind->higher_is_better);
+    gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -344,166 +207,38 @@ manage_indicators_activated (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
-  g_autoptr(GPtrArray) indicators = indsats_store_list_indicators (self->store, NULL);
-  Form *form = g_new0 (Form, 1);
-  GtkWidget *page, *edit, *list, *window, *higher_row;
+  IndsatsIndicatorsDialog *dialog = indsats_indicators_dialog_new (GTK_WINDOW (self),
+                                                                   indsats_store_list_indicators (self->store, NULL));
 
-  window = form_window (self, _("Indicators"), &page, G_CALLBACK (save_indicator_cb), form);
-  edit = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (edit), _("Indicator"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (edit),
-                                         _("Choose one below to change it, or give a new name to make one."));
-  form->title = entry_row (ADW_PREFERENCES_GROUP (edit), _("Name"), NULL);
-  form->unit = entry_row (ADW_PREFERENCES_GROUP (edit), _("Unit (pct, antal, personer, fuldtidspersoner, kr)"), "pct");
-  form->threshold = entry_row (ADW_PREFERENCES_GROUP (edit), _("Threshold"), NULL);
-  higher_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (higher_row), _("Higher Is Better"));
-  form->higher = gtk_switch_new ();
-  gtk_widget_set_valign (form->higher, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->higher), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Higher Is Better"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (higher_row), form->higher);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (higher_row), form->higher);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (edit), higher_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (edit));
-
-  list = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (list), _("Indicators in the Database"));
-  for (guint i = 0; indicators && i < indicators->len; i++)
-    {
-      IndsatsIndicator *ind = g_ptr_array_index (indicators, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *threshold = isnan (ind->threshold) ? NULL : indsats_format_number (ind->threshold, 1);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", ind->unit,
-                                                   ind->higher_is_better ? _("higher is better") : _("lower is better"),
-                                                   threshold ? _(" · threshold ") : "", threshold ? threshold : "");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ind->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "indicator", g_ptr_array_steal_index (indicators, i),
-                              (GDestroyNotify) indsats_indicator_free);
-      i--;
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (list), row);
-      g_signal_connect (gtk_widget_get_parent (row), "row-activated", G_CALLBACK (pick_indicator_cb), form);
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (list));
-  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "save", G_CALLBACK (indicators_dialog_save_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* New figure */
 
-static const char *
-chosen_in (AdwComboRow *row,
-           GPtrArray   *values)
-{
-  guint i = adw_combo_row_get_selected (row);
-
-  return values != NULL && i < values->len ? g_ptr_array_index (values, i) : NULL;
-}
-
-/* The indicator that the table, measure and breakdown chosen name */
-static const char *
-chosen_series (Form *form)
-{
-  return indsats_series_choice_find (form->choice, chosen_in (form->table, form->tables),
-                                     chosen_in (form->measure, form->measures),
-                                     chosen_in (form->breakdown, form->breakdowns));
-}
-
-static GListModel *
-labels_of (GPtrArray  *values,
-           const char *empty)
-{
-  GtkStringList *labels = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < values->len; i++)
-    {
-      const char *value = g_ptr_array_index (values, i);
-      gtk_string_list_append (labels, *value ? value : empty);
-    }
-  return G_LIST_MODEL (labels);
-}
-
 static void
-fill_areas (Form *form)
+figure_dialog_save_cb (IndsatsFigureDialog *dialog,
+                       IndsatsWindow       *self)
 {
-  const char *series = chosen_series (form);
-  g_autoptr(GPtrArray) areas = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (form->areas_box)) != NULL)
-    gtk_box_remove (GTK_BOX (form->areas_box), child);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (form->series), series ? series : "");
-  if (series == NULL)
-    return;
-  areas = indsats_store_list_areas (form->window->store, series, NULL);
-  for (guint i = 0; areas && i < areas->len; i++)
-    gtk_box_append (GTK_BOX (form->areas_box), gtk_check_button_new_with_label (g_ptr_array_index (areas, i)));
-}
-
-static void
-fill_breakdowns (Form *form)
-{
-  const char *table = chosen_in (form->table, form->tables);
-  const char *measure = chosen_in (form->measure, form->measures);
-  g_autoptr(GListModel) labels = NULL;
-
-  g_clear_pointer (&form->breakdowns, g_ptr_array_unref);
-  form->breakdowns = table && measure ? indsats_series_choice_breakdowns (form->choice, table, measure)
-                                      : g_ptr_array_new ();
-  labels = labels_of (form->breakdowns, _("No breakdown"));
-  adw_combo_row_set_model (form->breakdown, labels);
-  /* the totals come first, so the first is the default */
-  adw_combo_row_set_selected (form->breakdown, 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (form->breakdown), form->breakdowns->len > 1);
-  fill_areas (form);
-}
-
-static void
-fill_measures (Form *form)
-{
-  const char *table = chosen_in (form->table, form->tables);
-  g_autoptr(GListModel) labels = NULL;
-
-  g_clear_pointer (&form->measures, g_ptr_array_unref);
-  form->measures = table ? indsats_series_choice_measures (form->choice, table) : g_ptr_array_new ();
-  labels = labels_of (form->measures, "");
-  adw_combo_row_set_model (form->measure, labels);
-  adw_combo_row_set_selected (form->measure, 0);
-  fill_breakdowns (form);
-}
-
-static void
-save_figure_cb (Form *form)
-{
-  g_autoptr(GPtrArray) areas = g_ptr_array_new ();
+  g_auto(GStrv) areas = indsats_figure_dialog_get_areas (dialog);
   g_autoptr(GError) error = NULL;
-  const char *indicator = chosen_series (form);
-  const char *other = gtk_editable_get_text (GTK_EDITABLE (form->other_area));
-  guint goal = adw_combo_row_get_selected (form->goal);
+  const char *indicator = indsats_figure_dialog_get_series (dialog);
   int number;
 
-  for (GtkWidget *c = gtk_widget_get_first_child (form->areas_box); c; c = gtk_widget_get_next_sibling (c))
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
-      g_ptr_array_add (areas, (gpointer) gtk_check_button_get_label (GTK_CHECK_BUTTON (c)));
-  if (!indsats_text_is_blank (other))
-    g_ptr_array_add (areas, (gpointer) other);
-  g_ptr_array_add (areas, NULL);
-  number = indsats_window_make_figure (form->window, gtk_editable_get_text (GTK_EDITABLE (form->title)),
-                                       adw_combo_row_get_selected (form->kind),
+  number = indsats_window_make_figure (self, indsats_figure_dialog_get_title_text (dialog),
+                                       indsats_figure_dialog_get_kind (dialog),
                                        indicator ? indicator : "",
-                                       (const char * const *) areas->pdata,
-                                       gtk_editable_get_text (GTK_EDITABLE (form->threshold)),
-                                       goal > 0 && goal - 1 < form->goal_ids->len ? g_array_index (form->goal_ids, gint64, goal - 1) : 0,
+                                       (const char * const *) areas,
+                                       indsats_figure_dialog_get_threshold (dialog),
+                                       indsats_figure_dialog_get_goal_id (dialog),
                                        &error);
   if (number == 0)
-    form_failed (form, error);
+    indsats_figure_dialog_show_error (dialog, error->message);
   else
     {
       g_autofree char *text = g_strdup_printf (_("Figur %d was made"), number);
-      _indsats_window_toast (form->window, text);
-      gtk_window_destroy (GTK_WINDOW (form->dialog));
+      _indsats_window_toast (self, text);
+      gtk_window_destroy (GTK_WINDOW (dialog));
     }
 }
 
@@ -513,69 +248,10 @@ new_figure_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
-  g_autoptr(GPtrArray) indicators = indsats_store_list_indicators (self->store, NULL);
-  g_autoptr(GPtrArray) goals = indsats_store_list_goals (self->store, NULL);
-  g_autoptr(GHashTable) origins = indsats_store_list_indicator_origins (self->store, NULL);
-  g_autoptr(GListModel) table_labels = NULL;
-  g_autoptr(GtkStringList) goal_names = gtk_string_list_new (NULL);
-  const char *kinds[] = { _("Line"), _("Columns"), _("Bars"), NULL };
-  Form *form = g_new0 (Form, 1);
-  GtkWidget *page, *group, *areas, *window;
+  IndsatsFigureDialog *dialog = indsats_figure_dialog_new (GTK_WINDOW (self), self->store);
 
-  window = form_window (self, _("New Figure"), &page, G_CALLBACK (save_figure_cb), form);
-  group = adw_preferences_group_new ();
-  form->title = entry_row (ADW_PREFERENCES_GROUP (group), _("Title"), NULL);
-  form->kind = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->kind), _("Kind"));
-  adw_combo_row_set_model (form->kind, G_LIST_MODEL (gtk_string_list_new (kinds)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->kind));
-  /* the series by table, measure and breakdown */
-  if (indicators == NULL)
-    indicators = g_ptr_array_new ();
-  form->choice = indsats_series_choice_new (indicators, origins);
-  form->tables = indsats_series_choice_tables (form->choice);
-  form->table = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->table), _("Table"));
-  table_labels = labels_of (form->tables, _("Without a table"));
-  adw_combo_row_set_model (form->table, table_labels);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->table));
-  form->measure = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->measure), _("Measure"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->measure));
-  form->breakdown = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->breakdown), _("Breakdown"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->breakdown));
-  form->series = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->series), _("Series"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (form->series), FALSE);
-  gtk_widget_add_css_class (form->series, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), form->series);
-  form->threshold = entry_row (ADW_PREFERENCES_GROUP (group), _("Threshold"), NULL);
-  form->goal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gtk_string_list_append (goal_names, _("No Goal"));
-  for (guint i = 0; goals && i < goals->len; i++)
-    {
-      IndsatsGoal *g = g_ptr_array_index (goals, i);
-      g_array_append_val (form->goal_ids, g->id);
-      gtk_string_list_append (goal_names, g->title);
-    }
-  form->goal = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->goal), _("Goal"));
-  adw_combo_row_set_model (form->goal, G_LIST_MODEL (goal_names));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (form->goal));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  areas = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (areas), _("Areas to Compare"));
-  form->areas_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (areas), form->areas_box);
-  form->other_area = entry_row (ADW_PREFERENCES_GROUP (areas), _("Another Area"), NULL);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (areas));
-  fill_measures (form);
-  g_signal_connect_swapped (form->table, "notify::selected", G_CALLBACK (fill_measures), form);
-  g_signal_connect_swapped (form->measure, "notify::selected", G_CALLBACK (fill_breakdowns), form);
-  g_signal_connect_swapped (form->breakdown, "notify::selected", G_CALLBACK (fill_areas), form);
-  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "save", G_CALLBACK (figure_dialog_save_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void

@@ -13,6 +13,8 @@
 
 #include "indsats-error.h"
 #include "indsats-format.h"
+#include "indsats-plan-dialog.h"
+#include "indsats-teams-dialog.h"
 
 /**
  * indsats_window_switch_plan:
@@ -87,79 +89,19 @@ indsats_window_create_plan (IndsatsWindow      *self,
   return id;
 }
 
-typedef struct
-{
-  IndsatsWindow *window;
-  GtkWidget     *dialog;
-  GtkWidget     *title;
-  GtkWidget     *jobcentre;
-  GtkWidget     *date;
-  GtkWidget     *threshold;
-  GtkWidget     *target;
-  GtkTextView   *triggers;
-  GtkWidget     *error;
-} PlanForm;
-
-static GtkWidget *
-add_entry (GtkWidget  *group,
-           const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
 static void
-save_plan_cb (PlanForm *form)
+plan_dialog_create_cb (IndsatsPlanDialog *dialog,
+                       IndsatsWindow     *self)
 {
-  g_autoptr(IndsatsPlan) plan = indsats_plan_new ();
   g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (form->triggers);
-  GtkTextIter start, end;
-  g_autofree char *triggers = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (form->date));
-  const char *threshold = gtk_editable_get_text (GTK_EDITABLE (form->threshold));
-  gboolean missing = FALSE;
+  g_autoptr(IndsatsPlan) plan = indsats_plan_dialog_get_plan (dialog, &error);
 
-  plan->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->title)));
-  plan->jobcentre = g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->jobcentre)));
-  plan->target = g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->target)));
-  if (!indsats_text_is_blank (date) && !(plan->dated = indsats_date_parse (date, &error)))
+  if (!plan || !indsats_window_create_plan (self, plan, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Date: %s"), error->message);
-      gtk_label_set_text (GTK_LABEL (form->error), message);
-      gtk_widget_set_visible (form->error, TRUE);
+      indsats_plan_dialog_show_error (dialog, error->message);
       return;
     }
-  if (!indsats_text_is_blank (threshold) &&
-      (!indsats_number_parse (threshold, &plan->threshold, &missing, &error) || missing))
-    {
-      g_autofree char *message = g_strdup_printf (_("Threshold: “%s” is not a number"), threshold);
-      gtk_label_set_text (GTK_LABEL (form->error), message);
-      gtk_widget_set_visible (form->error, TRUE);
-      return;
-    }
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  triggers = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  lines = g_strsplit (triggers, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    if (!indsats_text_is_blank (lines[i]))
-      g_ptr_array_add (kept, g_strstrip (lines[i]));
-  g_ptr_array_add (kept, NULL);
-  plan->triggers = g_strdupv ((char **) kept->pdata);
-
-  if (!indsats_window_create_plan (form->window, plan, &error))
-    {
-      gtk_label_set_text (GTK_LABEL (form->error), error->message);
-      gtk_widget_set_visible (form->error, TRUE);
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (form->dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -168,57 +110,10 @@ new_plan_activated (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
-  PlanForm *form = g_new0 (PlanForm, 1);
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Create"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *triggers_group = adw_preferences_group_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
+  IndsatsPlanDialog *dialog = indsats_plan_dialog_new (GTK_WINDOW (self));
 
-  form->window = self;
-  form->dialog = window;
-  g_object_set_data_full (G_OBJECT (window), "form", form, g_free);
-  gtk_window_set_title (GTK_WINDOW (window), _("New Plan"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_plan_cb), form);
-
-  form->title = add_entry (group, _("Title"));
-  form->jobcentre = add_entry (group, _("Jobcentre"));
-  form->date = add_entry (group, _("Date (dd.mm.åååå)"));
-  form->threshold = add_entry (group, _("Threshold (%)"));
-  form->target = add_entry (group, _("Target"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (triggers_group), _("Why the Plan Is Needed"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (triggers_group),
-                                         _("One indicator that broke the line per line of text"));
-  form->triggers = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (form->triggers, GTK_WRAP_WORD_CHAR);
-  gtk_widget_set_size_request (GTK_WIDGET (form->triggers), -1, 100);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->triggers), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Why the Plan Is Needed"), -1);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (form->triggers));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (triggers_group), frame);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (triggers_group));
-  form->error = gtk_label_new (NULL);
-  gtk_widget_add_css_class (form->error, "error");
-  gtk_widget_set_visible (form->error, FALSE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  gtk_box_append (GTK_BOX (box), form->error);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "create", G_CALLBACK (plan_dialog_create_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Teams and focus areas */
@@ -277,7 +172,12 @@ removal_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "remove") && !indsats_window_remove (r->window, r->focus, r->id, &error))
     _indsats_window_toast (r->window, error->message);
   if (r->dialog && g_str_equal (response, "remove"))
-    gtk_window_destroy (GTK_WINDOW (r->dialog));
+    {
+      /* the question closes after this; it must not be left pointing at
+       * the window it was asked over */
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+      gtk_window_destroy (GTK_WINDOW (r->dialog));
+    }
 }
 
 /**
@@ -332,62 +232,27 @@ indsats_window_request_remove (IndsatsWindow *self,
 }
 
 static void
-rename_applied_cb (AdwEntryRow *row,
-                   gpointer     user_data)
+teams_rename_cb (IndsatsTeamsDialog *dialog,
+                 gboolean            focus,
+                 gint64              id,
+                 const char         *name,
+                 IndsatsWindow      *self)
 {
-  IndsatsWindow *self = g_object_get_data (G_OBJECT (row), "window");
   g_autoptr(GError) error = NULL;
 
-  if (!indsats_window_rename (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "focus")),
-                              *(gint64 *) g_object_get_data (G_OBJECT (row), "id"),
-                              gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (!indsats_window_rename (self, focus, id, name, &error))
     _indsats_window_toast (self, error->message);
 }
 
 static void
-remove_clicked_cb (GtkButton *button,
-                   gpointer   user_data)
+teams_remove_cb (IndsatsTeamsDialog *dialog,
+                 gboolean            focus,
+                 gint64              id,
+                 const char         *name,
+                 int                 n_actions,
+                 IndsatsWindow      *self)
 {
-  IndsatsWindow *self = g_object_get_data (G_OBJECT (button), "window");
-
-  indsats_window_request_remove (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "focus")),
-                                 *(gint64 *) g_object_get_data (G_OBJECT (button), "id"),
-                                 g_object_get_data (G_OBJECT (button), "name"),
-                                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "count")),
-                                 GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button))));
-}
-
-static GtkWidget *
-named_row (IndsatsWindow *self,
-           gboolean       focus,
-           gint64         id,
-           const char    *name,
-           int            count)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), name);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), focus ? _("Focus Area") : _("Team"));
-  gtk_editable_set_text (GTK_EDITABLE (row), name);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "window", self);
-  g_object_set_data (G_OBJECT (row), "focus", GINT_TO_POINTER (focus));
-  g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect (row, "apply", G_CALLBACK (rename_applied_cb), NULL);
-
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data (G_OBJECT (remove), "window", self);
-  g_object_set_data (G_OBJECT (remove), "focus", GINT_TO_POINTER (focus));
-  g_object_set_data (G_OBJECT (remove), "count", GINT_TO_POINTER (count));
-  g_object_set_data_full (G_OBJECT (remove), "id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data_full (G_OBJECT (remove), "name", g_strdup (name), g_free);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), NULL);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-  return row;
+  indsats_window_request_remove (self, focus, id, name, n_actions, GTK_WIDGET (dialog));
 }
 
 static void
@@ -397,38 +262,11 @@ manage_teams_activated (GtkWidget  *widget,
 {
   IndsatsWindow *self = INDSATS_WINDOW (widget);
   g_autoptr(GPtrArray) entries = indsats_store_list_teams (self->store, self->plan_id, NULL);
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = NULL;
-  gint64 team = 0;
+  IndsatsTeamsDialog *dialog = indsats_teams_dialog_new (GTK_WINDOW (self), entries);
 
-  gtk_window_set_title (GTK_WINDOW (window), _("Teams and Focus Areas"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 600);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  for (guint i = 0; entries && i < entries->len; i++)
-    {
-      IndsatsTeamEntry *e = g_ptr_array_index (entries, i);
-      int team_count = 0;
-
-      if (e->team_id != team)
-        {
-          for (guint k = i; k < entries->len && ((IndsatsTeamEntry *) g_ptr_array_index (entries, k))->team_id == e->team_id; k++)
-            team_count += ((IndsatsTeamEntry *) g_ptr_array_index (entries, k))->n_actions;
-          group = adw_preferences_group_new ();
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), named_row (self, FALSE, e->team_id, e->team, team_count));
-          adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-          team = e->team_id;
-        }
-      if (e->focus_id)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), named_row (self, TRUE, e->focus_id, e->focus, e->n_actions));
-    }
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect_object (dialog, "rename", G_CALLBACK (teams_rename_cb), self, 0);
+  g_signal_connect_object (dialog, "remove", G_CALLBACK (teams_remove_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
