@@ -8,6 +8,8 @@
 
 #include "indsats-plan-item.h"
 
+#include "indsats-action-filter.h"
+
 #include "indsats-text.h"
 
 struct _IndsatsPlanItem
@@ -124,9 +126,15 @@ indsats_plan_item_get_folded (IndsatsPlanItem *self)
 
   if (self->folded == NULL)
     {
-      g_autofree char *both = g_strconcat (self->action ? self->action->text : self->name, "\n",
-                                           self->action && self->action->owner ? self->action->owner : "", NULL);
-      self->folded = indsats_text_fold (both);
+      g_autofree char *both = NULL;
+
+      if (self->action)
+        self->folded = indsats_action_fold (self->action);
+      else
+        {
+          both = g_strconcat (self->name, "\n", NULL);
+          self->folded = indsats_text_fold (both);
+        }
     }
   return self->folded;
 }

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "indsats-accessible.h"
+#include "indsats-action-filter.h"
 #include "indsats-action-row.h"
 #include "indsats-format.h"
 #include "indsats-plan-item.h"
@@ -151,34 +152,27 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), slot_item_changed_cb, list_item);
 }
 
+/* the view's filters are the core's, in the same order */
+G_STATIC_ASSERT ((int) INDSATS_PLAN_FILTER_ALL == (int) INDSATS_ACTION_FILTER_ALL);
+G_STATIC_ASSERT ((int) INDSATS_PLAN_FILTER_PLANNED == (int) INDSATS_ACTION_FILTER_PLANNED);
+G_STATIC_ASSERT ((int) INDSATS_PLAN_FILTER_STARTED == (int) INDSATS_ACTION_FILTER_STARTED);
+G_STATIC_ASSERT ((int) INDSATS_PLAN_FILTER_DONE == (int) INDSATS_ACTION_FILTER_DONE);
+G_STATIC_ASSERT ((int) INDSATS_PLAN_FILTER_DROPPED == (int) INDSATS_ACTION_FILTER_DROPPED);
+G_STATIC_ASSERT ((int) INDSATS_PLAN_FILTER_LATE == (int) INDSATS_ACTION_FILTER_LATE);
+
 gboolean
 indsats_plan_view_is_late (IndsatsPlanView     *self,
                            const IndsatsAction *a)
 {
-  return a->status == INDSATS_STATUS_PLANNED && strcmp (a->start_date, self->today) < 0;
+  return indsats_action_is_late (a, self->today);
 }
 
 static gboolean
 matches (IndsatsPlanView     *self,
          IndsatsPlanItem     *item)
 {
-  const IndsatsAction *a = indsats_plan_item_get_action (item);
-
-  switch (self->filter)
-    {
-    case INDSATS_PLAN_FILTER_PLANNED: if (a->status != INDSATS_STATUS_PLANNED) return FALSE; break;
-    case INDSATS_PLAN_FILTER_STARTED: if (a->status != INDSATS_STATUS_STARTED) return FALSE; break;
-    case INDSATS_PLAN_FILTER_DONE: if (a->status != INDSATS_STATUS_DONE) return FALSE; break;
-    case INDSATS_PLAN_FILTER_DROPPED: if (a->status != INDSATS_STATUS_DROPPED) return FALSE; break;
-    case INDSATS_PLAN_FILTER_LATE: if (!indsats_plan_view_is_late (self, a)) return FALSE; break;
-    case INDSATS_PLAN_FILTER_ALL:
-    default: break;
-    }
-  if (self->owner && g_strcmp0 (self->owner, a->owner) != 0)
-    return FALSE;
-  if (self->search && *self->search && strstr (indsats_plan_item_get_folded (item), self->search) == NULL)
-    return FALSE;
-  return TRUE;
+  return indsats_action_matches (indsats_plan_item_get_action (item), indsats_plan_item_get_folded (item),
+                                 (IndsatsActionFilter) self->filter, self->owner, self->search, self->today);
 }
 
 static int
