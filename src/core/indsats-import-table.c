@@ -476,11 +476,16 @@ resolve_spilled (IndsatsImportTable  *t,
   sqlite3_finalize (st);
   if (ok)
     {
-      g_autofree char *sql = column < 0 ? g_strdup ("DELETE FROM pending")
-                                        : g_strdup_printf ("DELETE FROM pending WHERE col = %d", column);
+      sqlite3_stmt *gone_st = NULL;
       guint gone;
 
-      sqlite3_exec (spill->db, sql, NULL, NULL, NULL);
+      /* every column's rows, or @column's (-1 matches no column) */
+      if (sqlite3_prepare_v2 (spill->db, "DELETE FROM pending WHERE ?1 < 0 OR col = ?1", -1, &gone_st, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_int (gone_st, 1, column);
+          sqlite3_step (gone_st);
+        }
+      sqlite3_finalize (gone_st);
       gone = sqlite3_changes (spill->db);
       spill->count -= MIN (gone, spill->count);
     }
