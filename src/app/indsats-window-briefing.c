@@ -271,15 +271,8 @@ briefing_response_cb (GtkNativeDialog *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autofree char *path = _indsats_window_chosen_path (dialog, ".pdf");
 
-      if (path && !g_str_has_suffix (path, ".pdf"))
-        {
-          char *with = g_strconcat (path, ".pdf", NULL);
-          g_free (path);
-          path = with;
-        }
       if (path && !indsats_window_export_briefing (self, path))
         show_message (self, _("The Briefing Was Not Saved"),
                       _("Another import or export is under way; try again when it is done"));

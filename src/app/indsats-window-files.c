@@ -631,6 +631,25 @@ import_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/**
+ * _indsats_window_chosen_path:
+ * @suffix: the file type's ending, ".xlsx"
+ *
+ * Returns: (nullable): the file chosen in a save dialog, with @suffix added
+ *   when the person left it out
+ */
+char *
+_indsats_window_chosen_path (GtkNativeDialog *chooser,
+                             const char      *suffix)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path == NULL || g_str_has_suffix (path, suffix))
+    return g_steal_pointer (&path);
+  return g_strconcat (path, suffix, NULL);
+}
+
 static void
 export_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -638,15 +657,8 @@ export_response_cb (GtkNativeDialog *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autofree char *path = _indsats_window_chosen_path (dialog, ".xlsx");
 
-      if (path && !g_str_has_suffix (path, ".xlsx"))
-        {
-          char *with = g_strconcat (path, ".xlsx", NULL);
-          g_free (path);
-          path = with;
-        }
       if (path)
         indsats_window_export_xlsx (self, path,
                                     gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "language"),

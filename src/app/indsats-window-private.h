@@ -47,6 +47,8 @@ struct _IndsatsWindow
 };
 
 void _indsats_window_reload          (IndsatsWindow      *self);
+char *_indsats_window_chosen_path    (GtkNativeDialog    *chooser,
+                                      const char         *suffix);
 gboolean _indsats_window_has_setting (IndsatsWindow      *self,
                                       const char         *key);
 
