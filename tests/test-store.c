@@ -21,6 +21,7 @@
 #include "indsats-store-private.h"
 #include "indsats-store.h"
 #include "indsats-store-schema.h"
+#include "indsats-undo.h"
 
 typedef struct
 {
@@ -1512,6 +1513,163 @@ test_action_conflict (Fixture       *f,
   g_assert_cmpstr (owner, ==, "Bent Holm");
 }
 
+/* Sets one text of an action as another person and saves it */
+static void
+change_as (IndsatsStore         *store,
+           gint64                id,
+           IndsatsActionFields   field,
+           const char           *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsAction) a = indsats_store_get_action (store, id, &error);
+
+  g_assert_no_error (error);
+  if (field == INDSATS_ACTION_FIELD_OWNER)
+    {
+      g_free (a->owner);
+      a->owner = g_strdup (value);
+    }
+  else if (field == INDSATS_ACTION_FIELD_NOTE)
+    {
+      g_free (a->note);
+      a->note = g_strdup (value);
+    }
+  else
+    {
+      g_assert_cmpint (field, ==, INDSATS_ACTION_FIELD_TEXT);
+      g_free (a->text);
+      a->text = g_strdup (value);
+    }
+  g_assert_true (indsats_store_update_action (store, a, field, &error));
+  g_assert_no_error (error);
+}
+
+/* Undo and redo put back only what this person changed, and refuse to write
+ * over a newer change of the same field by someone else, naming it */
+static void
+test_undo_keeps_newer_change (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsStore) mine = indsats_store_open (f->path, &error);
+  g_autoptr(IndsatsStore) theirs = NULL;
+  g_autoptr(IndsatsUndoStack) stack = NULL;
+  g_autoptr(IndsatsAction) a = NULL;
+  g_autofree char *owner3 = NULL;
+  g_autofree char *expected = NULL;
+  IndsatsHistoryEntry *e;
+  IndsatsAction added = { 0 };
+  gint64 plan_id, id;
+  int rows, position;
+  char *text;
+
+  g_assert_no_error (error);
+  plan_id = indsats_demo_write (mine, NULL, &error);
+  g_assert_cmpint (plan_id, >, 0);
+  theirs = indsats_store_open (f->path, &error);
+  g_assert_no_error (error);
+  indsats_store_set_user_name (theirs, "Anna Hansen");
+  indsats_store_set_user_name (mine, "Bent Holm");
+  owner3 = sql_text (f->path, "SELECT owner FROM action WHERE id = 3");
+
+  /* a change of another field is kept: undo puts back the owner only */
+  stack = indsats_undo_stack_new (mine);
+  a = indsats_store_get_action (mine, 3, &error);
+  g_free (a->owner);
+  a->owner = g_strdup ("Mit bud");
+  g_assert_true (indsats_undo_stack_edit (stack, a, INDSATS_ACTION_FIELD_OWNER, &error));
+  change_as (theirs, 3, INDSATS_ACTION_FIELD_NOTE, "Deres note");
+  g_assert_true (indsats_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  text = sql_text (f->path, "SELECT owner || '|' || note FROM action WHERE id = 3");
+  expected = g_strdup_printf ("%s|Deres note", owner3);
+  g_assert_cmpstr (text, ==, expected);
+  g_free (text);
+
+  /* redo over their newer owner: refused, naming them, nothing written */
+  change_as (theirs, 3, INDSATS_ACTION_FIELD_OWNER, "Annas bud");
+  rows = sql_int (f->path, "SELECT count(*) FROM action_history");
+  g_assert_false (indsats_undo_stack_redo (stack, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Anna Hansen changed owner to “Annas bud” at "));
+  g_assert_nonnull (strstr (error->message, "Nothing was undone"));
+  g_clear_error (&error);
+  g_assert_cmpuint (indsats_undo_stack_get_conflicts (stack)->len, ==, 1);
+  e = g_ptr_array_index (indsats_undo_stack_get_conflicts (stack), 0);
+  g_assert_cmpstr (e->field, ==, "owner");
+  g_assert_cmpstr (e->new_value, ==, "Annas bud");
+  g_assert_cmpstr (e->changed_by, ==, "Anna Hansen");
+  text = sql_text (f->path, "SELECT owner FROM action WHERE id = 3");
+  g_assert_cmpstr (text, ==, "Annas bud");
+  g_free (text);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action_history"), ==, rows);
+  g_assert_true (indsats_undo_stack_can_redo (stack));
+
+  /* undo of an edit whose field they changed since: refused, and their
+   * owner and my text both stay */
+  g_clear_pointer (&a, indsats_action_free);
+  a = indsats_store_get_action (mine, 2, &error);
+  g_free (a->owner);
+  a->owner = g_strdup ("Mit bud");
+  g_free (a->text);
+  a->text = g_strdup ("Min tekst");
+  g_assert_true (indsats_undo_stack_edit (stack, a, INDSATS_ACTION_FIELD_OWNER | INDSATS_ACTION_FIELD_TEXT, &error));
+  change_as (theirs, 2, INDSATS_ACTION_FIELD_OWNER, "Teamleder");
+  g_assert_false (indsats_undo_stack_undo (stack, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Anna Hansen changed owner to “Teamleder”"));
+  g_assert_null (strstr (error->message, "text"));
+  g_clear_error (&error);
+  text = sql_text (f->path, "SELECT owner || '|' || text FROM action WHERE id = 2");
+  g_assert_cmpstr (text, ==, "Teamleder|Min tekst");
+  g_free (text);
+  g_assert_true (indsats_undo_stack_can_undo (stack));
+
+  /* undo of an addition they edited since: the action and their text stay */
+  g_clear_object (&stack);
+  stack = indsats_undo_stack_new (mine);
+  added.team = (char *) "Job-team";
+  added.focus = (char *) "Fokus på et aktivt tilbud";
+  added.owner = (char *) "Alle SB";
+  added.text = (char *) "Ugentlig opfølgning";
+  added.start_date = (char *) "2023-04-03";
+  id = indsats_undo_stack_add (stack, plan_id, &added, &error);
+  g_assert_cmpint (id, >, 0);
+  change_as (theirs, id, INDSATS_ACTION_FIELD_TEXT, "Ugentlig opfølgning, også om fredagen");
+  g_assert_false (indsats_undo_stack_undo (stack, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Anna Hansen changed text to “Ugentlig opfølgning, også om fredagen”"));
+  g_clear_error (&error);
+  g_clear_pointer (&a, indsats_action_free);
+  a = indsats_store_get_action (mine, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->text, ==, "Ugentlig opfølgning, også om fredagen");
+
+  /* undo of a move after they moved the action back: it stays where they put it */
+  g_clear_object (&stack);
+  stack = indsats_undo_stack_new (mine);
+  g_assert_true (indsats_undo_stack_move (stack, 5, 1, &error));
+  g_assert_true (indsats_store_move_action (theirs, 5, -1, &error));
+  g_assert_no_error (error);
+  position = sql_int (f->path, "SELECT position FROM action WHERE id = 5");
+  g_assert_false (indsats_undo_stack_undo (stack, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "was moved by someone else"));
+  g_clear_error (&error);
+  g_assert_cmpuint (indsats_undo_stack_get_conflicts (stack)->len, ==, 0);
+  g_assert_cmpint (sql_int (f->path, "SELECT position FROM action WHERE id = 5"), ==, position);
+
+  /* with no one else in between, undo and redo go through as before */
+  g_clear_object (&stack);
+  stack = indsats_undo_stack_new (mine);
+  g_assert_true (indsats_undo_stack_delete (stack, 6, &error));
+  g_assert_true (indsats_undo_stack_undo (stack, &error));
+  g_assert_true (indsats_undo_stack_redo (stack, &error));
+  g_assert_true (indsats_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sql_int (f->path, "SELECT count(*) FROM action WHERE id = 6"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1535,6 +1693,7 @@ main (int    argc,
       ADD ("/store-pg/keyfigures/series-range", test_read_series_range);
       ADD ("/store-pg/changed-elsewhere", test_changed_elsewhere);
       ADD ("/store-pg/action/conflict", test_action_conflict);
+      ADD ("/store-pg/action/undo-keeps-newer-change", test_undo_keeps_newer_change);
       return g_test_run ();
     }
   ADD ("/store/create", test_create_from_nothing);
@@ -1559,6 +1718,7 @@ main (int    argc,
   ADD ("/store/keyfigures/series-choice", test_series_choice);
   ADD ("/store/changed-elsewhere", test_changed_elsewhere);
   ADD ("/store/action/conflict", test_action_conflict);
+  ADD ("/store/action/undo-keeps-newer-change", test_undo_keeps_newer_change);
 #undef ADD
 
   return g_test_run ();

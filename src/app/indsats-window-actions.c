@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "indsats-action-dialog.h"
+#include "indsats-error.h"
 #include "indsats-format.h"
 
 static void
@@ -233,6 +234,37 @@ set_status_activated (GtkWidget  *widget,
   indsats_window_set_action_status (self, id, status);
 }
 
+/* Undo or redo was refused: says whose newer change it kept, and what it is */
+static void
+say_conflict (IndsatsWindow *self,
+              gboolean       undo)
+{
+  GPtrArray *changes = indsats_undo_stack_get_conflicts (self->undo);
+  g_autoptr(GString) what = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IndsatsHistoryEntry *e = g_ptr_array_index (changes, i);
+      g_autofree char *value = indsats_history_shown_value (e->field, e->new_value);
+      g_autofree char *when = g_strndup (e->changed_at + MIN (strlen (e->changed_at), 11), 5);
+
+      if (what->len > 0)
+        g_string_append (what, "; ");
+      g_string_append_printf (what, _("%s changed %s to “%s” at %s"),
+                              *e->changed_by ? e->changed_by : _("Someone"),
+                              indsats_history_field_label (e->field), value, when);
+    }
+  if (what->len > 0)
+    /* TRANSLATORS: "Not undone, their change stays: Anna Hansen changed Owner to …" */
+    text = g_strdup_printf (undo ? _("Not undone, their change stays: %s") : _("Not redone, their change stays: %s"),
+                            what->str);
+  else
+    text = g_strdup (undo ? _("Not undone: someone else moved the action since, and it stays where they put it")
+                          : _("Not redone: someone else moved the action since, and it stays where they put it"));
+  _indsats_window_toast (self, text);
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -246,7 +278,9 @@ undo_activated (GtkWidget  *widget,
     return;
   ok = g_str_equal (action_name, "win.undo") ? indsats_undo_stack_undo (self->undo, &error)
                                              : indsats_undo_stack_redo (self->undo, &error);
-  if (!ok)
+  if (g_error_matches (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT))
+    say_conflict (self, g_str_equal (action_name, "win.undo"));
+  else if (!ok)
     report (self, error);
   changed (self);
 }

@@ -64,7 +64,39 @@ G_GNUC_INTERNAL gint64       select_id   (IndsatsStore  *self,
 /* The local time as the store records it */
 G_GNUC_INTERNAL char        *now_text    (void);
 
-/* In indsats-store-actions.c: one row of an action's history */
+/* In indsats-store-actions.c: an action's texts as they are stored (NFC,
+ * trimmed); the checks every stored action passes (@need_owner: a new or
+ * changed action has an owner); and the day it started settled from its
+ * status (@old is the action before an edit, NULL for a new one; returns
+ * @fields with the day added when it changed) */
+G_GNUC_INTERNAL IndsatsAction *normalized_action (const IndsatsAction *given);
+G_GNUC_INTERNAL gboolean     validate_action (const IndsatsAction  *a,
+                                              gboolean              need_owner,
+                                              GError              **error);
+G_GNUC_INTERNAL IndsatsActionFields settle_started_on (IndsatsAction       *a,
+                                                       const IndsatsAction *old,
+                                                       IndsatsActionFields  fields);
+
+/* In indsats-store-history.c: the fields an edit may name, each once: the
+ * history's name, the flag, and where an action holds its text (-1 for the
+ * status, which is no text) */
+typedef struct
+{
+  const char          *name;
+  IndsatsActionFields  flag;
+  gssize               offset;
+} ActionField;
+G_GNUC_INTERNAL extern const ActionField action_fields[];
+G_GNUC_INTERNAL extern const gsize       n_action_fields;
+/* The field's value in @a as the history writes it; NULL for none */
+G_GNUC_INTERNAL const char  *action_field_value (const IndsatsAction *a,
+                                                 const ActionField   *field);
+/* Sets the field of @to to what @from holds */
+G_GNUC_INTERNAL void         action_field_copy  (IndsatsAction       *to,
+                                                 const IndsatsAction *from,
+                                                 const ActionField   *field);
+
+/* In indsats-store-history.c: one row of an action's history */
 G_GNUC_INTERNAL gboolean     record_history (IndsatsStore  *self,
                                              gint64         action_id,
                                              gint64         plan_id,

@@ -128,6 +128,19 @@ gboolean       indsats_store_move_action    (IndsatsStore   *self,
                                              gint64          action_id,
                                              int             direction,
                                              GError        **error);
+/* For undo and redo: refused when someone else changed the action since */
+gboolean       indsats_store_update_action_if (IndsatsStore        *self,
+                                               const IndsatsAction *expected,
+                                               const IndsatsAction *changed,
+                                               IndsatsActionFields  fields,
+                                               GError             **error);
+IndsatsAction *indsats_store_delete_action_if (IndsatsStore        *self,
+                                               const IndsatsAction *expected,
+                                               GError             **error);
+gboolean       indsats_store_move_action_if (IndsatsStore        *self,
+                                             const IndsatsAction *expected,
+                                             int                  direction,
+                                             GError             **error);
 
 /* Goals, indicators, observations and figures */
 gint64        indsats_store_add_goal        (IndsatsStore       *self,

@@ -5,13 +5,17 @@
  * edit by the values before it, a deletion by restoring the row in its place,
  * a move by the opposite move. Every step goes through the store, so it is
  * one transaction and leaves a history row. A failed step leaves the stack as
- * it was.
+ * it was. Undo and redo never overwrite someone else's newer change: each
+ * command keeps the action as its last step left it, and the store refuses
+ * the step when the fields it would write hold something else now.
  */
 #include "config.h"
 
 #include "indsats-undo.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "indsats-error.h"
 
 typedef enum
 {
@@ -27,6 +31,7 @@ typedef struct
   IndsatsAction *before;  /* edit: the old values; delete, add: the row itself */
   IndsatsAction *after;   /* edit: the new values */
   IndsatsActionFields fields; /* edit: the fields it changed */
+  IndsatsAction *left;    /* the action as the last step left it; NULL when deleted */
   gint64         action_id;
   int            direction;
 } Command;
@@ -38,6 +43,7 @@ struct _IndsatsUndoStack
   IndsatsStore *store;
   GPtrArray    *done;     /* of Command, oldest first */
   GPtrArray    *undone;   /* of Command, the next to redo last */
+  GPtrArray    *conflicts; /* of IndsatsHistoryEntry: what refused the last step */
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsUndoStack, indsats_undo_stack, G_TYPE_OBJECT)
@@ -50,6 +56,7 @@ command_free (Command *c)
 {
   indsats_action_free (c->before);
   indsats_action_free (c->after);
+  indsats_action_free (c->left);
   g_free (c);
 }
 
@@ -61,6 +68,7 @@ indsats_undo_stack_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->done, g_ptr_array_unref);
   g_clear_pointer (&self->undone, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (indsats_undo_stack_parent_class)->finalize (object);
 }
@@ -106,6 +114,7 @@ indsats_undo_stack_init (IndsatsUndoStack *self)
 {
   self->done = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
   self->undone = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_history_entry_free);
 }
 
 IndsatsUndoStack *
@@ -127,10 +136,20 @@ notify (IndsatsUndoStack *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+/* What the store holds now, after a step of ours */
+static void
+remember (IndsatsUndoStack *self,
+          Command          *c)
+{
+  g_clear_pointer (&c->left, indsats_action_free);
+  c->left = indsats_store_get_action (self->store, c->action_id, NULL);
+}
+
 static void
 push (IndsatsUndoStack *self,
       Command          *c)
 {
+  remember (self, c);
   g_ptr_array_add (self->done, c);
   g_ptr_array_set_size (self->undone, 0);
   notify (self);
@@ -291,7 +310,12 @@ apply (IndsatsUndoStack  *self,
       /* undoing an addition deletes; undoing a deletion restores */
       if ((c->kind == COMMAND_ADD) == backwards)
         {
-          IndsatsAction *gone = indsats_store_delete_action (self->store, c->action_id, error);
+          IndsatsAction *gone;
+
+          if (c->left == NULL)
+            gone = indsats_store_delete_action (self->store, c->action_id, error);
+          else
+            gone = indsats_store_delete_action_if (self->store, c->left, error);
           if (gone == NULL)
             return FALSE;
           indsats_action_free (c->before);
@@ -301,53 +325,111 @@ apply (IndsatsUndoStack  *self,
       return indsats_store_restore_action (self->store, c->before, error);
 
     case COMMAND_EDIT:
-      /* only the fields the edit named go back: another person's changes to
-       * the others since then stay */
-      return indsats_store_update_action (self->store, backwards ? c->before : c->after,
-                                          c->fields, error);
+      /* only the fields the edit named go back, and only when they still
+       * hold what this person left: another person's changes stay */
+      if (c->left == NULL)
+        return indsats_store_update_action (self->store, backwards ? c->before : c->after, c->fields, error);
+      return indsats_store_update_action_if (self->store, c->left, backwards ? c->before : c->after,
+                                             c->fields, error);
 
     case COMMAND_MOVE:
-      return indsats_store_move_action (self->store, c->action_id, backwards ? -c->direction : c->direction, error);
+      if (c->left == NULL)
+        return indsats_store_move_action (self->store, c->action_id, backwards ? -c->direction : c->direction,
+                                          error);
+      return indsats_store_move_action_if (self->store, c->left, backwards ? -c->direction : c->direction, error);
 
     default:
       g_assert_not_reached ();
     }
 }
 
+/* After a step refused for someone else's change: their newest change of
+ * each field the step would have written */
+static void
+find_conflicts (IndsatsUndoStack *self,
+                Command          *c)
+{
+  g_autoptr(IndsatsAction) now = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  IndsatsActionFields fields;
+
+  if (c->left == NULL || !(now = indsats_store_get_action (self->store, c->action_id, NULL)))
+    return;
+  fields = c->kind == COMMAND_EDIT ? c->fields
+         : c->kind == COMMAND_MOVE ? INDSATS_ACTION_FIELD_TEAM | INDSATS_ACTION_FIELD_FOCUS
+         : INDSATS_ACTION_FIELD_ALL;
+  fields &= indsats_action_changed_fields (c->left, now);
+  if (fields == 0 || !(changes = indsats_store_list_changes_since (self->store, c->action_id, 0, fields, NULL)))
+    return;
+  g_ptr_array_extend_and_steal (self->conflicts, g_steal_pointer (&changes));
+}
+
+/* Undoes (from @from to @to) or redoes (the other way) the newest step */
+static gboolean
+step (IndsatsUndoStack  *self,
+      GPtrArray         *from,
+      GPtrArray         *to,
+      gboolean           backwards,
+      GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Command *c;
+
+  g_ptr_array_set_size (self->conflicts, 0);
+  if (from->len == 0)
+    return TRUE;
+  c = g_ptr_array_index (from, from->len - 1);
+  if (!apply (self, c, backwards, &local_error))
+    {
+      if (g_error_matches (local_error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT))
+        find_conflicts (self, c);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  remember (self, c);
+  g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  notify (self);
+  return TRUE;
+}
+
+/**
+ * indsats_undo_stack_undo:
+ *
+ * Undoes the newest change; refused with %INDSATS_ERROR_CONFLICT when someone
+ * else changed what it would write since (see
+ * indsats_undo_stack_get_conflicts()), and then the stack stays as it was.
+ */
 gboolean
 indsats_undo_stack_undo (IndsatsUndoStack  *self,
                          GError           **error)
 {
-  Command *c;
-
   g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
 
-  if (self->done->len == 0)
-    return TRUE;
-  c = g_ptr_array_index (self->done, self->done->len - 1);
-  if (!apply (self, c, TRUE, error))
-    return FALSE;
-  g_ptr_array_add (self->undone, g_ptr_array_steal_index (self->done, self->done->len - 1));
-  notify (self);
-  return TRUE;
+  return step (self, self->done, self->undone, TRUE, error);
 }
 
 gboolean
 indsats_undo_stack_redo (IndsatsUndoStack  *self,
                          GError           **error)
 {
-  Command *c;
-
   g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), FALSE);
 
-  if (self->undone->len == 0)
-    return TRUE;
-  c = g_ptr_array_index (self->undone, self->undone->len - 1);
-  if (!apply (self, c, FALSE, error))
-    return FALSE;
-  g_ptr_array_add (self->done, g_ptr_array_steal_index (self->undone, self->undone->len - 1));
-  notify (self);
-  return TRUE;
+  return step (self, self->undone, self->done, FALSE, error);
+}
+
+/**
+ * indsats_undo_stack_get_conflicts:
+ *
+ * Returns: (transfer none) (element-type IndsatsHistoryEntry): after an undo
+ *   or redo refused for someone else's change, their newest change of each
+ *   field it would have written (empty when they moved the action); empty
+ *   otherwise
+ */
+GPtrArray *
+indsats_undo_stack_get_conflicts (IndsatsUndoStack *self)
+{
+  g_return_val_if_fail (INDSATS_IS_UNDO_STACK (self), NULL);
+  return self->conflicts;
 }
 
 gboolean

@@ -34,6 +34,7 @@ gboolean          indsats_undo_stack_undo      (IndsatsUndoStack     *self,
                                                 GError              **error);
 gboolean          indsats_undo_stack_redo      (IndsatsUndoStack     *self,
                                                 GError              **error);
+GPtrArray        *indsats_undo_stack_get_conflicts (IndsatsUndoStack *self);
 gboolean          indsats_undo_stack_can_undo  (IndsatsUndoStack     *self);
 gboolean          indsats_undo_stack_can_redo  (IndsatsUndoStack     *self);
 const char       *indsats_undo_stack_get_undo_label (IndsatsUndoStack *self);
