@@ -1,6 +1,8 @@
 /* test-ui-actions.c: the weekly work on the plan's actions, driving the real window (under Xvfb) */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -16,6 +18,11 @@
 #include "indsats-teams-dialog.h"
 #include "indsats-window.h"
 #include "test-util.h"
+
+#include "config.h"
+
+/* under LANGUAGE=da the form speaks Danish, and the tests read it so */
+static gboolean danish;
 
 static char *dir;
 
@@ -808,8 +815,10 @@ test_conflict_in_form (void)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   said = gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "conflict_label")));
-  g_assert_nonnull (strstr (said, "Anna Hansen changed Owner to “Teamleder Anna” at "));
+  g_assert_nonnull (strstr (said, danish ? "Anna Hansen ændrede Ansvarlig til „Teamleder Anna“ kl. "
+                                         : "Anna Hansen changed Owner to “Teamleder Anna” at "));
   g_assert_null (strstr (said, "Note"));
+  g_assert_nonnull (strstr (said, danish ? "Genindlæs" : "Reload"));
   row = db_text (path, "SELECT owner || '|' || text || '|' || note FROM action WHERE id = 3");
   {
     g_autofree char *unchanged = g_strdup_printf ("Teamleder Anna|%s|Deres note", before);
@@ -841,7 +850,8 @@ test_conflict_in_form (void)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   said = gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "conflict_label")));
-  g_assert_nonnull (strstr (said, "Anna Hansen changed Owner to “Bo Jensen” at "));
+  g_assert_nonnull (strstr (said, danish ? "Anna Hansen ændrede Ansvarlig til „Bo Jensen“ kl. "
+                                         : "Anna Hansen changed Owner to “Bo Jensen” at "));
   row = db_text (path, "SELECT owner FROM action WHERE id = 3");
   g_assert_cmpstr (row, ==, "Bo Jensen");
   g_clear_pointer (&row, g_free);
@@ -922,8 +932,16 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir = g_getenv ("INDSATS_LOCALEDIR");
+  const char *language = g_getenv ("LANGUAGE");
   int status;
 
+  /* the form's words as the program finds them */
+  danish = language != NULL && g_str_has_prefix (language, "da");
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   indsats_application_register_resources ();

@@ -3,9 +3,13 @@
  * the window on a shared database of that server */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libintl.h>
 #include <libpq-fe.h>
+#include <locale.h>
+#include <math.h>
 #include <unistd.h>
 
+#include "indsats-action-dialog.h"
 #include "indsats-action-row.h"
 #include "indsats-application.h"
 #include "indsats-chart-widget.h"
@@ -17,6 +21,8 @@
 #include "indsats-plan-view.h"
 #include "indsats-window.h"
 
+#include "config.h"
+
 typedef struct
 {
   char         *dir;
@@ -26,6 +32,8 @@ typedef struct
 } Fixture;
 
 static const char *pg_dir;
+/* under LANGUAGE=da the window speaks Danish, and the tests read it so */
+static gboolean danish;
 
 /* Runs @sql on the server's database @db as its owner */
 static void
@@ -239,6 +247,71 @@ test_templates_instantiate (void)
     }
 }
 
+/* A visible label under @widget whose text begins with @prefix */
+static GtkLabel *
+find_label_prefix (GtkWidget  *widget,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix) &&
+      gtk_widget_get_visible (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_prefix (child, prefix);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Runs the program with @...(NULL-terminated) on @path, as another person
+ * at another desktop would, and waits for it */
+static void
+run_indsats (const char *path,
+             ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *arg;
+  int status = -1;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("INDSATS"));
+  va_start (args, path);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, (gpointer) path);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Runs the main loop for about @ms milliseconds */
+static void
+spin (int ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+}
+
+static char *
+stored_text (IndsatsStore *store,
+             gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IndsatsAction) a = indsats_store_get_action (store, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup_printf ("%s|%s", indsats_status_to_string (a->status), a->text);
+}
+
 /* Whether the window's plan shows an action with @text */
 static gboolean
 shows_action_text (IndsatsWindow *window,
@@ -334,7 +407,8 @@ test_read_only_role (Fixture       *f,
   revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW,
                                                           "banner_revealer"));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (banner), "You may only read this plan"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (banner),
+                                  danish ? "Du kan kun læse denne plan" : "You may only read this plan"));
 
   /* the form to add an action does not open */
   toplevels = gtk_window_list_toplevels ();
@@ -413,7 +487,10 @@ test_server_stops (Fixture       *f,
   const char *kept = "Bedre samarbejde med ydelsesafdelingen.";
   g_autofree char *expected = NULL;
   IndsatsWindow *window;
+  GtkWidget *add_button;
   GtkLabel *label;
+  GList *toplevels;
+  guint n_toplevels;
 
   g_assert_cmpint (indsats_demo_write (f->store, NULL, &error), >, 0);
   window = indsats_window_new (NULL, f->store, NULL);
@@ -425,7 +502,8 @@ test_server_stops (Fixture       *f,
   pg_server ("halt");
   g_assert_true (wait_for (server_banner_shown, window, 5));
   label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "server_label"));
-  expected = g_strdup_printf ("The server %s does not answer; trying again…",
+  expected = g_strdup_printf (danish ? "Serveren %s svarer ikke; prøver igen …"
+                                     : "The server %s does not answer; trying again…",
                               indsats_store_get_display_name (f->store));
   g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
   g_assert_nonnull (strstr (gtk_label_get_text (label), f->pg_db));
@@ -439,6 +517,25 @@ test_server_stops (Fixture       *f,
       g_assert_true (server_banner_shown (window));
     }
   g_assert_cmpstr (visible_page (window), ==, "main");
+
+  /* nothing that changes the plan can be started meanwhile: the button to
+   * add is off, and neither Add nor Mark as … nor Undo does anything (no
+   * form, no message that the connection was lost) */
+  add_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "add_button"));
+  g_assert_false (gtk_widget_is_sensitive (add_button));
+  toplevels = gtk_window_list_toplevels ();
+  n_toplevels = g_list_length (toplevels);
+  g_list_free (toplevels);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-action", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-action-status", "(xs)", (gint64) 3, "dropped");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
+  spin (300);
+  toplevels = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (toplevels), ==, n_toplevels);
+  g_list_free (toplevels);
+  g_assert_true (server_banner_shown (window));
 
   pg_server ("resume");
   /* someone changes the plan as soon as the server is back */
@@ -455,6 +552,168 @@ test_server_stops (Fixture       *f,
   g_assert_true (wait_for (shows_new_text, window, 5));
   g_assert_cmpstr (visible_page (window), ==, "main");
   g_assert_true (shows_action_text (window, kept));
+
+  /* back, the commands are on again: what was tried meanwhile did nothing,
+   * and Mark as … now stores */
+  g_assert_true (gtk_widget_is_sensitive (add_button));
+  g_clear_pointer (&action, indsats_action_free);
+  action = indsats_store_get_action (other, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (action->status, !=, INDSATS_STATUS_DROPPED);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-action-status", "(xs)", (gint64) 3, "dropped");
+  g_clear_pointer (&action, indsats_action_free);
+  action = indsats_store_get_action (other, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (action->status, ==, INDSATS_STATUS_DROPPED);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Undo after another program changed the same field: refused, their value
+ * stays, and a toast names who changed it to what */
+static void
+test_undo_keeps_newer_change (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *me = indsats_store_user_name ();
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  IndsatsWindow *window;
+  GtkLabel *toast;
+
+  if (g_getenv ("INDSATS") == NULL)
+    {
+      g_test_skip ("INDSATS does not name the program");
+      return;
+    }
+  g_assert_cmpint (indsats_demo_write (f->store, NULL, &error), >, 0);
+  window = indsats_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+
+  /* Mark as Done, then a colleague drops it */
+  g_assert_true (indsats_window_set_action_status (window, 3, INDSATS_STATUS_DONE));
+  text = stored_text (f->store, 3);
+  g_assert_true (g_str_has_prefix (text, "done|"));
+  run_indsats (f->path, "actions", "edit", "3", "--status", "dropped", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (300);
+  g_clear_pointer (&text, g_free);
+  text = stored_text (f->store, 3);
+  g_assert_true (g_str_has_prefix (text, "dropped|"));
+
+  toast = find_label_prefix (GTK_WIDGET (window), danish ? "Ikke fortrudt, deres ændring bliver: "
+                                                         : "Not undone, their change stays: ");
+  g_assert_nonnull (toast);
+  expected = danish ? g_strdup_printf ("%s ændrede Status til „Opgivet“ kl. ", me)
+                    : g_strdup_printf ("%s changed Status to “Dropped” at ", me);
+  g_assert_nonnull (strstr (gtk_label_get_text (toast), expected));
+
+  /* the next undo is the same refusal, not a step further back */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (100);
+  g_clear_pointer (&text, g_free);
+  text = stored_text (f->store, 3);
+  g_assert_true (g_str_has_prefix (text, "dropped|"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The selected row of the actions' list, and how far the list is scrolled */
+static GtkAdjustment *
+list_adjustment (IndsatsWindow *window)
+{
+  GtkWidget *scroller = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (indsats_window_get_plan_view (window)),
+                                                       INDSATS_TYPE_PLAN_VIEW, "list_scroller");
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+static gboolean
+shows_colleague_text (IndsatsWindow *window)
+{
+  return shows_action_text (window, "Ændret af en kollega, mens rækken længst nede var valgt");
+}
+
+static gboolean
+shows_second_text (IndsatsWindow *window)
+{
+  return shows_action_text (window, "Ændret af en kollega, mens formularen stod åben");
+}
+
+/* Another program's edit refreshes the window without losing the person's
+ * place: the row far down stays selected and the list stays where it was
+ * scrolled; a form open with typed text stays open with that text, and
+ * saves it */
+static void
+test_refresh_keeps_place (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  IndsatsPlanView *view;
+  IndsatsActionDialog *dialog;
+  GtkAdjustment *adjustment;
+  IndsatsWindow *window;
+  g_autofree char *text = NULL;
+  gint64 last;
+  double scrolled;
+
+  if (g_getenv ("INDSATS") == NULL)
+    {
+      g_test_skip ("INDSATS does not name the program");
+      return;
+    }
+  g_assert_cmpint (indsats_demo_write (f->store, NULL, &error), >, 0);
+  actions = indsats_store_list_actions (f->store, 1, &error);
+  g_assert_no_error (error);
+  last = ((IndsatsAction *) g_ptr_array_index (actions, actions->len - 2))->id;
+  window = indsats_window_new (NULL, f->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 560);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  view = indsats_window_get_plan_view (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan"));
+  spin (200);
+
+  g_assert_true (indsats_plan_view_focus_action (view, last));
+  spin (300);
+  g_assert_cmpint (indsats_plan_view_get_selected (view), ==, last);
+  adjustment = list_adjustment (window);
+  scrolled = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (scrolled, >, 100);
+
+  run_indsats (f->path, "actions", "edit", "3", "--text", "Ændret af en kollega, mens rækken længst nede var valgt",
+               NULL);
+  g_assert_true (wait_for (shows_colleague_text, window, 3));
+  spin (200);
+  g_assert_cmpint (indsats_plan_view_get_selected (view), ==, last);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (list_adjustment (window)) - scrolled), <, 1);
+
+  /* a form with unsaved text, while someone else edits another action */
+  dialog = indsats_window_open_action_dialog (window, last);
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  indsats_action_dialog_set_field (dialog, "note", "Skrevet, ikke gemt endnu");
+  run_indsats (f->path, "actions", "edit", "5", "--text", "Ændret af en kollega, mens formularen stod åben", NULL);
+  spin (2500);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (indsats_action_dialog_get_field (dialog, "note"), ==, "Skrevet, ikke gemt endnu");
+  g_assert_true (indsats_action_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  /* once the form is gone, the other edit shows, and the place is kept */
+  g_assert_true (wait_for (shows_second_text, window, 3));
+  spin (200);
+  g_assert_cmpint (indsats_plan_view_get_selected (view), ==, last);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (list_adjustment (window)) - scrolled), <, 1);
+  {
+    g_autoptr(IndsatsAction) saved = indsats_store_get_action (f->store, last, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (saved->note, ==, "Skrevet, ikke gemt endnu");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -462,6 +721,15 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir = g_getenv ("INDSATS_LOCALEDIR");
+  const char *language = g_getenv ("LANGUAGE");
+
+  /* the window's words as the program finds them */
+  danish = language != NULL && g_str_has_prefix (language, "da");
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   indsats_application_register_resources ();
@@ -475,6 +743,10 @@ main (int    argc,
                   fixture_tear_down);
       g_test_add ("/ui/window-pg/server-stops", Fixture, NULL, fixture_set_up, test_server_stops,
                   fixture_tear_down);
+      g_test_add ("/ui/window-pg/undo-keeps-newer-change", Fixture, NULL, fixture_set_up,
+                  test_undo_keeps_newer_change, fixture_tear_down);
+      g_test_add ("/ui/window-pg/refresh-keeps-place", Fixture, NULL, fixture_set_up, test_refresh_keeps_place,
+                  fixture_tear_down);
       return g_test_run ();
     }
   g_test_add ("/ui/window/demo-plan", Fixture, NULL, fixture_set_up, test_demo_plan_shown, fixture_tear_down);
@@ -483,6 +755,10 @@ main (int    argc,
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up, test_window_size_remembered, fixture_tear_down);
   g_test_add_func ("/ui/templates", test_templates_instantiate);
   g_test_add ("/ui/window/refresh-after-other-edit", Fixture, NULL, fixture_set_up, test_refresh_after_other_edit,
+              fixture_tear_down);
+  g_test_add ("/ui/window/undo-keeps-newer-change", Fixture, NULL, fixture_set_up, test_undo_keeps_newer_change,
+              fixture_tear_down);
+  g_test_add ("/ui/window/refresh-keeps-place", Fixture, NULL, fixture_set_up, test_refresh_keeps_place,
               fixture_tear_down);
 
   return g_test_run ();

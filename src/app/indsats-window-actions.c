@@ -20,8 +20,10 @@ static void
 changed (IndsatsWindow *self)
 {
   _indsats_window_reload (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", indsats_undo_stack_can_undo (self->undo));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", indsats_undo_stack_can_redo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 _indsats_window_may_change (self) && indsats_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 _indsats_window_may_change (self) && indsats_undo_stack_can_redo (self->undo));
 }
 
 /* After a change to one action, the keyboard stays with it in the list */

@@ -187,6 +187,9 @@ set_busy (IndsatsWindow *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !busy);
+  /* what changes the plan stays off on a plan that may only be read */
+  if (!busy && !_indsats_window_may_change (self))
+    _indsats_window_update_changing (self);
   /* the briefing takes a moment and cannot be stopped half-way */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", FALSE);
   gtk_revealer_set_reveal_child (self->progress_revealer, busy);

@@ -198,9 +198,9 @@ end_job (IndsatsWindow *self)
 {
   g_clear_object (&self->job);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", _indsats_window_may_change (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-keyfigures", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-keyfigures", _indsats_window_may_change (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-job", FALSE);
 }
 

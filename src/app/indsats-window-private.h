@@ -57,6 +57,8 @@ void _indsats_window_start_watch     (IndsatsWindow      *self);
 void _indsats_window_stop_watch      (IndsatsWindow      *self);
 void _indsats_window_show_access     (IndsatsWindow      *self);
 gboolean _indsats_window_check_server (IndsatsWindow     *self);
+gboolean _indsats_window_may_change  (IndsatsWindow      *self);
+void _indsats_window_update_changing (IndsatsWindow      *self);
 void _indsats_window_toast           (IndsatsWindow      *self,
                                       const char         *text);
 void _indsats_window_files_class_init (IndsatsWindowClass *klass);

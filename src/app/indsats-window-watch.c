@@ -7,8 +7,9 @@
  * nothing the person is typing is taken away.
  *
  * A server that stops answering: what the window shows stays, a banner says
- * so, and every few seconds the window tries to connect again; once it
- * answers, the banner goes and the plan is shown as it is now.
+ * so, the commands that change the plan are off, and every few seconds the
+ * window tries to connect again; once it answers, the banner goes, the
+ * commands are on again and the plan is shown as it is now.
  *
  * And what the person may do: on a store they may only read (a PostgreSQL
  * role that may only read, a file that cannot be written) every command that
@@ -23,6 +24,53 @@
 #define WATCH_INTERVAL_MS 1000
 /* how many watch ticks between two tries to reach a server again */
 #define RETRY_TICKS 3
+
+/* The window's commands that change what is stored */
+static const char * const changing_actions[] = {
+  "win.add-action", "win.delete-action", "win.delete-selected", "win.edit-action", "win.edit-goal",
+  "win.import", "win.load-demo", "win.manage-indicators", "win.manage-teams", "win.mark-meeting",
+  "win.move-action-down", "win.move-action-up", "win.move-selected-down", "win.move-selected-up",
+  "win.new-figure", "win.new-plan", "win.redo", "win.set-action-status", "win.undo", "win.update-keyfigures",
+};
+
+/**
+ * _indsats_window_may_change:
+ *
+ * Returns: whether the person may change the plan now: the store may be
+ *   written, and its server answers
+ */
+gboolean
+_indsats_window_may_change (IndsatsWindow *self)
+{
+  return self->store != NULL && !indsats_store_is_read_only (self->store) && !self->server_lost;
+}
+
+/**
+ * _indsats_window_update_changing:
+ *
+ * Turns the commands that change the plan on or off, as
+ * _indsats_window_may_change() says; undo and redo only when there is
+ * something to undo or redo, import and updates only while no other job runs.
+ */
+void
+_indsats_window_update_changing (IndsatsWindow *self)
+{
+  gboolean may = _indsats_window_may_change (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (changing_actions); i++)
+    {
+      const char *name = changing_actions[i];
+      gboolean on = may;
+
+      if (g_str_equal (name, "win.undo"))
+        on = may && self->undo != NULL && indsats_undo_stack_can_undo (self->undo);
+      else if (g_str_equal (name, "win.redo"))
+        on = may && self->undo != NULL && indsats_undo_stack_can_redo (self->undo);
+      else if (g_str_equal (name, "win.import") || g_str_equal (name, "win.update-keyfigures"))
+        on = may && self->job == NULL;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, on);
+    }
+}
 
 /* Whether a dialog or form of @self is open */
 static gboolean
@@ -60,6 +108,7 @@ _indsats_window_check_server (IndsatsWindow *self)
                               indsats_store_get_display_name (self->store));
       gtk_label_set_text (self->server_label, text);
       gtk_revealer_set_reveal_child (self->server_revealer, TRUE);
+      _indsats_window_update_changing (self);
     }
   return TRUE;
 }
@@ -76,6 +125,7 @@ retry_server (IndsatsWindow *self)
     return;
   self->server_lost = FALSE;
   gtk_revealer_set_reveal_child (self->server_revealer, FALSE);
+  _indsats_window_update_changing (self);
   /* the new connection starts to watch, and what others did meanwhile is shown */
   indsats_store_changed_elsewhere (self->store);
   self->refresh_pending = TRUE;
@@ -123,14 +173,6 @@ _indsats_window_stop_watch (IndsatsWindow *self)
   g_clear_handle_id (&self->watch_id, g_source_remove);
 }
 
-/* The window's commands that change what is stored */
-static const char * const changing_actions[] = {
-  "win.add-action", "win.delete-action", "win.delete-selected", "win.edit-action", "win.edit-goal",
-  "win.import", "win.load-demo", "win.manage-indicators", "win.manage-teams", "win.move-action-down",
-  "win.move-action-up", "win.move-selected-down", "win.move-selected-up", "win.new-figure", "win.new-plan",
-  "win.redo", "win.undo", "win.update-keyfigures",
-};
-
 /**
  * _indsats_window_show_access:
  *
@@ -142,8 +184,7 @@ _indsats_window_show_access (IndsatsWindow *self)
 {
   if (self->store == NULL || !indsats_store_is_read_only (self->store))
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (changing_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), changing_actions[i], FALSE);
+  _indsats_window_update_changing (self);
   gtk_label_set_text (self->banner_label,
                       _("You may only read this plan: the lists, the figures and the workbook are yours, "
                         "changes are not."));
