@@ -10,9 +10,15 @@
 #                              runs psql on it as the server's owner role
 #   pg-server.sh stop DIR      stops it (fast) and removes DIR
 #   pg-server.sh halt DIR      stops it (fast) and keeps DIR, as a server that goes away
+#   pg-server.sh reload DIR    makes it read its pg_hba.conf and settings again
+#   pg-server.sh owner         names the system user the server runs as
 #   pg-server.sh resume DIR    starts a halted one again
 #   pg-server.sh run CMD...    starts one in a fresh folder, runs CMD with
 #                              INDSATS_PG_DIR and INDSATS_PG_URI set, stops it at exit
+#
+# PG_SERVER_OPTIONS, when set, adds to the server's options (start and
+# resume): a test that wants TCP and TLS says so there, as
+# "-c listen_addresses=127.0.0.1 -c port=N -c ssl=on".
 #
 # PostgreSQL refuses to run as root: as root (as in CI) the server runs as
 # the system user "postgres" (made with useradd when it is missing), which
@@ -53,8 +59,18 @@ launch() {
   local dir=$1
   # fsync off: the tests' data may be lost in a crash of the machine, nothing else
   as_server_user "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --silent \
-    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=40" start \
+    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=40 ${PG_SERVER_OPTIONS:-}" start \
     || { cat "$dir/server.log" >&2; return 1; }
+}
+
+# reads pg_hba.conf and postgresql.conf again
+reload() {
+  as_server_user "$bin/pg_ctl" --pgdata="$1/data" --silent reload
+}
+
+# the system user the server runs as (whoever runs the tests, or postgres under root)
+owner() {
+  echo "${server_user:-$(id -un)}"
 }
 
 halt() {
@@ -85,6 +101,8 @@ case "${1:-}" in
   start) start "$2" ;;
   stop) stop "$2" ;;
   halt) halt "$2" ;;
+  reload) reload "$2" ;;
+  owner) owner ;;
   resume) launch "$2" ;;
   createdb) shift; createdb "$@" ;;
   psql) shift; psql_on "$@" ;;
@@ -99,5 +117,5 @@ case "${1:-}" in
     rc=$?
     exit $rc
     ;;
-  *) echo "usage: pg-server.sh start|stop|halt|resume|createdb|psql|run ..." >&2; exit 2 ;;
+  *) echo "usage: pg-server.sh start|stop|halt|resume|reload|owner|createdb|psql|run ..." >&2; exit 2 ;;
 esac

@@ -677,6 +677,22 @@ indsats_pg_describe (const char *uri)
   return g_string_free (out, FALSE);
 }
 
+/* What to do when the connection failed, from what libpq says */
+static const char *
+connect_advice (PGconn     *conn,
+                const char *why)
+{
+  if (conn != NULL && PQconnectionNeedsPassword (conn))
+    return "The server asks for a password: give it in PGPASSWORD or in a .pgpass file (PGPASSFILE names it)";
+  if (conn != NULL && PQconnectionUsedPassword (conn) && strstr (why, "password") != NULL)
+    return "Check the password given in PGPASSWORD, the .pgpass file or the keyring";
+  if (strstr (why, "does not match host name") != NULL)
+    return "Connect by a name the server's certificate gives, or have a certificate made for this name";
+  if (strstr (why, "SSL") != NULL || strstr (why, "certificate") != NULL)
+    return "Check sslmode, and that sslrootcert names the certificate of the authority that signed the server's";
+  return "Check the address and that the server runs";
+}
+
 /* Whether a server that asks for a password gets the one kept in the keyring */
 static gboolean keyring_passwords;
 
@@ -741,9 +757,8 @@ indsats_pg_open (const char  *uri,
       if ((newline = strchr (why, '\n')) != NULL)
         *newline = '\0';
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "Cannot connect to the PostgreSQL server %s: %s; nothing was changed. "
-                   "Check the address and that the server runs",
-                   d->server, why);
+                   "Cannot connect to the PostgreSQL server %s: %s; nothing was changed. %s",
+                   d->server, why, connect_advice (d->conn, why));
       pg_close (&d->base);
       return FALSE;
     }
