@@ -8,6 +8,7 @@
 #                              makes an empty database; prints its URI
 #   pg-server.sh psql DIR NAME [psql args...]
 #                              runs psql on it as the server's owner role
+#   pg-server.sh dump DIR NAME writes out the database, for comparing before and after
 #   pg-server.sh stop DIR      stops it (fast) and removes DIR
 #   pg-server.sh halt DIR      stops it (fast) and keeps DIR, as a server that goes away
 #   pg-server.sh reload DIR    makes it read its pg_hba.conf and settings again
@@ -91,6 +92,12 @@ psql_on() {
     --host="$dir" --username="$owner_role" --dbname="$db" "$@"
 }
 
+# the same data gives the same text: newer pg_dumps add a random key to each
+# dump (\restrict), which goes
+dump_db() {
+  "$bin/pg_dump" --no-owner --host="$1" --username="$owner_role" "$2" | sed '/^\\\(un\)\{0,1\}restrict /d'
+}
+
 createdb() {
   local dir=$1 name=$2 owner=${3:-$owner_role}
   psql_on "$dir" postgres -c "CREATE DATABASE \"$name\" OWNER \"$owner\""
@@ -106,6 +113,7 @@ case "${1:-}" in
   resume) launch "$2" ;;
   createdb) shift; createdb "$@" ;;
   psql) shift; psql_on "$@" ;;
+  dump) dump_db "$2" "$3" ;;
   run)
     shift
     dir=$(mktemp -d "${TMPDIR:-/tmp}/indsats-pg.XXXXXX")

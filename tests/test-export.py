@@ -18,7 +18,37 @@ import openpyxl
 INDSATS = os.environ["INDSATS"]
 TMP = tempfile.mkdtemp(prefix="indsats-export-")
 DB = os.path.join(TMP, "plan.db")
+# run by pg-server.sh, the store is a database of the tests' PostgreSQL server
+PG_DIR = os.environ.get("INDSATS_PG_DIR")
+if PG_DIR:
+    PG_DB = "export_%d" % os.getpid()
+    subprocess.run([os.path.join(os.environ["INDSATS_SOURCE_ROOT"], "tests", "pg-server.sh"), "createdb", PG_DIR, PG_DB],
+                   check=True, capture_output=True)
+    DB = f"postgresql://indsats@/{PG_DB}?host={PG_DIR}"
 results = []
+
+
+class PgStore:
+    """The PostgreSQL database asked as the test asks the SQLite file: execute
+    with ? for each parameter, and commit"""
+
+    def __init__(self):
+        import psycopg2
+        self.conn = psycopg2.connect(host=PG_DIR, user="indsats", dbname=PG_DB)
+        # each question on its own, so that no open transaction holds up the program
+        self.conn.autocommit = True
+
+    def execute(self, sql, params=()):
+        cursor = self.conn.cursor()
+        cursor.execute(sql.replace("?", "%s"), params)
+        return cursor
+
+    def commit(self):
+        pass
+
+
+def connect():
+    return PgStore() if PG_DIR else sqlite3.connect(DB)
 
 
 def check(description, condition, detail=""):
@@ -47,7 +77,7 @@ out = os.path.join(TMP, "udvalg.xlsx")
 r = run("export", "xlsx", out, "--meeting", "2023-09-14", env=english_window)
 check("export xlsx exits 0", r.returncode == 0, r.stderr)
 
-db = sqlite3.connect(DB)
+db = connect()
 actions = db.execute(
     "SELECT t.name, f.name, a.text, a.owner, a.start_date, a.status, a.note FROM action a"
     " JOIN focus_area f ON f.id = a.focus_id JOIN team t ON t.id = f.team_id"
