@@ -610,7 +610,6 @@ test_undo_keeps_newer_change (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (toast), expected));
 
   /* the next undo is the same refusal, not a step further back */
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   spin (100);
   g_clear_pointer (&text, g_free);
