@@ -1,6 +1,7 @@
 #!/bin/bash
 # The command line contract of DESIGN.md: output, exit codes, messages, and
-# that a failed command changes nothing. Prints TAP.
+# that a failed command changes nothing; on an SQLite file, or, run by
+# pg-server.sh, on a PostgreSQL database. Prints TAP.
 set -u
 indsats=${INDSATS:?}
 src=${INDSATS_SOURCE_ROOT:?}

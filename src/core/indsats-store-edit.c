@@ -24,6 +24,11 @@ static const char sql_update_action[] =
   " note = CASE WHEN ?9 & 128 <> 0 THEN ?7 ELSE note END,"
   " started_on = CASE WHEN ?9 & 256 <> 0 THEN ?12 ELSE started_on END"
   " WHERE id = ?11";
+/* the statement's masks are the fields' flags */
+G_STATIC_ASSERT (INDSATS_ACTION_FIELD_TEXT == 1 && INDSATS_ACTION_FIELD_OWNER == 8 &&
+                 INDSATS_ACTION_FIELD_START == 16 && INDSATS_ACTION_FIELD_STATUS == 32 &&
+                 INDSATS_ACTION_FIELD_END == 64 && INDSATS_ACTION_FIELD_NOTE == 128 &&
+                 INDSATS_ACTION_FIELD_STARTED_ON == 256);
 static const char sql_was_deleted[] =
   "SELECT id FROM action_history WHERE action_id = ? AND field = 'deleted' LIMIT 1";
 static const char sql_next_position[] =
