@@ -125,6 +125,25 @@ check("additions during an import are all stored",
 check("the import stored all its rows", query(db, "SELECT count(*) FROM observation o JOIN indicator i"
                                                   " ON i.id = o.indicator_id WHERE i.name LIKE 'Stress %'")[0][0] == 60000)
 
+# A change that takes longer than a window would wait (a big import, say):
+# a command waits for it rather than failing
+db = fresh("long-writer")
+holder = sqlite3.connect(db, isolation_level=None, timeout=30)
+holder.execute("BEGIN IMMEDIATE")
+started = time.monotonic()
+adder = subprocess.Popen([INDSATS, "actions", "add", "--team", "T", "--focus", "F", "--owner", "O",
+                          "--start", "2023-04-03", "--text", "Venter på en lang ændring", "--database", db],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+time.sleep(7)
+still_waiting = adder.poll() is None
+holder.execute("COMMIT")
+holder.close()
+adder.wait(timeout=120)
+check("an addition waits for a change that holds the database 7 s", still_waiting and adder.returncode == 0,
+      adder.stderr.read())
+check("... and is stored once the other change is done",
+      query(db, "SELECT count(*) FROM action WHERE text = 'Venter på en lang ændring'")[0][0] == 1)
+
 # Concurrent edits of different fields of one action: both stay
 db = fresh("fields")
 lost = []

@@ -153,14 +153,22 @@ tell_notes (IndsatsStore *store,
   return store;
 }
 
+/* How long a command waits for another program's change to the store */
+#define INDSATS_CLI_WAIT (60 * 1000)
+
 /* Opens the database, making it when it is not there */
 IndsatsStore *
 indsats_cli_open_store (IndsatsCli  *cli,
                         GError     **error)
 {
   g_autofree char *path = cli->database ? g_strdup (cli->database) : indsats_store_default_path ();
+  IndsatsStore *store = tell_notes (indsats_store_open (path, error), path);
 
-  return tell_notes (indsats_store_open (path, error), path);
+  /* a command in a script would rather wait for another person's import
+   * than fail; a window, which must not hang, keeps the short wait */
+  if (store != NULL)
+    indsats_store_set_wait (store, INDSATS_CLI_WAIT);
+  return store;
 }
 
 /**

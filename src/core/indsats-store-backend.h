@@ -117,6 +117,11 @@ struct _IndsatsBackend
    * anew without waiting (NULL for a file, which is always there) */
   gboolean     (*is_connected)   (IndsatsDb   *db);
   IndsatsReconnect (*reconnect)  (IndsatsDb   *db);
+
+  /* how long a writer waits for another writer before it gives up (NULL
+   * where the server decides, and waits for as long as the other takes) */
+  void         (*set_wait)       (IndsatsDb   *db,
+                                  guint        milliseconds);
 };
 
 typedef enum

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "indsats-store-backend.h"
+#include "indsats-store.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -278,6 +279,13 @@ sqlite_is_disk_full (IndsatsDb *db)
   return code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno (DB (db)) == ENOSPC);
 }
 
+static void
+sqlite_set_wait (IndsatsDb *db,
+                 guint      milliseconds)
+{
+  sqlite3_busy_timeout (DB (db), (int) MIN (milliseconds, G_MAXINT));
+}
+
 /* SQLite counts the commits of other connections in PRAGMA data_version */
 static gboolean
 sqlite_changed_elsewhere (IndsatsDb *db)
@@ -325,6 +333,7 @@ static const IndsatsBackend sqlite_backend = {
   .is_unique_violation = sqlite_is_unique_violation,
   .is_disk_full = sqlite_is_disk_full,
   .changed_elsewhere = sqlite_changed_elsewhere,
+  .set_wait = sqlite_set_wait,
 };
 
 gboolean
@@ -363,6 +372,6 @@ indsats_sqlite_open (const char          *path,
   if (rc != SQLITE_OK)
     return FALSE;
   sqlite3_extended_result_codes (d->db, 1);
-  sqlite3_busy_timeout (d->db, 5000);
+  sqlite3_busy_timeout (d->db, INDSATS_STORE_WAIT_DEFAULT);
   return TRUE;
 }

@@ -683,6 +683,24 @@ indsats_store_is_connected (IndsatsStore *self)
 }
 
 /**
+ * indsats_store_set_wait:
+ * @milliseconds: how long a change waits for another program's change (an
+ *   import, say) to finish before it gives up saying the store is in use
+ *
+ * A file waits %INDSATS_STORE_WAIT_DEFAULT milliseconds unless told; a
+ * server's store waits for as long as the other change takes.
+ */
+void
+indsats_store_set_wait (IndsatsStore *self,
+                        guint         milliseconds)
+{
+  g_return_if_fail (INDSATS_IS_STORE (self));
+
+  if (self->db->backend->set_wait != NULL)
+    self->db->backend->set_wait (self->db, milliseconds);
+}
+
+/**
  * indsats_store_reconnect:
  *
  * Takes one step of connecting to the server anew, without waiting for it.

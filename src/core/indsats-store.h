@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 
 #define INDSATS_STORE_SCHEMA_VERSION 6
 
+/* How long a writer waits for another writer by default: a window should not
+ * hang longer than this; a command may choose to wait longer */
+#define INDSATS_STORE_WAIT_DEFAULT 5000
+
 #define INDSATS_TYPE_STORE (indsats_store_get_type ())
 G_DECLARE_FINAL_TYPE (IndsatsStore, indsats_store, INDSATS, STORE, GObject)
 
@@ -20,6 +24,8 @@ IndsatsStore *indsats_store_open_existing   (const char     *path,
 gboolean      indsats_store_is_read_only    (IndsatsStore   *self);
 gboolean      indsats_store_is_connected    (IndsatsStore   *self);
 gboolean      indsats_store_reconnect       (IndsatsStore   *self);
+void          indsats_store_set_wait        (IndsatsStore   *self,
+                                             guint           milliseconds);
 const char   *indsats_store_get_display_name (IndsatsStore  *self);
 char         *indsats_store_default_path    (void);
 const char   *indsats_store_get_path        (IndsatsStore   *self);
