@@ -380,7 +380,8 @@ indsats_text_find_control (const char *text,
 
   for (const char *c = text; c && *c; c = g_utf8_next_char (c), at++)
     {
-      gunichar u = g_utf8_get_char (c);
+      /* most text is ASCII, which is its own character */
+      gunichar u = (guchar) *c < 0x80 ? (gunichar) (guchar) *c : g_utf8_get_char (c);
 
       if (u == '\t' || (multiline && (u == '\n' || u == '\r')))
         continue;

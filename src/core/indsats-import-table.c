@@ -859,10 +859,12 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
     }
   for (guint i = 0; i < n_cells; i++)
     {
-      g_autofree char *field = g_strdup_printf ("field %u", i + 1);
-
-      if (!indsats_text_check (cells[i], field, FALSE, &local))
+      /* the field's name is written only for a message: most rows are good */
+      if (!indsats_text_check (cells[i], "", FALSE, NULL))
         {
+          g_autofree char *field = g_strdup_printf ("field %u", i + 1);
+
+          indsats_text_check (cells[i], field, FALSE, &local);
           where = location (t, line);
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s; nothing was imported",
                        where, local->message);
