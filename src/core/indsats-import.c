@@ -925,7 +925,7 @@ seen_open (Writer  *w,
   /* "": a private database in a temporary file, gone when closed */
   if (sqlite3_open_v2 ("", &w->seen_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
       sqlite3_exec (w->seen_db,
-                    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192;"
+                    "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -2048;"
                     "CREATE TABLE seen (key INTEGER PRIMARY KEY, file INTEGER, line INTEGER, value REAL);"
                     "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (w->seen_db,
