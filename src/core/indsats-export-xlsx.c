@@ -1219,6 +1219,19 @@ picture_clear (Picture *picture)
   g_clear_error (&picture->error);
 }
 
+/* INDSATS_THREADS: how many threads draw the pictures; one per processor
+ * unless it says otherwise (1 draws them all on the exporting thread) */
+static guint
+picture_threads (void)
+{
+  const char *asked = g_getenv ("INDSATS_THREADS");
+  guint64 n = 0;
+
+  if (asked != NULL && g_ascii_string_to_unsigned (asked, 10, 1, PICTURE_BATCH, &n, NULL))
+    return (guint) n;
+  return MIN (g_get_num_processors (), PICTURE_BATCH);
+}
+
 static gboolean
 write_figures (Book                       *b,
                IndsatsStore               *store,
@@ -1231,7 +1244,7 @@ write_figures (Book                       *b,
 {
   Picture pictures[PICTURE_BATCH] = { { 0 } };
   Batch batch = { 0 };
-  guint threads = MIN (g_get_num_processors (), PICTURE_BATCH);
+  guint threads = picture_threads ();
   GThreadPool *pool = NULL;
   gboolean ok = TRUE;
 
