@@ -46,6 +46,7 @@ typedef struct
   GArray         *pending;       /* numbers without a mark of their own, read once their column's is known */
   IndsatsImportSpill *spill;     /* (nullable): the pending numbers that did not fit in memory */
   GHashTable     *names;         /* a name as the file spells it → in NFC */
+  GHashTable     *periods;       /* a period as the file writes it → IndsatsPeriod, parsed */
   IndsatsImportFile *result;     /* (nullable): told which marks were used */
 } IndsatsImportTable;
 
