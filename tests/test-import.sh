@@ -260,7 +260,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if r.returncode == 
   long_kb=$(peak "$indsats" import "$tmp/long.csv" --database "$tmp/long.db")
   file_kb=$(($(stat -c %s "$tmp/long.csv") / 1024))
   check "600,000 rows are imported" test "$(sqlite3 "$tmp/long.db" "SELECT count(*) FROM observation")" = 600000
-  # what it may take more: the import's temporary keys (8 MB cached) and
+  # what it may take more: the import's temporary keys (2 MB cached) and
   # SQLite's page cache (2 MB), whatever the file's size
   if [ "$short_kb" -gt 0 ] && [ "$long_kb" -gt 0 ] && [ $((long_kb - short_kb)) -lt 12288 ] &&
      [ "$file_kb" -gt 16384 ]; then
