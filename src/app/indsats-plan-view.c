@@ -55,7 +55,7 @@ struct _IndsatsPlanView
 
   GListStore        *all;         /* every row of the plan, in the order shown */
   GPtrArray         *rows;        /* the same rows, to mark them quickly */
-  GPtrArray         *spare_rows;  /* of IndsatsActionRow: built, waiting for a place */
+  GPtrArray         *made_rows;   /* of IndsatsActionRow: every one built, in a place or waiting for one */
   GtkCustomFilter   *shown_filter;
   GtkFilterListModel *items;      /* the rows the search and filters show */
   IndsatsSlotModel  *slots;       /* the same rows, as the list sees them */
@@ -71,42 +71,39 @@ struct _IndsatsPlanView
   gboolean           updating_owners;
   gboolean           setting_search;
   gint64             keep_selected; /* the action to select again once the rows are filtered */
+  guint              kept_position; /* its place among the rows shown, as the marking found it */
+  guint              n_actions_marked; /* the actions the marking shows */
   guint              n_actions_shown;
+  guint              fold_id;       /* folds the rows for searching, while the window is idle */
+  guint              n_folded;      /* the rows folded so far */
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsPlanView, indsats_plan_view, GTK_TYPE_WIDGET)
 
-/* GTK 4.8 throws a row widget away when its place leaves the screen and
- * builds a new one for the place that comes in; a few kept aside save the
- * building (a template of a dozen widgets) while scrolling */
-#define SPARE_ROWS 64
-
+/* GTK 4.8 throws a row widget away when its place goes (the list got
+ * shorter, or the place left the screen) and builds a new one for a place
+ * that comes: a template of a dozen widgets, styled and measured anew. The
+ * view keeps every row it built and gives a new place one that has none; by
+ * the time the factory's teardown runs, GTK has already let go of the row,
+ * so the rows are kept from the start. Their number stays that of the most
+ * places the list had at once. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
   IndsatsPlanView *self = INDSATS_PLAN_VIEW (user_data);
-  GtkWidget *row = self->spare_rows->len > 0
-                   ? g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1)
-                   : g_object_ref_sink (indsats_action_row_new ());
+  GtkWidget *row = NULL;
 
+  for (guint i = 0; i < self->made_rows->len && row == NULL; i++)
+    if (gtk_widget_get_parent (g_ptr_array_index (self->made_rows, i)) == NULL)
+      row = g_ptr_array_index (self->made_rows, i);
+  if (row == NULL)
+    {
+      row = indsats_action_row_new ();
+      g_ptr_array_add (self->made_rows, g_object_ref_sink (row));
+    }
   gtk_list_item_set_child (list_item, row);
-  g_object_unref (row);
-}
-
-static void
-teardown_row_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  IndsatsPlanView *self = INDSATS_PLAN_VIEW (user_data);
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-
-  if (row == NULL || self->spare_rows->len >= SPARE_ROWS || gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  g_ptr_array_add (self->spare_rows, g_object_ref (row));
-  gtk_list_item_set_child (list_item, NULL);
 }
 
 static void
@@ -171,7 +168,10 @@ static gboolean
 matches (IndsatsPlanView     *self,
          IndsatsPlanItem     *item)
 {
-  return indsats_action_matches (indsats_plan_item_get_action (item), indsats_plan_item_get_folded (item),
+  /* folding is the dear part: only a search needs it */
+  const char *folded = self->search && *self->search ? indsats_plan_item_get_folded (item) : NULL;
+
+  return indsats_action_matches (indsats_plan_item_get_action (item), folded,
                                  (IndsatsActionFilter) self->filter, self->owner, self->search, self->today);
 }
 
@@ -195,38 +195,62 @@ compare_owner (gconstpointer a,
   return c ? c : compare_start (a, b);
 }
 
-/* Marks the rows the search and filters show */
+/* Marks the rows the search and filters show. On the way it counts the
+ * actions shown and finds the place of the one to keep selected, so that
+ * what follows a key press need not walk the rows again. */
 static void
 mark_shown (IndsatsPlanView *self,
             GPtrArray       *rows)
 {
   gboolean focus_shown = FALSE, team_shown = FALSE;
+  guint n_shown = 0, n_actions = 0, kept_after = G_MAXUINT;
 
   /* from the end, so a heading knows whether anything under it shows */
   for (guint i = rows->len; i-- > 0;)
     {
       IndsatsPlanItem *item = g_ptr_array_index (rows, i);
+      gboolean shown = FALSE;
 
       switch (indsats_plan_item_get_kind (item))
         {
         case INDSATS_PLAN_ITEM_ACTION:
-          {
-            gboolean shown = matches (self, item);
-            indsats_plan_item_set_shown (item, shown);
-            focus_shown |= shown;
-            team_shown |= shown;
-          }
+          shown = matches (self, item);
+          focus_shown |= shown;
+          team_shown |= shown;
+          n_actions += shown;
+          if (shown && indsats_plan_item_get_action (item)->id == self->keep_selected)
+            kept_after = n_shown;
           break;
         case INDSATS_PLAN_ITEM_FOCUS:
-          indsats_plan_item_set_shown (item, focus_shown);
+          shown = focus_shown;
           focus_shown = FALSE;
           break;
         case INDSATS_PLAN_ITEM_TEAM:
-          indsats_plan_item_set_shown (item, team_shown);
+          shown = team_shown;
           team_shown = FALSE;
           break;
         }
+      indsats_plan_item_set_shown (item, shown);
+      n_shown += shown;
     }
+  self->n_actions_marked = n_actions;
+  self->kept_position = kept_after == G_MAXUINT ? GTK_INVALID_LIST_POSITION : n_shown - kept_after - 1;
+}
+
+/* Folds the rows for the search a few hundred at a time while nothing else
+ * happens, so that the first key typed finds them ready */
+static gboolean
+fold_some_cb (gpointer user_data)
+{
+  IndsatsPlanView *self = INDSATS_PLAN_VIEW (user_data);
+  guint end = MIN (self->rows->len, self->n_folded + 250);
+
+  for (; self->n_folded < end; self->n_folded++)
+    indsats_plan_item_get_folded (g_ptr_array_index (self->rows, self->n_folded));
+  if (self->n_folded < self->rows->len)
+    return G_SOURCE_CONTINUE;
+  self->fold_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* Marks the rows anew, then lets the filter model hide the others */
@@ -270,7 +294,7 @@ rows_changed (IndsatsPlanView *self)
 {
   GListModel *items = G_LIST_MODEL (self->items);
   guint n = g_list_model_get_n_items (items);
-  guint n_actions = 0, n_total, selected = GTK_INVALID_LIST_POSITION;
+  guint n_actions, n_total, selected;
   g_autofree char *shown = NULL;
   g_autofree char *total = NULL;
   g_autofree char *count = NULL;
@@ -291,17 +315,9 @@ rows_changed (IndsatsPlanView *self)
       gtk_stack_set_visible_child_name (self->list_stack, "nothing");
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(IndsatsPlanItem) item = g_list_model_get_item (items, i);
-      const IndsatsAction *a = indsats_plan_item_get_action (item);
-
-      if (a == NULL)
-        continue;
-      if (a->id == self->keep_selected)
-        selected = i;
-      n_actions++;
-    }
+  /* the marking counted them: the filter model holds what it marked */
+  n_actions = n > 0 ? self->n_actions_marked : 0;
+  selected = n > 0 ? self->kept_position : GTK_INVALID_LIST_POSITION;
   self->n_actions_shown = n_actions;
 
   /* the selected action stays selected where it still shows */
@@ -372,10 +388,13 @@ rebuild (IndsatsPlanView *self)
         g_ptr_array_add (rows, indsats_plan_item_new_action (a));
       }
 
-  mark_shown (self, rows);
   self->keep_selected = indsats_plan_view_get_selected (self);
+  mark_shown (self, rows);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = g_ptr_array_ref (rows);
+  self->n_folded = 0;
+  if (self->fold_id == 0)
+    self->fold_id = g_idle_add_full (G_PRIORITY_LOW, fold_some_cb, self, NULL);
   /* one splice, one items-changed: the rows are made once */
   g_list_store_splice (self->all, 0, g_list_model_get_n_items (G_LIST_MODEL (self->all)),
                        rows->pdata, rows->len);
@@ -757,6 +776,7 @@ indsats_plan_view_dispose (GObject *object)
   IndsatsPlanView *self = INDSATS_PLAN_VIEW (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_PLAN_VIEW);
   /* the template's root is not bound to a field: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -780,7 +800,7 @@ indsats_plan_view_finalize (GObject *object)
 
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->made_rows, g_ptr_array_unref);
   g_clear_pointer (&self->today, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->owner, g_free);
@@ -831,7 +851,7 @@ indsats_plan_view_init (IndsatsPlanView *self)
   self->all = g_list_store_new (INDSATS_TYPE_PLAN_ITEM);
   self->shown_filter = gtk_custom_filter_new (item_shown, NULL, NULL);
   self->rows = g_ptr_array_new ();
-  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->made_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->items = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->all)), GTK_FILTER (self->shown_filter));
   /* the slots first, so that they show the new rows before the count and selection follow */
   self->slots = indsats_slot_model_new (G_LIST_MODEL (self->items));
@@ -843,7 +863,6 @@ indsats_plan_view_init (IndsatsPlanView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self);
   gtk_grid_view_set_factory (self->action_list, factory);
   gtk_grid_view_set_model (self->action_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->action_list, "activate", G_CALLBACK (activate_cb), self);
