@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "indsats-demo.h"
+#include "indsats-notice-dialog.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
 #include "indsats-store.h"
@@ -183,7 +184,6 @@ tell_notes (GtkWindow    *window,
 {
   GPtrArray *notes = indsats_store_get_notes (store);
   g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
 
   if (notes->len == 0)
     return;
@@ -193,9 +193,7 @@ tell_notes (GtkWindow    *window,
                   (const char *) g_ptr_array_index (notes, i));
       g_string_append_printf (body, "%s%s", i ? "\n" : "", (const char *) g_ptr_array_index (notes, i));
     }
-  dialog = adw_message_dialog_new (window, _("Names Spelled Two Ways Were Merged"), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  indsats_notice_dialog_present (window, _("Names Spelled Two Ways Were Merged"), body->str);
 }
 
 /* The database Preferences chose, else the file in the data folder */

@@ -17,6 +17,7 @@
 #include "indsats-export-pdf.h"
 #include "indsats-format.h"
 #include "indsats-meeting-dialog.h"
+#include "indsats-notice-dialog.h"
 #include "indsats-window-private.h"
 
 typedef struct
@@ -71,10 +72,7 @@ show_message (IndsatsWindow *self,
               const char    *heading,
               const char    *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  indsats_notice_dialog_present (GTK_WINDOW (self), heading, body);
 }
 
 /* Called when the window loads its plan or marks a meeting: the page is
