@@ -70,6 +70,7 @@ struct _IndsatsPlanView
   IndsatsPlanFilter  filter;
   gboolean           updating_owners;
   gboolean           setting_search;
+  gboolean           focus_search_on_map; /* typing began in the list while the search bar was hidden */
   gint64             keep_selected; /* the action to select again once the rows are filtered */
   guint              kept_position; /* its place among the rows shown, as the marking found it */
   guint              n_actions_marked; /* the actions the marking shows */
@@ -637,7 +638,26 @@ add_move (GtkShortcutController *controller,
   gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
-/* A letter typed in the list or the filters starts a search with it */
+/* The search bar was opened by typing: once it is on screen, the keyboard
+ * goes to its entry, after what was typed so far */
+static void
+search_entry_mapped_cb (IndsatsPlanView *self)
+{
+  if (!self->focus_search_on_map)
+    return;
+  self->focus_search_on_map = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+/* A letter typed in the list or the filters starts a search with it.
+ *
+ * The search bar slides in, and gives its entry the focus at once; but
+ * until the entry is on screen (mapped) GTK gives it no keys, and a key that
+ * comes in the meantime (the next letter of a word typed quickly, or sent by
+ * an assistive technology) would be lost. So the keyboard goes back where it
+ * was, the letters go on to the entry from here, and the entry takes the
+ * focus once it is mapped. */
 static gboolean
 type_to_search_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
@@ -648,6 +668,7 @@ type_to_search_cb (GtkEventControllerKey *controller,
   gunichar c = gdk_keyval_to_unicode (keyval);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GtkWidget) had_focus = focus ? g_object_ref (focus) : NULL;
   g_autofree char *text = NULL;
   char utf8[7] = { 0 };
 
@@ -658,8 +679,18 @@ type_to_search_cb (GtkEventControllerKey *controller,
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   text = g_strconcat (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), utf8, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->search_entry)))
+    {
+      self->focus_search_on_map = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+    }
+  else
+    {
+      self->focus_search_on_map = TRUE;
+      if (had_focus)
+        gtk_widget_grab_focus (had_focus);
+    }
   return TRUE;
 }
 
@@ -867,6 +898,7 @@ indsats_plan_view_init (IndsatsPlanView *self)
   gtk_grid_view_set_model (self->action_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->action_list, "activate", G_CALLBACK (activate_cb), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_entry, "map", G_CALLBACK (search_entry_mapped_cb), self);
 
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
