@@ -1,7 +1,8 @@
 /* indsats-history-window.c
  *
- * The changes of one action, newest first, one row each: what changed (the
- * field, its old and new value), and when and by whom. Escape closes it.
+ * The changes of one action under its whole text, newest first, one row
+ * each: what changed (the field, its old and new value), and when and by
+ * whom. Escape closes it.
  */
 #include "config.h"
 
@@ -19,6 +20,7 @@ struct _IndsatsHistoryWindow
 
   /* template children */
   AdwPreferencesGroup  *changes_group;
+  GtkLabel             *action_label;
 
   GPtrArray            *rows;   /* of AdwActionRow, in the order shown */
 };
@@ -46,6 +48,7 @@ indsats_history_window_class_init (IndsatsHistoryWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-history-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IndsatsHistoryWindow, changes_group);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsHistoryWindow, action_label);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -99,7 +102,7 @@ indsats_history_window_new (GtkWindow  *parent,
   g_return_val_if_fail (entries != NULL, NULL);
 
   self = g_object_new (INDSATS_TYPE_HISTORY_WINDOW, "transient-for", parent, NULL);
-  adw_preferences_group_set_title (self->changes_group, action_text ? action_text : "");
+  gtk_label_set_text (self->action_label, action_text ? action_text : "");
   for (guint i = 0; i < entries->len; i++)
     {
       const IndsatsHistoryEntry *e = g_ptr_array_index (entries, i);
