@@ -22,6 +22,7 @@
 #include "indsats-action-form.h"
 #include "indsats-error.h"
 #include "indsats-format.h"
+#include "indsats-menu.h"
 
 struct _IndsatsActionDialog
 {
@@ -223,11 +224,7 @@ fill_menu (GtkMenuButton *button,
   g_autoptr(GMenu) menu = g_menu_new ();
 
   for (guint i = 0; i < values->len; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (g_ptr_array_index (values, i), NULL);
-      g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (g_ptr_array_index (values, i)));
-      g_menu_append_item (menu, item);
-    }
+    indsats_menu_append (menu, g_ptr_array_index (values, i), action, g_variant_new_string (g_ptr_array_index (values, i)));
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
   gtk_widget_set_visible (GTK_WIDGET (button), values->len > 0);
 }

@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "indsats-menu.h"
+
 /* The menu shows the choice the drop-downs made */
 void
 _indsats_plan_view_set_menu_state (IndsatsPlanView *self,
@@ -48,18 +50,6 @@ menu_state_cb (GSimpleAction   *action,
     }
 }
 
-static void
-append_choice (GMenu      *section,
-               const char *label,
-               const char *action,
-               GVariant   *target)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, target);
-  g_menu_append_item (section, item);
-}
-
 /* The menu of the filters, made when it opens: the owners are the plan's */
 static void
 create_filter_menu_cb (GtkMenuButton *button,
@@ -76,14 +66,14 @@ create_filter_menu_cb (GtkMenuButton *button,
 
   /* the same words as the drop-downs, in the same order */
   for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
-    append_choice (status, gtk_string_list_get_string (GTK_STRING_LIST (statuses), i), "plan.status",
-                   g_variant_new_int32 (i));
+    indsats_menu_append (status, gtk_string_list_get_string (GTK_STRING_LIST (statuses), i), "plan.status",
+                         g_variant_new_int32 (i));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->owners)); i++)
-    append_choice (owners, gtk_string_list_get_string (self->owners, i), "plan.owner",
-                   g_variant_new_string (i == 0 ? "" : gtk_string_list_get_string (self->owners, i)));
+    indsats_menu_append (owners, gtk_string_list_get_string (self->owners, i), "plan.owner",
+                         g_variant_new_string (i == 0 ? "" : gtk_string_list_get_string (self->owners, i)));
   for (guint i = 0; i < g_list_model_get_n_items (sorts) && i < G_N_ELEMENTS (sort_names); i++)
-    append_choice (sort, gtk_string_list_get_string (GTK_STRING_LIST (sorts), i), "plan.sort",
-                   g_variant_new_string (sort_names[i]));
+    indsats_menu_append (sort, gtk_string_list_get_string (GTK_STRING_LIST (sorts), i), "plan.sort",
+                         g_variant_new_string (sort_names[i]));
   g_menu_append_section (menu, _("Status"), G_MENU_MODEL (status));
   g_menu_append_submenu (menu, _("_Owner"), G_MENU_MODEL (owners));
   g_menu_append_section (menu, _("Order"), G_MENU_MODEL (sort));
