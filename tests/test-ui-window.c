@@ -14,6 +14,7 @@
 #include "indsats-application.h"
 #include "indsats-chart-widget.h"
 #include "indsats-demo.h"
+#include "indsats-error.h"
 #include "indsats-figure-card.h"
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
@@ -488,7 +489,8 @@ test_server_stops (Fixture       *f,
   g_autofree char *expected = NULL;
   IndsatsWindow *window;
   GtkWidget *add_button;
-  GtkLabel *label;
+  GtkLabel *label, *offline;
+  IndsatsActionDialog *form;
   GList *toplevels;
   guint n_toplevels;
 
@@ -498,9 +500,29 @@ test_server_stops (Fixture       *f,
   wait_until_mapped (GTK_WIDGET (window));
   g_assert_true (shows_action_text (window, kept));
   g_assert_false (server_banner_shown (window));
+  /* a form open with typed text when the server stops */
+  form = indsats_window_open_action_dialog (window, 2);
+  g_assert_nonnull (form);
+  g_object_ref (form);
+  indsats_action_dialog_set_field (form, "note", "Skrevet, mens serveren stod stille");
+  g_assert_true (indsats_action_dialog_can_save (form));
 
   pg_server ("halt");
   g_assert_true (wait_for (server_banner_shown, window, 5));
+  /* the form stays with its text, says why it cannot save, and does not */
+  offline = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_ACTION_DIALOG, "offline_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (offline))))));
+  g_assert_cmpstr (gtk_label_get_text (offline), ==,
+                   danish ? "Serveren svarer ikke, så formularen kan ikke gemmes nu. Det, du har skrevet, bliver "
+                            "stående her; Gem kommer tilbage, når serveren svarer."
+                          : "The server does not answer, so the form cannot be saved now. What you typed stays here; "
+                            "Save comes back when the server answers.");
+  g_assert_false (indsats_action_dialog_can_save (form));
+  g_assert_false (indsats_action_dialog_save (form, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_cmpstr (indsats_action_dialog_get_field (form, "note"), ==, "Skrevet, mens serveren stod stille");
   label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "server_label"));
   expected = g_strdup_printf (danish ? "Serveren %s svarer ikke; prøver igen …"
                                      : "The server %s does not answer; trying again…",
@@ -549,6 +571,12 @@ test_server_stops (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_true (wait_for (server_banner_gone, window, 10));
+  /* the form can save again, and what was typed while the server was away is stored */
+  g_assert_true (indsats_action_dialog_can_save (form));
+  g_assert_true (indsats_action_dialog_save (form, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (form));
+  g_object_unref (form);
   g_assert_true (wait_for (shows_new_text, window, 5));
   g_assert_cmpstr (visible_page (window), ==, "main");
   g_assert_true (shows_action_text (window, kept));
@@ -565,6 +593,10 @@ test_server_stops (Fixture       *f,
   action = indsats_store_get_action (other, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpint (action->status, ==, INDSATS_STATUS_DROPPED);
+  g_clear_pointer (&action, indsats_action_free);
+  action = indsats_store_get_action (other, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (action->note, ==, "Skrevet, mens serveren stod stille");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -57,6 +57,8 @@ struct _IndsatsActionDialog
   GtkLabel          *conflict_label;
   GtkButton         *reload_button;
   GtkButton         *keep_button;
+  GtkRevealer       *offline_revealer;
+  GtkLabel          *offline_label;
 
   IndsatsUndoStack  *undo;
   gint64             plan_id;
@@ -70,6 +72,7 @@ struct _IndsatsActionDialog
   gint64             version;  /* the action's version as the form read it, -1 when unknown */
   gint64             conflict_version;     /* its version when a conflict was shown */
   IndsatsActionFields conflict_fields;     /* the fields someone else changed meanwhile */
+  gboolean           offline;  /* the store's server does not answer: nothing can be saved */
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsActionDialog, indsats_action_dialog, ADW_TYPE_WINDOW)
@@ -164,7 +167,7 @@ validate (IndsatsActionDialog *self)
   g_free (self->started);
   self->started = g_steal_pointer (&check->started_on);
   self->valid = check->valid;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid && !self->offline);
 }
 
 static void
@@ -379,6 +382,11 @@ indsats_action_dialog_save (IndsatsActionDialog  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Mend the fields marked in red first"));
       return FALSE;
     }
+  if (self->offline)
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_IO, gtk_label_get_text (self->offline_label));
+      return FALSE;
+    }
   form_action (self, &a, text);
 
   if (self->action)
@@ -549,6 +557,8 @@ indsats_action_dialog_class_init (IndsatsActionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, save_error);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, conflict_revealer);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, offline_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, reload_button);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, keep_button);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
@@ -716,6 +726,27 @@ indsats_action_dialog_get_error (IndsatsActionDialog *self,
     g_return_val_if_reached (NULL);
   field_widget (self, which, &label);
   return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+}
+
+/**
+ * indsats_action_dialog_set_offline:
+ * @offline: whether the store's server has stopped answering
+ *
+ * While the server does not answer the form stays open with what was typed,
+ * says why it cannot be saved, and turns Save off; once it answers again,
+ * Save is back.
+ */
+void
+indsats_action_dialog_set_offline (IndsatsActionDialog *self,
+                                   gboolean             offline)
+{
+  g_return_if_fail (INDSATS_IS_ACTION_DIALOG (self));
+
+  if (self->offline == !!offline)
+    return;
+  self->offline = !!offline;
+  gtk_revealer_set_reveal_child (self->offline_revealer, self->offline);
+  validate (self);
 }
 
 gboolean
