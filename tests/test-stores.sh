@@ -189,6 +189,17 @@ check "actions list on an empty PostgreSQL database fails with one line, and mak
 check "... saying how to make one" grep -qF "indsats demo --database" <<<"$err"
 run actions list --database "${empty/indsats@/indsats:not-said@}"
 check "... and not saying back a password given in the address" test "$rc" -eq 1 -a -z "$(grep -F not-said <<<"$err")"
+# a password in the address is never said back, whatever the message
+run demo --database "${pg_db/indsats@/indsats:not-said@}"
+check "the demo into a database that has it already says so without the address's password" \
+  test "$rc" -eq 0 -a -n "$(grep -F 'already in' <<<"$err")" -a -z "$(grep -F not-said <<<"$err")"
+run demo --database "${pg_db/indsats@/indsats:not-said@}&sslmode=disable"
+check "... also with more after it in the address" test "$rc" -eq 0 -a -z "$(grep -F not-said <<<"$err")"
+run actions list --database "${pg_db/indsats@/indsats:not-said@}&bogus=1"
+check "an address libpq does not read is refused in one line naming what is wrong, without its password" \
+  test "$rc" -eq 1 -a -n "$(grep -F '"bogus"' <<<"$err")" -a -z "$(grep -F not-said <<<"$err")"
+run actions list --database "$pg_db&password=not-said&bogus=1"
+check "... nor a password given as password=" test "$rc" -eq 1 -a -n "$(grep -F '"bogus"' <<<"$err")" -a -z "$(grep -F not-said <<<"$err")"
 psql empty -c "CREATE TABLE other (x int)"
 run demo --database "$empty"
 check "a database of another program is refused, left as it was" \

@@ -615,8 +615,10 @@ indsats_store_check_name (const char  *name,
   uri = g_uri_parse (name, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS, NULL);
   if (uri == NULL)
     {
+      g_autofree char *said = indsats_pg_without_password (name);
+
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is not a PostgreSQL address; write it as postgresql://user@server/database", name);
+                   "“%s” is not a PostgreSQL address; write it as postgresql://user@server/database", said);
       return FALSE;
     }
   if (g_uri_get_password (uri) != NULL || strstr (name, "password=") != NULL)
@@ -640,6 +642,20 @@ indsats_store_describe_name (const char *name)
 {
   g_return_val_if_fail (name != NULL, NULL);
   return indsats_is_pg_uri (name) ? indsats_pg_describe (name) : g_strdup (name);
+}
+
+/**
+ * indsats_store_name_without_password:
+ *
+ * Returns: (transfer full): @name as a person gave it, for a message that
+ *   says it back: a file as it is, a PostgreSQL URI with a password in it
+ *   as “…”
+ */
+char *
+indsats_store_name_without_password (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  return indsats_is_pg_uri (name) ? indsats_pg_without_password (name) : g_strdup (name);
 }
 
 /**
@@ -730,7 +746,7 @@ const char *
 indsats_store_get_display_name (IndsatsStore *self)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
-  return self->display;
+  return self->display ? self->display : self->path;
 }
 
 /**
