@@ -749,6 +749,17 @@ connect_advice (PGconn     *conn,
   return "Check the address and that the server runs";
 }
 
+/* What the server says outside a query: a NOTICE, or the FATAL line of a
+ * server that ends the connection while the store waits. libpq prints it on
+ * stderr, where a command's one line of message must stand alone; the store
+ * notices a lost connection by itself, so it is only for the debug log. */
+static void
+quiet_notice (void       *data,
+              const char *message)
+{
+  g_debug ("PostgreSQL server %s: %s", (const char *) data, message);
+}
+
 /* Whether a server that asks for a password gets the one kept in the keyring */
 static gboolean keyring_passwords;
 
@@ -820,6 +831,7 @@ indsats_pg_open (const char  *uri,
       pg_close (&d->base);
       return FALSE;
     }
+  PQsetNoticeProcessor (d->conn, quiet_notice, d->server);
   /* what the store reads and writes must not depend on the server's settings */
   result = PQexec (d->conn, "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO';"
                             " SET extra_float_digits = 1");
