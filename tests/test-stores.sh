@@ -172,6 +172,7 @@ before=$(psql copied -c "SELECT count(*) FROM action")
 run copy "$tmp/a.db" "$copy_pg"
 check "copy into a store that holds rows is refused in one line; nothing copied" \
   test "$rc" -eq 1 -a "$(printf '%s\n' "$err" | wc -l)" -eq 1 -a -n "$(grep -F 'not empty' <<<"$err")" -a "$(psql copied -c "SELECT count(*) FROM action")" = "$before"
+check "... counting the one plan already there as one row" grep -qF "its table “plan” holds 1 row)" <<<"$err"
 before=$(sqlite3 "$tmp/back.db" .dump | sha256sum)
 run copy "$tmp/a.db" "$tmp/back.db"
 check "... into a non-empty SQLite file too, which stays as it was" \
