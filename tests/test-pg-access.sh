@@ -112,6 +112,13 @@ PGPASSWORD="change me too" run actions edit 3 --status dropped --database "postg
 check "... and the reader's change is refused, “you may only read this plan”" \
   eval 'test "$rc" -eq 1 && one_line && grep -qiF "you may only read this plan" <<<"$err"'
 
+# a role that may log in but was given no right to read the tables is not
+# told that it "may only read"
+psql "$tmp/pg" indsats -c "CREATE ROLE stranger LOGIN PASSWORD 'fremmed'; GRANT USAGE ON SCHEMA public TO stranger"
+PGPASSWORD="fremmed" run actions list --database "postgresql://stranger@/indsats?host=$tmp/pg"
+check "a role that may not read the plan: exit 1, one line saying so and naming the server" \
+  eval 'test "$rc" -eq 1 && one_line && grep -qF "may not read the plan" <<<"$err" && grep -qF "stranger@$tmp/pg:5432/indsats" <<<"$err" && ! grep -qi "may only read" <<<"$err"'
+
 # -- TLS on 127.0.0.1 ----------------------------------------------------------
 # a certificate authority of the test's own, and a server certificate it signs
 # for 127.0.0.1; a second authority that signed nothing of this server's

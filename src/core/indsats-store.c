@@ -368,8 +368,24 @@ open_pg_store (const char  *uri,
           return NULL;
         }
     }
-  else if ((version = pragma_int (self, "SELECT coalesce (max (version), 0) FROM indsats_version", error)) < 0)
-    return NULL;
+  else
+    {
+      /* the version table is there, and a newer Indsats may have no other table it knows */
+      int readable = pragma_int (self, "SELECT has_table_privilege ('indsats_version', 'SELECT')", error);
+
+      if (readable < 0)
+        return NULL;
+      if (!readable)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
+                       "You may not read the plan in %s: your role was given no right to its tables; "
+                       "nothing was changed. Ask its owner to grant you SELECT on them (see the README)",
+                       self->display);
+          return NULL;
+        }
+      if ((version = pragma_int (self, "SELECT coalesce (max (version), 0) FROM indsats_version", error)) < 0)
+        return NULL;
+    }
 
   if (version > current)
     {
