@@ -189,7 +189,7 @@ tell_notes (GtkWindow    *window,
     return;
   for (guint i = 0; i < notes->len; i++)
     {
-      g_printerr ("indsats: “%s” was brought up to date: %s\n", indsats_store_get_path (store),
+      g_printerr ("indsats: “%s” was brought up to date: %s\n", indsats_store_get_display_name (store),
                   (const char *) g_ptr_array_index (notes, i));
       g_string_append_printf (body, "%s%s", i ? "\n" : "", (const char *) g_ptr_array_index (notes, i));
     }
