@@ -316,6 +316,7 @@ show_banner (IndsatsWindow *self,
              const char    *text)
 {
   gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_visible (self->banner_retry, TRUE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 

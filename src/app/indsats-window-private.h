@@ -26,6 +26,7 @@ struct _IndsatsWindow
   GtkButton            *cancel_button;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkWidget            *banner_retry;  /* for a failed update only */
   GtkRevealer          *server_revealer;
   GtkLabel             *server_label;
   IndsatsPlanView      *plan_view;

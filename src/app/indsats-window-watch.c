@@ -203,5 +203,7 @@ _indsats_window_show_access (IndsatsWindow *self)
   gtk_label_set_text (self->banner_label,
                       _("You may only read this plan: the lists, the figures and the workbook are yours, "
                         "changes are not."));
+  /* nothing to try again: the role stays what it is */
+  gtk_widget_set_visible (self->banner_retry, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }

@@ -390,6 +390,7 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_retry);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, server_revealer);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, server_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, plan_view);
