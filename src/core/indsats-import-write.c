@@ -105,8 +105,13 @@ typedef struct
  * transaction as it comes: one value per series, area and period, one kind
  * of period and one unit per series. A row that repeats another with the same
  * value is dropped; one that contradicts it is refused naming both places.
- * The keys of the values written wait in a temporary database, so the memory
- * an import takes does not grow with its rows. */
+ * A value new to the database is simply written: the observation's unique
+ * key refuses a second one, and an id above the largest at the start tells
+ * the import's own value from an older one; only a contradiction reads the
+ * files again, for the place of the first. The keys of the other values (of
+ * series not kept, of values that were there before, of rows after the
+ * database refused one) wait in a temporary database, so the memory an
+ * import takes does not grow with its rows. */
 typedef struct
 {
   IndsatsStore         *store;
@@ -114,6 +119,9 @@ typedef struct
   GHashTable           *keep;
   GCancellable         *cancellable;
   IndsatsImportProgress *progress;
+  const IndsatsImportOptions *options;
+  const IndsatsImportAnswer  *answers;  /* (nullable): what is imported, when not files */
+  gint64                fresh_after;  /* the largest observation id before the import */
   char                 *now;
   GHashTable           *stored;       /* name → IndsatsIndicator, before the import */
   GPtrArray            *stored_list;
@@ -124,6 +132,10 @@ typedef struct
   sqlite3_stmt         *seen_insert;
   sqlite3_stmt         *seen_find;
   guint                 n_rows;
+  /* the row being written, for the question about an older value */
+  Series               *put_series;
+  const IndsatsImportRow *put_row;
+  gboolean              put_met;      /* the import met the older value's key already */
   /* the file being read */
   guint                 f;
   IndsatsImportFile    *file;
@@ -208,6 +220,7 @@ writer_init (Writer                     *w,
   w->keep = keep;
   w->cancellable = cancellable;
   w->progress = progress;
+  w->fresh_after = G_MAXINT64;
   w->now = indsats_store_now ();
   w->stored = g_hash_table_new (g_str_hash, g_str_equal);
   w->series = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) series_free);
@@ -221,6 +234,15 @@ writer_init (Writer                     *w,
       g_hash_table_insert (w->stored, ind->name, ind);
     }
   return seen_open (w, error);
+}
+
+/* Called once the transaction is open */
+static gboolean
+writer_begin (Writer  *w,
+              GError **error)
+{
+  return indsats_store_begin (w->store, error) &&
+         indsats_store_get_last_observation_id (w->store, &w->fresh_after, error);
 }
 
 static void
@@ -344,6 +366,53 @@ seen_failed (Writer  *w,
   return FALSE;
 }
 
+static gboolean
+same_value (double a,
+            double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return a == b;
+}
+
+/* The row repeats the key of the value @there at @there_file:@there_line:
+ * once is enough for the same value; another is refused, naming both places */
+static void
+contradiction (Writer                 *w,
+               Series                 *series,
+               const IndsatsImportRow *row,
+               double                  there,
+               guint                   there_file,
+               guint                   there_line,
+               GError                **error)
+{
+  char periodtext[32];
+
+  if (same_value (there, row->value))
+    return;
+  {
+    /* name the later of the two first, as the file reads */
+    gboolean later = there_file > w->f || (there_file == w->f && there_line > row->line);
+    g_autofree char *here = location_in (w, w->f, row->line);
+    g_autofree char *other = location_in (w, there_file, there_line);
+    char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+    if (isnan (row->value))
+      g_strlcpy (a, "no value", sizeof a);
+    else
+      g_ascii_formatd (a, sizeof a, "%.15g", row->value);
+    if (isnan (there))
+      g_strlcpy (b, "no value", sizeof b);
+    else
+      g_ascii_formatd (b, sizeof b, "%.15g", there);
+    indsats_period_write (&row->period, periodtext, sizeof periodtext);
+    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                 "%s: “%s”, %s, %s is %s here but %s at %s; keep one of the two",
+                 later ? other : here, series->name, row->area, periodtext, later ? b : a, later ? a : b,
+                 later ? here : other);
+  }
+}
+
 /* Whether the row is new to this import (TRUE), repeats a value with the same
  * value (FALSE, no error), or contradicts one (FALSE, @error set) */
 static gboolean
@@ -355,10 +424,8 @@ first_time (Writer                 *w,
   gpointer area = g_hash_table_lookup (w->areas, row->area);
   guint64 period = (guint64) row->period.kind << 18 | (indsats_period_ordinal (&row->period) & 0x3ffff);
   sqlite3_stmt *st = w->seen_insert;
-  gboolean same;
   double there;
   guint there_file, there_line;
-  char periodtext[32];
   gint64 key;
 
   if (area == NULL)
@@ -403,31 +470,7 @@ first_time (Writer                 *w,
   there_line = sqlite3_column_int (st, 1);
   there = sqlite3_column_type (st, 2) == SQLITE_NULL ? NAN : sqlite3_column_double (st, 2);
   sqlite3_reset (st);
-  same = isnan (there) || isnan (row->value) ? isnan (there) && isnan (row->value) : there == row->value;
-  if (same)
-    return FALSE;   /* the same value again: once is enough */
-
-  {
-    /* name the later of the two first, as the file reads */
-    gboolean later = there_file > w->f || (there_file == w->f && there_line > row->line);
-    g_autofree char *here = location_in (w, w->f, row->line);
-    g_autofree char *other = location_in (w, there_file, there_line);
-    char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
-
-    if (isnan (row->value))
-      g_strlcpy (a, "no value", sizeof a);
-    else
-      g_ascii_formatd (a, sizeof a, "%.15g", row->value);
-    if (isnan (there))
-      g_strlcpy (b, "no value", sizeof b);
-    else
-      g_ascii_formatd (b, sizeof b, "%.15g", there);
-    indsats_period_write (&row->period, periodtext, sizeof periodtext);
-    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                 "%s: “%s”, %s, %s is %s here but %s at %s; keep one of the two",
-                 later ? other : here, series->name, row->area, periodtext, later ? b : a, later ? a : b,
-                 later ? here : other);
-  }
+  contradiction (w, series, row, there, there_file, there_line, error);
   return FALSE;
 }
 
@@ -473,12 +516,135 @@ check_series (Writer                 *w,
   return TRUE;
 }
 
+/* A value that was there before the import: written unless the import met
+ * its key already (a repeat, or a contradiction set in check_error) */
+static gboolean
+older_cb (gpointer   data,
+          gboolean  *proceed,
+          GError   **error)
+{
+  Writer *w = data;
+
+  *proceed = first_time (w, w->put_series, w->put_row, &w->check_error);
+  w->put_met = !*proceed;
+  return TRUE;
+}
+
+/* What the search for a key's first row in the files read so far found */
+typedef struct
+{
+  Writer                 *w;
+  const IndsatsImportFile *file;
+  Series                 *series;
+  const IndsatsImportRow *row;
+  gboolean                found;
+  guint                   line;
+} Search;
+
+static gboolean
+search_cb (IndsatsImportRow  *row,
+           gpointer           user_data,
+           GError           **error)
+{
+  Search *s = user_data;
+  gboolean stop = FALSE;
+
+  if (row == NULL)
+    return TRUE;
+  if (row->period.kind == s->row->period.kind &&
+      indsats_period_compare (&row->period, &s->row->period) == 0 && strcmp (row->area, s->row->area) == 0)
+    {
+      g_autofree char *name = indsats_import_indicator_name (s->file->table, row->indicator, row->breakdown,
+                                                             row->total);
+      if (strcmp (name, s->series->name) == 0)
+        {
+          s->found = TRUE;
+          s->line = row->line;
+          stop = TRUE;
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "found");
+        }
+    }
+  indsats_import_row_free (row);
+  return !stop;
+}
+
+/* Where this import's first row of @row's key is: the files are read again,
+ * from the first, until it comes */
+static gboolean
+find_first (Writer                 *w,
+            Series                 *series,
+            const IndsatsImportRow *row,
+            guint                  *there_file,
+            guint                  *there_line)
+{
+  for (guint f = 0; f <= w->f; f++)
+    {
+      const IndsatsImportFile *read = g_ptr_array_index (w->summary->read, f);
+      IndsatsImportFile scratch = { .path = read->path, .table = read->table };
+      Search search = { w, read, series, row, FALSE, 0 };
+      g_autoptr(GError) local = NULL;
+      IndsatsImportText text;
+      GInputStream *raw;
+      goffset size = 0;
+
+      if (w->answers != NULL)
+        {
+          raw = g_memory_input_stream_new_from_bytes (w->answers[f].data);
+          size = g_bytes_get_size (w->answers[f].data);
+        }
+      else if (!(raw = indsats_import_open_file (read->path, &size, &local)))
+        return FALSE;
+      if (indsats_import_text_open (&text, read->path, raw, size, NULL, NULL, &local))
+        indsats_import_text_parse (&text, w->answers ? NULL : w->options, &scratch, search_cb, &search, &local);
+      indsats_import_text_clear (&text);
+      if (search.found && (f < w->f || search.line < row->line))
+        {
+          *there_file = f;
+          *there_line = search.line;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether a row that is not written repeats the key of one this import wrote
+ * before the database refused a row; a contradiction is set in @error */
+static gboolean
+repeats_written (Writer                 *w,
+                 Series                 *series,
+                 const IndsatsImportRow *row,
+                 GError                **error)
+{
+  g_autoptr(GError) local = NULL;
+  guint there_file = w->f, there_line = 0;
+  gboolean found = FALSE;
+  double there = NAN;
+
+  if (series->id == 0 || series->skipped)
+    return FALSE;
+  if (!indsats_store_find_import_observation (w->store, series->id, row->area, &row->period, w->fresh_after,
+                                              &found, &there, &local))
+    return FALSE;   /* the import fails for the database's refusal already */
+  if (!found)
+    return FALSE;
+  if (!same_value (there, row->value))
+    {
+      find_first (w, series, row, &there_file, &there_line);
+      contradiction (w, series, row, there, there_file, there_line, error);
+    }
+  return TRUE;
+}
+
+/* Writes the row; @repeat: TRUE when the import had its key already (nothing
+ * written then, and a contradiction set in check_error) */
 static gboolean
 put_row (Writer                 *w,
          Series                 *series,
          const IndsatsImportRow *row,
+         gboolean               *repeat,
          GError                **error)
 {
+  double there = NAN;
   IndsatsObservationChange change;
   IndsatsImportCount *count;
 
@@ -509,12 +675,29 @@ put_row (Writer                 *w,
     }
   count = series->count;
   count->total = row->total;
-  if (!indsats_store_put_observation (w->store, series->id, row->area, &row->period, row->value, FALSE,
-                                      w->source, w->now, &change, error))
+  w->put_series = series;
+  w->put_row = row;
+  w->put_met = FALSE;
+  if (!indsats_store_put_import_observation (w->store, series->id, row->area, &row->period, row->value, FALSE,
+                                             w->source, w->now, w->fresh_after, older_cb, w, &change, repeat,
+                                             &there, error))
     {
       g_autofree char *where = indsats_import_location (w->file, row);
       g_prefix_error (error, "%s: ", where);
       return FALSE;
+    }
+  if (*repeat)
+    {
+      guint there_file = w->f, there_line = row->line;
+
+      /* an older value met before was told apart by older_cb */
+      if (!w->put_met && !same_value (there, row->value))
+        {
+          if (!find_first (w, series, row, &there_file, &there_line))
+            there_line = 0;
+          contradiction (w, series, row, there, there_file, there_line, &w->check_error);
+        }
+      return TRUE;
     }
   w->summary->rows++;
   if (change == INDSATS_OBSERVATION_ADDED)
@@ -536,6 +719,7 @@ write_cb (IndsatsImportRow  *row_in,
   IndsatsImportRow *row = row_in;
   Series *series;
   gboolean ok = TRUE;
+  gboolean repeat = FALSE;
 
   /* the file is read again from the start: the rows written already come
    * again with the same values, and are dropped as repeats */
@@ -552,21 +736,30 @@ write_cb (IndsatsImportRow  *row_in,
   series = series_for (w, row);
   if (!check_series (w, series, row, &w->check_error))
     goto out;
-  if (!first_time (w, series, row, &w->check_error))
-    goto out;   /* a repeat is dropped */
-  describe_row (w, row);
   if (series->skipped || w->store_error != NULL)
-    goto out;
-  if (!put_row (w, series, row, &local))
+    {
+      /* not written: its key waits in the temporary database, and may
+       * repeat one this import wrote */
+      if (first_time (w, series, row, &w->check_error) && !repeats_written (w, series, row, &w->check_error))
+        describe_row (w, row);
+      goto out;
+    }
+  if (!put_row (w, series, row, &repeat, &local))
     {
       if (g_error_matches (local, INDSATS_ERROR, INDSATS_ERROR_INVALID))
-        w->store_error = g_steal_pointer (&local);
+        {
+          w->store_error = g_steal_pointer (&local);
+          if (first_time (w, series, row, &w->check_error))
+            describe_row (w, row);
+        }
       else
         {
           g_propagate_error (error, g_steal_pointer (&local));
           ok = FALSE;
         }
     }
+  else if (!repeat)
+    describe_row (w, row);
 
 out:
   indsats_import_row_free (row);
@@ -715,7 +908,8 @@ indsats_import_files_keeping (IndsatsStore               *store,
       writer_clear (&w);
       return NULL;
     }
-  if (!indsats_store_begin (store, error))
+  w.options = options;
+  if (!writer_begin (&w, error))
     {
       writer_clear (&w);
       return NULL;
@@ -783,7 +977,8 @@ indsats_import_answers (IndsatsStore               *store,
       indsats_import_cancel_error (error);
       return NULL;
     }
-  if (!writer_init (&w, store, summary, NULL, cancellable, &told, error) || !indsats_store_begin (store, error))
+  if (!writer_init (&w, store, summary, NULL, cancellable, &told, error) ||
+      !(w.answers = answers, writer_begin (&w, error)))
     {
       writer_clear (&w);
       return NULL;
