@@ -410,6 +410,10 @@ test_read_only_role (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (banner),
                                   danish ? "Du kan kun læse denne plan" : "You may only read this plan"));
+  /* with no Try Again, which would mean nothing here */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                     INDSATS_TYPE_WINDOW,
+                                                                                     "banner_retry"))));
 
   /* the form to add an action does not open */
   toplevels = gtk_window_list_toplevels ();
