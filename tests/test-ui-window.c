@@ -195,6 +195,40 @@ test_unopenable_database (void)
   g_assert_cmpstr (visible_page (window), ==, "error");
   page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "error_page"));
   g_assert_cmpstr (adw_status_page_get_description (page), ==, error->message);
+  /* with no plan there is nothing to add to */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                      INDSATS_TYPE_WINDOW,
+                                                                                      "add_button"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A shared plan whose server wants a password it was not given: the page
+ * says where a person at the desktop gives it, in their language, before
+ * what the server said */
+static void
+test_password_wanted (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (INDSATS_ERROR, INDSATS_ERROR_PASSWORD,
+                                                 "Cannot connect to the PostgreSQL server anna@db/indsats: "
+                                                 "fe_sendauth: no password supplied; nothing was changed.");
+  IndsatsWindow *window = indsats_window_new (NULL, NULL, error);
+  g_autofree char *expected = NULL;
+  AdwStatusPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "error_page"));
+  expected = g_strdup_printf ("%s\n\n%s",
+                              danish ? "Serveren beder om adgangskoden til den fælles plan eller tog ikke imod den, "
+                                       "der blev givet. Angiv den i Indstillinger under Database, og start Indsats igen."
+                                     : "The server asks for the password of the shared plan, or did not take the one "
+                                       "given. Give it in Preferences, under Database, and start Indsats again.",
+                              error->message);
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, expected);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                      INDSATS_TYPE_WINDOW,
+                                                                                      "add_button"))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -824,6 +858,7 @@ main (int    argc,
   g_test_add ("/ui/window/demo-plan", Fixture, NULL, fixture_set_up, test_demo_plan_shown, fixture_tear_down);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up, test_empty_database, fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable", test_unopenable_database);
+  g_test_add_func ("/ui/window/password-wanted", test_password_wanted);
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up, test_window_size_remembered, fixture_tear_down);
   g_test_add_func ("/ui/templates", test_templates_instantiate);
   g_test_add ("/ui/window/refresh-after-other-edit", Fixture, NULL, fixture_set_up, test_refresh_after_other_edit,

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "indsats-error.h"
 #include "indsats-window-private.h"
 
 #include <glib/gi18n.h>
@@ -456,7 +457,21 @@ indsats_window_new (IndsatsApplication *application,
   if (store == NULL)
     {
       adw_status_page_set_title (self->error_page, _("The Database Cannot Be Opened"));
-      show_error (self, open_error ? open_error->message : _("No database was given."));
+      if (g_error_matches (open_error, INDSATS_ERROR, INDSATS_ERROR_PASSWORD))
+        {
+          /* what a person at the desktop does, before what the server said */
+          g_autofree char *text = g_strdup_printf ("%s\n\n%s",
+                                                   _("The server asks for the password of the shared plan, or did "
+                                                     "not take the one given. Give it in Preferences, under "
+                                                     "Database, and start Indsats again."),
+                                                   open_error->message);
+
+          show_error (self, text);
+        }
+      else
+        show_error (self, open_error ? open_error->message : _("No database was given."));
+      /* nothing to change while there is no plan */
+      _indsats_window_update_changing (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", FALSE);

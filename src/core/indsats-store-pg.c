@@ -733,6 +733,15 @@ indsats_pg_describe (const char *uri)
   return g_string_free (out, FALSE);
 }
 
+/* Whether the connection failed for want of the right password */
+static gboolean
+needs_password (PGconn     *conn,
+                const char *why)
+{
+  return conn != NULL && (PQconnectionNeedsPassword (conn) ||
+                          (PQconnectionUsedPassword (conn) && strstr (why, "password") != NULL));
+}
+
 /* What to do when the connection failed, from what libpq says */
 static const char *
 connect_advice (PGconn     *conn,
@@ -740,7 +749,7 @@ connect_advice (PGconn     *conn,
 {
   if (conn != NULL && PQconnectionNeedsPassword (conn))
     return "The server asks for a password: give it in PGPASSWORD or in a .pgpass file (PGPASSFILE names it)";
-  if (conn != NULL && PQconnectionUsedPassword (conn) && strstr (why, "password") != NULL)
+  if (needs_password (conn, why))
     return "Check the password given in PGPASSWORD, the .pgpass file or the keyring";
   if (strstr (why, "does not match host name") != NULL)
     return "Connect by a name the server's certificate gives, or have a certificate made for this name";
@@ -825,7 +834,7 @@ indsats_pg_open (const char  *uri,
       /* libpq's message may run over several lines; the first says it */
       if ((newline = strchr (why, '\n')) != NULL)
         *newline = '\0';
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+      g_set_error (error, INDSATS_ERROR, needs_password (d->conn, why) ? INDSATS_ERROR_PASSWORD : INDSATS_ERROR_IO,
                    "Cannot connect to the PostgreSQL server %s: %s; nothing was changed. %s",
                    d->server, why, connect_advice (d->conn, why));
       pg_close (&d->base);
