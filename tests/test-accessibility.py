@@ -335,6 +335,55 @@ def run_routine():
 
 run_routine()
 
+
+def run_type_to_search():
+    """A letter typed while a row has the keyboard starts a search with it, and
+    the letters that follow at once go on to it: keys as AT-SPI generates them
+    come far quicker than a person types, before the search bar is on screen"""
+    tmp = tempfile.mkdtemp(prefix="indsats-a11y-")
+    db = os.path.join(tmp, "typing.db")
+    subprocess.run([INDSATS, "demo", "--database", db], check=True, capture_output=True)
+    env = dict(os.environ)
+    env.pop("NO_AT_BRIDGE", None)
+    env["GTK_A11Y"] = "atspi"
+    proc = subprocess.Popen([INDSATS, "--database", db], env=env)
+    try:
+        app = find_app("indsats", proc.pid)
+        check("[typing] the window is on the accessibility bus", app is not None)
+        if app is None:
+            return
+        wait_for(app, lambda found: any(n == "Add Action" for _, n, _ in found))
+        press(ord("2"), ALT)
+        found = wait_for(app, lambda found: any(r == "table cell" and node.getState().contains(pyatspi.STATE_FOCUSED)
+                                                for r, n, node in found), timeout=10)
+        focused = [n for r, n, node in found if r == "table cell" and node.getState().contains(pyatspi.STATE_FOCUSED)]
+        check("[typing] Alt+2 puts the keyboard on an action of the list", len(focused) == 1, focused)
+        # the whole word at once, no pause between the keys
+        for ch in "selvbook":
+            pyatspi.Registry.generateKeyboardEvent(ord(ch), None, pyatspi.KEY_SYM)
+        found = wait_for(app, lambda found: any(n == "1 of 25 actions" for _, n, _ in found), timeout=20)
+        rows = [n for r, n, _ in found if r == "table cell" and n.startswith("At få selvbook")]
+        check("[typing] every letter typed in the list reaches the search: the one action is found",
+              rows and any(n == "1 of 25 actions" for _, n, _ in found),
+              sorted({n for r, n, _ in found if r == "label" and "actions" in n}))
+        focused = [(r, n) for r, n, node in found if node.getState().contains(pyatspi.STATE_FOCUSED)]
+        check("[typing] and the keyboard is in the search field", ("entry", "Search") in focused, focused)
+        for ch in "zz":
+            pyatspi.Registry.generateKeyboardEvent(ord(ch), None, pyatspi.KEY_SYM)
+        found = wait_for(app, lambda found: any(n == "No Matching Actions" for _, n, _ in found), timeout=20)
+        check("[typing] the letters after go on to the search as well",
+              any(n == "No Matching Actions" for _, n, _ in found))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+run_type_to_search()
+
 for i, (ok, description, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {description}")
     if not ok and detail != "":

@@ -238,6 +238,11 @@ check "an unknown kind is wrong usage" test "$rc" -eq 2 -a -n "$(grep -F '“pie
 check "failed figure adds write nothing" test "$(sql "$db" "SELECT count(*) FROM figure")" -eq "$before"
 run figure render 5 "$tmp/figur-5.png" --database "$db" --width 800 --height 500
 check "figure render writes a PNG of the asked size" test "$rc" -eq 0 -a "$(/usr/bin/python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); assert d[:8]==b"\x89PNG\r\n\x1a\n"; print(*struct.unpack(">II", d[16:24]))' "$tmp/figur-5.png")" = "800 500"
+# the command line never loads the window's libraries: GTK and libadwaita
+# alone take longer to load than a figure takes to draw
+LD_DEBUG=files "$indsats" figure render 5 "$tmp/figur-5b.png" --database "$db" >/dev/null 2>"$tmp/ld"
+check "figure render loads neither GTK nor libadwaita" \
+  test -n "$(grep 'file=libcairo' "$tmp/ld")" -a -z "$(grep -E 'file=lib(gtk-4|adwaita-1)' "$tmp/ld")"
 run figure render 15 "$tmp/figur-15.pdf" --database "$db"
 check "figure render writes a PDF whose text has the heading and source" test "$rc" -eq 0 -a -n "$(pdftotext "$tmp/figur-15.pdf" - | grep 'Figur 15. Sygedagpengemodtagere')" -a -n "$(pdftotext "$tmp/figur-15.pdf" - | grep 'Kilde: Jobindsats.dk')"
 run figure render all "$tmp/alle" --format svg --database "$db"

@@ -1,6 +1,7 @@
 /* test-decimal.c: what a cell shows about its decimal mark, and reading it with one */
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "indsats-decimal.h"
 
@@ -95,6 +96,54 @@ test_names (void)
   g_assert_cmpstr (indsats_decimal_to_string (INDSATS_DECIMAL_COMMA), ==, "comma");
 }
 
+/* Every number reads to the very double the C library reads it to: short
+ * plain ones, long ones, with a comma, and signed */
+static void
+test_read_exact (void)
+{
+  static const char *fixed[] = { "0", "-0", "0.1", "0.3", "123456789012345", "1234567890123456",
+                                 "0.000000000000000000001", "0.0000000000000000000001", "9007199254740993",
+                                 "2.2250738585072014", "99999999999999.9", "-12.5", "17.10" };
+  GRand *rand = g_rand_new_with_seed (12);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      gboolean missing = TRUE;
+      double v = NAN;
+
+      if (!indsats_number_read (fixed[i], INDSATS_DECIMAL_POINT, &v, &missing))
+        g_error ("%s is not read", fixed[i]);
+      g_assert_false (missing);
+      g_assert_cmpmem (&v, sizeof v, &(double) { g_ascii_strtod (fixed[i], NULL) }, sizeof (double));
+    }
+  for (guint i = 0; i < 200000; i++)
+    {
+      guint n = g_rand_int_range (rand, 1, 18), at = g_rand_int_range (rand, 0, n + 1);
+      char text[32], comma[32];
+      gboolean missing;
+      double v, w, expected;
+      guint k = 0;
+
+      if (g_rand_boolean (rand))
+        text[k++] = '-';
+      for (guint d = 0; d < n; d++)
+        {
+          if (d == at && d > 0)
+            text[k++] = '.';
+          text[k++] = '0' + g_rand_int_range (rand, 0, 10);
+        }
+      text[k] = '\0';
+      g_strlcpy (comma, text, sizeof comma);
+      g_strdelimit (comma, ".", ',');
+      expected = g_ascii_strtod (text, NULL);
+      g_assert_true (indsats_number_read (text, INDSATS_DECIMAL_POINT, &v, &missing));
+      g_assert_true (indsats_number_read (comma, INDSATS_DECIMAL_COMMA, &w, &missing));
+      if (memcmp (&v, &expected, sizeof v) != 0 || memcmp (&w, &expected, sizeof w) != 0)
+        g_error ("%s reads as %.17g and %s as %.17g, not %.17g", text, v, comma, w, expected);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -104,6 +153,7 @@ main (int    argc,
 
   g_test_add_func ("/decimal/shapes", test_shapes);
   g_test_add_func ("/decimal/read", test_read);
+  g_test_add_func ("/decimal/read-exact", test_read_exact);
   g_test_add_func ("/decimal/names", test_names);
 
   return g_test_run ();

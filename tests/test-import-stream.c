@@ -307,6 +307,68 @@ test_json_rows (Fixture       *f,
   g_assert_cmpstr (count, ==, "0");
 }
 
+/* A value that contradicts one written before, in another answer or far back
+ * in the same one, is refused naming both rows, and nothing is stored */
+static GBytes *
+bytes_of (char *text)
+{
+  gsize size = strlen (text);
+
+  return g_bytes_new_take (text, size);
+}
+
+static void
+test_answers_repeat (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *head = "{\"columns\": [\"Periode\", \"Område\", \"Antal personer\"],\n \"rows\": [";
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) repeating = NULL, clean = NULL, second = NULL;
+  g_autoptr(IndsatsImportSummary) summary = NULL;
+  g_autofree char *text = NULL, *count = NULL;
+  IndsatsImportAnswer answers[2];
+
+  for (int r = 0; r < 5000; r++)
+    g_string_append_printf (rows, "%s\n  [\"2020M01\", \"Kommune %d\", %d]", r ? "," : "", r, r);
+
+  /* within one answer: row 5001 repeats row 4 with another value */
+  text = g_strconcat (head, rows->str, ",\n  [\"2020M01\", \"Kommune 3\", 4]\n]}\n", NULL);
+  repeating = bytes_of (g_steal_pointer (&text));
+  answers[0] = (IndsatsImportAnswer) { "a.json", "y30r21", "Jobindsats", repeating };
+  g_assert_null (indsats_import_answers (f->store, answers, 1, FALSE, NULL, NULL, NULL, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "a.json: row 5001: "));
+  g_assert_nonnull (strstr (error->message, "Kommune 3, 2020M01 is 4 here but 3 at a.json: row 4;"));
+  g_clear_error (&error);
+  count = db_text (f, "SELECT count(*) FROM observation");
+  g_assert_cmpstr (count, ==, "0");
+  g_clear_pointer (&count, g_free);
+
+  /* across answers: the second's row 2 contradicts the first's row 8 */
+  text = g_strconcat (head, rows->str, "\n]}\n", NULL);
+  clean = bytes_of (g_steal_pointer (&text));
+  second = bytes_of (g_strconcat (head, "\n  [\"2020M02\", \"Ishøj\", 1],\n  [\"2020M01\", \"Kommune 7\", 8]\n]}\n",
+                                  NULL));
+  answers[0] = (IndsatsImportAnswer) { "a.json", "y30r21", "Jobindsats", clean };
+  answers[1] = (IndsatsImportAnswer) { "b.json", "y30r21", "Jobindsats", second };
+  g_assert_null (indsats_import_answers (f->store, answers, 2, FALSE, NULL, NULL, NULL, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "b.json: row 2: "));
+  g_assert_nonnull (strstr (error->message, "Kommune 7, 2020M01 is 8 here but 7 at a.json: row 8;"));
+  count = db_text (f, "SELECT count(*) FROM observation");
+  g_assert_cmpstr (count, ==, "0");
+  g_clear_pointer (&count, g_free);
+
+  /* the first answer alone imports */
+  g_clear_error (&error);
+  summary = indsats_import_answers (f->store, answers, 1, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->rows, ==, 5000);
+  count = db_text (f, "SELECT count(*) FROM observation");
+  g_assert_cmpstr (count, ==, "5000");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -321,5 +383,6 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/import/encodings", Fixture, NULL, fixture_set_up, test_encodings, fixture_tear_down);
   g_test_add ("/import/json-rows", Fixture, NULL, fixture_set_up, test_json_rows, fixture_tear_down);
+  g_test_add ("/import/answers-repeat", Fixture, NULL, fixture_set_up, test_answers_repeat, fixture_tear_down);
   return g_test_run ();
 }

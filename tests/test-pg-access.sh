@@ -87,6 +87,38 @@ check "a wrong password in .pgpass: exit 1 in one line naming the server" \
 check "... and nothing changes" test "$(psql "$tmp/pg" plan -c 'SELECT status FROM action WHERE id = 3')" = "done" \
   -a "$(psql "$tmp/pg" plan -c "SELECT count(*) FROM action_history")" = "$before"
 
+# -- the README's lines, as an IT department runs them -------------------------
+# its SQL block as written, then the lines for a person's own role; that
+# person makes the tables, and the reader may still read them all
+readme_sql=$(awk '/^```sql/ { f = 1; next } /^```/ { if (f) exit } f' "$src/README.md")
+readme_person=$(awk '/^```sql/ { n++; f = 1; next } /^```/ { f = 0; next } f && n == 2' "$src/README.md")
+check "the README gives the SQL for the database and its roles, and for a person's own role" \
+  test -n "$(grep -F 'CREATE ROLE indsats_reader' <<<"$readme_sql")" -a -n "$(grep -F 'GRANT indsats_owner TO anna' <<<"$readme_person")"
+printf '%s\n' "$readme_sql" "$readme_person" \
+  | "$src/tests/pg-server.sh" psql "$tmp/pg" postgres >"$tmp/readme-sql.log" 2>&1
+rc=$?; err=$(cat "$tmp/readme-sql.log")
+check "... which psql runs without a complaint" test "$rc" -eq 0 -a -z "$err"
+shared="postgresql://anna@/indsats?host=$tmp/pg"
+PGPASSWORD="her own" run demo --database "$shared"
+check "a person with a role of their own makes the plan on the empty database" test "$rc" -eq 0
+check "... whose tables belong to the owner role" \
+  test "$(psql "$tmp/pg" indsats -c "SELECT string_agg (DISTINCT tableowner, ',') FROM pg_tables WHERE schemaname = 'public'")" = indsats_owner
+PGPASSWORD="change me too" run actions list --database "postgresql://indsats_reader@/indsats?host=$tmp/pg"
+check "... and the committee secretary's role reads its 25 actions" \
+  test "$rc" -eq 0 -a "$(printf '%s\n' "$out" | tail -n +2 | wc -l)" -eq 25
+PGPASSWORD="change me" run actions edit 3 --status done --database "postgresql://indsats_owner@/indsats?host=$tmp/pg"
+check "... the owner role changes it" test "$rc" -eq 0
+PGPASSWORD="change me too" run actions edit 3 --status dropped --database "postgresql://indsats_reader@/indsats?host=$tmp/pg"
+check "... and the reader's change is refused, “you may only read this plan”" \
+  eval 'test "$rc" -eq 1 && one_line && grep -qiF "you may only read this plan" <<<"$err"'
+
+# a role that may log in but was given no right to read the tables is not
+# told that it "may only read"
+psql "$tmp/pg" indsats -c "CREATE ROLE stranger LOGIN PASSWORD 'fremmed'; GRANT USAGE ON SCHEMA public TO stranger"
+PGPASSWORD="fremmed" run actions list --database "postgresql://stranger@/indsats?host=$tmp/pg"
+check "a role that may not read the plan: exit 1, one line saying so and naming the server" \
+  eval 'test "$rc" -eq 1 && one_line && grep -qF "may not read the plan" <<<"$err" && grep -qF "stranger@$tmp/pg:5432/indsats" <<<"$err" && ! grep -qi "may only read" <<<"$err"'
+
 # -- TLS on 127.0.0.1 ----------------------------------------------------------
 # a certificate authority of the test's own, and a server certificate it signs
 # for 127.0.0.1; a second authority that signed nothing of this server's

@@ -1413,6 +1413,41 @@ test_changed_elsewhere (Fixture       *f,
   g_assert_cmpint (plan, >, 0);
 }
 
+/* A server that ends the connection (stopped, restarted, or its
+ * administrator's doing) is noticed by the store; what libpq hears of it is
+ * no line on the program's stderr, where a command's one line of message is */
+static void
+test_server_ends_connection (Fixture       *f,
+                             gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IndsatsStore) store = indsats_store_open (f->path, &error);
+      g_autofree char *admin = g_strdup_printf ("postgresql://indsats@/postgres?host=%s", pg_dir);
+      g_autofree char *end = g_strdup_printf ("SELECT count(pg_terminate_backend (pid)) FROM pg_stat_activity"
+                                              " WHERE datname = '%s' AND application_name = 'indsats'",
+                                              f->pg_db);
+      g_autofree char *ended = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+      g_assert_false (indsats_store_changed_elsewhere (store)); /* starts to watch */
+      ended = pg_text (admin, end);
+      g_assert_cmpstr (ended, ==, "1");
+      for (int i = 0; i < 40 && indsats_store_is_connected (store); i++)
+        {
+          indsats_store_changed_elsewhere (store);
+          g_usleep (50000);
+        }
+      g_assert_false (indsats_store_is_connected (store));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*terminating connection*");
+}
+
 /* Saving over someone else's newer change of the same field fails and says
  * who changed it to what; a change of another field is kept */
 static void
@@ -1692,6 +1727,7 @@ main (int    argc,
       ADD ("/store-pg/teams/rename-remove", test_teams_rename_remove);
       ADD ("/store-pg/keyfigures/series-range", test_read_series_range);
       ADD ("/store-pg/changed-elsewhere", test_changed_elsewhere);
+      ADD ("/store-pg/server-ends-connection", test_server_ends_connection);
       ADD ("/store-pg/action/conflict", test_action_conflict);
       ADD ("/store-pg/action/undo-keeps-newer-change", test_undo_keeps_newer_change);
       return g_test_run ();

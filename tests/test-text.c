@@ -34,7 +34,12 @@ test_fold (void)
   g_autofree char *kaare_nfc = indsats_text_fold ("k\xc3\xa5re");
   g_autofree char *hidden = indsats_text_fold ("K\xc3\xa5" "\xe2\x80\x8b" "re");   /* a zero-width space inside */
   g_autofree char *shy = indsats_text_fold ("Sygedagpenge\xc2\xad" "team");         /* a soft hyphen */
+  g_autofree char *ascii = indsats_text_fold ("Job-TEAM 17: Opf\x42lgning");
+  g_autofree char *mixed = indsats_text_fold ("Job-TEAM 17: Opf\xc3\x98lgning");
 
+  /* plain ASCII and text with a Danish letter fold the same way */
+  g_assert_cmpstr (ascii, ==, "job-team 17: opfblgning");
+  g_assert_cmpstr (mixed, ==, "job-team 17: opf\xc3\xb8lgning");
   g_assert_cmpstr (kaare_nfd, ==, kaare_nfc);
   g_assert_cmpstr (hidden, ==, kaare_nfc);
   g_assert_cmpstr (shy, ==, "sygedagpengeteam");

@@ -194,7 +194,7 @@ test_add_edit_delete_undo (void)
 
   /* an evaluation date before the start date is shown at the field */
   indsats_action_dialog_set_field (dialog, "end", "01.04.2023");
-  g_assert_cmpstr (indsats_action_dialog_get_error (dialog, "end"), ==, "The evaluation date is before the start date");
+  g_assert_cmpstr (indsats_action_dialog_get_error (dialog, "end"), ==, "The evaluation date is before the action takes effect");
   g_assert_false (indsats_action_dialog_can_save (dialog));
   indsats_action_dialog_set_field (dialog, "end", "11.04.2023");
   g_assert_null (indsats_action_dialog_get_error (dialog, "end"));

@@ -10,6 +10,7 @@
 #include "indsats-goals-view.h"
 #include "indsats-import.h"
 #include "indsats-meeting-dialog.h"
+#include "indsats-notice-dialog.h"
 #include "indsats-since-view.h"
 #include "indsats-window-briefing.h"
 #include "indsats-window.h"
@@ -400,10 +401,17 @@ test_templates_instantiate (void)
 {
   GtkWidget *view = g_object_ref_sink (g_object_new (INDSATS_TYPE_SINCE_VIEW, NULL));
   GtkWidget *dialog = g_object_new (INDSATS_TYPE_MEETING_DIALOG, NULL);
+  IndsatsNoticeDialog *notice = indsats_notice_dialog_present (NULL, "Heading", "Body");
 
   g_assert_nonnull (view);
   g_assert_nonnull (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  /* a message that is only read: Close, which Escape and Enter also give */
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (notice), "close"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (notice), "close"), ==, "_Close");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (notice)), ==, "close");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (notice)), ==, "Body");
+  gtk_window_destroy (GTK_WINDOW (notice));
   g_object_unref (view);
 }
 

@@ -10,6 +10,8 @@
 #include "indsats-action-row.h"
 #include "indsats-application.h"
 #include "indsats-demo.h"
+#include "indsats-format.h"
+#include "indsats-history-window.h"
 #include "indsats-import-dialog.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
@@ -560,6 +562,77 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The History window of an action: each change says what, when and who,
+ * newest first; Escape closes it and the window has the keyboard again */
+static void
+test_history_window (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(IndsatsStore) store = NULL;
+  IndsatsWindow *window = open_window ("history.db", 1000, &path, &store);
+  g_autoptr(GPtrArray) open = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *shown_today = NULL;
+  g_autofree char *started = NULL;
+  IndsatsHistoryWindow *history;
+  const char *shown_what, *shown_when;
+
+  gint64 id = db_int (path, "SELECT min(id) FROM action WHERE status = 'planned'");
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (indsats_window_set_action_status (window, id, INDSATS_STATUS_STARTED));
+  who = db_text (path, "SELECT changed_by FROM action_history WHERE field = 'status'");
+  at = db_text (path, "SELECT changed_at FROM action_history WHERE field = 'status'");
+  g_assert_nonnull (who);
+  g_assert_cmpstr (who, !=, "");
+  g_assert_cmpuint (strlen (at), >=, 16);
+  day = g_strndup (at, 10);
+  date = indsats_format_date (day);
+  when = g_strdup_printf ("%s %.5s, by %s", date, at + 11, who);
+  what = g_strdup_printf ("Status: %s → %s", indsats_status_to_label (INDSATS_STATUS_PLANNED),
+                          indsats_status_to_label (INDSATS_STATUS_STARTED));
+  today = indsats_today_iso ();
+  shown_today = indsats_format_date (today);
+  started = g_strdup_printf ("Started On: – → %s", shown_today);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", "x", id));
+  indsats_test_settle ();
+  open = dialogs (window);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_true (INDSATS_IS_HISTORY_WINDOW (open->pdata[0]));
+  history = open->pdata[0];
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (history)), ==, "History");
+  /* the newest change first: the day it took effect (today), its status,
+   * and last the action's making */
+  g_assert_cmpuint (indsats_history_window_get_n_changes (history), ==, 3);
+  g_assert_true (indsats_history_window_get_change (history, 0, &shown_what, &shown_when));
+  g_assert_cmpstr (shown_what, ==, started);
+  g_assert_cmpstr (shown_when, ==, when);
+  g_assert_true (indsats_history_window_get_change (history, 1, &shown_what, &shown_when));
+  g_assert_cmpstr (shown_what, ==, what);
+  g_assert_cmpstr (shown_when, ==, when);
+  g_assert_true (indsats_history_window_get_change (history, indsats_history_window_get_n_changes (history) - 1,
+                                                    &shown_what, NULL));
+  g_assert_cmpstr (shown_what, ==, "Created");
+  g_assert_false (indsats_history_window_get_change (history, indsats_history_window_get_n_changes (history),
+                                                     NULL, NULL));
+
+  indsats_test_wait_active (GTK_WINDOW (history));
+  indsats_test_press ("Escape");
+  g_clear_pointer (&open, g_ptr_array_unref);
+  open = dialogs (window);
+  g_assert_cmpuint (open->len, ==, 0);
+  indsats_test_wait_active (GTK_WINDOW (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -578,6 +651,7 @@ main (int    argc,
   g_test_add_func ("/ui/keyboard/row-menu", test_row_menu);
   g_test_add_func ("/ui/keyboard/f6", test_f6);
   g_test_add_func ("/ui/keyboard/escape-closes", test_escape_closes);
+  g_test_add_func ("/ui/keyboard/history-window", test_history_window);
   g_test_add_func ("/ui/keyboard/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/keyboard/narrow", test_narrow);
   status = g_test_run ();

@@ -14,6 +14,7 @@
 #include "indsats-application.h"
 #include "indsats-chart-widget.h"
 #include "indsats-demo.h"
+#include "indsats-error.h"
 #include "indsats-figure-card.h"
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
@@ -194,6 +195,40 @@ test_unopenable_database (void)
   g_assert_cmpstr (visible_page (window), ==, "error");
   page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "error_page"));
   g_assert_cmpstr (adw_status_page_get_description (page), ==, error->message);
+  /* with no plan there is nothing to add to */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                      INDSATS_TYPE_WINDOW,
+                                                                                      "add_button"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A shared plan whose server wants a password it was not given: the page
+ * says where a person at the desktop gives it, in their language, before
+ * what the server said */
+static void
+test_password_wanted (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (INDSATS_ERROR, INDSATS_ERROR_PASSWORD,
+                                                 "Cannot connect to the PostgreSQL server anna@db/indsats: "
+                                                 "fe_sendauth: no password supplied; nothing was changed.");
+  IndsatsWindow *window = indsats_window_new (NULL, NULL, error);
+  g_autofree char *expected = NULL;
+  AdwStatusPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "error_page"));
+  expected = g_strdup_printf ("%s\n\n%s",
+                              danish ? "Serveren beder om adgangskoden til den fælles plan eller tog ikke imod den, "
+                                       "der blev givet. Angiv den i Indstillinger under Database, og start Indsats igen."
+                                     : "The server asks for the password of the shared plan, or did not take the one "
+                                       "given. Give it in Preferences, under Database, and start Indsats again.",
+                              error->message);
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, expected);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                      INDSATS_TYPE_WINDOW,
+                                                                                      "add_button"))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -409,6 +444,10 @@ test_read_only_role (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (banner),
                                   danish ? "Du kan kun læse denne plan" : "You may only read this plan"));
+  /* with no Try Again, which would mean nothing here */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                     INDSATS_TYPE_WINDOW,
+                                                                                     "banner_retry"))));
 
   /* the form to add an action does not open */
   toplevels = gtk_window_list_toplevels ();
@@ -488,7 +527,8 @@ test_server_stops (Fixture       *f,
   g_autofree char *expected = NULL;
   IndsatsWindow *window;
   GtkWidget *add_button;
-  GtkLabel *label;
+  GtkLabel *label, *offline;
+  IndsatsActionDialog *form;
   GList *toplevels;
   guint n_toplevels;
 
@@ -498,9 +538,29 @@ test_server_stops (Fixture       *f,
   wait_until_mapped (GTK_WIDGET (window));
   g_assert_true (shows_action_text (window, kept));
   g_assert_false (server_banner_shown (window));
+  /* a form open with typed text when the server stops */
+  form = indsats_window_open_action_dialog (window, 2);
+  g_assert_nonnull (form);
+  g_object_ref (form);
+  indsats_action_dialog_set_field (form, "note", "Skrevet, mens serveren stod stille");
+  g_assert_true (indsats_action_dialog_can_save (form));
 
   pg_server ("halt");
   g_assert_true (wait_for (server_banner_shown, window, 5));
+  /* the form stays with its text, says why it cannot save, and does not */
+  offline = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_ACTION_DIALOG, "offline_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (form)));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (offline))))));
+  g_assert_cmpstr (gtk_label_get_text (offline), ==,
+                   danish ? "Serveren svarer ikke, så formularen kan ikke gemmes nu. Det, du har skrevet, bliver "
+                            "stående her; Gem kommer tilbage, når serveren svarer."
+                          : "The server does not answer, so the form cannot be saved now. What you typed stays here; "
+                            "Save comes back when the server answers.");
+  g_assert_false (indsats_action_dialog_can_save (form));
+  g_assert_false (indsats_action_dialog_save (form, &error));
+  g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_cmpstr (indsats_action_dialog_get_field (form, "note"), ==, "Skrevet, mens serveren stod stille");
   label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "server_label"));
   expected = g_strdup_printf (danish ? "Serveren %s svarer ikke; prøver igen …"
                                      : "The server %s does not answer; trying again…",
@@ -549,6 +609,12 @@ test_server_stops (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_true (wait_for (server_banner_gone, window, 10));
+  /* the form can save again, and what was typed while the server was away is stored */
+  g_assert_true (indsats_action_dialog_can_save (form));
+  g_assert_true (indsats_action_dialog_save (form, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (form));
+  g_object_unref (form);
   g_assert_true (wait_for (shows_new_text, window, 5));
   g_assert_cmpstr (visible_page (window), ==, "main");
   g_assert_true (shows_action_text (window, kept));
@@ -565,6 +631,10 @@ test_server_stops (Fixture       *f,
   action = indsats_store_get_action (other, 3, &error);
   g_assert_no_error (error);
   g_assert_cmpint (action->status, ==, INDSATS_STATUS_DROPPED);
+  g_clear_pointer (&action, indsats_action_free);
+  action = indsats_store_get_action (other, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (action->note, ==, "Skrevet, mens serveren stod stille");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -628,6 +698,42 @@ list_adjustment (IndsatsWindow *window)
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 }
 
+/* The row of @action_id among the widgets below @widget, when it has one */
+static GtkWidget *
+row_of_action (GtkWidget *widget,
+               gint64     action_id)
+{
+  if (INDSATS_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget))
+    {
+      IndsatsPlanItem *item = indsats_action_row_get_item (INDSATS_ACTION_ROW (widget));
+      const IndsatsAction *action = item ? indsats_plan_item_get_action (item) : NULL;
+
+      if (action != NULL && action->id == action_id)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = row_of_action (child, action_id);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Where the row of @action_id is in the window, from its top */
+static double
+row_top (IndsatsWindow *window,
+         gint64         action_id)
+{
+  GtkWidget *row = row_of_action (GTK_WIDGET (indsats_window_get_plan_view (window)), action_id);
+  double x = 0, y = 0;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_translate_coordinates (row, GTK_WIDGET (window), 0, 0, &x, &y));
+  return y;
+}
+
 static gboolean
 shows_colleague_text (IndsatsWindow *window)
 {
@@ -641,8 +747,8 @@ shows_second_text (IndsatsWindow *window)
 }
 
 /* Another program's edit refreshes the window without losing the person's
- * place: the row far down stays selected and the list stays where it was
- * scrolled; a form open with typed text stays open with that text, and
+ * place: the row far down stays selected and where it was on screen (rows
+ * above it may grow or shrink with their new text); a form open with typed text stays open with that text, and
  * saves it */
 static void
 test_refresh_keeps_place (Fixture       *f,
@@ -656,7 +762,7 @@ test_refresh_keeps_place (Fixture       *f,
   IndsatsWindow *window;
   g_autofree char *text = NULL;
   gint64 last;
-  double scrolled;
+  double scrolled, top;
 
   if (g_getenv ("INDSATS") == NULL)
     {
@@ -681,13 +787,14 @@ test_refresh_keeps_place (Fixture       *f,
   adjustment = list_adjustment (window);
   scrolled = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (scrolled, >, 100);
+  top = row_top (window, last);
 
   run_indsats (f->path, "actions", "edit", "3", "--text", "Ændret af en kollega, mens rækken længst nede var valgt",
                NULL);
   g_assert_true (wait_for (shows_colleague_text, window, 3));
   spin (200);
   g_assert_cmpint (indsats_plan_view_get_selected (view), ==, last);
-  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (list_adjustment (window)) - scrolled), <, 1);
+  g_assert_cmpfloat (fabs (row_top (window, last) - top), <, 1);
 
   /* a form with unsaved text, while someone else edits another action */
   dialog = indsats_window_open_action_dialog (window, last);
@@ -706,7 +813,7 @@ test_refresh_keeps_place (Fixture       *f,
   g_assert_true (wait_for (shows_second_text, window, 3));
   spin (200);
   g_assert_cmpint (indsats_plan_view_get_selected (view), ==, last);
-  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (list_adjustment (window)) - scrolled), <, 1);
+  g_assert_cmpfloat (fabs (row_top (window, last) - top), <, 1);
   {
     g_autoptr(IndsatsAction) saved = indsats_store_get_action (f->store, last, &error);
 
@@ -751,6 +858,7 @@ main (int    argc,
   g_test_add ("/ui/window/demo-plan", Fixture, NULL, fixture_set_up, test_demo_plan_shown, fixture_tear_down);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up, test_empty_database, fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable", test_unopenable_database);
+  g_test_add_func ("/ui/window/password-wanted", test_password_wanted);
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up, test_window_size_remembered, fixture_tear_down);
   g_test_add_func ("/ui/templates", test_templates_instantiate);
   g_test_add ("/ui/window/refresh-after-other-edit", Fixture, NULL, fixture_set_up, test_refresh_after_other_edit,

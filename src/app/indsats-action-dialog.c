@@ -19,8 +19,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "indsats-action-form.h"
 #include "indsats-error.h"
 #include "indsats-format.h"
+#include "indsats-menu.h"
 
 struct _IndsatsActionDialog
 {
@@ -55,6 +57,8 @@ struct _IndsatsActionDialog
   GtkLabel          *conflict_label;
   GtkButton         *reload_button;
   GtkButton         *keep_button;
+  GtkRevealer       *offline_revealer;
+  GtkLabel          *offline_label;
 
   IndsatsUndoStack  *undo;
   gint64             plan_id;
@@ -68,6 +72,7 @@ struct _IndsatsActionDialog
   gint64             version;  /* the action's version as the form read it, -1 when unknown */
   gint64             conflict_version;     /* its version when a conflict was shown */
   IndsatsActionFields conflict_fields;     /* the fields someone else changed meanwhile */
+  gboolean           offline;  /* the store's server does not answer: nothing can be saved */
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsActionDialog, indsats_action_dialog, ADW_TYPE_WINDOW)
@@ -102,88 +107,67 @@ show_field_error (GtkWidget  *field,
                                   message ? message : "", -1);
 }
 
-/* What the core would refuse on saving, said at the field: a control
- * character (pasted, or typed with Ctrl+Shift+U) that no file can hold */
-static char *
-control_message (const char *text,
-                 gboolean    multiline)
+/* The field's widget and the label under it that says what is wrong */
+static GtkWidget *
+field_widget (IndsatsActionDialog *self,
+              IndsatsFormField     field,
+              GtkLabel           **label)
 {
-  gunichar u;
-  int position;
-
-  if (!indsats_text_find_control (text, multiline, &u, &position))
-    return NULL;
-  return g_strdup_printf (_("This holds a control character (U+%04X) at character %d; remove it"), u, position);
+  switch (field)
+    {
+    case INDSATS_FORM_TEXT: *label = self->text_error; return GTK_WIDGET (self->text_view);
+    case INDSATS_FORM_TEAM: *label = self->team_error; return GTK_WIDGET (self->team_row);
+    case INDSATS_FORM_FOCUS: *label = self->focus_error; return GTK_WIDGET (self->focus_row);
+    case INDSATS_FORM_OWNER: *label = self->owner_error; return GTK_WIDGET (self->owner_row);
+    case INDSATS_FORM_START: *label = self->start_error; return GTK_WIDGET (self->start_row);
+    case INDSATS_FORM_STARTED_ON: *label = self->started_error; return GTK_WIDGET (self->started_row);
+    case INDSATS_FORM_END: *label = self->end_error; return GTK_WIDGET (self->end_row);
+    case INDSATS_FORM_NOTE:
+    case INDSATS_FORM_N_FIELDS:
+    default: *label = self->note_error; return GTK_WIDGET (self->note_row);
+    }
 }
 
-/* A one-line field: its control characters, else whether it is blank */
-static gboolean
-check_line (AdwEntryRow *row,
-            GtkLabel    *label,
-            gboolean     required)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *message = control_message (text, FALSE);
-  gboolean ok = message == NULL && (!required || !indsats_text_is_blank (text));
-
-  show_field_error (GTK_WIDGET (row), label, message);
-  if (!ok)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  return ok;
-}
-
+/* The core says what is wrong where (indsats-action-form.c); the form shows it */
 static void
 validate (IndsatsActionDialog *self)
 {
   g_autofree char *text = text_of (self->text_view);
-  const char *start = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
-  const char *end = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
-  const char *started = gtk_editable_get_text (GTK_EDITABLE (self->started_row));
-  g_autoptr(GError) start_error = NULL;
-  g_autoptr(GError) end_error = NULL;
-  g_autoptr(GError) started_error = NULL;
   g_autofree char *today = indsats_today_iso ();
-  gboolean started_shown = gtk_widget_get_visible (GTK_WIDGET (self->started_row));
-  gboolean started_future;
-  g_autofree char *text_control = control_message (text, TRUE);
-  gboolean text_ok = !indsats_text_is_blank (text) && text_control == NULL;
-  gboolean team_ok = check_line (self->team_row, self->team_error, TRUE);
-  gboolean focus_ok = check_line (self->focus_row, self->focus_error, TRUE);
-  gboolean owner_ok = check_line (self->owner_row, self->owner_error, TRUE);
-  gboolean note_ok = check_line (self->note_row, self->note_error, FALSE);
-  gboolean order_ok;
+  g_autoptr(IndsatsActionFormCheck) check = NULL;
+  IndsatsActionFormInput input = {
+    .text = text,
+    .team = gtk_editable_get_text (GTK_EDITABLE (self->team_row)),
+    .focus = gtk_editable_get_text (GTK_EDITABLE (self->focus_row)),
+    .owner = gtk_editable_get_text (GTK_EDITABLE (self->owner_row)),
+    .start = gtk_editable_get_text (GTK_EDITABLE (self->start_row)),
+    /* the day it took effect counts only while it is shown, for an action that has started */
+    .started_on = gtk_widget_get_visible (GTK_WIDGET (self->started_row))
+                  ? gtk_editable_get_text (GTK_EDITABLE (self->started_row)) : NULL,
+    .end = gtk_editable_get_text (GTK_EDITABLE (self->end_row)),
+    .note = gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+    .today = today,
+    .touched = self->touched,
+  };
 
-  g_clear_pointer (&self->start, g_free);
-  g_clear_pointer (&self->end, g_free);
-  g_clear_pointer (&self->started, g_free);
-  self->start = indsats_date_parse (start, &start_error);
-  if (!indsats_text_is_blank (end))
-    self->end = indsats_date_parse (end, &end_error);
-  /* the day it took effect counts only while it is shown, for an action that has started */
-  if (started_shown && !indsats_text_is_blank (started))
-    self->started = indsats_date_parse (started, &started_error);
-  started_future = self->started != NULL && strcmp (self->started, today) > 0;
-  /* an action is evaluated after it takes effect */
-  order_ok = self->start == NULL || self->end == NULL || strcmp (self->end, self->start) >= 0;
+  check = indsats_action_form_check (&input);
+  for (IndsatsFormField field = 0; field < INDSATS_FORM_N_FIELDS; field++)
+    {
+      GtkLabel *label;
+      GtkWidget *widget = field_widget (self, field, &label);
 
-  show_field_error (GTK_WIDGET (self->text_view), self->text_error,
-                    text_control ? text_control : text_ok || !self->touched ? NULL : _("Describe the action"));
-  show_field_error (GTK_WIDGET (self->start_row), self->start_error,
-                    start_error ? (indsats_text_is_blank (start) ? _("Give the date the action takes effect")
-                                                                         : _("This is not a date: write it as dd.mm.åååå"))
-                                : NULL);
-  show_field_error (GTK_WIDGET (self->end_row), self->end_error,
-                    end_error ? _("This is not a date: write it as dd.mm.åååå")
-                    : !order_ok ? _("The evaluation date is before the start date")
-                    : NULL);
-  show_field_error (GTK_WIDGET (self->started_row), self->started_error,
-                    started_error ? _("This is not a date: write it as dd.mm.åååå")
-                    : started_future ? _("This day has not come yet: give the day the action took effect")
-                    : NULL);
-
-  self->valid = text_ok && team_ok && focus_ok && owner_ok && note_ok && order_ok && start_error == NULL &&
-                end_error == NULL && started_error == NULL && !started_future;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
+      show_field_error (widget, label, check->message[field]);
+      if (check->wrong[field])
+        gtk_widget_add_css_class (widget, "error");
+    }
+  g_free (self->start);
+  self->start = g_steal_pointer (&check->start);
+  g_free (self->end);
+  self->end = g_steal_pointer (&check->end);
+  g_free (self->started);
+  self->started = g_steal_pointer (&check->started_on);
+  self->valid = check->valid;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid && !self->offline);
 }
 
 static void
@@ -243,11 +227,7 @@ fill_menu (GtkMenuButton *button,
   g_autoptr(GMenu) menu = g_menu_new ();
 
   for (guint i = 0; i < values->len; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (g_ptr_array_index (values, i), NULL);
-      g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (g_ptr_array_index (values, i)));
-      g_menu_append_item (menu, item);
-    }
+    indsats_menu_append (menu, g_ptr_array_index (values, i), action, g_variant_new_string (g_ptr_array_index (values, i)));
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
   gtk_widget_set_visible (GTK_WIDGET (button), values->len > 0);
 }
@@ -400,6 +380,11 @@ indsats_action_dialog_save (IndsatsActionDialog  *self,
   if (!self->valid)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Mend the fields marked in red first"));
+      return FALSE;
+    }
+  if (self->offline)
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_IO, gtk_label_get_text (self->offline_label));
       return FALSE;
     }
   form_action (self, &a, text);
@@ -572,6 +557,8 @@ indsats_action_dialog_class_init (IndsatsActionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, save_error);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, conflict_revealer);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, offline_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, reload_button);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionDialog, keep_button);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
@@ -731,15 +718,35 @@ const char *
 indsats_action_dialog_get_error (IndsatsActionDialog *self,
                                  const char          *field)
 {
-  GtkLabel *label = g_str_equal (field, "text") ? self->text_error
-                    : g_str_equal (field, "team") ? self->team_error
-                    : g_str_equal (field, "focus") ? self->focus_error
-                    : g_str_equal (field, "owner") ? self->owner_error
-                    : g_str_equal (field, "note") ? self->note_error
-                    : g_str_equal (field, "start") ? self->start_error
-                    : g_str_equal (field, "started") ? self->started_error : self->end_error;
+  IndsatsFormField which;
+  GtkLabel *label;
 
+  g_return_val_if_fail (INDSATS_IS_ACTION_DIALOG (self), NULL);
+  if (!indsats_form_field_from_string (field, &which))
+    g_return_val_if_reached (NULL);
+  field_widget (self, which, &label);
   return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+}
+
+/**
+ * indsats_action_dialog_set_offline:
+ * @offline: whether the store's server has stopped answering
+ *
+ * While the server does not answer the form stays open with what was typed,
+ * says why it cannot be saved, and turns Save off; once it answers again,
+ * Save is back.
+ */
+void
+indsats_action_dialog_set_offline (IndsatsActionDialog *self,
+                                   gboolean             offline)
+{
+  g_return_if_fail (INDSATS_IS_ACTION_DIALOG (self));
+
+  if (self->offline == !!offline)
+    return;
+  self->offline = !!offline;
+  gtk_revealer_set_reveal_child (self->offline_revealer, self->offline);
+  validate (self);
 }
 
 gboolean

@@ -23,6 +23,8 @@ const char          *indsats_action_dialog_get_error (IndsatsActionDialog *self,
 const char          *indsats_action_dialog_get_field (IndsatsActionDialog *self,
                                                       const char          *field);
 gboolean             indsats_action_dialog_can_save  (IndsatsActionDialog *self);
+void                 indsats_action_dialog_set_offline (IndsatsActionDialog *self,
+                                                        gboolean             offline);
 gboolean             indsats_action_dialog_save      (IndsatsActionDialog *self,
                                                       GError             **error);
 gint64               indsats_action_dialog_get_saved_id (IndsatsActionDialog *self);

@@ -13,6 +13,7 @@
 
 #include "indsats-accessible.h"
 #include "indsats-format.h"
+#include "indsats-menu.h"
 
 struct _IndsatsActionRow
 {
@@ -71,18 +72,6 @@ indsats_action_row_class_init (IndsatsActionRowClass *klass)
 }
 
 static void
-append_item (GMenu      *section,
-             const char *label,
-             const char *action,
-             GVariant   *target)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, target);
-  g_menu_append_item (section, item);
-}
-
-static void
 append_status (GMenu               *section,
                const IndsatsAction *a,
                IndsatsStatus        status,
@@ -90,8 +79,8 @@ append_status (GMenu               *section,
 {
   /* the status the action has already is not offered */
   if (a->status != status)
-    append_item (section, label, "win.set-action-status",
-                 g_variant_new ("(xs)", a->id, indsats_status_to_string (status)));
+    indsats_menu_append (section, label, "win.set-action-status",
+                         g_variant_new ("(xs)", a->id, indsats_status_to_string (status)));
 }
 
 /* The menu is made when it is opened: rows are bound often while scrolling */
@@ -109,14 +98,14 @@ create_menu_cb (GtkMenuButton *button,
 
   if (a == NULL)
     return;
-  append_item (edit, _("_Edit…"), "win.edit-action", g_variant_new_int64 (a->id));
-  append_item (edit, _("_History"), "win.show-history", g_variant_new_int64 (a->id));
+  indsats_menu_append (edit, _("_Edit…"), "win.edit-action", g_variant_new_int64 (a->id));
+  indsats_menu_append (edit, _("_History"), "win.show-history", g_variant_new_int64 (a->id));
   append_status (status, a, INDSATS_STATUS_STARTED, _("Mark as _Started"));
   append_status (status, a, INDSATS_STATUS_DONE, _("Mark as _Done"));
   append_status (status, a, INDSATS_STATUS_DROPPED, _("Mark as D_ropped"));
-  append_item (place, _("Move _Up"), "win.move-action-up", g_variant_new_int64 (a->id));
-  append_item (place, _("Move Do_wn"), "win.move-action-down", g_variant_new_int64 (a->id));
-  append_item (remove, _("De_lete"), "win.delete-action", g_variant_new_int64 (a->id));
+  indsats_menu_append (place, _("Move _Up"), "win.move-action-up", g_variant_new_int64 (a->id));
+  indsats_menu_append (place, _("Move Do_wn"), "win.move-action-down", g_variant_new_int64 (a->id));
+  indsats_menu_append (remove, _("De_lete"), "win.delete-action", g_variant_new_int64 (a->id));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (status));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (place));

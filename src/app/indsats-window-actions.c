@@ -15,6 +15,8 @@
 #include "indsats-action-dialog.h"
 #include "indsats-error.h"
 #include "indsats-format.h"
+#include "indsats-history-window.h"
+#include "indsats-notice-dialog.h"
 
 static void
 changed (IndsatsWindow *self)
@@ -47,10 +49,7 @@ static void
 report (IndsatsWindow *self,
         const GError  *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Change Was Not Saved"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  indsats_notice_dialog_present (GTK_WINDOW (self), _("The Change Was Not Saved"), error->message);
 }
 
 static const IndsatsAction *
@@ -309,62 +308,15 @@ indsats_window_show_history (IndsatsWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  GtkWidget *window, *page, *group, *box, *header;
   const IndsatsAction *action = find_action (self, action_id);
+  IndsatsHistoryWindow *window;
 
   if (!(entries = indsats_store_list_history (self->store, action_id, &error)))
     {
       report (self, error);
       return NULL;
     }
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("History"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  gtk_box_append (GTK_BOX (box), header);
-  page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), action ? action->text : "");
-  for (guint i = 0; i < entries->len; i++)
-    {
-      IndsatsHistoryEntry *e = g_ptr_array_index (entries, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *old_value = indsats_history_shown_value (e->field, e->old_value);
-      g_autofree char *new_value = indsats_history_shown_value (e->field, e->new_value);
-      g_autofree char *change = NULL;
-      g_autofree char *when = NULL;
-
-      if (g_str_equal (e->field, "created") || g_str_equal (e->field, "restored"))
-        change = g_strdup (indsats_history_field_label (e->field));
-      else if (g_str_equal (e->field, "deleted"))
-        change = g_strdup (indsats_history_field_label (e->field));
-      else
-        change = g_strdup_printf ("%s: %s → %s", indsats_history_field_label (e->field), old_value, new_value);
-      /* "2023-02-27 10:15:00" shown as 27.02.2023 10:15 */
-      {
-        g_autofree char *day = g_strndup (e->changed_at, 10);
-        g_autofree char *date = indsats_format_date (day);
-        when = g_strdup_printf ("%s %.5s", date, e->changed_at + MIN (strlen (e->changed_at), 11));
-      }
-      /* who made it; changes from before names were kept have none */
-      if (e->changed_by && *e->changed_by)
-        {
-          char *by = g_strdup_printf (_("%s, by %s"), when, e->changed_by);
-          g_free (when);
-          when = by;
-        }
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (window), box);
+  window = indsats_history_window_new (GTK_WINDOW (self), action ? action->text : NULL, entries);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }

@@ -17,6 +17,7 @@
 #include "indsats-export-pdf.h"
 #include "indsats-format.h"
 #include "indsats-meeting-dialog.h"
+#include "indsats-notice-dialog.h"
 #include "indsats-window-private.h"
 
 typedef struct
@@ -34,11 +35,36 @@ briefing_job_free (BriefingJob *job)
   g_free (job);
 }
 
+static IndsatsSinceView *
+since_view (IndsatsWindow *self)
+{
+  return INDSATS_SINCE_VIEW (gtk_widget_get_template_child (GTK_WIDGET (self), INDSATS_TYPE_WINDOW, "since_view"));
+}
+
+/* Reads what changed since the last meeting, if it waits to be read */
+static void
+load_since (IndsatsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->since_stale || self->store == NULL || self->plan_id <= 0)
+    return;
+  self->since_stale = FALSE;
+  if (!indsats_since_view_load (since_view (self), self->store, self->plan_id, &error))
+    _indsats_window_toast (self, error->message);
+}
+
+/**
+ * indsats_window_get_since_view:
+ *
+ * Returns: (transfer none): the page of what changed since the last meeting, up to date
+ */
 IndsatsSinceView *
 indsats_window_get_since_view (IndsatsWindow *self)
 {
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
-  return INDSATS_SINCE_VIEW (gtk_widget_get_template_child (GTK_WIDGET (self), INDSATS_TYPE_WINDOW, "since_view"));
+  load_since (self);
+  return since_view (self);
 }
 
 static void
@@ -46,23 +72,24 @@ show_message (IndsatsWindow *self,
               const char    *heading,
               const char    *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  indsats_notice_dialog_present (GTK_WINDOW (self), heading, body);
 }
 
-/* Called when the window loads its plan */
+/* Called when the window loads its plan or marks a meeting: the page is
+ * read now if it shows, else when it is first shown */
 void
 _indsats_window_briefing_reload (IndsatsWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  IndsatsSinceView *view = indsats_window_get_since_view (self);
+  self->since_stale = TRUE;
+  _indsats_window_briefing_ensure (self);
+}
 
-  if (self->store == NULL || self->plan_id <= 0)
-    return;
-  if (!indsats_since_view_load (view, self->store, self->plan_id, &error))
-    _indsats_window_toast (self, error->message);
+/* Called when the page shown changes */
+void
+_indsats_window_briefing_ensure (IndsatsWindow *self)
+{
+  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (since_view (self)))
+    load_since (self);
 }
 
 /**

@@ -22,6 +22,7 @@
 #include "indsats-import-dialog.h"
 #include "indsats-import.h"
 #include "indsats-keyring.h"
+#include "indsats-notice-dialog.h"
 #include "indsats-preferences-window.h"
 #include "indsats-settings.h"
 
@@ -187,10 +188,7 @@ show_message (IndsatsWindow *self,
               const char    *heading,
               const char    *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  indsats_notice_dialog_present (GTK_WINDOW (self), heading, body);
 }
 
 static void
@@ -318,6 +316,7 @@ show_banner (IndsatsWindow *self,
              const char    *text)
 {
   gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_visible (self->banner_retry, TRUE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 

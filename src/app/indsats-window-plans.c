@@ -13,6 +13,7 @@
 
 #include "indsats-error.h"
 #include "indsats-format.h"
+#include "indsats-menu.h"
 #include "indsats-plan-dialog.h"
 #include "indsats-teams-dialog.h"
 
@@ -52,10 +53,8 @@ _indsats_window_fill_plans_menu (IndsatsWindow *self)
       g_autofree char *label = g_strdup_printf ("%s%s%s", plan->title,
                                                 plan->id == self->plan_id ? " ✓" : "",
                                                 "");
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
-      g_menu_item_set_action_and_target_value (item, "win.switch-plan", g_variant_new_int64 (plan->id));
-      g_menu_append_item (self->plans_section, item);
+      indsats_menu_append (self->plans_section, label, "win.switch-plan", g_variant_new_int64 (plan->id));
     }
   g_menu_append (self->plans_section, _("_New Plan…"), "win.new-plan");
   g_menu_append (self->plans_section, _("_Teams and Focus Areas…"), "win.manage-teams");

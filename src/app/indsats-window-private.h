@@ -26,6 +26,7 @@ struct _IndsatsWindow
   GtkButton            *cancel_button;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkWidget            *banner_retry;  /* for a failed update only */
   GtkRevealer          *server_revealer;
   GtkLabel             *server_label;
   IndsatsPlanView      *plan_view;
@@ -44,6 +45,8 @@ struct _IndsatsWindow
   gboolean              refresh_pending;  /* they did, and the window waits to show it */
   gboolean              server_lost;      /* the server stopped answering; the window tries again */
   guint                 server_ticks;     /* watch ticks since the last try */
+  gboolean              goals_stale;      /* the goals page waits to be read until it is shown */
+  gboolean              since_stale;      /* and so does the page of changes since the last meeting */
 };
 
 void _indsats_window_reload          (IndsatsWindow      *self);
@@ -68,5 +71,6 @@ void _indsats_window_plans_class_init (IndsatsWindowClass *klass);
 void _indsats_window_fill_plans_menu (IndsatsWindow      *self);
 void _indsats_window_briefing_class_init (IndsatsWindowClass *klass);
 void _indsats_window_briefing_reload (IndsatsWindow      *self);
+void _indsats_window_briefing_ensure (IndsatsWindow      *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
  */
 #include "config.h"
 
+#include "indsats-action-dialog.h"
 #include "indsats-window-private.h"
 
 #include <glib/gi18n.h>
@@ -45,6 +46,19 @@ _indsats_window_may_change (IndsatsWindow *self)
   return self->store != NULL && !indsats_store_is_read_only (self->store) && !self->server_lost;
 }
 
+/* An action's form that is open while the server stops answering keeps
+ * what was typed, but cannot save it until the server is back */
+static void
+tell_forms (IndsatsWindow *self)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (INDSATS_IS_ACTION_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      indsats_action_dialog_set_offline (l->data, self->server_lost);
+  g_list_free (toplevels);
+}
+
 /**
  * _indsats_window_update_changing:
  *
@@ -70,6 +84,7 @@ _indsats_window_update_changing (IndsatsWindow *self)
         on = may && self->job == NULL;
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, on);
     }
+  tell_forms (self);
 }
 
 /* Whether a dialog or form of @self is open */
@@ -188,5 +203,7 @@ _indsats_window_show_access (IndsatsWindow *self)
   gtk_label_set_text (self->banner_label,
                       _("You may only read this plan: the lists, the figures and the workbook are yours, "
                         "changes are not."));
+  /* nothing to try again: the role stays what it is */
+  gtk_widget_set_visible (self->banner_retry, FALSE);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }

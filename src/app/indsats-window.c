@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "indsats-error.h"
 #include "indsats-window-private.h"
 
 #include <glib/gi18n.h>
@@ -62,6 +63,26 @@ show_error (IndsatsWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
+/* Reads the goals if they wait to be read: when their page shows, or
+ * someone asks for it */
+static void
+load_goals (IndsatsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->goals_stale || self->store == NULL || self->plan_id <= 0)
+    return;
+  self->goals_stale = FALSE;
+  if (!indsats_goals_view_load (self->goals_view, self->store, &error))
+    {
+      if (_indsats_window_check_server (self))
+        return;
+      show_error (self, error->message);
+      return;
+    }
+  indsats_accessible_tidy_names (GTK_WIDGET (self->goals_view));
+}
+
 void
 _indsats_window_reload (IndsatsWindow *self)
 {
@@ -96,9 +117,11 @@ _indsats_window_reload (IndsatsWindow *self)
       return;
     }
 
+  /* the goals and the changes since the last meeting are read when their
+   * page is first shown: a window opens as fast as the page it shows */
+  self->goals_stale = TRUE;
   if (!(plan = indsats_store_get_plan (self->store, self->plan_id, &error)) ||
       !indsats_plan_view_load (self->plan_view, self->store, self->plan_id, &error) ||
-      !indsats_goals_view_load (self->goals_view, self->store, &error) ||
       !indsats_follow_up_view_load (self->follow_up_view, self->store, self->plan_id, &error))
     {
       /* a server that stopped answering: what is shown stays, under a banner */
@@ -115,8 +138,19 @@ _indsats_window_reload (IndsatsWindow *self)
                           indsats_follow_up_view_get_n_triggers (self->follow_up_view) > 0);
   _indsats_window_briefing_reload (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
+  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->goals_view))
+    load_goals (self);
   /* the views made their rows and cards anew */
   indsats_accessible_tidy_names (GTK_WIDGET (self));
+}
+
+/* The page shown is read if it waited for that */
+static void
+visible_page_cb (IndsatsWindow *self)
+{
+  if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->goals_view))
+    load_goals (self);
+  _indsats_window_briefing_ensure (self);
 }
 
 static void
@@ -357,6 +391,7 @@ indsats_window_class_init (IndsatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, banner_retry);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, server_revealer);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, server_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsWindow, plan_view);
@@ -394,6 +429,7 @@ indsats_window_init (IndsatsWindow *self)
   int width = 1000, height = 720;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self);
   indsats_accessible_tidy_names (GTK_WIDGET (self));
   /* a dialog is made transient after it is made: look at it as it is shown */
   g_signal_connect_object (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (toplevels_changed_cb), self, 0);
@@ -421,7 +457,21 @@ indsats_window_new (IndsatsApplication *application,
   if (store == NULL)
     {
       adw_status_page_set_title (self->error_page, _("The Database Cannot Be Opened"));
-      show_error (self, open_error ? open_error->message : _("No database was given."));
+      if (g_error_matches (open_error, INDSATS_ERROR, INDSATS_ERROR_PASSWORD))
+        {
+          /* what a person at the desktop does, before what the server said */
+          g_autofree char *text = g_strdup_printf ("%s\n\n%s",
+                                                   _("The server asks for the password of the shared plan, or did "
+                                                     "not take the one given. Give it in Preferences, under "
+                                                     "Database, and start Indsats again."),
+                                                   open_error->message);
+
+          show_error (self, text);
+        }
+      else
+        show_error (self, open_error ? open_error->message : _("No database was given."));
+      /* nothing to change while there is no plan */
+      _indsats_window_update_changing (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", FALSE);
@@ -466,6 +516,9 @@ IndsatsGoalsView *
 indsats_window_get_goals_view (IndsatsWindow *self)
 {
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
+
+  /* whoever asks sees it up to date, shown or not */
+  load_goals (self);
   return self->goals_view;
 }
 

@@ -67,7 +67,7 @@ indsats_cli_copy (IndsatsCli  *cli,
   {
     g_autofree char *name = indsats_is_pg_uri (to) ? indsats_pg_describe (to) : g_strdup (to);
 
-    fprintf (stderr, "Copied %" G_GINT64_FORMAT " rows into %s.\n", n_rows, name);
+    fprintf (stderr, "Copied %" G_GINT64_FORMAT " %s into %s.\n", n_rows, n_rows == 1 ? "row" : "rows", name);
   }
   return INDSATS_EXIT_OK;
 }

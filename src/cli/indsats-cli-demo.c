@@ -14,6 +14,7 @@ refuse_other_plan (IndsatsCli   *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IndsatsPlan) plan = NULL;
+  g_autofree char *said = NULL;
   gint64 demo, first;
 
   if ((demo = indsats_store_find_plan_by_demo_key (store, INDSATS_DEMO_KEY, &error)) < 0 ||
@@ -29,9 +30,10 @@ refuse_other_plan (IndsatsCli   *cli,
       *exit_code = indsats_cli_fail (cli, error);
       return FALSE;
     }
+  said = indsats_store_name_without_password (indsats_store_get_path (store));
   *exit_code = indsats_cli_fail_message (cli, "“%s” holds a plan of its own (“%s”); nothing was written. "
                                          "Write the demo plan into a new file with --database",
-                                         indsats_store_get_path (store), plan->title);
+                                         said, plan->title);
   return FALSE;
 }
 
@@ -66,7 +68,10 @@ indsats_cli_demo (IndsatsCli  *cli,
     return indsats_cli_fail (cli, error);
 
   if (already_there)
-    fprintf (stderr, "The demo plan is already in %s; nothing was added.\n",
-             indsats_store_get_path (store));
+    {
+      g_autofree char *said = indsats_store_name_without_password (indsats_store_get_path (store));
+
+      fprintf (stderr, "The demo plan is already in %s; nothing was added.\n", said);
+    }
   return INDSATS_EXIT_OK;
 }

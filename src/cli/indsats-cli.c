@@ -366,10 +366,14 @@ indsats_cli_resolve_plan (IndsatsStore  *store,
     }
   plan_id = indsats_store_get_first_plan_id (store, error);
   if (plan_id == 0)
-    g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                 "“%s” holds no plan yet; write the demo plan with "
-                 "`indsats demo --database %s` or create a plan in the window",
-                 indsats_store_get_path (store), indsats_store_get_path (store));
+    {
+      g_autofree char *said = indsats_store_name_without_password (indsats_store_get_path (store));
+
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
+                   "“%s” holds no plan yet; write the demo plan with "
+                   "`indsats demo --database %s` or create a plan in the window",
+                   said, said);
+    }
   return plan_id > 0 ? plan_id : 0;
 }
 

@@ -197,6 +197,44 @@ indsats_number_shape (const char *text)
   return shape_of (&c);
 }
 
+/* A plain number of at most 15 digits, read without the C library: its
+ * digits are a whole number a double holds exactly, and so is the power of
+ * ten it is divided by (up to 10^22), so the one division rounds as strtod
+ * does. FALSE for anything else, which strtod reads. */
+static gboolean
+plain_exact (const char *plain,
+             double     *value)
+{
+  static const double tens[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+  const char *p = plain;
+  gboolean negative = *p == '-', point = FALSE;
+  guint64 digits = 0;
+  guint n_digits = 0, n_fraction = 0;
+  double v;
+
+  if (negative)
+    p++;
+  for (; *p; p++)
+    {
+      if (*p == '.' && !point)
+        point = TRUE;
+      else if (g_ascii_isdigit (*p) && n_digits < 15)
+        {
+          digits = digits * 10 + (guint64) (*p - '0');
+          n_digits++;
+          n_fraction += point;
+        }
+      else
+        return FALSE;
+    }
+  if (n_digits == 0 || n_fraction >= G_N_ELEMENTS (tens))
+    return FALSE;
+  v = (double) digits / tens[n_fraction];
+  *value = negative ? -v : v;
+  return TRUE;
+}
+
 /**
  * indsats_number_read:
  * @text: a cell
@@ -270,6 +308,8 @@ indsats_number_read (const char     *text,
     }
   plain[n] = '\0';
 
+  if (plain_exact (plain, value))
+    return TRUE;
   v = g_ascii_strtod (plain, &end);
   if (end == NULL || *end != '\0' || !isfinite (v))
     return FALSE;

@@ -19,6 +19,7 @@ typedef enum
   INDSATS_ERROR_CANCELLED,
   INDSATS_ERROR_READ_ONLY,      /* the database was opened read-only and a change was tried */
   INDSATS_ERROR_CONFLICT,       /* someone else changed the same field since it was read */
+  INDSATS_ERROR_PASSWORD,       /* a server asks for a password it was not given, or refused it */
 } IndsatsError;
 
 GQuark indsats_error_quark (void);

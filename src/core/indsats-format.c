@@ -341,6 +341,10 @@ indsats_text_check (const char  *text,
 
   if (text == NULL)
     return TRUE;
+  /* most text is printable ASCII, which passes in one look at each byte */
+  for (const guchar *c = (const guchar *) text; *c >= 0x20 && *c < 0x7f; c++)
+    if (c[1] == '\0')
+      return TRUE;
   if (!g_utf8_validate (text, -1, &bad))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
@@ -380,7 +384,8 @@ indsats_text_find_control (const char *text,
 
   for (const char *c = text; c && *c; c = g_utf8_next_char (c), at++)
     {
-      gunichar u = g_utf8_get_char (c);
+      /* most text is ASCII, which is its own character */
+      gunichar u = (guchar) *c < 0x80 ? (gunichar) (guchar) *c : g_utf8_get_char (c);
 
       if (u == '\t' || (multiline && (u == '\n' || u == '\r')))
         continue;

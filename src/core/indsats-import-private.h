@@ -1,4 +1,5 @@
-/* indsats-import-private.h: what the readers share: a table's meaning */
+/* indsats-import-private.h: what the parts of the import share: a table's
+ * meaning, a file's text and the readers of CSV and JSON */
 #pragma once
 
 #include "indsats-decimal.h"
@@ -45,6 +46,7 @@ typedef struct
   GArray         *pending;       /* numbers without a mark of their own, read once their column's is known */
   IndsatsImportSpill *spill;     /* (nullable): the pending numbers that did not fit in memory */
   GHashTable     *names;         /* a name as the file spells it → in NFC */
+  GHashTable     *periods;       /* a period as the file writes it → IndsatsPeriod, parsed */
   IndsatsImportFile *result;     /* (nullable): told which marks were used */
 } IndsatsImportTable;
 
@@ -84,6 +86,50 @@ gboolean   indsats_import_text_cancelled (IndsatsImportText       *text,
                                           GError                 **error);
 GBytes    *indsats_import_text_load_whole (IndsatsImportText      *text,
                                            GError                **error);
+
+/* An import's share of the work: the reading of its files' text */
+/* Told now and then how far the reading of all files has come */
+typedef struct
+{
+  goffset                    total;   /* the bytes of every file */
+  goffset                    base;    /* the bytes of the files read before this one */
+  goffset                    told;
+  IndsatsImportProgressFunc  func;
+  gpointer                   data;
+} IndsatsImportProgress;
+
+struct _IndsatsImportText
+{
+  const char    *name;
+  GInputStream  *raw;        /* the file or the data, after any byte order mark */
+  GInputStream  *decoded;    /* @raw, or a converter to UTF-8 over it */
+  goffset        skip;       /* the bytes of the byte order mark */
+  goffset        size;
+  const char    *encoding;
+  GCancellable  *cancellable;
+  IndsatsImportProgress *progress;
+};
+
+gboolean   indsats_import_cancel_error (GError                  **error);
+gboolean   indsats_import_text_open   (IndsatsImportText          *text,
+                                       const char                 *name,
+                                       GInputStream               *raw,
+                                       goffset                     size,
+                                       GCancellable               *cancellable,
+                                       IndsatsImportProgress      *progress,
+                                       GError                    **error);
+void       indsats_import_text_clear  (IndsatsImportText          *text);
+gboolean   indsats_import_text_parse  (IndsatsImportText          *text,
+                                       const IndsatsImportOptions *options,
+                                       IndsatsImportFile          *result,
+                                       IndsatsImportEmitFunc       emit,
+                                       gpointer                    emit_data,
+                                       GError                    **error);
+GInputStream *indsats_import_open_file (const char                *path,
+                                        goffset                   *size,
+                                        GError                   **error);
+
+IndsatsImportSummary *indsats_import_summary_new (void);
 
 gboolean   indsats_import_stream_csv  (const char                 *file,
                                        IndsatsImportText          *text,

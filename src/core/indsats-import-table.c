@@ -147,6 +147,31 @@ name_of (IndsatsImportTable *t,
   return name;
 }
 
+/* The period a cell writes: a file has few, on many rows each, so each is
+ * parsed once (up to a few thousand kept; a file with more parses the rest
+ * every time) */
+#define MAX_PERIODS_KEPT 4096
+
+static gboolean
+period_of (IndsatsImportTable  *t,
+           const char          *text,
+           IndsatsPeriod       *period,
+           GError             **error)
+{
+  const IndsatsPeriod *known = g_hash_table_lookup (t->periods, text);
+
+  if (known != NULL)
+    {
+      *period = *known;
+      return TRUE;
+    }
+  if (!indsats_period_parse (text, period, error))
+    return FALSE;
+  if (g_hash_table_size (t->periods) < MAX_PERIODS_KEPT)
+    g_hash_table_insert (t->periods, g_strdup (text), g_memdup2 (period, sizeof *period));
+  return TRUE;
+}
+
 /**
  * indsats_import_table_init:
  * @options: (nullable): the decimal mark asked for
@@ -182,6 +207,7 @@ indsats_import_table_init (IndsatsImportTable          *t,
   t->emit = emit;
   t->emit_data = emit_data;
   t->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  t->periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   t->marks = g_array_sized_new (FALSE, TRUE, sizeof (ColumnMarks), n_header);
   g_array_set_clear_func (t->marks, column_marks_clear);
   g_array_set_size (t->marks, n_header);
@@ -271,6 +297,7 @@ indsats_import_table_clear (IndsatsImportTable *t)
   g_clear_pointer (&t->column_names, g_ptr_array_unref);
   g_clear_pointer (&t->breakdowns, g_array_unref);
   g_clear_pointer (&t->names, g_hash_table_unref);
+  g_clear_pointer (&t->periods, g_hash_table_unref);
   g_clear_pointer (&t->marks, g_array_unref);
   g_clear_pointer (&t->pending, g_array_unref);
   g_clear_pointer (&t->spill, spill_free);
@@ -859,10 +886,12 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
     }
   for (guint i = 0; i < n_cells; i++)
     {
-      g_autofree char *field = g_strdup_printf ("field %u", i + 1);
-
-      if (!indsats_text_check (cells[i], field, FALSE, &local))
+      /* the field's name is written only for a message: most rows are good */
+      if (!indsats_text_check (cells[i], "", FALSE, NULL))
         {
+          g_autofree char *field = g_strdup_printf ("field %u", i + 1);
+
+          indsats_text_check (cells[i], field, FALSE, &local);
           where = location (t, line);
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s; nothing was imported",
                        where, local->message);
@@ -877,7 +906,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
       return FALSE;
     }
   area = name_of (t, area);
-  if (!indsats_period_parse (g_strstrip (cells[t->period]), &period, &local))
+  if (!period_of (t, g_strstrip (cells[t->period]), &period, &local))
     {
       where = location (t, line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s", where, local->message);

@@ -143,6 +143,8 @@ gboolean indsats_sqlite_open (const char          *path,
 gboolean    indsats_is_pg_uri   (const char  *name);
 /* "user@host:port/database" as libpq reads @uri, never its password */
 char       *indsats_pg_describe (const char  *uri);
+/* @uri as given, with a password in it as “…” */
+char       *indsats_pg_without_password (const char  *uri);
 /* Connects; on failure returns FALSE with @error naming the server */
 gboolean    indsats_pg_open     (const char  *uri,
                                  IndsatsDb  **db,

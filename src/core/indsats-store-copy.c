@@ -209,9 +209,9 @@ indsats_store_copy (IndsatsStore  *source,
       if (there > 0)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s is not empty (its table “%s” holds %" G_GINT64_FORMAT " rows); nothing was copied. "
+                       "%s is not empty (its table “%s” holds %" G_GINT64_FORMAT " %s); nothing was copied. "
                        "Copy into a new file or an empty database",
-                       name_of (target), copy_tables[i].table, there);
+                       name_of (target), copy_tables[i].table, there, there == 1 ? "row" : "rows");
           goto failed;
         }
     }

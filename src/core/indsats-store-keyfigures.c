@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "indsats-store-private.h"
+#include "indsats-store-tables.h"
 
 #include "indsats-error.h"
 #include "indsats-format.h"
@@ -168,6 +169,78 @@ static const char sql_insert_new_observation[] =
   "INSERT INTO observation (indicator_id, area, period, period_key, value, preliminary, source, updated_at)"
   " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, area, period) DO NOTHING";
 
+static const char sql_last_observation[] = "SELECT coalesce (max (id), 0) FROM observation";
+
+/**
+ * indsats_store_get_last_observation_id:
+ * @id: (out): the largest id an observation has now, 0 when there is none
+ *
+ * Every observation added after this has a larger id, so an import can tell
+ * the values it wrote itself from those that were there.
+ */
+gboolean
+indsats_store_get_last_observation_id (IndsatsStore  *self,
+                                       gint64        *id,
+                                       GError       **error)
+{
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  *id = 0;
+  if (!(stmt = prepare (self, sql_last_observation, error)))
+    return FALSE;
+  rc = step (stmt);
+  if (rc == INDSATS_STEP_ROW)
+    *id = column_int64 (stmt, 0);
+  reset (stmt);
+  if (rc != INDSATS_STEP_ROW)
+    return set_db_error (self, error, "Cannot read the key figures");
+  return TRUE;
+}
+
+/**
+ * indsats_store_find_import_observation:
+ * @found: (out): whether the import wrote a value of this key (an id above
+ *   @fresh_after)
+ * @value: (out): that value
+ */
+gboolean
+indsats_store_find_import_observation (IndsatsStore         *self,
+                                       gint64                indicator_id,
+                                       const char           *area,
+                                       const IndsatsPeriod  *period,
+                                       gint64                fresh_after,
+                                       gboolean             *found,
+                                       double               *value,
+                                       GError              **error)
+{
+  char canonical[32];
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  *found = FALSE;
+  indsats_period_write (period, canonical, sizeof canonical);
+  if (!(stmt = prepare (self, sql_find_observation, error)))
+    return FALSE;
+  bind_int64 (stmt, 1, indicator_id);
+  bind_text_static (stmt, 2, area);
+  bind_text_static (stmt, 3, canonical);
+  rc = step (stmt);
+  if (rc == INDSATS_STEP_ROW)
+    {
+      *found = column_int64 (stmt, 0) > fresh_after;
+      *value = column_double (stmt, 1);
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_ROW && rc != INDSATS_STEP_DONE)
+    return set_db_error (self, error, "Cannot read the key figures");
+  return TRUE;
+}
+
 /**
  * indsats_store_put_observation:
  * @area: in Unicode NFC, as the importer gives it (set_observation() takes
@@ -191,14 +264,52 @@ indsats_store_put_observation (IndsatsStore              *self,
                                IndsatsObservationChange  *change,
                                GError                   **error)
 {
+  return indsats_store_put_import_observation (self, indicator_id, area, period, value, preliminary, source, now,
+                                               G_MAXINT64, NULL, NULL, change, NULL, NULL, error);
+}
+
+/**
+ * indsats_store_put_import_observation:
+ * @fresh_after: an id from indsats_store_get_last_observation_id() at the
+ *   start of the import: an observation with a larger one is the import's own
+ * @older: (nullable): asked before an observation that was there before the
+ *   import is compared and changed; it sets its `proceed` to FALSE to leave
+ *   the observation as it is (the import met its key already)
+ * @repeat: (out) (optional): TRUE when the import wrote this key already;
+ *   nothing is changed then, and @there holds the value it wrote
+ *
+ * Adds or updates one observation as indsats_store_put_observation() does,
+ * telling the import's own values from older ones by their id.
+ */
+gboolean
+indsats_store_put_import_observation (IndsatsStore              *self,
+                                      gint64                     indicator_id,
+                                      const char                *area,
+                                      const IndsatsPeriod       *period,
+                                      double                     value,
+                                      gboolean                   preliminary,
+                                      const char                *source,
+                                      const char                *now,
+                                      gint64                     fresh_after,
+                                      IndsatsStoreOlderFunc      older,
+                                      gpointer                   older_data,
+                                      IndsatsObservationChange  *change,
+                                      gboolean                  *repeat,
+                                      double                    *there,
+                                      GError                   **error)
+{
   char canonical[32];
   IndsatsStmt *stmt;
   gint64 id = 0;
   double old_value = NAN;
   gboolean old_preliminary = FALSE;
+  gboolean proceed = TRUE;
   int rc;
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  if (repeat)
+    *repeat = FALSE;
 
   if (area == NULL || *area == '\0')
     {
@@ -247,6 +358,31 @@ indsats_store_put_observation (IndsatsStore              *self,
   reset (stmt);
   if (rc != INDSATS_STEP_ROW)
     return set_db_error (self, error, "Cannot read the key figures");
+
+  if (id > fresh_after)
+    {
+      /* written by this import */
+      if (repeat)
+        *repeat = TRUE;
+      if (there)
+        *there = old_value;
+      if (change)
+        *change = INDSATS_OBSERVATION_UNCHANGED;
+      return TRUE;
+    }
+  if (older != NULL)
+    {
+      if (!older (older_data, &proceed, error))
+        return FALSE;
+      if (!proceed)
+        {
+          if (repeat)
+            *repeat = TRUE;
+          if (change)
+            *change = INDSATS_OBSERVATION_UNCHANGED;
+          return TRUE;
+        }
+    }
 
   if (same_value (old_value, value) && old_preliminary == preliminary)
     {

@@ -637,6 +637,62 @@ indsats_is_pg_uri (const char *name)
          (g_str_has_prefix (name, "postgresql://") || g_str_has_prefix (name, "postgres://"));
 }
 
+/* Replaces what follows @key (up to the next '&' or space) in @out, from
+ * @from on, with "…" */
+static void
+hide_value (GString    *out,
+            const char *key,
+            gsize       from)
+{
+  for (char *at = strstr (out->str + from, key); at != NULL; at = strstr (at, key))
+    {
+      gsize start = at - out->str + strlen (key);
+      gsize length = strcspn (out->str + start, "& ");
+
+      if (at > out->str && strchr ("?& ", at[-1]) == NULL)
+        {
+          at++;
+          continue;
+        }
+      g_string_erase (out, start, length);
+      g_string_insert (out, start, "…");
+      at = out->str + start;
+    }
+}
+
+/**
+ * indsats_pg_without_password:
+ *
+ * Returns: (transfer full): @uri as it was given, but with a password in it
+ *   (user:password@, or password=) as "…", for a message that says back
+ *   what a person wrote
+ */
+char *
+indsats_pg_without_password (const char *uri)
+{
+  GString *out = g_string_new (uri);
+  const char *scheme = strstr (uri, "://");
+  gsize query = 0;
+
+  if (scheme != NULL)
+    {
+      gsize start = scheme + 3 - uri;
+      gsize end = start + strcspn (uri + start, "/?");
+      const char *at = g_strrstr_len (uri + start, end - start, "@");
+      const char *colon = at ? memchr (uri + start, ':', at - (uri + start)) : NULL;
+
+      query = end;
+      if (colon != NULL)
+        {
+          g_string_erase (out, colon + 1 - uri, at - colon - 1);
+          g_string_insert (out, colon + 1 - uri, "…");
+          query = end - (at - colon - 1) + strlen ("…");
+        }
+    }
+  hide_value (out, "password=", query);
+  return g_string_free (out, FALSE);
+}
+
 /* "host:port/database" as libpq reads @uri, without its password */
 char *
 indsats_pg_describe (const char *uri)
@@ -677,6 +733,15 @@ indsats_pg_describe (const char *uri)
   return g_string_free (out, FALSE);
 }
 
+/* Whether the connection failed for want of the right password */
+static gboolean
+needs_password (PGconn     *conn,
+                const char *why)
+{
+  return conn != NULL && (PQconnectionNeedsPassword (conn) ||
+                          (PQconnectionUsedPassword (conn) && strstr (why, "password") != NULL));
+}
+
 /* What to do when the connection failed, from what libpq says */
 static const char *
 connect_advice (PGconn     *conn,
@@ -684,13 +749,24 @@ connect_advice (PGconn     *conn,
 {
   if (conn != NULL && PQconnectionNeedsPassword (conn))
     return "The server asks for a password: give it in PGPASSWORD or in a .pgpass file (PGPASSFILE names it)";
-  if (conn != NULL && PQconnectionUsedPassword (conn) && strstr (why, "password") != NULL)
+  if (needs_password (conn, why))
     return "Check the password given in PGPASSWORD, the .pgpass file or the keyring";
   if (strstr (why, "does not match host name") != NULL)
     return "Connect by a name the server's certificate gives, or have a certificate made for this name";
   if (strstr (why, "SSL") != NULL || strstr (why, "certificate") != NULL)
     return "Check sslmode, and that sslrootcert names the certificate of the authority that signed the server's";
   return "Check the address and that the server runs";
+}
+
+/* What the server says outside a query: a NOTICE, or the FATAL line of a
+ * server that ends the connection while the store waits. libpq prints it on
+ * stderr, where a command's one line of message must stand alone; the store
+ * notices a lost connection by itself, so it is only for the debug log. */
+static void
+quiet_notice (void       *data,
+              const char *message)
+{
+  g_debug ("PostgreSQL server %s: %s", (const char *) data, message);
 }
 
 /* Whether a server that asks for a password gets the one kept in the keyring */
@@ -721,9 +797,11 @@ indsats_pg_open (const char  *uri,
   *db = NULL;
   if (!(options = PQconninfoParse (uri, &parse_error)))
     {
+      g_autofree char *said = indsats_pg_without_password (uri);
+
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                    "“%s” is not a PostgreSQL address libpq understands: %s",
-                   uri, parse_error ? g_strchomp (parse_error) : "out of memory");
+                   said, parse_error ? g_strchomp (parse_error) : "out of memory");
       return FALSE;
     }
   PQconninfoFree (options);
@@ -756,12 +834,13 @@ indsats_pg_open (const char  *uri,
       /* libpq's message may run over several lines; the first says it */
       if ((newline = strchr (why, '\n')) != NULL)
         *newline = '\0';
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+      g_set_error (error, INDSATS_ERROR, needs_password (d->conn, why) ? INDSATS_ERROR_PASSWORD : INDSATS_ERROR_IO,
                    "Cannot connect to the PostgreSQL server %s: %s; nothing was changed. %s",
                    d->server, why, connect_advice (d->conn, why));
       pg_close (&d->base);
       return FALSE;
     }
+  PQsetNoticeProcessor (d->conn, quiet_notice, d->server);
   /* what the store reads and writes must not depend on the server's settings */
   result = PQexec (d->conn, "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO';"
                             " SET extra_float_digits = 1");

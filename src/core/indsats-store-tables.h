@@ -30,6 +30,38 @@ gint64        indsats_store_ensure_table_indicator (IndsatsStore  *self,
                                                     const char    *name,
                                                     const char    *unit,
                                                     GError       **error);
+/* Asked whether to compare and change an observation that was there before
+ * the import; sets @proceed to FALSE to leave it */
+typedef gboolean (*IndsatsStoreOlderFunc) (gpointer   data,
+                                           gboolean  *proceed,
+                                           GError   **error);
+
+gboolean      indsats_store_get_last_observation_id (IndsatsStore  *self,
+                                                     gint64        *id,
+                                                     GError       **error);
+gboolean      indsats_store_find_import_observation (IndsatsStore         *self,
+                                                     gint64                indicator_id,
+                                                     const char           *area,
+                                                     const IndsatsPeriod  *period,
+                                                     gint64                fresh_after,
+                                                     gboolean             *found,
+                                                     double               *value,
+                                                     GError              **error);
+gboolean      indsats_store_put_import_observation (IndsatsStore             *self,
+                                                    gint64                    indicator_id,
+                                                    const char               *area,
+                                                    const IndsatsPeriod      *period,
+                                                    double                    value,
+                                                    gboolean                  preliminary,
+                                                    const char               *source,
+                                                    const char               *now,
+                                                    gint64                    fresh_after,
+                                                    IndsatsStoreOlderFunc     older,
+                                                    gpointer                  older_data,
+                                                    IndsatsObservationChange *change,
+                                                    gboolean                 *repeat,
+                                                    double                   *there,
+                                                    GError                  **error);
 GHashTable   *indsats_store_list_indicator_origins (IndsatsStore  *self,
                                                     GError       **error);
 GPtrArray    *indsats_store_list_figure_tables     (IndsatsStore  *self,

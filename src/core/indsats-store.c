@@ -368,8 +368,24 @@ open_pg_store (const char  *uri,
           return NULL;
         }
     }
-  else if ((version = pragma_int (self, "SELECT coalesce (max (version), 0) FROM indsats_version", error)) < 0)
-    return NULL;
+  else
+    {
+      /* the version table is there, and a newer Indsats may have no other table it knows */
+      int readable = pragma_int (self, "SELECT has_table_privilege ('indsats_version', 'SELECT')", error);
+
+      if (readable < 0)
+        return NULL;
+      if (!readable)
+        {
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
+                       "You may not read the plan in %s: your role was given no right to its tables; "
+                       "nothing was changed. Ask its owner to grant you SELECT on them (see the README)",
+                       self->display);
+          return NULL;
+        }
+      if ((version = pragma_int (self, "SELECT coalesce (max (version), 0) FROM indsats_version", error)) < 0)
+        return NULL;
+    }
 
   if (version > current)
     {
@@ -615,8 +631,10 @@ indsats_store_check_name (const char  *name,
   uri = g_uri_parse (name, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS, NULL);
   if (uri == NULL)
     {
+      g_autofree char *said = indsats_pg_without_password (name);
+
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is not a PostgreSQL address; write it as postgresql://user@server/database", name);
+                   "“%s” is not a PostgreSQL address; write it as postgresql://user@server/database", said);
       return FALSE;
     }
   if (g_uri_get_password (uri) != NULL || strstr (name, "password=") != NULL)
@@ -640,6 +658,20 @@ indsats_store_describe_name (const char *name)
 {
   g_return_val_if_fail (name != NULL, NULL);
   return indsats_is_pg_uri (name) ? indsats_pg_describe (name) : g_strdup (name);
+}
+
+/**
+ * indsats_store_name_without_password:
+ *
+ * Returns: (transfer full): @name as a person gave it, for a message that
+ *   says it back: a file as it is, a PostgreSQL URI with a password in it
+ *   as “…”
+ */
+char *
+indsats_store_name_without_password (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  return indsats_is_pg_uri (name) ? indsats_pg_without_password (name) : g_strdup (name);
 }
 
 /**
@@ -730,7 +762,7 @@ const char *
 indsats_store_get_display_name (IndsatsStore *self)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
-  return self->display;
+  return self->display ? self->display : self->path;
 }
 
 /**

@@ -81,6 +81,9 @@ indsats_text_fold (const char *text)
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
+  /* plain ASCII has nothing to normalize or hide, and folds to lower case */
+  if (is_ascii (text))
+    return g_ascii_strdown (text, -1);
   for (const char *c = text; *c; c = g_utf8_next_char (c))
     {
       gunichar u = g_utf8_get_char (c);

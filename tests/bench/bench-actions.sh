@@ -1,9 +1,11 @@
 #!/bin/bash
 # Benchmark: a plan of 5,000 actions in 20 focus areas, and one of 25. Times
 # the window from the start of the process to its first drawn frame (several
-# runs, with hyperfine), and the search a key at a time (bench-search); each
-# set of figures ends with a line that holds it against its aim (first frame
-# 300 ms; a search key 16 ms of main-loop time, its full result 50 ms).
+# runs, with hyperfine), and the search a key at a time (bench-search). It ends
+# with three lines that hold the figures against their aims: first frame
+# 300 ms; a search key 16 ms of main-loop time; its full result 50 ms. Each
+# says the processor time as well as the wall clock, and the load average:
+# on a shared machine the wall clock also counts the others' work.
 #
 # An empty view is always fast: every run first checks that the frame it
 # timed shows the plan (action rows on screen, the count of all the actions),
@@ -24,9 +26,11 @@ fail() {
   exit 1
 }
 
-# one run of the window to its first frame; checks what the frame shows
+# one run of the window to its first frame; checks what the frame shows, and
+# prints "WALL CPU": from exec to the first frame, and the processor time
+# (user + system) the process used by then
 first_frame() { # DB N_ACTIONS
-  local out rows actions count
+  local out rows actions count wall user sys
   out=$(INDSATS_TIME_FIRST_FRAME=1 "$build/src/indsats" --database "$1" 2>/dev/null) ||
     fail "the window on $1 did not start"
   # "on screen: 12 rows, 10 of them actions; count: 5.000 actions"
@@ -35,23 +39,41 @@ first_frame() { # DB N_ACTIONS
   [ "$actions" -ge 3 ] || fail "the first frame of the plan of $2 actions shows $actions action rows ($rows rows)"
   # whole numbers are written the Danish way, 5.000
   [ "$count" = "$(sed ':a;s/\B[0-9]\{3\}\>/.&/;ta' <<<"$2") actions" ] || fail "the first frame of the plan of $2 actions says “$count”"
-  sed -n 's/^first frame: \([0-9.]*\) ms$/\1/p' <<<"$out"
+  wall=$(sed -n 's/^from exec: \([0-9.]*\) ms$/\1/p' <<<"$out")
+  read -r user sys < <(sed -n 's/^processor time: \([0-9.]*\) ms user, \([0-9.]*\) ms system$/\1 \2/p' <<<"$out")
+  [ -n "$wall" ] && [ -n "${user:-}" ] || fail "the first frame of $1 did not say when it was drawn: $out"
+  awk -v w="$wall" -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f %.0f\n", w, u + s }'
 }
+
+# the n-th of the sorted numbers in column $2 of stdin
+nth() { sort -n -k"$2" | awk -v n="$1" -v k="$2" 'NR == n { print $k }'; }
+
+# Under a virtual X display, GTK's GL renderer draws with the processor
+# (llvmpipe) in threads of its own, which on a shared machine takes far longer
+# than a graphics card would; the cairo renderer stands in for the card
+# unless GSK_RENDERER says otherwise
+export GSK_RENDERER=${GSK_RENDERER:-cairo}
+echo "renderer: $GSK_RENDERER; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$build/tests/bench/make-bench-db" "$work/big.db" --actions 5000
 "$build/tests/bench/make-bench-db" "$work/small.db" --actions 25
 for db in small big; do
   n=$([ $db = big ] && echo 5000 || echo 25)
-  times=$(for i in 1 2 3 4 5 6; do first_frame "$work/$db.db" "$n"; done | sort -n | tr '\n' ' ')
-  echo "$db plan ($n actions, rows on screen checked in every run), start to first frame, ms: $times"
+  runs=$(for i in 1 2 3 4 5 6 7; do first_frame "$work/$db.db" "$n"; done)
+  echo "$db plan ($n actions, rows on screen checked in every run), exec to first frame, ms:" \
+       "$(cut -d' ' -f1 <<<"$runs" | sort -n | tr '\n' ' '); processor time, ms: $(cut -d' ' -f2 <<<"$runs" | sort -n | tr '\n' ' ')"
   if [ $db = big ]; then
-    median=$(tr ' ' '\n' <<<"$times" | sed -n 4p)
-    worst=$(tr ' ' '\n' <<<"$times" | sed '/^$/d' | tail -1)
-    verdict=$(awk -v m="$median" 'BEGIN { print (m <= 300 ? "met" : "NOT met") }')
-    echo "first frame of 5,000 actions in 20 focus areas, against the aim: median $median ms, at most $worst ms (aim: 300 ms, $verdict)"
+    wall=$(nth 4 1 <<<"$runs")
+    cpu=$(nth 4 2 <<<"$runs")
+    first_verdict="first frame of 5,000 actions in 20 focus areas, against the aim of 300 ms: processor time $cpu ms median ($(awk -v m="$cpu" 'BEGIN { print (m <= 300 ? "met" : "NOT met") }')); wall clock $wall ms median ($(awk -v m="$wall" 'BEGIN { print (m <= 300 ? "met" : "NOT met") }')); load average $(cut -d' ' -f1 /proc/loadavg)"
   fi
 done
 hyperfine --warmup 1 --runs 5 -N \
   -n "window, 25 actions" "env INDSATS_TIME_FIRST_FRAME=1 $build/src/indsats --database $work/small.db" \
   -n "window, 5000 actions" "env INDSATS_TIME_FIRST_FRAME=1 $build/src/indsats --database $work/big.db" 2>&1 | grep -E "Time|±|faster" || true
-"$build/tests/bench/bench-search" "$work/big.db" || fail "bench-search: the list did not show what it should"
+search=$("$build/tests/bench/bench-search" "$work/big.db") || { echo "$search"; fail "bench-search: the list did not show what it should"; }
+echo "$search"
+echo
+echo "against the aims:"
+echo "$first_verdict"
+grep -E "^a search key's" <<<"$search"

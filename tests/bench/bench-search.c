@@ -12,6 +12,7 @@
  * them. It fails loudly, with exit status 1, when the window does not.
  */
 #include <adwaita.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -24,6 +25,8 @@
 static IndsatsWindow *window;
 static double worst_busy;   /* the most main-loop time one search key took */
 static double worst_shown;  /* the longest from a search key to its full result on screen */
+static double worst_cpu;    /* the most main-thread processor time one search key took */
+static GArray *all_busy, *all_cpu; /* every search key's */
 static IndsatsPlanView *view;
 static GPtrArray *actions;
 static guint frames;
@@ -217,6 +220,9 @@ type (const char *search)
     }
   worst_busy = MAX (worst_busy, longest);
   worst_shown = MAX (worst_shown, shown);
+  worst_cpu = MAX (worst_cpu, cpu);
+  g_array_append_vals (all_busy, busy->data, busy->len);
+  g_array_append_vals (all_cpu, cpus->data, cpus->len);
   g_array_sort (busy, compare_double);
   g_array_sort (cpus, compare_double);
   g_print ("typing “%s” (%u keys, %u actions match): main loop busy per key %.1f ms median, %.1f ms at most "
@@ -242,6 +248,8 @@ main (int    argc,
     }
   gtk_init ();
   adw_init ();
+  all_busy = g_array_new (FALSE, FALSE, sizeof (double));
+  all_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   /* a blinking cursor draws a frame at every tick, and they would count as the search's */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   indsats_application_register_resources ();
@@ -298,9 +306,25 @@ main (int    argc,
       }
   }
   if (!failed)
-    g_print ("search keys, against the aims: main loop busy at most %.1f ms a key (aim: 16 ms, %s); "
-             "full result on screen within %.1f ms at most (aim: 50 ms, %s)\n",
-             worst_busy, worst_busy <= 16 ? "met" : "NOT met", worst_shown, worst_shown <= 50 ? "met" : "NOT met");
+    {
+      double load[3] = { 0 };
+
+      g_array_sort (all_busy, compare_double);
+      g_array_sort (all_cpu, compare_double);
+      if (getloadavg (load, 3) < 1)
+        load[0] = -1;
+      /* the wall clock counts the time other programs had the processor too:
+       * on a shared machine the processor time is the figure to trust */
+      g_print ("a search key's main-loop time, against the aim of 16 ms: processor time %.1f ms median, "
+               "%.1f ms at most (%s); wall clock %.1f ms median, %.1f ms at most (%s); load average %.2f\n",
+               g_array_index (all_cpu, double, all_cpu->len / 2), worst_cpu, worst_cpu <= 16 ? "met" : "NOT met",
+               g_array_index (all_busy, double, all_busy->len / 2), worst_busy, worst_busy <= 16 ? "met" : "NOT met",
+               load[0]);
+      g_print ("a search key's full result on screen, against the aim of 50 ms: within %.1f ms at most (%s)\n",
+               worst_shown, worst_shown <= 50 ? "met" : "NOT met");
+    }
+  g_array_unref (all_busy);
+  g_array_unref (all_cpu);
   gtk_window_destroy (GTK_WINDOW (window));
   return failed ? 1 : 0;
 }

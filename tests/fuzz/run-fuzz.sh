@@ -19,8 +19,7 @@ flags=$(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3 libpq 
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
   -I"$core" -I"$build" \
   "$src/tests/fuzz/fuzz-$which.c" \
-  "$core"/indsats-import.c "$core"/indsats-import-csv.c "$core"/indsats-import-json.c \
-  "$core"/indsats-import-table.c "$core"/indsats-import-check.c "$core"/indsats-decimal.c \
+  "$core"/indsats-import*.c "$core"/indsats-decimal.c \
   "$core"/indsats-text.c "$core"/indsats-period.c "$core"/indsats-format.c \
   "$core"/indsats-error.c "$core"/indsats-model.c "$core"/indsats-store*.c \
   "$core"/indsats-catalog.c "$core"/indsats-keyring.c \
