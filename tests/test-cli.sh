@@ -434,6 +434,9 @@ run --help
 check "--help exits 0 and shows the commands" test "$rc" -eq 0 -a -n "$(grep 'actions list' <<<"$out")"
 run --version
 check "--version exits 0" test "$rc" -eq 0 -a -n "$(grep -E '^indsats [0-9]' <<<"$out")"
+LD_DEBUG=files "$indsats" --version >/dev/null 2>"$tmp/ld-version"
+check "--version is answered without GTK, libpq or cairo" \
+  test -z "$(grep -E 'file=lib(gtk-4|adwaita-1|pq|cairo)[.-]' "$tmp/ld-version")"
 
 # failures: one clear line, nothing changed
 empty=$(newdb empty)
