@@ -15,6 +15,7 @@
 #include "indsats-import-dialog.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
+#include "indsats-remove-dialog.h"
 #include "indsats-window.h"
 #include "test-keys.h"
 #include "test-util.h"
@@ -459,6 +460,28 @@ test_escape_closes (void)
       indsats_test_wait_active (GTK_WINDOW (window));
   indsats_test_wait_active (GTK_WINDOW (window));
     }
+
+  /* the question before a focus area goes with its actions: Escape keeps them */
+  {
+    gint64 focus = db_int (path, "SELECT id FROM focus_area WHERE name = 'Fokus på et aktivt tilbud'");
+    gint64 held = db_int (path, "SELECT count(*) FROM action WHERE focus_id = "
+                                "(SELECT id FROM focus_area WHERE name = 'Fokus på et aktivt tilbud')");
+    gint64 all = db_int (path, "SELECT count(*) FROM action");
+    g_autoptr(GPtrArray) open = NULL;
+    AdwMessageDialog *question = indsats_window_request_remove (window, TRUE, focus, "Fokus på et aktivt tilbud",
+                                                                held, NULL);
+
+    g_assert_cmpint (held, >, 0);
+    g_assert_true (INDSATS_IS_REMOVE_DIALOG (question));
+    g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "cancel");
+    indsats_test_wait_active (GTK_WINDOW (question));
+    indsats_test_press ("Escape");
+    open = dialogs (window);
+    g_assert_cmpuint (open->len, ==, 0);
+    g_assert_cmpint (db_int (path, "SELECT count(*) FROM action"), ==, all);
+    g_assert_cmpint (db_int (path, "SELECT count(*) FROM focus_area WHERE name = 'Fokus på et aktivt tilbud'"), ==, 1);
+    indsats_test_wait_active (GTK_WINDOW (window));
+  }
 
   /* the import's preview */
   g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
