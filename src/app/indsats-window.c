@@ -428,7 +428,9 @@ indsats_window_init (IndsatsWindow *self)
 {
   int width = 1000, height = 720;
 
+  indsats_application_mark ("window class ready");
   gtk_widget_init_template (GTK_WIDGET (self));
+  indsats_application_mark ("window's template built");
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self);
   indsats_accessible_tidy_names (GTK_WIDGET (self));
   /* a dialog is made transient after it is made: look at it as it is shown */
@@ -480,6 +482,7 @@ indsats_window_new (IndsatsApplication *application,
     {
       self->undo = indsats_undo_stack_new (store);
       _indsats_window_reload (self);
+      indsats_application_mark ("plan read and shown");
       _indsats_window_start_watch (self);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
