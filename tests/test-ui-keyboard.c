@@ -461,6 +461,29 @@ test_escape_closes (void)
   indsats_test_wait_active (GTK_WINDOW (window));
     }
 
+  /* Ctrl+? shows the keys, in a window made only then; Escape hides it again.
+   * GTK 4.8's shortcuts window measures a label of its own below zero and
+   * warns of it: while it shows, a warning does not end the test. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(GPtrArray) open = NULL;
+      GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+      indsats_test_press ("<Control><Shift>question");
+      open = dialogs (window);
+      g_assert_cmpuint (open->len, ==, 1);
+      g_assert_true (GTK_IS_SHORTCUTS_WINDOW (open->pdata[0]));
+      g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == open->pdata[0]);
+      indsats_test_wait_active (open->pdata[0]);
+      indsats_test_press ("Escape");
+      g_clear_pointer (&open, g_ptr_array_unref);
+      open = dialogs (window);
+      g_assert_cmpuint (open->len, ==, 0);
+      indsats_test_wait_active (GTK_WINDOW (window));
+      g_log_set_always_fatal (fatal);
+    }
+
   /* the question before a focus area goes with its actions: Escape keeps them */
   {
     gint64 focus = db_int (path, "SELECT id FROM focus_area WHERE name = 'Fokus på et aktivt tilbud'");
@@ -514,7 +537,7 @@ test_escape_closes (void)
 static void
 test_shortcuts_window (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/dk/indsats/Indsats/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/dk/indsats/Indsats/help-overlay.ui");
   GSList *objects = gtk_builder_get_objects (builder);
   g_autoptr(GString) found = g_string_new (NULL);
   const char *wanted[] = { "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "F6", "<Shift>F10 Menu", "<Control>Return", "Escape",

@@ -381,6 +381,9 @@ indsats_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  /* the window builds its shortcuts window when asked: the menu shows the key */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
   g_unix_signal_add (SIGTERM, terminate_cb, app);
   g_unix_signal_add (SIGINT, terminate_cb, app);
   g_unix_signal_add (SIGHUP, terminate_cb, app);
