@@ -313,6 +313,7 @@ indsats_application_activate (GApplication *app)
       tell_notes (window, store);
       /* the newest figures, when the last update is a week old */
       indsats_window_update_at_start (INDSATS_WINDOW (window));
+      indsats_application_mark ("key figures' update looked for");
     }
 }
 
