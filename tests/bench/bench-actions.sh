@@ -124,11 +124,11 @@ for db in small big; do
           # a small sort: seven numbers
           for (x = 1; x <= k; x++) for (y = x + 1; y <= k; y++) if (a[y] + 0 < a[x] + 0) { t = a[x]; a[x] = a[y]; a[y] = t }
           m = a[int((k + 1) / 2)]
-          printf "    %-28s %5d ms  (+%d)\n", order[i], m, m - prev
+          printf "    %-32s %5d ms  (+%d)\n", order[i], m, m - prev
           prev = m
         }
       }' "$work/steps"
-    echo "    the first frame drawn        $cpu ms"
+    echo "    the first frame drawn            $cpu ms"
     echo "    the next frame, with every row of the list built: $complete_cpu ms processor time, $complete_wall ms from exec (median)"
   fi
   mv "$work/steps" "$work/steps.$db"
