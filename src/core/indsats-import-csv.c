@@ -24,9 +24,12 @@ typedef struct
   gpointer                    emit_data;
   IndsatsImportTable          table;
   char                        separator;
+  gboolean                    special[256]; /* what ends a run of plain characters outside quotes */
   gboolean                    have_header;
-  GPtrArray                  *fields;
-  GString                    *field;
+  GString                    *record;       /* the record's fields so far, each ended by a NUL */
+  GArray                     *starts;       /* of gsize: where each field ended so far starts */
+  gsize                       field_start;  /* where the field being read starts */
+  GPtrArray                  *cells;        /* the fields, pointing into record */
   gboolean                    quoted;
   gboolean                    quote_seen;   /* a quote in a quoted field: closing, or the first of two */
   gboolean                    cr_seen;      /* a record ended with CR: a LF right after belongs to it */
@@ -77,39 +80,60 @@ has_first_line (const char *text,
   return FALSE;
 }
 
+static inline gsize
+field_length (const Csv *p)
+{
+  return p->record->len - p->field_start;
+}
+
+static void
+end_field (Csv *p)
+{
+  g_string_append_c (p->record, '\0');
+  g_array_append_val (p->starts, p->field_start);
+  p->field_start = p->record->len;
+}
+
 static gboolean
 end_record (Csv     *p,
             GError **error)
 {
-  gboolean blank = p->fields->len == 0 && p->field->len == 0 && !p->field_started;
+  gboolean blank = p->starts->len == 0 && field_length (p) == 0 && !p->field_started;
 
   if (!blank)
     {
-      g_ptr_array_add (p->fields, g_strndup (p->field->str, p->field->len));
+      end_field (p);
+      g_ptr_array_set_size (p->cells, 0);
+      for (guint i = 0; i < p->starts->len; i++)
+        g_ptr_array_add (p->cells, p->record->str + g_array_index (p->starts, gsize, i));
       if (!p->have_header)
         {
           if (!indsats_import_table_init (&p->table, p->file, FALSE, p->options, p->result, p->emit, p->emit_data,
-                                          (char **) p->fields->pdata, p->fields->len, error))
+                                          (char **) p->cells->pdata, p->cells->len, error))
             return FALSE;
           p->have_header = TRUE;
         }
-      else if (!indsats_import_table_add_row (&p->table, (char **) p->fields->pdata, NULL, p->fields->len,
+      else if (!indsats_import_table_add_row (&p->table, (char **) p->cells->pdata, NULL, p->cells->len,
                                               p->record_line, error))
         return FALSE;
     }
-  g_ptr_array_set_size (p->fields, 0);
-  g_string_truncate (p->field, 0);
+  g_string_truncate (p->record, 0);
+  g_array_set_size (p->starts, 0);
+  p->field_start = 0;
   p->field_started = FALSE;
   return TRUE;
 }
 
+/* Reads on: runs of plain characters, and of quoted text, are taken whole */
 static gboolean
 feed (Csv         *p,
       const char  *text,
       gsize        length,
       GError     **error)
 {
-  for (gsize i = 0; i < length; i++)
+  gsize i = 0;
+
+  while (i < length)
     {
       char c = text[i];
 
@@ -117,14 +141,18 @@ feed (Csv         *p,
         {
           p->cr_seen = FALSE;
           if (c == '\n')
-            continue;
+            {
+              i++;
+              continue;
+            }
         }
       if (p->quote_seen)
         {
           p->quote_seen = FALSE;
           if (c == '"')
             {
-              g_string_append_c (p->field, '"');
+              g_string_append_c (p->record, '"');
+              i++;
               goto next;
             }
           p->quoted = FALSE;
@@ -132,25 +160,32 @@ feed (Csv         *p,
 
       if (p->quoted)
         {
-          if (c == '"')
-            p->quote_seen = TRUE;
-          else
+          /* up to the closing quote, or the first of two */
+          const char *quote = memchr (text + i, '"', length - i);
+          gsize end = quote ? (gsize) (quote - text) : length;
+
+          for (const char *n = memchr (text + i, '\n', end - i); n != NULL;
+               n = memchr (n + 1, '\n', text + end - (n + 1)))
+            p->line++;
+          g_string_append_len (p->record, text + i, end - i);
+          i = end;
+          if (quote != NULL)
             {
-              if (c == '\n')
-                p->line++;
-              g_string_append_c (p->field, c);
+              p->quote_seen = TRUE;
+              i++;
             }
         }
-      else if (c == '"' && p->field->len == 0)
+      else if (c == '"' && field_length (p) == 0)
         {
           p->quoted = TRUE;
           p->field_started = TRUE;
+          i++;
         }
       else if (c == p->separator)
         {
-          g_ptr_array_add (p->fields, g_strndup (p->field->str, p->field->len));
-          g_string_truncate (p->field, 0);
+          end_field (p);
           p->field_started = TRUE;
+          i++;
         }
       else if (c == '\n' || c == '\r')
         {
@@ -159,12 +194,21 @@ feed (Csv         *p,
           p->cr_seen = c == '\r';
           p->line++;
           p->record_line = p->line;
+          i++;
         }
       else
-        g_string_append_c (p->field, c);
+        {
+          /* plain characters, and a quote inside a field */
+          gsize end = i + 1;
+
+          while (end < length && !p->special[(guchar) text[end]])
+            end++;
+          g_string_append_len (p->record, text + i, end - i);
+          i = end;
+        }
 
     next:
-      if (p->field->len > INDSATS_IMPORT_MAX_CELL)
+      if (field_length (p) > INDSATS_IMPORT_MAX_CELL)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                        "%s:%u: a field is longer than %d characters; this is not a key-figure file",
@@ -238,8 +282,9 @@ indsats_import_stream_csv (const char                  *file,
   p.result = result;
   p.emit = emit;
   p.emit_data = emit_data;
-  p.fields = g_ptr_array_new_with_free_func (g_free);
-  p.field = g_string_new (NULL);
+  p.record = g_string_sized_new (256);
+  p.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  p.cells = g_ptr_array_new ();
   p.line = p.record_line = 1;
 
   /* the separator is the first line's */
@@ -255,6 +300,7 @@ indsats_import_stream_csv (const char                  *file,
       g_string_append_len (head, buffer, n);
     }
   p.separator = detect_separator (head->str, head->len);
+  p.special[(guchar) p.separator] = p.special['"'] = p.special['\n'] = p.special['\r'] = TRUE;
   if (!feed (&p, head->str, head->len, error))
     goto out;
   while (!eof)
@@ -270,7 +316,8 @@ indsats_import_stream_csv (const char                  *file,
 
 out:
   indsats_import_table_clear (&p.table);
-  g_ptr_array_unref (p.fields);
-  g_string_free (p.field, TRUE);
+  g_string_free (p.record, TRUE);
+  g_array_unref (p.starts);
+  g_ptr_array_unref (p.cells);
   return ok;
 }

@@ -417,7 +417,7 @@ indsats_import_text_parse (IndsatsImportText           *text,
     if (!emit (NULL, emit_data, error))
       return FALSE;
     for (guint r = 0; r < rows->len; r++)
-      if (!emit (g_steal_pointer (&rows->pdata[r]), emit_data, error))
+      if (!emit (g_ptr_array_index (rows, r), emit_data, error))
         return FALSE;
   }
   return TRUE;
@@ -471,7 +471,7 @@ collect_cb (IndsatsImportRow  *row,
   if (row == NULL)
     g_ptr_array_set_size (user_data, 0);   /* read again from the start */
   else
-    g_ptr_array_add (user_data, row);
+    g_ptr_array_add (user_data, indsats_import_row_copy (row));
   return TRUE;
 }
 

@@ -597,7 +597,6 @@ search_cb (IndsatsImportRow  *row,
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "found");
         }
     }
-  indsats_import_row_free (row);
   return !stop;
 }
 
@@ -904,52 +903,42 @@ queue_row (Writer                 *w,
 }
 
 static gboolean
-write_cb (IndsatsImportRow  *row_in,
+write_cb (IndsatsImportRow  *row,
           gpointer           user_data,
           GError           **error)
 {
   g_autoptr(GError) local = NULL;
   Writer *w = user_data;
-  IndsatsImportRow *row = row_in;
   Series *series;
-  gboolean ok = TRUE;
 
   /* the file is read again from the start: the rows written already come
    * again with the same values, and are dropped as repeats */
   if (row == NULL)
     return flush_queue (w, error);
   if ((++w->n_rows & 0xfff) == 0 && g_cancellable_is_cancelled (w->cancellable))
-    {
-      ok = indsats_import_cancel_error (error);
-      goto out;
-    }
+    return indsats_import_cancel_error (error);
   /* after a disagreement, the files are only read on, for faults of their own */
   if (w->check_error != NULL)
-    goto out;
+    return TRUE;
   series = series_for (w, row);
   if (!check_series (w, series, row, &local))
     {
       /* the rows before it come first */
-      ok = flush_queue (w, error);
-      if (ok && w->check_error == NULL)
+      if (!flush_queue (w, error))
+        return FALSE;
+      if (w->check_error == NULL)
         w->check_error = g_steal_pointer (&local);
-      goto out;
+      return TRUE;
     }
   if (series->id != 0 && series->count != NULL && !series->skipped && w->store_error == NULL &&
       w->batch_pause == 0)
     {
       queue_row (w, series, row);
-      if (w->n_queued == INDSATS_STORE_NEW_OBSERVATIONS)
-        ok = flush_queue (w, error);
-      goto out;
+      return w->n_queued < INDSATS_STORE_NEW_OBSERVATIONS || flush_queue (w, error);
     }
   if (w->batch_pause > 0)
     w->batch_pause--;
-  ok = flush_queue (w, error) && (w->check_error != NULL || write_row (w, series, row, error));
-
-out:
-  indsats_import_row_free (row);
-  return ok;
+  return flush_queue (w, error) && (w->check_error != NULL || write_row (w, series, row, error));
 }
 
 /* Opens, reads and writes one file or answer; @raw is taken */
