@@ -568,6 +568,48 @@ flush_column (IndsatsImportTable  *t,
   return ok;
 }
 
+/* The common cell, read at once: -?[0-9]+ with maybe one mark and more
+ * digits, 15 digits at most, that shows its mark (or has none); its shape and
+ * value are those indsats_number_shape() and indsats_number_read() give it.
+ * FALSE for any other cell. */
+static gboolean
+plain_number (const char         *cell,
+              IndsatsNumberShape *shape,
+              double             *value)
+{
+  static const double tens[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+                                 1e14, 1e15 };
+  const char *p = cell + (*cell == '-');
+  guint64 digits = 0;
+  guint before = 0, after = 0;
+  char mark = '\0';
+
+  for (; g_ascii_isdigit (*p); p++, before++)
+    digits = digits * 10 + (guint64) (*p - '0');
+  if (before == 0)
+    return FALSE;
+  if (*p == '.' || *p == ',')
+    {
+      mark = *p++;
+      for (; g_ascii_isdigit (*p); p++, after++)
+        digits = digits * 10 + (guint64) (*p - '0');
+      if (after == 0)
+        return FALSE;
+    }
+  if (*p != '\0' || before + after > 15)
+    return FALSE;
+  if (mark == '\0')
+    *shape = INDSATS_NUMBER_WHOLE;
+  else if (before > 3 || after != 3 || cell[*cell == '-'] == '0')
+    *shape = mark == '.' ? INDSATS_NUMBER_POINT : INDSATS_NUMBER_COMMA;
+  else
+    return FALSE;   /* 1.234: its column tells */
+  *value = (double) digits / tens[after];
+  if (*cell == '-')
+    *value = -*value;
+  return TRUE;
+}
+
 /* Reads a number that shows its mark now; keeps one that does not for
  * later. Suppressed or empty cells (-, ., .., empty) are missing values,
  * never zero. */
@@ -586,6 +628,8 @@ take_value (IndsatsImportTable  *t,
   IndsatsNumberShape shape;
   IndsatsDecimal mark;
   gboolean missing = FALSE;
+  gboolean plain;
+  double value = NAN;
 
   if (native)
     {
@@ -615,7 +659,8 @@ take_value (IndsatsImportTable  *t,
       return check_range (t, line, cell, column_name, row->value, error);
     }
 
-  shape = indsats_number_shape (cell);
+  if (!(plain = plain_number (cell, &shape, &value)))
+    shape = indsats_number_shape (cell);
   switch (shape)
     {
     case INDSATS_NUMBER_INVALID:
@@ -662,7 +707,9 @@ take_value (IndsatsImportTable  *t,
     default:
       break;
     }
-  if (!indsats_number_read (cell, INDSATS_DECIMAL_UNKNOWN, &row->value, &missing))
+  if (plain)
+    row->value = value;
+  else if (!indsats_number_read (cell, INDSATS_DECIMAL_UNKNOWN, &row->value, &missing))
     {
       g_autofree char *where = location (t, line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
