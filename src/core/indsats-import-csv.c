@@ -26,10 +26,14 @@ typedef struct
   char                        separator;
   gboolean                    special[256]; /* what ends a run of plain characters outside quotes */
   gboolean                    have_header;
-  GString                    *record;       /* the record's fields so far, each ended by a NUL */
-  GArray                     *starts;       /* of gsize: where each field ended so far starts */
+  char                       *record;       /* the record's fields so far, each ended by a NUL */
+  gsize                       length;
+  gsize                       size;
+  gsize                      *starts;       /* where each field ended so far starts */
+  guint                       n_fields;
+  guint                       max_fields;
   gsize                       field_start;  /* where the field being read starts */
-  GPtrArray                  *cells;        /* the fields, pointing into record */
+  char                      **cells;        /* the fields, pointing into record */
   gboolean                    quoted;
   gboolean                    quote_seen;   /* a quote in a quoted field: closing, or the first of two */
   gboolean                    cr_seen;      /* a record ended with CR: a LF right after belongs to it */
@@ -83,42 +87,60 @@ has_first_line (const char *text,
 static inline gsize
 field_length (const Csv *p)
 {
-  return p->record->len - p->field_start;
+  return p->length - p->field_start;
+}
+
+static void
+append (Csv        *p,
+        const char *text,
+        gsize       length)
+{
+  if (p->length + length + 1 > p->size)
+    {
+      p->size = MAX (p->size * 2, p->length + length + 1);
+      p->record = g_realloc (p->record, p->size);
+    }
+  memcpy (p->record + p->length, text, length);
+  p->length += length;
 }
 
 static void
 end_field (Csv *p)
 {
-  g_string_append_c (p->record, '\0');
-  g_array_append_val (p->starts, p->field_start);
-  p->field_start = p->record->len;
+  append (p, "", 1);
+  if (p->n_fields == p->max_fields)
+    {
+      p->max_fields = MAX (16, p->max_fields * 2);
+      p->starts = g_renew (gsize, p->starts, p->max_fields);
+      p->cells = g_renew (char *, p->cells, p->max_fields);
+    }
+  p->starts[p->n_fields++] = p->field_start;
+  p->field_start = p->length;
 }
 
 static gboolean
 end_record (Csv     *p,
             GError **error)
 {
-  gboolean blank = p->starts->len == 0 && field_length (p) == 0 && !p->field_started;
+  gboolean blank = p->n_fields == 0 && field_length (p) == 0 && !p->field_started;
 
   if (!blank)
     {
       end_field (p);
-      g_ptr_array_set_size (p->cells, 0);
-      for (guint i = 0; i < p->starts->len; i++)
-        g_ptr_array_add (p->cells, p->record->str + g_array_index (p->starts, gsize, i));
+      for (guint i = 0; i < p->n_fields; i++)
+        p->cells[i] = p->record + p->starts[i];
       if (!p->have_header)
         {
           if (!indsats_import_table_init (&p->table, p->file, FALSE, p->options, p->result, p->emit, p->emit_data,
-                                          (char **) p->cells->pdata, p->cells->len, error))
+                                          p->cells, p->n_fields, error))
             return FALSE;
           p->have_header = TRUE;
         }
-      else if (!indsats_import_table_add_row (&p->table, (char **) p->cells->pdata, NULL, p->cells->len,
-                                              p->record_line, error))
+      else if (!indsats_import_table_add_row (&p->table, p->cells, NULL, p->n_fields, p->record_line, error))
         return FALSE;
     }
-  g_string_truncate (p->record, 0);
-  g_array_set_size (p->starts, 0);
+  p->length = 0;
+  p->n_fields = 0;
   p->field_start = 0;
   p->field_started = FALSE;
   return TRUE;
@@ -151,7 +173,7 @@ feed (Csv         *p,
           p->quote_seen = FALSE;
           if (c == '"')
             {
-              g_string_append_c (p->record, '"');
+              append (p, "\"", 1);
               i++;
               goto next;
             }
@@ -167,7 +189,7 @@ feed (Csv         *p,
           for (const char *n = memchr (text + i, '\n', end - i); n != NULL;
                n = memchr (n + 1, '\n', text + end - (n + 1)))
             p->line++;
-          g_string_append_len (p->record, text + i, end - i);
+          append (p, text + i, end - i);
           i = end;
           if (quote != NULL)
             {
@@ -203,7 +225,7 @@ feed (Csv         *p,
 
           while (end < length && !p->special[(guchar) text[end]])
             end++;
-          g_string_append_len (p->record, text + i, end - i);
+          append (p, text + i, end - i);
           i = end;
         }
 
@@ -282,9 +304,6 @@ indsats_import_stream_csv (const char                  *file,
   p.result = result;
   p.emit = emit;
   p.emit_data = emit_data;
-  p.record = g_string_sized_new (256);
-  p.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  p.cells = g_ptr_array_new ();
   p.line = p.record_line = 1;
 
   /* the separator is the first line's */
@@ -316,8 +335,8 @@ indsats_import_stream_csv (const char                  *file,
 
 out:
   indsats_import_table_clear (&p.table);
-  g_string_free (p.record, TRUE);
-  g_array_unref (p.starts);
-  g_ptr_array_unref (p.cells);
+  g_free (p.record);
+  g_free (p.starts);
+  g_free (p.cells);
   return ok;
 }

@@ -112,6 +112,8 @@ typedef struct
   GHashTable   *areas;
   IndsatsPeriod first;
   IndsatsPeriod last;
+  const char   *last_measure;  /* the last row's, in measures: rows of one often come together */
+  const char   *last_area;     /* in areas */
 } Described;
 
 /* Checks each row against the import's others and writes it into the open
@@ -204,6 +206,28 @@ described_clear (Described *d)
 {
   g_clear_pointer (&d->measures, g_hash_table_unref);
   g_clear_pointer (&d->areas, g_hash_table_unref);
+  d->last_measure = d->last_area = NULL;
+}
+
+/* @name among @seen, added to @list when new; the last one told is asked
+ * first */
+static const char *
+describe_name (GHashTable  *seen,
+               GPtrArray   *list,
+               const char  *last,
+               const char  *name)
+{
+  char *kept;
+
+  if (last != NULL && strcmp (last, name) == 0)
+    return last;
+  if (!(kept = g_hash_table_lookup (seen, name)))
+    {
+      kept = g_strdup (name);
+      g_hash_table_add (seen, kept);
+      g_ptr_array_add (list, g_strdup (name));
+    }
+  return kept;
 }
 
 static void
@@ -306,16 +330,8 @@ describe_row (Writer                 *w,
   IndsatsImportFile *file = w->file;
   Described *d = &w->described;
 
-  if (!g_hash_table_contains (d->measures, row->indicator))
-    {
-      g_hash_table_add (d->measures, g_strdup (row->indicator));
-      g_ptr_array_add (file->measures, g_strdup (row->indicator));
-    }
-  if (!g_hash_table_contains (d->areas, row->area))
-    {
-      g_hash_table_add (d->areas, g_strdup (row->area));
-      g_ptr_array_add (file->areas, g_strdup (row->area));
-    }
+  d->last_measure = describe_name (d->measures, file->measures, d->last_measure, row->indicator);
+  d->last_area = describe_name (d->areas, file->areas, d->last_area, row->area);
   if (file->values == 0 || indsats_period_compare (&row->period, &d->first) < 0)
     d->first = row->period;
   if (file->values == 0 || indsats_period_compare (&row->period, &d->last) > 0)
