@@ -3,7 +3,7 @@
  * The import's rows checked against each other (one value per indicator,
  * area and period; one unit and one kind of period per indicator) and
  * against the database, and written into one open transaction as they are
- * read, the rows of a series the import wrote before 32 to a statement;
+ * read, the rows of a series the import wrote before 64 to a statement;
  * the entry points that run an import of files or of API answers.
  */
 #include "config.h"

@@ -273,16 +273,17 @@ indsats_store_put_observation (IndsatsStore              *self,
  * parameters after the source (?1) and the time (?2); the others follow. */
 #define NEW_ROW ", (?, ?, ?, ?, ?, 0, ?1, ?2)"
 #define NEW_ROWS_4 NEW_ROW NEW_ROW NEW_ROW NEW_ROW
-#define NEW_ROWS_31 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4 NEW_ROW NEW_ROW NEW_ROW
-G_STATIC_ASSERT (INDSATS_STORE_NEW_OBSERVATIONS == 32);
+#define NEW_ROWS_16 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4
+#define NEW_ROWS_63 NEW_ROWS_16 NEW_ROWS_16 NEW_ROWS_16 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4 NEW_ROW NEW_ROW NEW_ROW
+G_STATIC_ASSERT (INDSATS_STORE_NEW_OBSERVATIONS == 64);
 static const char sql_insert_new_observations[] =
   "INSERT INTO observation (indicator_id, area, period, period_key, value, preliminary, source, updated_at)"
-  " VALUES (?3, ?4, ?5, ?6, ?7, 0, ?1, ?2)" NEW_ROWS_31
+  " VALUES (?3, ?4, ?5, ?6, ?7, 0, ?1, ?2)" NEW_ROWS_63
   " ON CONFLICT (indicator_id, area, period) DO NOTHING";
 
 /**
  * indsats_store_add_new_observations:
- * @rows: (array fixed-size=32): the values, of indicators that exist
+ * @rows: (array fixed-size=64): the values, of indicators that exist
  * @before: (out): the largest observation id before: the rows added have
  *   larger ones
  * @added: (out): how many were added

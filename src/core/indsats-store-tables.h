@@ -72,7 +72,7 @@ typedef struct
 } IndsatsNewObservation;
 
 /* The rows indsats_store_add_new_observations() takes at once */
-#define INDSATS_STORE_NEW_OBSERVATIONS 32
+#define INDSATS_STORE_NEW_OBSERVATIONS 64
 
 gboolean      indsats_store_add_new_observations   (IndsatsStore                *self,
                                                     const IndsatsNewObservation *rows,
