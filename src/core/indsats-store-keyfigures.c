@@ -348,7 +348,7 @@ indsats_store_add_new_observations (IndsatsStore                *self,
       bind_int (stmt, at + 3, period_key (&row->period));
       bind_double (stmt, at + 4, row->value);
     }
-  if (!step_done (self, stmt, "Cannot save the key figures", error))
+  if (!step_done (self, stmt, "Cannot save the key figure", error))
     return FALSE;
   *added = (guint) changes (self);
   return TRUE;
