@@ -61,9 +61,10 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* The window takes no file arguments: any word is a command, known or not */
+  /* The window takes no file arguments: any word is a command, known or not;
+   * the command line answers --help and --version without loading GTK */
   if (find_command (argc, argv) != NULL ||
-      (argc == 2 && g_strcmp0 (argv[1], "--help") == 0))
+      (argc == 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "--version") == 0)))
     return indsats_cli_run (argc, argv);
 
   /* the same process goes on as the window, with the same arguments; it

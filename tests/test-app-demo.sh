@@ -23,6 +23,9 @@ for _ in $(seq 1 100); do
 done
 check "the demo copy holds the 25 actions" test "$(sqlite3 "$copy" 'SELECT count(*) FROM action' 2>/dev/null)" = 25
 check "the program is running its window" kill -0 "$pid"
+# libpq (with OpenSSL, Kerberos, LDAP) is loaded only for a PostgreSQL plan
+check "the window on an SQLite file maps GTK but not libpq" \
+  test -n "$(grep 'libgtk-4' "/proc/$pid/maps")" -a -z "$(grep -E '/libpq\.so' "/proc/$pid/maps")"
 check "the user's own database is not touched" test ! -e "$XDG_DATA_HOME/indsats/indsats.db"
 kill -TERM "$pid"
 wait "$pid"

@@ -243,6 +243,33 @@ check "figure render writes a PNG of the asked size" test "$rc" -eq 0 -a "$(/usr
 LD_DEBUG=files "$indsats" figure render 5 "$tmp/figur-5b.png" --database "$db" >/dev/null 2>"$tmp/ld"
 check "figure render loads neither GTK nor libadwaita" \
   test -n "$(grep 'file=libcairo' "$tmp/ld")" -a -z "$(grep -E 'file=lib(gtk-4|adwaita-1)' "$tmp/ld")"
+# nor does a command load what only other commands need: libpq only for a
+# PostgreSQL store, cairo and Pango only to draw, libxlsxwriter only for the
+# workbook, libsoup and libsecret only to fetch (each costs memory and time)
+printf 'indicator,area,period,value\nMappet,Ishøj,2023M01,1\n' >"$tmp/mapped.csv"
+LD_DEBUG=files "$indsats" import "$tmp/mapped.csv" --database "$db" >/dev/null 2>"$tmp/ld-import"
+LD_DEBUG=files "$indsats" actions list --database "$db" >/dev/null 2>"$tmp/ld-list"
+drawing='file=lib(cairo|pango|png16|xlsxwriter|soup-3|secret-1)[.-]'
+if [ -n "${INDSATS_PG_DIR:-}" ]; then
+  check "import and actions list on a PostgreSQL store load libpq and none of the drawing, workbook or network libraries" \
+    test -n "$(grep 'file=libpq' "$tmp/ld-import")" -a -n "$(grep 'file=libpq' "$tmp/ld-list")" \
+    -a -z "$(grep -E "$drawing" "$tmp/ld-import" "$tmp/ld-list")"
+else
+  check "import and actions list on an SQLite file load none of libpq, cairo, Pango, libpng, libxlsxwriter, libsoup, libsecret" \
+    test "$(sql "$db" "SELECT count(*) FROM indicator WHERE name = 'Mappet'")" -eq 1 \
+    -a -n "$(grep 'file=libsqlite3' "$tmp/ld-list")" \
+    -a -z "$(grep -E "file=libpq[.-]|$drawing" "$tmp/ld-import" "$tmp/ld-list")"
+  check "figure render on an SQLite file loads cairo but not libpq" \
+    test -z "$(grep -E 'file=libpq[.-]' "$tmp/ld")"
+fi
+# a part of the program that cannot be found is named, with what to do
+mkdir -p "$tmp/no-modules"
+out=$(INDSATS_MODULE_DIR="$tmp/no-modules" "$indsats" figure render 5 "$tmp/figur-5c.png" --database "$db" 2>&1); rc=$?
+check "figure render without its module exits 1 naming the module's file and what to do" \
+  test "$rc" -eq 1 -a ! -e "$tmp/figur-5c.png" -a -n "$(grep -F 'indsats figure render: Cannot load indsats-cli-draw.so' <<<"$out" | grep -F 'Install Indsats again')"
+out=$(INDSATS_MODULE_DIR="$tmp/no-modules" "$indsats" actions list --database "postgresql://indsats@/none?host=$tmp/no-modules" 2>&1); rc=$?
+check "a PostgreSQL store without the PostgreSQL module exits 1 naming the module's file" \
+  test "$rc" -eq 1 -a -n "$(grep -F 'Cannot load indsats-store-postgresql.so' <<<"$out" | grep -F 'opens PostgreSQL databases')"
 run figure render 15 "$tmp/figur-15.pdf" --database "$db"
 check "figure render writes a PDF whose text has the heading and source" test "$rc" -eq 0 -a -n "$(pdftotext "$tmp/figur-15.pdf" - | grep 'Figur 15. Sygedagpengemodtagere')" -a -n "$(pdftotext "$tmp/figur-15.pdf" - | grep 'Kilde: Jobindsats.dk')"
 run figure render all "$tmp/alle" --format svg --database "$db"
@@ -407,6 +434,9 @@ run --help
 check "--help exits 0 and shows the commands" test "$rc" -eq 0 -a -n "$(grep 'actions list' <<<"$out")"
 run --version
 check "--version exits 0" test "$rc" -eq 0 -a -n "$(grep -E '^indsats [0-9]' <<<"$out")"
+LD_DEBUG=files "$indsats" --version >/dev/null 2>"$tmp/ld-version"
+check "--version is answered without GTK, libpq or cairo" \
+  test -z "$(grep -E 'file=lib(gtk-4|adwaita-1|pq|cairo)[.-]' "$tmp/ld-version")"
 
 # failures: one clear line, nothing changed
 empty=$(newdb empty)

@@ -208,6 +208,73 @@ test_numbers_wait_for_their_mark (Fixture       *f,
   g_assert_cmpstr (count, ==, "20000");
 }
 
+/* A number written in one of many ways, with a decimal point */
+static char *
+number_cell (guint form,
+             int   n)
+{
+  switch (form % 14)
+    {
+    case 0: return g_strdup_printf ("%d", n);
+    case 1: return g_strdup_printf ("-%d", n);
+    case 2: return g_strdup_printf ("%d.5", n);
+    case 3: return g_strdup_printf ("-%d.25", n);
+    case 4: return g_strdup_printf ("0.%03d", n % 1000);
+    case 5: return g_strdup_printf ("00%d.75", n);
+    case 6: return g_strdup_printf ("%d.125", n);
+    case 7: return g_strdup_printf ("%d%d.%d", n, n % 7, n % 13);
+    case 8: return g_strdup_printf ("12345678901234%d", n % 10);
+    case 9: return g_strdup_printf ("1234567890.12345%d", n % 10);
+    case 10: return g_strdup_printf ("1.%03d", n % 1000);       /* waits for the column's mark */
+    case 11: return g_strdup_printf ("1,%03d.5", n % 1000);     /* a group mark */
+    case 12: return g_strdup_printf ("%d.0", n);
+    default: return g_strdup_printf ("-0.%d", n % 10);
+    }
+}
+
+/* Every number reads as indsats_number_read() reads it with its column's
+ * mark, whatever its shape, with a decimal point or a decimal comma */
+static void
+test_numbers_read_exactly (Fixture       *f,
+                           gconstpointer  data)
+{
+  for (int comma = 0; comma <= 1; comma++)
+    {
+      g_autoptr(GString) text = g_string_new ("indicator;area;period;value\n");
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+
+      for (guint i = 0; i < 3000; i++)
+        {
+          char *cell = number_cell (i, g_test_rand_int_range (0, 100000));
+
+          /* the marks the other way round */
+          for (char *c = cell; comma && *c; c++)
+            *c = *c == '.' ? ',' : *c == ',' ? '.' : *c;
+          g_string_append_printf (text, "Tal;Område %u;2023M01;%s\n", i, cell);
+          g_ptr_array_add (cells, cell);
+        }
+      path = write_file (f, comma ? "comma.csv" : "point.csv", text);
+      rows = indsats_import_read_file (path, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, cells->len);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const IndsatsImportRow *row = g_ptr_array_index (rows, i);
+          const char *cell = g_ptr_array_index (cells, row->line - 2);
+          double expected = NAN;
+          gboolean missing = FALSE;
+
+          g_assert_true (indsats_number_read (cell, comma ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT, &expected,
+                                              &missing));
+          if (memcmp (&row->value, &expected, sizeof expected) != 0)
+            g_error ("“%s” is read as %.17g, not %.17g", cell, row->value, expected);
+        }
+    }
+}
+
 /* Without a mark anywhere, the first number that waited is named at the
  * end, and nothing is stored */
 static void
@@ -379,6 +446,8 @@ main (int    argc,
   g_test_add ("/import/cancel-halfway", Fixture, NULL, fixture_set_up, test_cancel_halfway, fixture_tear_down);
   g_test_add ("/import/numbers-wait-for-their-mark", Fixture, NULL, fixture_set_up,
               test_numbers_wait_for_their_mark, fixture_tear_down);
+  g_test_add ("/import/numbers-read-exactly", Fixture, NULL, fixture_set_up, test_numbers_read_exactly,
+              fixture_tear_down);
   g_test_add ("/import/numbers-never-told", Fixture, NULL, fixture_set_up, test_numbers_never_told,
               fixture_tear_down);
   g_test_add ("/import/encodings", Fixture, NULL, fixture_set_up, test_encodings, fixture_tear_down);

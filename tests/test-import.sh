@@ -233,6 +233,41 @@ printf 'indicator,area,period,value\nTo filer,Brøndby,2023M01,1\nTo filer,Ishø
 refused "a third value of a key in a second file names the first file's line" \
   "two-b.csv:4: “To filer”, Ishøj, 2023M01 is 3 here but 1 at $tmp/two-a.csv:2" "$tmp/two-a.csv" "$tmp/two-b.csv"
 
+# Rows of one series are written many at a time: what each row means is the
+# same as if it were written alone
+months() { # months INDICATOR FIRST LAST [ADD] → one row per month, 2000M01 being 1, of value month + ADD
+  for m in $(seq "$2" "$3"); do printf '%s,Ishøj,%dM%02d,%d\n' "$1" $((2000 + (m - 1) / 12)) $(((m - 1) % 12 + 1)) $((m + ${4:-0})); done
+}
+count_of() { sqlite3 "$db" "SELECT count(*) FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.name = '$1'"; }
+# lines 2-11, 12 repeats line 8 (near), 13-152, 153 repeats line 22 (far), 154-203
+{ printf 'indicator,area,period,value\n'; months Mange 1 10; months Mange 7 7; months Mange 11 150; months Mange 20 20
+  months Mange 151 200; } >"$tmp/many-same.csv"
+run import "$tmp/many-same.csv"
+check "a long series with rows repeated with the same value imports each value once" \
+  test "$rc" -eq 0 -a -n "$(grep -P '^Mange\t200\t0\t0$' <<<"$out")" -a "$(value Mange Ishøj 2000M07)" = "7.0" -a \
+  "$(count_of Mange)" -eq 200
+{ printf 'indicator,area,period,value\n'; months 'Mange igen' 1 20; months 'Mange igen' 5 5 1; months 'Mange igen' 21 150; } >"$tmp/many-dupe.csv"
+refused "a repeat among rows written at once names both lines" \
+  "many-dupe.csv:22: “Mange igen”, Ishøj, 2000M05 is 6 here but 5 at $tmp/many-dupe.csv:6" "$tmp/many-dupe.csv"
+{ printf 'indicator,area,period,value\n'; months 'Mange igen' 1 150; months 'Mange igen' 3 3 1; months 'Mange igen' 151 200; } >"$tmp/many-dupe-far.csv"
+refused "a repeat of a row written at once long before names both lines" \
+  "many-dupe-far.csv:152: “Mange igen”, Ishøj, 2000M03 is 4 here but 3 at $tmp/many-dupe-far.csv:4" "$tmp/many-dupe-far.csv"
+revisions=$(sqlite3 "$db" "SELECT count(*) FROM observation_revision")
+# lines 2-11 are new, 12-31 were there (the odd months change), 32-81 are new
+{ printf 'indicator,area,period,value\n'; months Mange 201 210
+  for m in $(seq 1 20); do months Mange "$m" "$m" $((m % 2 ? 1000 : 0)); done; months Mange 211 260; } >"$tmp/many-again.csv"
+run import "$tmp/many-again.csv"
+check "a long re-import counts the new, the changed and the unchanged rows" \
+  test "$rc" -eq 0 -a -n "$(grep -P '^Mange\t60\t10\t10$' <<<"$out")" -a "$(count_of Mange)" -eq 260
+check "... stores the changed values, with their revisions, and the new ones" \
+  test "$(value Mange Ishøj 2000M01)" = "1001.0" -a "$(value Mange Ishøj 2000M02)" = "2.0" -a \
+  "$(value Mange Ishøj 2021M08)" = "260.0" -a "$(sqlite3 "$db" "SELECT count(*) FROM observation_revision")" -eq $((revisions + 10))
+# lines 2-11 are new, 12-31 were there (new values), 32 repeats line 16 with another value
+{ printf 'indicator,area,period,value\n'; months Mange 261 270; months Mange 1 20 2000; months Mange 5 5 3000
+  months Mange 271 300; } >"$tmp/many-dupe-old.csv"
+refused "two new values for a stored one among rows written at once are refused naming both lines" \
+  "many-dupe-old.csv:32: “Mange”, Ishøj, 2000M05 is 3005 here but 2005 at $tmp/many-dupe-old.csv:16" "$tmp/many-dupe-old.csv"
+
 # One kind of period per indicator
 printf 'indicator,area,period,value\nPeriodetyper,Ishøj,2023M01,1\nPeriodetyper,Ishøj,2023Q1,2\nPeriodetyper,Ishøj,2023,3\nPeriodetyper,Ishøj,2023QMAT02,4\n' >"$tmp/kinds.csv"
 refused "months and quarters of one indicator in a file are refused naming the kind it has" \

@@ -43,6 +43,20 @@ server_pid=$!
 for _ in $(seq 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
 export INDSATS_JOBINDSATS_URL="http://127.0.0.1:$(cat "$tmp/port")/ok/v3" INDSATS_JOBINDSATS_TOKEN=$token
 
+# Long series, written many rows at a time: new rows; then new, changed and
+# unchanged rows mixed, and a repeat among them
+/usr/bin/python3 - "$tmp/long-a.csv" "$tmp/long-b.csv" <<'PY'
+import sys
+def rows(months, add):
+    return "".join(f"Lang serie,{area},{2000 + (m - 1) // 12}M{(m - 1) % 12 + 1:02d},{m + add(m)}\n"
+                   for area in ("Ishøj", "Brøndby") for m in months)
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("indicator,area,period,value\n" + rows(range(1, 81), lambda m: 0))
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("indicator,area,period,value\n" + rows(range(70, 121), lambda m: 1000 * (m % 3 == 0)) +
+            rows(range(100, 101), lambda m: 0))
+PY
+
 scenario() { # scenario DATABASE FOLDER
   local db=$1 o=$2 s
   mkdir -p "$o"
@@ -69,6 +83,8 @@ scenario() { # scenario DATABASE FOLDER
   printf 'indicator,area,period,value\nFleksjob,Ishøj,2023M08,290\n' >"$tmp/changed.csv"
   s reimport import "$tmp/changed.csv"
   s badimport import "$data/bad-period.csv"
+  s longimport import "$tmp/long-a.csv"
+  s longreimport import "$tmp/long-b.csv"
   s fetch fetch y25i01 --areas 'Ishøj,Brøndby,Hele landet' --latest 3
   s series series list
   s seriesjson series list --format json
@@ -96,7 +112,7 @@ scenario "$pg_db" "$tmp/pg-out"
 
 check "the demo on an empty PostgreSQL database makes the schema and the plan" \
   test "$(psql parity -c 'SELECT count(*) FROM action')" -ge 25 -a "$(psql parity -c 'SELECT version FROM indsats_version')" -ge 1
-for name in demo add add2 edit edit2 delete add3 snap import reimport fetch figadd render rendersvg xlsx snapdel; do
+for name in demo add add2 edit edit2 delete add3 snap import reimport longimport longreimport fetch figadd render rendersvg xlsx snapdel; do
   check "the scenario's $name succeeded on SQLite" test "$(tail -1 "$tmp/sqlite/$name.out")" -eq 0
 done
 check "the scenario's series are many" test "$(wc -l <"$tmp/sqlite/series.out")" -gt 50

@@ -195,8 +195,18 @@ test_all_rows_shown (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  GtkGridView *list = GTK_GRID_VIEW (gtk_widget_get_template_child (GTK_WIDGET (f->view), INDSATS_TYPE_PLAN_VIEW,
+                                                                    "action_list"));
+  guint n_items = g_list_model_get_n_items (indsats_plan_view_get_items (f->view));
 
+  /* the first frame builds only the rows of the first screen, the next one
+   * the rest: then the list has every row */
+  g_assert_true (indsats_plan_view_get_rows_waiting (f->view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (list))), <, 40);
   g_assert_true (run_until (f, rows_on_screen));
+  g_assert_false (indsats_plan_view_get_rows_waiting (f->view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (list))), ==, n_items);
+  g_assert_cmpuint (n_items, ==, N_ACTIONS + 1 + 4 * (1 + 5));
   g_assert_false (indsats_plan_view_shows_empty_state (f->view));
   g_assert_cmpuint (n_actions_in_model (f), ==, N_ACTIONS + 1);
   g_assert_cmpuint (indsats_plan_view_get_n_actions_shown (f->view), ==, N_ACTIONS + 1);
@@ -208,6 +218,18 @@ test_all_rows_shown (Fixture       *f,
   g_assert_cmpstr (indsats_plan_item_get_name (g_ptr_array_index (rows, 1)), ==, "Fokusområde 1");
   g_assert_nonnull (indsats_plan_item_get_action (g_ptr_array_index (rows, 2)));
   g_assert_true (g_str_has_prefix (indsats_plan_item_get_action (g_ptr_array_index (rows, 2))->text, "Indsats 1:"));
+
+  /* the screen is full: the rows on it reach the bottom of the list */
+  {
+    float lowest = 0;
+    graphene_rect_t bounds;
+
+    for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (list)); cell; cell = gtk_widget_get_next_sibling (cell))
+      if (gtk_widget_get_child_visible (cell) && gtk_widget_compute_bounds (cell, GTK_WIDGET (list), &bounds) &&
+          bounds.origin.y < gtk_widget_get_height (GTK_WIDGET (list)))
+        lowest = MAX (lowest, bounds.origin.y + bounds.size.height);
+    g_assert_cmpfloat (lowest, >=, gtk_widget_get_height (GTK_WIDGET (list)));
+  }
 
   /* and it stays so */
   run_for (1000);

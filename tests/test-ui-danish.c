@@ -9,6 +9,7 @@
 #include "indsats-demo.h"
 #include "indsats-figure-dialog.h"
 #include "indsats-plan-dialog.h"
+#include "indsats-remove-dialog.h"
 #include "indsats-window.h"
 #include "test-util.h"
 
@@ -131,6 +132,18 @@ test_window_in_danish (void)
     columns = g_list_model_get_item (kinds, 1);
     g_assert_cmpstr (gtk_string_object_get_string (columns), ==, "Søjler");
     gtk_window_destroy (GTK_WINDOW (form));
+  }
+
+  /* the question before a focus area goes with its actions, and its answers */
+  {
+    AdwMessageDialog *question = indsats_window_request_remove (window, TRUE, 1, "Fokus på et aktivt tilbud", 7, NULL);
+
+    g_assert_true (INDSATS_IS_REMOVE_DIALOG (question));
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Fjern „Fokus på et aktivt tilbud“?");
+    g_assert_cmpstr (adw_message_dialog_get_body (question), ==, "Den rummer 7 indsatser, som fjernes sammen med den.");
+    g_assert_cmpstr (adw_message_dialog_get_response_label (question, "cancel"), ==, "_Annuller");
+    g_assert_cmpstr (adw_message_dialog_get_response_label (question, "remove"), ==, "_Fjern");
+    gtk_window_destroy (GTK_WINDOW (question));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -2,13 +2,16 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "indsats-application.h"
 #include "indsats-chart-widget.h"
 #include "indsats-demo.h"
 #include "indsats-figure-card.h"
 #include "indsats-goals-view.h"
+#include "indsats-notice-dialog.h"
 #include "indsats-window.h"
+#include "test-keys.h"
 #include "test-util.h"
 
 static char *dir;
@@ -159,6 +162,49 @@ test_goals_with_figures (void)
     g_assert_false (indsats_figure_card_save (g_ptr_array_index (cards, 11), bad, &error));
     g_assert_nonnull (error);
     g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  }
+
+  /* the same from the card's menu: the file chooser, then a message that
+   * says why, which Escape closes */
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+    g_autofree char *bad = g_build_filename (dir, "figur-12.gif", NULL);
+    GtkWidget *chooser = NULL;
+    IndsatsNoticeDialog *message = NULL;
+
+    g_assert_true (gtk_widget_activate_action (g_ptr_array_index (cards, 11), "figure.save-as", "s", "gif"));
+    spin (50);
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()) && !chooser; i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+        if (GTK_IS_FILE_CHOOSER_DIALOG (w))
+          chooser = w;
+      }
+    g_assert_nonnull (chooser);
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "figur-12.gif");
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    /* the chooser looks at the file it was given before it answers */
+    for (gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; !message && g_get_monotonic_time () < until;)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()) && !message; i++)
+          {
+            g_autoptr(GtkWidget) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+            if (INDSATS_IS_NOTICE_DIALOG (w) && gtk_widget_get_visible (w))
+              message = INDSATS_NOTICE_DIALOG (w);
+          }
+      }
+    g_assert_nonnull (message);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==, "The Figure Was Not Saved");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), "gif"));
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == GTK_WINDOW (window));
+    g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+    g_object_add_weak_pointer (G_OBJECT (message), (gpointer *) &message);
+    indsats_test_wait_active (GTK_WINDOW (message));
+    indsats_test_press ("Escape");
+    spin (20);
+    g_assert_true (message == NULL || !gtk_widget_get_visible (GTK_WIDGET (message)));
   }
   indsats_figure_card_show_table (g_ptr_array_index (cards, 11), FALSE);
   spin (50);

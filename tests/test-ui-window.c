@@ -18,8 +18,10 @@
 #include "indsats-figure-card.h"
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
+#include "indsats-notice-dialog.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
+#include "indsats-remove-dialog.h"
 #include "indsats-window.h"
 
 #include "config.h"
@@ -269,6 +271,8 @@ test_templates_instantiate (void)
     INDSATS_TYPE_FOLLOW_UP_VIEW,
     INDSATS_TYPE_FIGURE_CARD,
     INDSATS_TYPE_CHART_WIDGET,
+    INDSATS_TYPE_NOTICE_DIALOG,
+    INDSATS_TYPE_REMOVE_DIALOG,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

@@ -13,5 +13,6 @@ extern gint64 indsats_application_started;
 
 IndsatsApplication *indsats_application_new                (void);
 void                indsats_application_register_resources (void);
+void                indsats_application_mark               (const char *what);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "indsats-chart-widget.h"
+#include "indsats-notice-dialog.h"
 
 #include <adwaita.h>
 
@@ -99,10 +100,9 @@ save_response_cb (GtkNativeDialog   *dialog,
       !indsats_figure_card_save (self, path, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   _("The Figure Was Not Saved"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
+
+      indsats_notice_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     _("The Figure Was Not Saved"), error->message);
     }
   g_clear_object (&self->chooser);
 }
@@ -182,12 +182,8 @@ copy_activated (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (!indsats_figure_card_copy (self, &error))
-    {
-      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   _("The Figure Was Not Copied"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
+    indsats_notice_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The Figure Was Not Copied"), error->message);
 }
 
 static void

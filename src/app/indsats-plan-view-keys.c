@@ -56,6 +56,7 @@ _indsats_plan_view_focus_position (IndsatsPlanView *self,
 
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
+  _indsats_plan_view_show_all_rows (self);
   item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
   gtk_stack_set_visible_child_name (self->list_stack, "list");
   gtk_single_selection_set_selected (self->selection, position);

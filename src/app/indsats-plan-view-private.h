@@ -50,7 +50,12 @@ struct _IndsatsPlanView
   guint              n_actions_shown;
   guint              fold_id;       /* folds the rows for searching, while the window is idle */
   guint              n_folded;      /* the rows folded so far */
+  guint              limit_tick_id; /* shows the rows past the first screen in the second frame */
+  guint              limit_ticks;
 };
+
+/* indsats-plan-view.c */
+void              _indsats_plan_view_show_all_rows         (IndsatsPlanView *self);
 
 /* indsats-plan-view-keys.c */
 void              _indsats_plan_view_add_keys              (IndsatsPlanView *self);

@@ -283,7 +283,11 @@ rows_changed (IndsatsPlanView *self)
 
   /* the selected action stays selected where it still shows */
   if (gtk_single_selection_get_selected (self->selection) != selected)
-    gtk_single_selection_set_selected (self->selection, selected);
+    {
+      if (selected != GTK_INVALID_LIST_POSITION)
+        _indsats_plan_view_show_all_rows (self);
+      gtk_single_selection_set_selected (self->selection, selected);
+    }
 
   n_total = self->actions ? self->actions->len : 0;
   shown = indsats_format_number (n_actions, 0);
@@ -422,6 +426,9 @@ indsats_plan_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->fold_id, g_source_remove);
+  if (self->limit_tick_id != 0 && self->action_list != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->action_list), self->limit_tick_id);
+  self->limit_tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_PLAN_VIEW);
   /* the template's root is not bound to a field: unparent it too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -543,6 +550,70 @@ indsats_plan_view_init (IndsatsPlanView *self)
   gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (self->owners));
 }
 
+/* The list shows every row from now on */
+void
+_indsats_plan_view_show_all_rows (IndsatsPlanView *self)
+{
+  if (self->limit_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->action_list), self->limit_tick_id);
+      self->limit_tick_id = 0;
+    }
+  indsats_slot_model_set_limit (self->slots, G_MAXUINT);
+}
+
+static gboolean
+show_all_rows_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  IndsatsPlanView *self = INDSATS_PLAN_VIEW (user_data);
+
+  /* the first tick comes before the first frame is laid out: that frame
+   * builds the rows on screen, the next one the rest */
+  if (++self->limit_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  self->limit_tick_id = 0;
+  indsats_slot_model_set_limit (self->slots, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the list is first shown: the first frame gets only as many rows as
+ * fit in the window. GTK 4.8's list builds a widget for some thirty rows
+ * around the top, each styled, measured and bound (about 2 ms a row); those
+ * out of sight can wait for the next frame. */
+static void
+limit_first_rows (IndsatsPlanView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->action_list)) || self->rows->len > 0 || self->limit_tick_id != 0)
+    return;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    height = 1080;
+  /* the lowest rows are headings, and no more than two come together: a
+   * team's and a focus area's, then an action's; some 56 px a row at least */
+  indsats_slot_model_set_limit (self->slots, height / 56 + 2);
+  self->limit_ticks = 0;
+  self->limit_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->action_list), show_all_rows_cb, self, NULL);
+}
+
+/**
+ * indsats_plan_view_get_rows_waiting:
+ *
+ * Returns: whether the list holds back rows past the first screen, which it
+ * shows from the frame after the first
+ */
+gboolean
+indsats_plan_view_get_rows_waiting (IndsatsPlanView *self)
+{
+  g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), FALSE);
+  return self->limit_tick_id != 0;
+}
+
 /**
  * indsats_plan_view_load:
  *
@@ -590,6 +661,7 @@ indsats_plan_view_load (IndsatsPlanView  *self,
   if (selected == 0)
     g_clear_pointer (&self->owner, g_free);
 
+  limit_first_rows (self);
   rebuild (self);
   return TRUE;
 }

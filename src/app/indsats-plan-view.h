@@ -49,6 +49,7 @@ void        indsats_plan_empty_words              (IndsatsPlanFilter    filter,
                                                    const char         **title,
                                                    const char         **description);
 GPtrArray  *indsats_plan_view_get_rows_on_screen  (IndsatsPlanView     *self);
+gboolean    indsats_plan_view_get_rows_waiting   (IndsatsPlanView     *self);
 gboolean    indsats_plan_view_focus_list          (IndsatsPlanView     *self);
 gboolean    indsats_plan_view_focus_action        (IndsatsPlanView     *self,
                                                    gint64               action_id);

@@ -11,6 +11,10 @@
  * a long plan hands them new items at every position on screen, so each
  * keystroke in the search would build every visible row again. Over slots,
  * the rows on screen are only bound to other items, which costs a fraction.
+ *
+ * It can also show only the first rows for a while (a limit): the list then
+ * builds only the row widgets those need, which is how a window shows its
+ * first frame before the list has built its rows further down.
  */
 #include "config.h"
 
@@ -106,6 +110,7 @@ struct _IndsatsSlotModel
 
   GListModel *model;
   GPtrArray  *slots;   /* one per position; NULL where none was asked for */
+  guint       limit;   /* shows at most this many of the model's rows */
 };
 
 static void indsats_slot_model_list_init (GListModelInterface *iface);
@@ -167,7 +172,7 @@ items_changed_cb (GListModel       *model,
                   IndsatsSlotModel *self)
 {
   guint n_old = self->slots->len;
-  guint n_new = g_list_model_get_n_items (model);
+  guint n_new = MIN (g_list_model_get_n_items (model), self->limit);
   guint kept = MIN (n_old, n_new);
   /* without a change of length nothing after the change moved */
   guint end = removed == added ? MIN (position + added, kept) : kept;
@@ -233,6 +238,7 @@ static void
 indsats_slot_model_init (IndsatsSlotModel *self)
 {
   self->slots = g_ptr_array_new_with_free_func (unref_slot);
+  self->limit = G_MAXUINT;
 }
 
 /**
@@ -253,4 +259,27 @@ indsats_slot_model_new (GListModel *model)
   g_ptr_array_set_size (self->slots, g_list_model_get_n_items (model));
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), self);
   return self;
+}
+
+/**
+ * indsats_slot_model_set_limit:
+ * @limit: how many of the model's rows to show at most; %G_MAXUINT for all
+ *
+ * Shows only the first @limit rows of the model, or, raised, the rows
+ * hidden so far, which are added at the end.
+ */
+void
+indsats_slot_model_set_limit (IndsatsSlotModel *self,
+                              guint             limit)
+{
+  guint n;
+
+  g_return_if_fail (INDSATS_IS_SLOT_MODEL (self));
+
+  if (self->limit == limit)
+    return;
+  n = g_list_model_get_n_items (self->model);
+  self->limit = limit;
+  /* as if the rows past the limit had come or gone at the end */
+  items_changed_cb (self->model, MIN (n, self->slots->len), 0, 0, self);
 }

@@ -13,6 +13,8 @@ gpointer indsats_slot_get_item (IndsatsSlot *self);
 #define INDSATS_TYPE_SLOT_MODEL (indsats_slot_model_get_type ())
 G_DECLARE_FINAL_TYPE (IndsatsSlotModel, indsats_slot_model, INDSATS, SLOT_MODEL, GObject)
 
-IndsatsSlotModel *indsats_slot_model_new (GListModel *model);
+IndsatsSlotModel *indsats_slot_model_new       (GListModel       *model);
+void              indsats_slot_model_set_limit (IndsatsSlotModel *self,
+                                                guint             limit);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "indsats-format.h"
 #include "indsats-menu.h"
 #include "indsats-plan-dialog.h"
+#include "indsats-remove-dialog.h"
 #include "indsats-teams-dialog.h"
 
 /**
@@ -153,29 +154,25 @@ indsats_window_remove (IndsatsWindow  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  IndsatsWindow *window;
-  GtkWidget     *dialog;
-  gboolean       focus;
-  gint64         id;
-} Removal;
-
 static void
-removal_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     Removal          *r)
+removal_response_cb (IndsatsRemoveDialog *dialog,
+                     const char          *response,
+                     IndsatsWindow       *self)
 {
   g_autoptr(GError) error = NULL;
+  GtkWindow *over = gtk_window_get_transient_for (GTK_WINDOW (dialog));
 
-  if (g_str_equal (response, "remove") && !indsats_window_remove (r->window, r->focus, r->id, &error))
-    _indsats_window_toast (r->window, error->message);
-  if (r->dialog && g_str_equal (response, "remove"))
+  if (!g_str_equal (response, "remove"))
+    return;
+  if (!indsats_window_remove (self, indsats_remove_dialog_get_focus (dialog),
+                              indsats_remove_dialog_get_id (dialog), &error))
+    _indsats_window_toast (self, error->message);
+  if (over != NULL && over != GTK_WINDOW (self))
     {
       /* the question closes after this; it must not be left pointing at
-       * the window it was asked over */
+       * the Teams dialog it was asked over */
       gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
-      gtk_window_destroy (GTK_WINDOW (r->dialog));
+      gtk_window_destroy (over);
     }
 }
 
@@ -196,10 +193,7 @@ indsats_window_request_remove (IndsatsWindow *self,
                                int            n_actions,
                                GtkWidget     *parent)
 {
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  Removal *r;
+  IndsatsRemoveDialog *dialog;
 
   g_return_val_if_fail (INDSATS_IS_WINDOW (self), NULL);
 
@@ -212,20 +206,8 @@ indsats_window_request_remove (IndsatsWindow *self,
         gtk_window_destroy (GTK_WINDOW (parent));
       return NULL;
     }
-  heading = g_strdup_printf (_("Remove “%s”?"), name);
-  body = g_strdup_printf (ngettext ("It holds %d action, which will be removed with it.",
-                                    "It holds %d actions, which will be removed with it.", n_actions), n_actions);
-  dialog = adw_message_dialog_new (parent ? GTK_WINDOW (parent) : GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  r = g_new0 (Removal, 1);
-  r->window = self;
-  r->dialog = parent;
-  r->focus = focus;
-  r->id = id;
-  g_object_set_data_full (G_OBJECT (dialog), "removal", r, g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (removal_response_cb), r);
+  dialog = indsats_remove_dialog_new (parent ? GTK_WINDOW (parent) : GTK_WINDOW (self), focus, id, name, n_actions);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (removal_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);
 }

@@ -191,6 +191,27 @@ show_page_activated (GtkWidget  *widget,
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+/* Ctrl+?: the keys, in the shortcuts window, which is built the first time
+ * it is asked for rather than with every window */
+static void
+show_shortcuts_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *self = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (self);
+
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/dk/indsats/Indsats/help-overlay.ui");
+
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* the window keeps it, hidden when closed, until the window goes */
+      gtk_application_window_set_help_overlay (self, shortcuts);
+    }
+  gtk_window_present (GTK_WINDOW (shortcuts));
+}
+
 /* F6 and Shift+F6: the header bar, the filters, the list, and round again */
 static gboolean
 next_region_cb (GtkWidget *widget,
@@ -405,6 +426,8 @@ indsats_window_class_init (IndsatsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "follow-up");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "plan");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "goals");
@@ -428,7 +451,9 @@ indsats_window_init (IndsatsWindow *self)
 {
   int width = 1000, height = 720;
 
+  indsats_application_mark ("window class ready");
   gtk_widget_init_template (GTK_WIDGET (self));
+  indsats_application_mark ("window's template built");
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self);
   indsats_accessible_tidy_names (GTK_WIDGET (self));
   /* a dialog is made transient after it is made: look at it as it is shown */
@@ -480,6 +505,7 @@ indsats_window_new (IndsatsApplication *application,
     {
       self->undo = indsats_undo_stack_new (store);
       _indsats_window_reload (self);
+      indsats_application_mark ("plan read and shown");
       _indsats_window_start_watch (self);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);

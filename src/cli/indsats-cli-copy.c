@@ -65,7 +65,7 @@ indsats_cli_copy (IndsatsCli  *cli,
       return indsats_cli_fail (cli, error);
     }
   {
-    g_autofree char *name = indsats_is_pg_uri (to) ? indsats_pg_describe (to) : g_strdup (to);
+    g_autofree char *name = indsats_store_describe_name (to);
 
     fprintf (stderr, "Copied %" G_GINT64_FORMAT " %s into %s.\n", n_rows, n_rows == 1 ? "row" : "rows", name);
   }

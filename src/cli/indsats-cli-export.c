@@ -1,4 +1,5 @@
-/* indsats-cli-export.c: `indsats export xlsx OUT.xlsx` and `indsats export pdf OUT.pdf` */
+/* indsats-cli-export.c: `indsats export xlsx OUT.xlsx` and `indsats export pdf OUT.pdf`, in the
+ * drawing module (indsats-cli-draw) */
 #include "config.h"
 
 #include <string.h>
@@ -31,7 +32,7 @@ export_pdf (IndsatsCli  *cli,
   return INDSATS_EXIT_OK;
 }
 
-int
+G_MODULE_EXPORT int
 indsats_cli_export (IndsatsCli  *cli,
                     int          argc,
                     char       **argv)

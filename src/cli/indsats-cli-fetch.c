@@ -1,4 +1,5 @@
-/* indsats-cli-fetch.c: `indsats fetch TABLE …` and `indsats fetch --figures` */
+/* indsats-cli-fetch.c: `indsats fetch TABLE …` and `indsats fetch --figures`, in the module
+ * indsats-cli-fetch */
 #include "config.h"
 
 #include <stdio.h>
@@ -25,7 +26,7 @@ add_list (GPtrArray  *list,
     }
 }
 
-int
+G_MODULE_EXPORT int
 indsats_cli_fetch (IndsatsCli  *cli,
                    int          argc,
                    char       **argv)

@@ -1,8 +1,7 @@
-/* indsats-cli-figure.c: `indsats figure list|add|render` */
+/* indsats-cli-figure.c: `indsats figure list|add|render`; render is in the drawing module
+ * (indsats-cli-figure-render.c) */
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -191,111 +190,13 @@ figure_add (IndsatsCli  *cli,
   return INDSATS_EXIT_OK;
 }
 
-static gboolean
-parse_size (IndsatsCli *cli,
-            int         width,
-            int         height,
-            int        *exit_code)
-{
-  if (width < INDSATS_CHART_MIN_WIDTH || width > INDSATS_CHART_MAX_SIZE ||
-      height < INDSATS_CHART_MIN_HEIGHT || height > INDSATS_CHART_MAX_SIZE)
-    {
-      g_autofree char *message = g_strdup_printf ("--width must be from %d to %d and --height from %d to %d: "
-                                                  "a smaller figure cannot be read",
-                                                  INDSATS_CHART_MIN_WIDTH, INDSATS_CHART_MAX_SIZE,
-                                                  INDSATS_CHART_MIN_HEIGHT, INDSATS_CHART_MAX_SIZE);
-      *exit_code = indsats_cli_usage (cli, "%s", message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
+/* in the drawing module: cairo and Pango are loaded only to draw */
 static int
 figure_render (IndsatsCli  *cli,
                int          argc,
                char       **argv)
 {
-  g_autoptr(IndsatsStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *format_text = NULL;
-  IndsatsChartFormat format = INDSATS_CHART_PNG;
-  int width = 1000, height = 600, exit_code;
-  GOptionEntry entries[] = {
-    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels (points for PDF and SVG)", "PX" },
-    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels (points for PDF and SVG)", "PX" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "With all: png (default), svg or pdf", "FORMAT" },
-    { NULL }
-  };
-
-  if (!indsats_cli_parse (cli, entries, "NUMBER OUT.png|OUT.svg|OUT.pdf, or all FOLDER",
-                          "Draw a figure into a file, or all figures into a folder.", &argc, &argv, &exit_code) ||
-      !parse_size (cli, width, height, &exit_code))
-    return exit_code;
-  if (argc != 3)
-    return indsats_cli_usage (cli, "give a figure number and a file, or all and a folder");
-
-  if (strcmp (argv[1], "all") == 0)
-    {
-      g_autoptr(GPtrArray) figures = NULL;
-      const char *ext;
-
-      if (format_text == NULL || strcmp (format_text, "png") == 0)
-        format = INDSATS_CHART_PNG, ext = "png";
-      else if (strcmp (format_text, "svg") == 0)
-        format = INDSATS_CHART_SVG, ext = "svg";
-      else if (strcmp (format_text, "pdf") == 0)
-        format = INDSATS_CHART_PDF, ext = "pdf";
-      else
-        return indsats_cli_usage (cli, "unknown format “%s” (use png, svg or pdf)", format_text);
-
-      if (g_mkdir_with_parents (argv[2], 0755) != 0)
-        {
-          int saved = errno;
-          return indsats_cli_fail_message (cli, "Cannot make the folder “%s”: %s", argv[2], g_strerror (saved));
-        }
-      /* all figures from one moment of the data */
-      if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
-          !indsats_store_begin_read (store, &error))
-        return indsats_cli_fail (cli, error);
-      if (!(figures = indsats_store_list_figures (store, &error)))
-        {
-          indsats_store_rollback (store);
-          return indsats_cli_fail (cli, error);
-        }
-      for (guint i = 0; i < figures->len; i++)
-        {
-          IndsatsFigure *f = g_ptr_array_index (figures, i);
-          g_autofree char *name = g_strdup_printf ("figur-%d.%s", f->number, ext);
-          g_autofree char *path = g_build_filename (argv[2], name, NULL);
-          g_autoptr(IndsatsChartData) data = indsats_chart_data_load_figure (store, f, &error);
-
-          if (data == NULL || !indsats_chart_render_file (data, path, format, width, height, &error))
-            {
-              indsats_store_rollback (store);
-              return indsats_cli_fail (cli, error);
-            }
-        }
-      indsats_store_rollback (store);
-      return INDSATS_EXIT_OK;
-    }
-  else
-    {
-      g_autoptr(IndsatsChartData) data = NULL;
-      gint64 number;
-
-      if (!indsats_cli_parse_id (cli, argv[1], "a figure number (5 for Figur 5) nor all", G_MAXINT, &number,
-                                 &exit_code))
-        return exit_code;
-      if (format_text != NULL)
-        return indsats_cli_usage (cli, "--format goes with all; for one figure the file's name says it");
-      if (!indsats_chart_format_from_path (argv[2], &format))
-        return indsats_cli_usage (cli, "“%s” must end in .png, .svg or .pdf", argv[2]);
-      if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
-          !(data = indsats_chart_data_load (store, (int) number, &error)) ||
-          !indsats_chart_render_file (data, argv[2], format, width, height, &error))
-        return indsats_cli_fail (cli, error);
-      return INDSATS_EXIT_OK;
-    }
+  return indsats_cli_run_module (cli, INDSATS_CLI_DRAW_MODULE, "indsats_cli_figure_render", argc, argv);
 }
 
 static const IndsatsCliSubcommand subcommands[] = {

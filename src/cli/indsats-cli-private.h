@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <gmodule.h>
 #include <json-glib/json-glib.h>
 
 #include "indsats-import.h"
@@ -122,11 +123,28 @@ int indsats_cli_demo    (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_actions (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_figure  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_import  (IndsatsCli *cli, int argc, char **argv);
-int indsats_cli_fetch   (IndsatsCli *cli, int argc, char **argv);
-int indsats_cli_export  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_series  (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_snapshot (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_changes (IndsatsCli *cli, int argc, char **argv);
 int indsats_cli_copy    (IndsatsCli *cli, int argc, char **argv);
+
+/* The commands that need libraries the others do not are modules of their
+ * own (see indsats-module.h), which take the core from the program */
+
+/* figure render, export xlsx|pdf: cairo, Pango, libpng, libxlsxwriter */
+#define INDSATS_CLI_DRAW_MODULE "indsats-cli-draw"
+/* fetch: libsoup, libsecret */
+#define INDSATS_CLI_FETCH_MODULE "indsats-cli-fetch"
+
+/* Runs @command, a function of @module with the signature of a command */
+int indsats_cli_run_module (IndsatsCli *cli,
+                            const char *module,
+                            const char *command,
+                            int         argc,
+                            char      **argv);
+
+G_MODULE_EXPORT int indsats_cli_figure_render (IndsatsCli *cli, int argc, char **argv);
+G_MODULE_EXPORT int indsats_cli_export        (IndsatsCli *cli, int argc, char **argv);
+G_MODULE_EXPORT int indsats_cli_fetch         (IndsatsCli *cli, int argc, char **argv);
 
 G_END_DECLS

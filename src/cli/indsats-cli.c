@@ -17,6 +17,10 @@
 
 #include "indsats-error.h"
 #include "indsats-format.h"
+#include "indsats-module.h"
+
+static int run_fetch  (IndsatsCli *cli, int argc, char **argv);
+static int run_export (IndsatsCli *cli, int argc, char **argv);
 
 typedef struct
 {
@@ -30,9 +34,9 @@ static const Command commands[] = {
   { "actions", indsats_cli_actions, "list, add, edit and delete the plan's actions" },
   { "figure", indsats_cli_figure, "list, add and draw the numbered figures" },
   { "import", indsats_cli_import, "import key figures from Jobindsats files" },
-  { "fetch", indsats_cli_fetch, "fetch the newest key figures from the Jobindsats API" },
+  { "fetch", run_fetch, "fetch the newest key figures from the Jobindsats API" },
   { "series", indsats_cli_series, "list the key figures" },
-  { "export", indsats_cli_export, "write the committee's Excel workbook" },
+  { "export", run_export, "write the committee's Excel workbook" },
   { "snapshot", indsats_cli_snapshot, "mark a committee meeting, list and delete the marks" },
   { "changes", indsats_cli_changes, "say what changed since a committee meeting" },
   { "copy", indsats_cli_copy, "copy a whole store into an empty one, SQLite or PostgreSQL" },
@@ -137,6 +141,50 @@ indsats_cli_usage (IndsatsCli *cli,
   va_end (args);
   report (cli, message, " (see indsats --help)");
   return INDSATS_EXIT_USAGE;
+}
+
+/* Commands in modules */
+
+/* What each module is for, for the message when it cannot be loaded */
+static const char *
+module_purpose (const char *module)
+{
+  if (strcmp (module, INDSATS_CLI_DRAW_MODULE) == 0)
+    return _("draws figures and writes workbooks and briefings");
+  if (strcmp (module, INDSATS_CLI_FETCH_MODULE) == 0)
+    return _("fetches key figures from Jobindsats");
+  return module;
+}
+
+int
+indsats_cli_run_module (IndsatsCli  *cli,
+                        const char  *module,
+                        const char  *command,
+                        int          argc,
+                        char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  IndsatsCliCommandFunc func;
+
+  if (!(func = (IndsatsCliCommandFunc) indsats_module_lookup (module, command, module_purpose (module), &error)))
+    return indsats_cli_fail (cli, error);
+  return func (cli, argc, argv);
+}
+
+static int
+run_fetch (IndsatsCli  *cli,
+           int          argc,
+           char       **argv)
+{
+  return indsats_cli_run_module (cli, INDSATS_CLI_FETCH_MODULE, "indsats_cli_fetch", argc, argv);
+}
+
+static int
+run_export (IndsatsCli  *cli,
+            int          argc,
+            char       **argv)
+{
+  return indsats_cli_run_module (cli, INDSATS_CLI_DRAW_MODULE, "indsats_cli_export", argc, argv);
 }
 
 /* Common steps */

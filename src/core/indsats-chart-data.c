@@ -553,3 +553,14 @@ indsats_chart_data_load (IndsatsStore  *store,
     keep_to_xml (data);
   return data;
 }
+
+/**
+ * indsats_chart_others_label:
+ *
+ * Returns: what the legend calls the areas drawn as thin grey lines
+ */
+const char *
+indsats_chart_others_label (void)
+{
+  return _("Other municipalities");
+}

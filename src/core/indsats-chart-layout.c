@@ -53,17 +53,6 @@ indsats_chart_data_has_others (const IndsatsChartData *data)
   return data->series->len > INDSATS_CHART_MAX_STYLED;
 }
 
-/**
- * indsats_chart_others_label:
- *
- * Returns: what the legend calls the areas drawn as thin grey lines
- */
-const char *
-indsats_chart_others_label (void)
-{
-  return _("Other municipalities");
-}
-
 static gboolean
 is_country (const char *label)
 {

@@ -24,9 +24,16 @@ typedef struct
   gpointer                    emit_data;
   IndsatsImportTable          table;
   char                        separator;
+  gboolean                    special[256]; /* what ends a run of plain characters outside quotes */
   gboolean                    have_header;
-  GPtrArray                  *fields;
-  GString                    *field;
+  char                       *record;       /* the record's fields so far, each ended by a NUL */
+  gsize                       length;
+  gsize                       size;
+  gsize                      *starts;       /* where each field ended so far starts */
+  guint                       n_fields;
+  guint                       max_fields;
+  gsize                       field_start;  /* where the field being read starts */
+  char                      **cells;        /* the fields, pointing into record */
   gboolean                    quoted;
   gboolean                    quote_seen;   /* a quote in a quoted field: closing, or the first of two */
   gboolean                    cr_seen;      /* a record ended with CR: a LF right after belongs to it */
@@ -77,39 +84,78 @@ has_first_line (const char *text,
   return FALSE;
 }
 
+static inline gsize
+field_length (const Csv *p)
+{
+  return p->length - p->field_start;
+}
+
+static void
+append (Csv        *p,
+        const char *text,
+        gsize       length)
+{
+  if (p->length + length + 1 > p->size)
+    {
+      p->size = MAX (p->size * 2, p->length + length + 1);
+      p->record = g_realloc (p->record, p->size);
+    }
+  memcpy (p->record + p->length, text, length);
+  p->length += length;
+}
+
+static void
+end_field (Csv *p)
+{
+  append (p, "", 1);
+  if (p->n_fields == p->max_fields)
+    {
+      p->max_fields = MAX (16, p->max_fields * 2);
+      p->starts = g_renew (gsize, p->starts, p->max_fields);
+      p->cells = g_renew (char *, p->cells, p->max_fields);
+    }
+  p->starts[p->n_fields++] = p->field_start;
+  p->field_start = p->length;
+}
+
 static gboolean
 end_record (Csv     *p,
             GError **error)
 {
-  gboolean blank = p->fields->len == 0 && p->field->len == 0 && !p->field_started;
+  gboolean blank = p->n_fields == 0 && field_length (p) == 0 && !p->field_started;
 
   if (!blank)
     {
-      g_ptr_array_add (p->fields, g_strndup (p->field->str, p->field->len));
+      end_field (p);
+      for (guint i = 0; i < p->n_fields; i++)
+        p->cells[i] = p->record + p->starts[i];
       if (!p->have_header)
         {
           if (!indsats_import_table_init (&p->table, p->file, FALSE, p->options, p->result, p->emit, p->emit_data,
-                                          (char **) p->fields->pdata, p->fields->len, error))
+                                          p->cells, p->n_fields, error))
             return FALSE;
           p->have_header = TRUE;
         }
-      else if (!indsats_import_table_add_row (&p->table, (char **) p->fields->pdata, NULL, p->fields->len,
-                                              p->record_line, error))
+      else if (!indsats_import_table_add_row (&p->table, p->cells, NULL, p->n_fields, p->record_line, error))
         return FALSE;
     }
-  g_ptr_array_set_size (p->fields, 0);
-  g_string_truncate (p->field, 0);
+  p->length = 0;
+  p->n_fields = 0;
+  p->field_start = 0;
   p->field_started = FALSE;
   return TRUE;
 }
 
+/* Reads on: runs of plain characters, and of quoted text, are taken whole */
 static gboolean
 feed (Csv         *p,
       const char  *text,
       gsize        length,
       GError     **error)
 {
-  for (gsize i = 0; i < length; i++)
+  gsize i = 0;
+
+  while (i < length)
     {
       char c = text[i];
 
@@ -117,14 +163,18 @@ feed (Csv         *p,
         {
           p->cr_seen = FALSE;
           if (c == '\n')
-            continue;
+            {
+              i++;
+              continue;
+            }
         }
       if (p->quote_seen)
         {
           p->quote_seen = FALSE;
           if (c == '"')
             {
-              g_string_append_c (p->field, '"');
+              append (p, "\"", 1);
+              i++;
               goto next;
             }
           p->quoted = FALSE;
@@ -132,25 +182,32 @@ feed (Csv         *p,
 
       if (p->quoted)
         {
-          if (c == '"')
-            p->quote_seen = TRUE;
-          else
+          /* up to the closing quote, or the first of two */
+          const char *quote = memchr (text + i, '"', length - i);
+          gsize end = quote ? (gsize) (quote - text) : length;
+
+          for (const char *n = memchr (text + i, '\n', end - i); n != NULL;
+               n = memchr (n + 1, '\n', text + end - (n + 1)))
+            p->line++;
+          append (p, text + i, end - i);
+          i = end;
+          if (quote != NULL)
             {
-              if (c == '\n')
-                p->line++;
-              g_string_append_c (p->field, c);
+              p->quote_seen = TRUE;
+              i++;
             }
         }
-      else if (c == '"' && p->field->len == 0)
+      else if (c == '"' && field_length (p) == 0)
         {
           p->quoted = TRUE;
           p->field_started = TRUE;
+          i++;
         }
       else if (c == p->separator)
         {
-          g_ptr_array_add (p->fields, g_strndup (p->field->str, p->field->len));
-          g_string_truncate (p->field, 0);
+          end_field (p);
           p->field_started = TRUE;
+          i++;
         }
       else if (c == '\n' || c == '\r')
         {
@@ -159,12 +216,21 @@ feed (Csv         *p,
           p->cr_seen = c == '\r';
           p->line++;
           p->record_line = p->line;
+          i++;
         }
       else
-        g_string_append_c (p->field, c);
+        {
+          /* plain characters, and a quote inside a field */
+          gsize end = i + 1;
+
+          while (end < length && !p->special[(guchar) text[end]])
+            end++;
+          append (p, text + i, end - i);
+          i = end;
+        }
 
     next:
-      if (p->field->len > INDSATS_IMPORT_MAX_CELL)
+      if (field_length (p) > INDSATS_IMPORT_MAX_CELL)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
                        "%s:%u: a field is longer than %d characters; this is not a key-figure file",
@@ -238,8 +304,6 @@ indsats_import_stream_csv (const char                  *file,
   p.result = result;
   p.emit = emit;
   p.emit_data = emit_data;
-  p.fields = g_ptr_array_new_with_free_func (g_free);
-  p.field = g_string_new (NULL);
   p.line = p.record_line = 1;
 
   /* the separator is the first line's */
@@ -255,6 +319,7 @@ indsats_import_stream_csv (const char                  *file,
       g_string_append_len (head, buffer, n);
     }
   p.separator = detect_separator (head->str, head->len);
+  p.special[(guchar) p.separator] = p.special['"'] = p.special['\n'] = p.special['\r'] = TRUE;
   if (!feed (&p, head->str, head->len, error))
     goto out;
   while (!eof)
@@ -270,7 +335,8 @@ indsats_import_stream_csv (const char                  *file,
 
 out:
   indsats_import_table_clear (&p.table);
-  g_ptr_array_unref (p.fields);
-  g_string_free (p.field, TRUE);
+  g_free (p.record);
+  g_free (p.starts);
+  g_free (p.cells);
   return ok;
 }

@@ -98,7 +98,7 @@ collect_cb (IndsatsImportRow  *row,
             gpointer           user_data,
             GError           **error)
 {
-  g_ptr_array_add (user_data, row);
+  g_ptr_array_add (user_data, indsats_import_row_copy (row));
   return TRUE;
 }
 

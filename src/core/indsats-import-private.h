@@ -15,13 +15,24 @@ G_BEGIN_DECLS
 /* The longest cell accepted: nothing a Jobindsats file holds comes near */
 #define INDSATS_IMPORT_MAX_CELL (64 * 1024)
 
-/* Takes one row that was read and checked within its file (transfer full);
+/* Told one row that was read and checked within its file; the row and its
+ * strings are the reader's, and last only for the call (copy what is kept).
  * %NULL: the file is read again from its start, and its rows come again */
 typedef gboolean (*IndsatsImportEmitFunc) (IndsatsImportRow  *row,
                                            gpointer           user_data,
                                            GError           **error);
 
 typedef struct _IndsatsImportSpill IndsatsImportSpill;
+
+/* A column's cell in the row before, once read */
+typedef struct
+{
+  GString       *text;     /* (nullable): stripped */
+  gboolean       kept;
+  const char    *name;     /* in NFC: the area, indicator, unit or breakdown value */
+  IndsatsPeriod  period;
+  gboolean       total;    /* a breakdown's total */
+} LastCell;
 
 typedef struct
 {
@@ -48,6 +59,11 @@ typedef struct
   GHashTable     *names;         /* a name as the file spells it → in NFC */
   GHashTable     *periods;       /* a period as the file writes it → IndsatsPeriod, parsed */
   IndsatsImportFile *result;     /* (nullable): told which marks were used */
+  LastCell       *last;          /* per column: rows often repeat the row before's cells */
+  gboolean       *same;          /* per column: the row's cell is the row before's */
+  GPtrArray      *units;         /* of const char *: the unit each measure's label gives away */
+  GString        *breakdown;     /* (nullable): the row's breakdown values */
+  gboolean        breakdown_total;
 } IndsatsImportTable;
 
 gboolean indsats_import_table_init    (IndsatsImportTable  *table,
@@ -70,6 +86,7 @@ gboolean indsats_import_table_finish  (IndsatsImportTable  *table,
                                        GError             **error);
 void     indsats_import_table_clear   (IndsatsImportTable  *table);
 
+IndsatsImportRow *indsats_import_row_copy (const IndsatsImportRow *row);
 char      *indsats_import_location    (const IndsatsImportFile    *file,
                                        const IndsatsImportRow     *row);
 gboolean   indsats_import_units_equal (const char                 *a,

@@ -212,6 +212,9 @@ indsats_import_table_init (IndsatsImportTable          *t,
   g_array_set_clear_func (t->marks, column_marks_clear);
   g_array_set_size (t->marks, n_header);
   t->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  t->last = g_new0 (LastCell, n_header);
+  t->same = g_new0 (gboolean, n_header);
+  t->units = g_ptr_array_new ();
   g_array_set_clear_func (t->pending, pending_clear);
   if (result)
     result->asked = t->decimal != INDSATS_DECIMAL_UNKNOWN;
@@ -273,6 +276,7 @@ indsats_import_table_init (IndsatsImportTable          *t,
             }
         }
       g_ptr_array_add (t->measures, measure);
+      g_ptr_array_add (t->units, (gpointer) (measure ? unit_of_label (measure) : NULL));
     }
   if (!t->long_form)
     {
@@ -301,6 +305,14 @@ indsats_import_table_clear (IndsatsImportTable *t)
   g_clear_pointer (&t->marks, g_array_unref);
   g_clear_pointer (&t->pending, g_array_unref);
   g_clear_pointer (&t->spill, spill_free);
+  for (guint i = 0; t->last != NULL && i < t->n_columns; i++)
+    if (t->last[i].text != NULL)
+      g_string_free (t->last[i].text, TRUE);
+  g_clear_pointer (&t->last, g_free);
+  g_clear_pointer (&t->same, g_free);
+  g_clear_pointer (&t->units, g_ptr_array_unref);
+  if (t->breakdown != NULL)
+    g_string_free (g_steal_pointer (&t->breakdown), TRUE);
 }
 
 static const char *
@@ -451,7 +463,7 @@ hold (IndsatsImportTable  *t,
       guint                line,
       GError             **error)
 {
-  Pending p = { row, g_strdup (cell), column, line };
+  Pending p = { indsats_import_row_copy (row), g_strdup (cell), column, line };
 
   g_array_append_val (t->pending, p);
   if (t->pending->len >= PENDING_IN_MEMORY)
@@ -463,6 +475,13 @@ static gboolean resolve (IndsatsImportTable  *t,
                          Pending             *p,
                          IndsatsDecimal       mark,
                          GError             **error);
+static gboolean resolve_row (IndsatsImportTable  *t,
+                             IndsatsImportRow    *row,
+                             const char          *text,
+                             guint                column,
+                             guint                line,
+                             IndsatsDecimal       mark,
+                             GError             **error);
 
 /* Reads the spilled rows of @column (or of every column, when it is -1) in
  * order, with @mark (or, when it is UNKNOWN, each one's column's mark) */
@@ -549,6 +568,48 @@ flush_column (IndsatsImportTable  *t,
   return ok;
 }
 
+/* The common cell, read at once: -?[0-9]+ with maybe one mark and more
+ * digits, 15 digits at most, that shows its mark (or has none); its shape and
+ * value are those indsats_number_shape() and indsats_number_read() give it.
+ * FALSE for any other cell. */
+static gboolean
+plain_number (const char         *cell,
+              IndsatsNumberShape *shape,
+              double             *value)
+{
+  static const double tens[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+                                 1e14, 1e15 };
+  const char *p = cell + (*cell == '-');
+  guint64 digits = 0;
+  guint before = 0, after = 0;
+  char mark = '\0';
+
+  for (; g_ascii_isdigit (*p); p++, before++)
+    digits = digits * 10 + (guint64) (*p - '0');
+  if (before == 0)
+    return FALSE;
+  if (*p == '.' || *p == ',')
+    {
+      mark = *p++;
+      for (; g_ascii_isdigit (*p); p++, after++)
+        digits = digits * 10 + (guint64) (*p - '0');
+      if (after == 0)
+        return FALSE;
+    }
+  if (*p != '\0' || before + after > 15)
+    return FALSE;
+  if (mark == '\0')
+    *shape = INDSATS_NUMBER_WHOLE;
+  else if (before > 3 || after != 3 || cell[*cell == '-'] == '0')
+    *shape = mark == '.' ? INDSATS_NUMBER_POINT : INDSATS_NUMBER_COMMA;
+  else
+    return FALSE;   /* 1.234: its column tells */
+  *value = (double) digits / tens[after];
+  if (*cell == '-')
+    *value = -*value;
+  return TRUE;
+}
+
 /* Reads a number that shows its mark now; keeps one that does not for
  * later. Suppressed or empty cells (-, ., .., empty) are missing values,
  * never zero. */
@@ -567,6 +628,8 @@ take_value (IndsatsImportTable  *t,
   IndsatsNumberShape shape;
   IndsatsDecimal mark;
   gboolean missing = FALSE;
+  gboolean plain;
+  double value = NAN;
 
   if (native)
     {
@@ -596,7 +659,8 @@ take_value (IndsatsImportTable  *t,
       return check_range (t, line, cell, column_name, row->value, error);
     }
 
-  shape = indsats_number_shape (cell);
+  if (!(plain = plain_number (cell, &shape, &value)))
+    shape = indsats_number_shape (cell);
   switch (shape)
     {
     case INDSATS_NUMBER_INVALID:
@@ -609,11 +673,9 @@ take_value (IndsatsImportTable  *t,
     case INDSATS_NUMBER_AMBIGUOUS:
       *held = TRUE;
       if (marks->comma_line != 0 || marks->point_line != 0)
-        {
-          /* the column has shown its mark already */
-          Pending p = { row, g_strdup (cell), column, line };
-          return resolve (t, &p, marks->comma_line ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT, error);
-        }
+        /* the column has shown its mark already */
+        return resolve_row (t, row, cell, column, line,
+                            marks->comma_line ? INDSATS_DECIMAL_COMMA : INDSATS_DECIMAL_POINT, error);
       return hold (t, row, cell, column, line, error);
     case INDSATS_NUMBER_COMMA:
     case INDSATS_NUMBER_POINT:
@@ -645,7 +707,9 @@ take_value (IndsatsImportTable  *t,
     default:
       break;
     }
-  if (!indsats_number_read (cell, INDSATS_DECIMAL_UNKNOWN, &row->value, &missing))
+  if (plain)
+    row->value = value;
+  else if (!indsats_number_read (cell, INDSATS_DECIMAL_UNKNOWN, &row->value, &missing))
     {
       g_autofree char *where = location (t, line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
@@ -689,23 +753,23 @@ column_label (IndsatsImportTable *t,
 }
 
 /* Reads a number that waited with @mark (UNKNOWN: its column's, decided by
- * the whole table) and hands its row on; @p is cleared either way */
+ * the whole table) into @row and hands the row on */
 static gboolean
-resolve (IndsatsImportTable  *t,
-         Pending             *p,
-         IndsatsDecimal       mark,
-         GError             **error)
+resolve_row (IndsatsImportTable  *t,
+             IndsatsImportRow    *row,
+             const char          *text,
+             guint                column,
+             guint                line,
+             IndsatsDecimal       mark,
+             GError             **error)
 {
-  g_autofree char *text = g_steal_pointer (&p->text);
-  g_autoptr(GError) local = NULL;
-  IndsatsImportRow *row = g_steal_pointer (&p->row);
   gboolean missing;
 
   if (mark == INDSATS_DECIMAL_UNKNOWN)
-    mark = mark_of_column (t, p->column);
+    mark = mark_of_column (t, column);
   if (mark == INDSATS_DECIMAL_UNKNOWN)
     {
-      g_autofree char *where = location (t, p->line);
+      g_autofree char *where = location (t, line);
       char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
       double thousands = NAN, decimals = NAN;
       char mark_char = strchr (text, ',') ? ',' : '.';
@@ -718,28 +782,38 @@ resolve (IndsatsImportTable  *t,
                    "%s: “%s” in column “%s” may be %s or %s, and nothing in the file tells whether "
                    "the %s groups thousands or marks the decimals; say which with --decimal comma "
                    "or --decimal point",
-                   where, text, column_label (t, p->column),
+                   where, text, column_label (t, column),
                    g_ascii_formatd (a, sizeof a, "%.15g", thousands),
                    g_ascii_formatd (b, sizeof b, "%.15g", decimals),
                    mark_char == '.' ? "dot" : "comma");
-      indsats_import_row_free (row);
       return FALSE;
     }
   if (!indsats_number_read (text, mark, &row->value, &missing))
     {
-      g_autofree char *where = location (t, p->line);
+      g_autofree char *where = location (t, line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: “%s” in column “%s” is not a number", where, text, column_label (t, p->column));
-      indsats_import_row_free (row);
+                   "%s: “%s” in column “%s” is not a number", where, text, column_label (t, column));
       return FALSE;
     }
-  if (!check_range (t, p->line, text, column_label (t, p->column), row->value, error))
-    {
-      indsats_import_row_free (row);
-      return FALSE;
-    }
+  if (!check_range (t, line, text, column_label (t, column), row->value, error))
+    return FALSE;
   note_mark (t, mark);
   return t->emit (row, t->emit_data, error);
+}
+
+/* resolve_row() for a row that waited; @p is cleared either way */
+static gboolean
+resolve (IndsatsImportTable  *t,
+         Pending             *p,
+         IndsatsDecimal       mark,
+         GError             **error)
+{
+  g_autofree char *text = g_steal_pointer (&p->text);
+  IndsatsImportRow *row = g_steal_pointer (&p->row);
+  gboolean ok = resolve_row (t, row, text, p->column, p->line, mark, error);
+
+  indsats_import_row_free (row);
+  return ok;
 }
 
 /**
@@ -833,8 +907,8 @@ indsats_import_is_total (const char *value)
 }
 
 
-/* Reads a row's value and hands the row on, or keeps it until its value can
- * be read; takes @row */
+/* Reads a row's value and hands the row on, or keeps a copy until its value
+ * can be read */
 static gboolean
 give (IndsatsImportTable  *t,
       IndsatsImportRow    *row,
@@ -849,12 +923,91 @@ give (IndsatsImportTable  *t,
 
   t->n_rows++;
   if (!take_value (t, row, column, cell, native, line, column_name, &held, error))
-    {
-      if (!held)
-        indsats_import_row_free (row);
-      return FALSE;
-    }
+    return FALSE;
   return held || t->emit (row, t->emit_data, error);
+}
+
+/* A cell of a column whose cells repeat (area, period, indicator, unit, a
+ * breakdown) that is the same as the row before's: checked and read then */
+static gboolean
+same_cell (IndsatsImportTable *t,
+           guint               column,
+           const char         *cell)
+{
+  LastCell *last = &t->last[column];
+
+  return last->kept && strcmp (last->text->str, cell) == 0;
+}
+
+/* Keeps a column's cell, once read: a cell without white space around it,
+ * which a cell the same as it can be told by */
+static LastCell *
+keep_cell (IndsatsImportTable *t,
+           guint               column,
+           const char         *stripped)
+{
+  LastCell *last = &t->last[column];
+
+  if (last->text == NULL)
+    last->text = g_string_new (NULL);
+  g_string_assign (last->text, stripped);
+  last->kept = TRUE;
+  return last;
+}
+
+/* The breakdown values of a row, "Køn: Kvinder; A-kasse: I alt", and whether
+ * each is its total; the same as the row before's when its cells are */
+static gboolean
+read_breakdown (IndsatsImportTable  *t,
+                char               **cells,
+                guint                line,
+                GError             **error)
+{
+  gboolean changed = t->breakdown == NULL;
+
+  for (guint b = 0; b < t->breakdowns->len && !changed; b++)
+    changed = !t->same[g_array_index (t->breakdowns, int, b)];
+  if (!changed)
+    return TRUE;
+  if (t->breakdown == NULL)
+    t->breakdown = g_string_new (NULL);
+  g_string_truncate (t->breakdown, 0);
+  t->breakdown_total = TRUE;
+  for (guint b = 0; b < t->breakdowns->len; b++)
+    {
+      int column = g_array_index (t->breakdowns, int, b);
+      const char *name = g_ptr_array_index (t->column_names, column);
+      LastCell *last = &t->last[column];
+
+      if (!t->same[column])
+        {
+          const char *cell = g_strstrip (cells[column]);
+
+          if (*cell == '\0')
+            {
+              g_autofree char *where = location (t, line);
+              g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                           "%s: the breakdown “%s” is empty; every row needs a value in each breakdown column",
+                           where, name);
+              return FALSE;
+            }
+          if (is_number (cell))
+            {
+              g_autofree char *where = location (t, line);
+              g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
+                           "%s: “%s” in column “%s” is a number, but the first row has text there, so the "
+                           "column was read as a breakdown; check the file's first row",
+                           where, cell, name);
+              return FALSE;
+            }
+          last = keep_cell (t, column, cell);
+          last->name = name_of (t, cell);
+          last->total = indsats_import_is_total (cell);
+        }
+      g_string_append_printf (t->breakdown, "%s%s: %s", b > 0 ? "; " : "", name, last->name);
+      t->breakdown_total &= last->total;
+    }
+  return TRUE;
 }
 
 /**
@@ -886,8 +1039,9 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
     }
   for (guint i = 0; i < n_cells; i++)
     {
+      t->same[i] = same_cell (t, i, cells[i]);
       /* the field's name is written only for a message: most rows are good */
-      if (!indsats_text_check (cells[i], "", FALSE, NULL))
+      if (!t->same[i] && !indsats_text_check (cells[i], "", FALSE, NULL))
         {
           g_autofree char *field = g_strdup_printf ("field %u", i + 1);
 
@@ -898,84 +1052,80 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
           return FALSE;
         }
     }
-  area = g_strstrip (cells[t->area]);
-  if (*area == '\0')
+  if (t->same[t->area])
+    area = t->last[t->area].name;
+  else
     {
-      where = location (t, line);
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the area is empty", where);
-      return FALSE;
+      area = g_strstrip (cells[t->area]);
+      if (*area == '\0')
+        {
+          where = location (t, line);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the area is empty", where);
+          return FALSE;
+        }
+      area = keep_cell (t, t->area, area)->name = name_of (t, area);
     }
-  area = name_of (t, area);
-  if (!period_of (t, g_strstrip (cells[t->period]), &period, &local))
+  if (t->same[t->period])
+    period = t->last[t->period].period;
+  else
     {
-      where = location (t, line);
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s", where, local->message);
-      return FALSE;
+      const char *cell = g_strstrip (cells[t->period]);
+
+      if (!period_of (t, cell, &period, &local))
+        {
+          where = location (t, line);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s", where, local->message);
+          return FALSE;
+        }
+      keep_cell (t, t->period, cell)->period = period;
     }
 
   if (t->long_form)
     {
-      const char *indicator = g_strstrip (cells[t->indicator]);
-      const char *unit = t->unit >= 0 ? g_strstrip (cells[t->unit]) : NULL;
-      IndsatsImportRow *row;
+      const char *indicator, *unit = NULL;
+      IndsatsImportRow row;
 
-      if (*indicator == '\0')
+      if (t->same[t->indicator])
+        indicator = t->last[t->indicator].name;
+      else
         {
-          where = location (t, line);
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the indicator is empty", where);
-          return FALSE;
+          indicator = g_strstrip (cells[t->indicator]);
+          if (*indicator == '\0')
+            {
+              where = location (t, line);
+              g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the indicator is empty", where);
+              return FALSE;
+            }
+          indicator = keep_cell (t, t->indicator, indicator)->name = name_of (t, indicator);
         }
-      row = new_row (name_of (t, indicator), "", TRUE, area, &period, unit && *unit ? name_of (t, unit) : NULL,
-                     FALSE, line);
-      return give (t, row, t->value, g_strstrip (cells[t->value]), native && native[t->value], line, "value",
+      if (t->unit >= 0 && t->same[t->unit])
+        unit = t->last[t->unit].name;
+      else if (t->unit >= 0)
+        {
+          unit = g_strstrip (cells[t->unit]);
+          unit = keep_cell (t, t->unit, unit)->name = *unit ? name_of (t, unit) : NULL;
+        }
+      row = (IndsatsImportRow) { (char *) indicator, (char *) "", TRUE, (char *) area, period, NAN, (char *) unit,
+                                 FALSE, line };
+      return give (t, &row, t->value, g_strstrip (cells[t->value]), native && native[t->value], line, "value",
                    error);
     }
 
   if (!t->classified && !classify (t, cells, line, error))
     return FALSE;
+  if (!read_breakdown (t, cells, line, error))
+    return FALSE;
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *measure = g_ptr_array_index (t->measures, i);
+      IndsatsImportRow row;
 
-  {
-    g_autoptr(GString) breakdown = g_string_new (NULL);
-    gboolean total = TRUE;
-
-    for (guint b = 0; b < t->breakdowns->len; b++)
-      {
-        int column = g_array_index (t->breakdowns, int, b);
-        const char *name = g_ptr_array_index (t->column_names, column);
-        const char *cell = g_strstrip (cells[column]);
-
-        if (*cell == '\0')
-          {
-            where = location (t, line);
-            g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                         "%s: the breakdown “%s” is empty; every row needs a value in each breakdown column",
-                         where, name);
-            return FALSE;
-          }
-        if (is_number (cell))
-          {
-            where = location (t, line);
-            g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                         "%s: “%s” in column “%s” is a number, but the first row has text there, so the "
-                         "column was read as a breakdown; check the file's first row",
-                         where, cell, name);
-            return FALSE;
-          }
-        g_string_append_printf (breakdown, "%s%s: %s", b > 0 ? "; " : "", name, name_of (t, cell));
-        total &= indsats_import_is_total (cell);
-      }
-
-    for (guint i = 0; i < n_cells; i++)
-      {
-        const char *measure = g_ptr_array_index (t->measures, i);
-        IndsatsImportRow *row;
-
-        if (measure == NULL)
-          continue;
-        row = new_row (measure, breakdown->str, total, area, &period, unit_of_label (measure), TRUE, line);
-        if (!give (t, row, i, g_strstrip (cells[i]), native && native[i], line, measure, error))
-          return FALSE;
-      }
-  }
+      if (measure == NULL)
+        continue;
+      row = (IndsatsImportRow) { (char *) measure, t->breakdown->str, t->breakdown_total, (char *) area, period,
+                                 NAN, (char *) g_ptr_array_index (t->units, i), TRUE, line };
+      if (!give (t, &row, i, g_strstrip (cells[i]), native && native[i], line, measure, error))
+        return FALSE;
+    }
   return TRUE;
 }

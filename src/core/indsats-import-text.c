@@ -184,6 +184,38 @@ seek_to (IndsatsImportText  *text,
   return TRUE;
 }
 
+/* Whether @text is UTF-8 all through, with @end at the first byte that is not,
+ * as g_utf8_validate_len() says for text without NUL; the ASCII that most
+ * of a key-figure file is, is passed over eight bytes at a time */
+static gboolean
+utf8_valid (const char  *text,
+            gsize        length,
+            const char **end)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      gsize j;
+
+      for (guint64 word; i + 8 <= length; i += 8)
+        {
+          memcpy (&word, text + i, sizeof word);
+          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+        }
+      while (i < length && (guchar) text[i] < 0x80)
+        i++;
+      for (j = i; j < length && (guchar) text[j] >= 0x80; j++)
+        ;
+      if (j > i && !g_utf8_validate_len (text + i, j - i, end))
+        return FALSE;
+      i = j;
+    }
+  *end = text + length;
+  return TRUE;
+}
+
 /* Reads the file once to learn its encoding: UTF-8 when every byte says so,
  * else Windows-1252, as Excel on Windows writes CSV. A NUL byte is binary. */
 static gboolean
@@ -215,7 +247,7 @@ scan_encoding (IndsatsImportText  *text,
           return FALSE;
         }
       length = carry + n;
-      if (utf8 && !g_utf8_validate_len (buffer, length, &end))
+      if (utf8 && !utf8_valid (buffer, length, &end))
         {
           /* a character cut by the end of the piece waits for the next */
           gsize rest = buffer + length - end;
@@ -417,7 +449,7 @@ indsats_import_text_parse (IndsatsImportText           *text,
     if (!emit (NULL, emit_data, error))
       return FALSE;
     for (guint r = 0; r < rows->len; r++)
-      if (!emit (g_steal_pointer (&rows->pdata[r]), emit_data, error))
+      if (!emit (g_ptr_array_index (rows, r), emit_data, error))
         return FALSE;
   }
   return TRUE;
@@ -471,7 +503,7 @@ collect_cb (IndsatsImportRow  *row,
   if (row == NULL)
     g_ptr_array_set_size (user_data, 0);   /* read again from the start */
   else
-    g_ptr_array_add (user_data, row);
+    g_ptr_array_add (user_data, indsats_import_row_copy (row));
   return TRUE;
 }
 

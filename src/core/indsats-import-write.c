@@ -3,7 +3,8 @@
  * The import's rows checked against each other (one value per indicator,
  * area and period; one unit and one kind of period per indicator) and
  * against the database, and written into one open transaction as they are
- * read; the entry points that run an import of files or of API answers.
+ * read, the rows of a series the import wrote before 64 to a statement;
+ * the entry points that run an import of files or of API answers.
  */
 #include "config.h"
 
@@ -92,6 +93,19 @@ series_free (Series *series)
   g_free (series);
 }
 
+/* A row that waits in the queue: what writing it, or describing it, needs */
+typedef struct
+{
+  Series        *series;
+  const char    *indicator;   /* in Writer.names */
+  const char    *breakdown;
+  const char    *area;
+  gboolean       total;
+  IndsatsPeriod  period;
+  double         value;
+  guint          line;
+} Queued;
+
 /* What one file brought, for the preview */
 typedef struct
 {
@@ -99,6 +113,8 @@ typedef struct
   GHashTable   *areas;
   IndsatsPeriod first;
   IndsatsPeriod last;
+  const char   *last_measure;  /* the last row's, in measures: rows of one often come together */
+  const char   *last_area;     /* in areas */
 } Described;
 
 /* Checks each row against the import's others and writes it into the open
@@ -143,10 +159,18 @@ typedef struct
   char                 *source;
   Described             described;
   /* the last row's series: rows of one series often come together */
-  char                 *last_indicator;
-  char                 *last_breakdown;
+  const char           *last_indicator;  /* in names */
+  const char           *last_breakdown;
   gboolean              last_total;
   Series               *last_series;
+  /* Rows of series written before, checked and waiting to be written
+   * together: a batch that adds them all is as if each had been written
+   * alone; otherwise each is written alone after all, in order */
+  Queued                queue[INDSATS_STORE_NEW_OBSERVATIONS];
+  guint                 n_queued;
+  guint                 batch_pause;  /* rows to write alone before trying a batch again */
+  GHashTable           *names;        /* the areas, indicators and breakdowns the queue points to */
+  const char           *last_area;
   /* A file's own faults are named before the rows' disagreements, and those
    * before the database's: the first of each waits until every file is read */
   GError               *check_error;
@@ -183,6 +207,28 @@ described_clear (Described *d)
 {
   g_clear_pointer (&d->measures, g_hash_table_unref);
   g_clear_pointer (&d->areas, g_hash_table_unref);
+  d->last_measure = d->last_area = NULL;
+}
+
+/* @name among @seen, added to @list when new; the last one told is asked
+ * first */
+static const char *
+describe_name (GHashTable  *seen,
+               GPtrArray   *list,
+               const char  *last,
+               const char  *name)
+{
+  char *kept;
+
+  if (last != NULL && strcmp (last, name) == 0)
+    return last;
+  if (!(kept = g_hash_table_lookup (seen, name)))
+    {
+      kept = g_strdup (name);
+      g_hash_table_add (seen, kept);
+      g_ptr_array_add (list, g_strdup (name));
+    }
+  return kept;
 }
 
 static void
@@ -198,8 +244,7 @@ writer_clear (Writer *w)
   g_clear_pointer (&w->counts, g_hash_table_unref);
   g_clear_pointer (&w->areas, g_hash_table_unref);
   g_clear_pointer (&w->source, g_free);
-  g_clear_pointer (&w->last_indicator, g_free);
-  g_clear_pointer (&w->last_breakdown, g_free);
+  g_clear_pointer (&w->names, g_hash_table_unref);
   g_clear_error (&w->check_error);
   g_clear_error (&w->store_error);
   described_clear (&w->described);
@@ -226,6 +271,7 @@ writer_init (Writer                     *w,
   w->series = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) series_free);
   w->counts = g_hash_table_new (g_str_hash, g_str_equal);
   w->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!(w->stored_list = indsats_store_list_indicators (store, error)))
     return FALSE;
   for (guint i = 0; i < w->stored_list->len; i++)
@@ -256,8 +302,7 @@ writer_start_file (Writer            *w,
   w->file_table = file->table;
   g_free (w->source);
   w->source = indsats_text_normalize (source);
-  g_clear_pointer (&w->last_indicator, g_free);
-  g_clear_pointer (&w->last_breakdown, g_free);
+  w->last_indicator = w->last_breakdown = w->last_area = NULL;
   w->last_series = NULL;
   described_clear (&w->described);
   w->described.measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -286,16 +331,8 @@ describe_row (Writer                 *w,
   IndsatsImportFile *file = w->file;
   Described *d = &w->described;
 
-  if (!g_hash_table_contains (d->measures, row->indicator))
-    {
-      g_hash_table_add (d->measures, g_strdup (row->indicator));
-      g_ptr_array_add (file->measures, g_strdup (row->indicator));
-    }
-  if (!g_hash_table_contains (d->areas, row->area))
-    {
-      g_hash_table_add (d->areas, g_strdup (row->area));
-      g_ptr_array_add (file->areas, g_strdup (row->area));
-    }
+  d->last_measure = describe_name (d->measures, file->measures, d->last_measure, row->indicator);
+  d->last_area = describe_name (d->areas, file->areas, d->last_area, row->area);
   if (file->values == 0 || indsats_period_compare (&row->period, &d->first) < 0)
     d->first = row->period;
   if (file->values == 0 || indsats_period_compare (&row->period, &d->last) > 0)
@@ -325,6 +362,21 @@ location_in (Writer *w,
   return indsats_import_location (file, &row);
 }
 
+/* @text, kept as long as the import runs */
+static const char *
+intern (Writer     *w,
+        const char *text)
+{
+  char *kept = g_hash_table_lookup (w->names, text);
+
+  if (kept == NULL)
+    {
+      kept = g_strdup (text);
+      g_hash_table_add (w->names, kept);
+    }
+  return kept;
+}
+
 static Series *
 series_for (Writer                 *w,
             const IndsatsImportRow *row)
@@ -347,10 +399,8 @@ series_for (Writer                 *w,
       series->kind_line = row->line;
       g_hash_table_insert (w->series, series->name, series);
     }
-  g_free (w->last_indicator);
-  g_free (w->last_breakdown);
-  w->last_indicator = g_strdup (row->indicator);
-  w->last_breakdown = g_strdup (row->breakdown);
+  w->last_indicator = intern (w, row->indicator);
+  w->last_breakdown = intern (w, row->breakdown);
   w->last_total = row->total;
   w->last_series = series;
   return series;
@@ -564,7 +614,6 @@ search_cb (IndsatsImportRow  *row,
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "found");
         }
     }
-  indsats_import_row_free (row);
   return !stop;
 }
 
@@ -709,61 +758,204 @@ put_row (Writer                 *w,
   return TRUE;
 }
 
+/* Writes a row that was checked against its series, or keeps its key when
+ * it is not to be written; %FALSE: the import fails */
 static gboolean
-write_cb (IndsatsImportRow  *row_in,
-          gpointer           user_data,
-          GError           **error)
+write_row (Writer                 *w,
+           Series                 *series,
+           const IndsatsImportRow *row,
+           GError                **error)
 {
   g_autoptr(GError) local = NULL;
-  Writer *w = user_data;
-  IndsatsImportRow *row = row_in;
-  Series *series;
-  gboolean ok = TRUE;
   gboolean repeat = FALSE;
 
-  /* the file is read again from the start: the rows written already come
-   * again with the same values, and are dropped as repeats */
-  if (row == NULL)
-    return TRUE;
-  if ((++w->n_rows & 0xfff) == 0 && g_cancellable_is_cancelled (w->cancellable))
-    {
-      ok = indsats_import_cancel_error (error);
-      goto out;
-    }
-  /* after a disagreement, the files are only read on, for faults of their own */
-  if (w->check_error != NULL)
-    goto out;
-  series = series_for (w, row);
-  if (!check_series (w, series, row, &w->check_error))
-    goto out;
   if (series->skipped || w->store_error != NULL)
     {
       /* not written: its key waits in the temporary database, and may
        * repeat one this import wrote */
       if (first_time (w, series, row, &w->check_error) && !repeats_written (w, series, row, &w->check_error))
         describe_row (w, row);
-      goto out;
+      return TRUE;
     }
   if (!put_row (w, series, row, &repeat, &local))
     {
-      if (g_error_matches (local, INDSATS_ERROR, INDSATS_ERROR_INVALID))
-        {
-          w->store_error = g_steal_pointer (&local);
-          if (first_time (w, series, row, &w->check_error))
-            describe_row (w, row);
-        }
-      else
+      if (!g_error_matches (local, INDSATS_ERROR, INDSATS_ERROR_INVALID))
         {
           g_propagate_error (error, g_steal_pointer (&local));
-          ok = FALSE;
+          return FALSE;
         }
+      w->store_error = g_steal_pointer (&local);
+      if (first_time (w, series, row, &w->check_error))
+        describe_row (w, row);
     }
   else if (!repeat)
     describe_row (w, row);
+  return TRUE;
+}
 
-out:
-  indsats_import_row_free (row);
-  return ok;
+static void
+queued_row (const Queued     *q,
+            IndsatsImportRow *row)
+{
+  *row = (IndsatsImportRow) { (char *) q->indicator, (char *) q->breakdown, q->total, (char *) q->area, q->period,
+                              q->value, NULL, FALSE, q->line };
+}
+
+/* A row added by a batch, as put_row() counts one */
+static void
+count_added (Writer       *w,
+             const Queued *q)
+{
+  IndsatsImportRow row;
+
+  queued_row (q, &row);
+  q->series->count->total = q->total;
+  q->series->count->added++;
+  w->summary->rows++;
+  describe_row (w, &row);
+}
+
+static gboolean
+same_key (const Queued *a,
+          const Queued *b)
+{
+  return a->series == b->series && a->area == b->area && a->period.kind == b->period.kind &&
+         a->period.year == b->period.year && a->period.index == b->period.index;
+}
+
+/* Writes the rows that wait: all at once when the batch is full, and each
+ * alone where the batch did not add every one of them */
+static gboolean
+flush_queue (Writer  *w,
+             GError **error)
+{
+  IndsatsNewObservation batch[INDSATS_STORE_NEW_OBSERVATIONS];
+  gboolean claimed[INDSATS_STORE_NEW_OBSERVATIONS] = { FALSE };
+  guint n = w->n_queued, added = 0;
+  gint64 before = G_MAXINT64;
+
+  if (n == 0)
+    return TRUE;
+  w->n_queued = 0;
+  if (n == INDSATS_STORE_NEW_OBSERVATIONS)
+    {
+      g_autoptr(GError) local = NULL;
+
+      for (guint i = 0; i < n; i++)
+        batch[i] = (IndsatsNewObservation) { w->queue[i].series->id, w->queue[i].area, w->queue[i].period,
+                                             w->queue[i].value };
+      if (!indsats_store_add_new_observations (w->store, batch, w->source, w->now, &before, &added, &local))
+        {
+          if (!g_error_matches (local, INDSATS_ERROR, INDSATS_ERROR_INVALID))
+            {
+              IndsatsImportRow row;
+              g_autofree char *where = NULL;
+
+              queued_row (&w->queue[0], &row);
+              where = indsats_import_location (w->file, &row);
+              g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", where);
+              return FALSE;
+            }
+          /* refused: each row alone says which, and why */
+          added = 0;
+        }
+      if (added == n)
+        {
+          for (guint i = 0; i < n; i++)
+            count_added (w, &w->queue[i]);
+          return TRUE;
+        }
+      /* some were there: write alone for a while */
+      w->batch_pause = 8 * INDSATS_STORE_NEW_OBSERVATIONS;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const Queued *q = &w->queue[i];
+      IndsatsImportRow row;
+
+      if (w->check_error != NULL)
+        break;
+      queued_row (q, &row);
+      if (added > 0)
+        {
+          g_autoptr(GError) local = NULL;
+          gboolean found = FALSE, earlier = FALSE;
+          double there;
+
+          /* the batch added the key: for its first row in the batch */
+          if (!indsats_store_find_import_observation (w->store, q->series->id, q->area, &q->period, before,
+                                                      &found, &there, &local))
+            {
+              g_autofree char *where = indsats_import_location (w->file, &row);
+              g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", where);
+              return FALSE;
+            }
+          for (guint j = 0; found && j < i && !earlier; j++)
+            earlier = claimed[j] && same_key (&w->queue[j], q);
+          if (found && !earlier)
+            {
+              claimed[i] = TRUE;
+              count_added (w, q);
+              continue;
+            }
+        }
+      if (!write_row (w, q->series, &row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Keeps a checked row of a series written before to be written with others */
+static void
+queue_row (Writer                 *w,
+           Series                 *series,
+           const IndsatsImportRow *row)
+{
+  Queued *q = &w->queue[w->n_queued++];
+
+  if (w->last_area == NULL || strcmp (w->last_area, row->area) != 0)
+    w->last_area = intern (w, row->area);
+  *q = (Queued) { series, w->last_indicator, w->last_breakdown, w->last_area, row->total, row->period, row->value,
+                  row->line };
+}
+
+static gboolean
+write_cb (IndsatsImportRow  *row,
+          gpointer           user_data,
+          GError           **error)
+{
+  g_autoptr(GError) local = NULL;
+  Writer *w = user_data;
+  Series *series;
+
+  /* the file is read again from the start: the rows written already come
+   * again with the same values, and are dropped as repeats */
+  if (row == NULL)
+    return flush_queue (w, error);
+  if ((++w->n_rows & 0xfff) == 0 && g_cancellable_is_cancelled (w->cancellable))
+    return indsats_import_cancel_error (error);
+  /* after a disagreement, the files are only read on, for faults of their own */
+  if (w->check_error != NULL)
+    return TRUE;
+  series = series_for (w, row);
+  if (!check_series (w, series, row, &local))
+    {
+      /* the rows before it come first */
+      if (!flush_queue (w, error))
+        return FALSE;
+      if (w->check_error == NULL)
+        w->check_error = g_steal_pointer (&local);
+      return TRUE;
+    }
+  if (series->id != 0 && series->count != NULL && !series->skipped && w->store_error == NULL &&
+      w->batch_pause == 0)
+    {
+      queue_row (w, series, row);
+      return w->n_queued < INDSATS_STORE_NEW_OBSERVATIONS || flush_queue (w, error);
+    }
+  if (w->batch_pause > 0)
+    w->batch_pause--;
+  return flush_queue (w, error) && (w->check_error != NULL || write_row (w, series, row, error));
 }
 
 /* Opens, reads and writes one file or answer; @raw is taken */
@@ -783,7 +975,7 @@ import_one (Writer                     *w,
 
   writer_start_file (w, f, file, source);
   ok = indsats_import_text_open (&text, name, raw, size, w->cancellable, w->progress, error) &&
-       indsats_import_text_parse (&text, options, file, write_cb, w, error);
+       indsats_import_text_parse (&text, options, file, write_cb, w, error) && flush_queue (w, error);
   indsats_import_text_clear (&text);
   if (ok)
     writer_end_file (w);

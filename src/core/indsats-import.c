@@ -35,6 +35,19 @@ indsats_import_row_free (IndsatsImportRow *row)
   g_free (row);
 }
 
+IndsatsImportRow *
+indsats_import_row_copy (const IndsatsImportRow *row)
+{
+  IndsatsImportRow *copy = g_new (IndsatsImportRow, 1);
+
+  *copy = *row;
+  copy->indicator = g_strdup (row->indicator);
+  copy->breakdown = g_strdup (row->breakdown);
+  copy->area = g_strdup (row->area);
+  copy->unit = g_strdup (row->unit);
+  return copy;
+}
+
 static void
 count_free (IndsatsImportCount *count)
 {

@@ -137,21 +137,28 @@ gboolean indsats_sqlite_open (const char          *path,
                               IndsatsSqliteFlags   flags,
                               IndsatsDb          **db);
 
-/* PostgreSQL (indsats-store-pg.c) */
+/* PostgreSQL: the backend is a module (indsats-store-pg.c), loaded the first
+ * time one of these needs libpq (indsats-store-pg-load.c) */
 
 /* Whether @name is a PostgreSQL connection URI rather than a file */
 gboolean    indsats_is_pg_uri   (const char  *name);
-/* "user@host:port/database" as libpq reads @uri, never its password */
+/* "user@host:port/database" as libpq reads @uri, never its password; without
+ * the module, @uri without its password */
 char       *indsats_pg_describe (const char  *uri);
 /* @uri as given, with a password in it as “…” */
 char       *indsats_pg_without_password (const char  *uri);
-/* Connects; on failure returns FALSE with @error naming the server */
+/* Connects; on failure (or when the module cannot be loaded) returns FALSE
+ * with @error naming the server, or the module and what to do */
 gboolean    indsats_pg_open     (const char  *uri,
                                  IndsatsDb  **db,
                                  GError     **error);
-/* Whether a server that asks for a password gets the one the keyring keeps
- * for it (the window's Preferences put it there); off by default */
-void        indsats_pg_use_keyring (gboolean  use);
+
+/* Gives the password kept for @server ("user@host:port/database"), or NULL */
+typedef char *(*IndsatsPasswordFunc) (const char *server);
+
+/* Where a server that asks for a password gets one besides libpq's own ways
+ * (the window's keyring); NULL, the default, for none */
+void        indsats_pg_set_password_func (IndsatsPasswordFunc  func);
 /* "user@host:port/database" of an open connection, NULL for SQLite */
 const char *indsats_pg_server   (IndsatsDb   *db);
 

@@ -268,6 +268,92 @@ indsats_store_put_observation (IndsatsStore              *self,
                                                G_MAXINT64, NULL, NULL, change, NULL, NULL, error);
 }
 
+/* One statement adds a batch of new values: the statement's cost, more than
+ * a row's, is paid once for the batch. The first row numbers its
+ * parameters after the source (?1) and the time (?2); the others follow. */
+#define NEW_ROW ", (?, ?, ?, ?, ?, 0, ?1, ?2)"
+#define NEW_ROWS_4 NEW_ROW NEW_ROW NEW_ROW NEW_ROW
+#define NEW_ROWS_16 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4
+#define NEW_ROWS_63 NEW_ROWS_16 NEW_ROWS_16 NEW_ROWS_16 NEW_ROWS_4 NEW_ROWS_4 NEW_ROWS_4 NEW_ROW NEW_ROW NEW_ROW
+G_STATIC_ASSERT (INDSATS_STORE_NEW_OBSERVATIONS == 64);
+static const char sql_insert_new_observations[] =
+  "INSERT INTO observation (indicator_id, area, period, period_key, value, preliminary, source, updated_at)"
+  " VALUES (?3, ?4, ?5, ?6, ?7, 0, ?1, ?2)" NEW_ROWS_63
+  " ON CONFLICT (indicator_id, area, period) DO NOTHING";
+
+/**
+ * indsats_store_add_new_observations:
+ * @rows: (array fixed-size=64): the values, of indicators that exist
+ * @before: (out): the largest observation id before: the rows added have
+ *   larger ones
+ * @added: (out): how many were added
+ *
+ * Adds, in one statement, those of @rows whose indicator, area and period
+ * have no value yet; the others are left as they are, and the caller tells
+ * them apart (indsats_store_find_import_observation() with @before).
+ *
+ * Returns: %FALSE with @error set, and nothing changed: INDSATS_ERROR_INVALID
+ *   when a row cannot be stored as it is
+ */
+gboolean
+indsats_store_add_new_observations (IndsatsStore                *self,
+                                    const IndsatsNewObservation *rows,
+                                    const char                  *source,
+                                    const char                  *now,
+                                    gint64                      *before,
+                                    guint                       *added,
+                                    GError                     **error)
+{
+  char canonical[INDSATS_STORE_NEW_OBSERVATIONS][32];
+  const char *checked = NULL;
+  IndsatsStmt *stmt;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
+
+  *added = 0;
+  if (!indsats_text_check (source, "The source", FALSE, error))
+    return FALSE;
+  for (guint i = 0; i < INDSATS_STORE_NEW_OBSERVATIONS; i++)
+    {
+      const char *area = rows[i].area;
+
+      /* rows of one area come together: each is checked once */
+      if (area == checked)
+        continue;
+      if (area == NULL || *area == '\0')
+        {
+          g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The area is empty");
+          return FALSE;
+        }
+      if (!indsats_text_check (area, "The area", FALSE, error))
+        return FALSE;
+      checked = area;
+    }
+  if (!indsats_store_get_last_observation_id (self, before, error))
+    return FALSE;
+
+  if (!(stmt = prepare (self, sql_insert_new_observations, error)))
+    return FALSE;
+  bind_text_static (stmt, 1, source ? source : "");
+  bind_text_static (stmt, 2, now);
+  for (guint i = 0; i < INDSATS_STORE_NEW_OBSERVATIONS; i++)
+    {
+      const IndsatsNewObservation *row = &rows[i];
+      int at = 3 + 5 * (int) i;
+
+      indsats_period_write (&row->period, canonical[i], sizeof canonical[i]);
+      bind_int64 (stmt, at, row->indicator_id);
+      bind_text_static (stmt, at + 1, row->area);
+      bind_text_static (stmt, at + 2, canonical[i]);
+      bind_int (stmt, at + 3, period_key (&row->period));
+      bind_double (stmt, at + 4, row->value);
+    }
+  if (!step_done (self, stmt, "Cannot save the key figure", error))
+    return FALSE;
+  *added = (guint) changes (self);
+  return TRUE;
+}
+
 /**
  * indsats_store_put_import_observation:
  * @fresh_after: an id from indsats_store_get_last_observation_id() at the

@@ -11,6 +11,12 @@
  * instead of reading what that writer is about to change. Inner transactions
  * are savepoints. A statement's rows are fetched whole, so that another
  * statement may run while they are read, as SQLite allows.
+ *
+ * It is a module of its own (indsats-store-postgresql), loaded by
+ * indsats-store-pg-load.c only when a PostgreSQL address is opened, so that
+ * a program on an SQLite file never maps libpq and what libpq brings. It
+ * holds its own copy of the few plain helpers it needs (the error domain,
+ * indsats-store-pg-uri.c) and shows one symbol, indsats_pg_module().
  */
 #include "config.h"
 
@@ -21,7 +27,7 @@
 #include <string.h>
 
 #include "indsats-error.h"
-#include "indsats-keyring.h"
+#include "indsats-store-pg-module.h"
 
 /* The type of a boolean column, from PostgreSQL's catalog (pg_type.dat) */
 #define PG_BOOL_OID 16
@@ -630,72 +636,9 @@ static const IndsatsBackend pg_backend = {
 
 /* Opening */
 
-gboolean
-indsats_is_pg_uri (const char *name)
-{
-  return name != NULL &&
-         (g_str_has_prefix (name, "postgresql://") || g_str_has_prefix (name, "postgres://"));
-}
-
-/* Replaces what follows @key (up to the next '&' or space) in @out, from
- * @from on, with "…" */
-static void
-hide_value (GString    *out,
-            const char *key,
-            gsize       from)
-{
-  for (char *at = strstr (out->str + from, key); at != NULL; at = strstr (at, key))
-    {
-      gsize start = at - out->str + strlen (key);
-      gsize length = strcspn (out->str + start, "& ");
-
-      if (at > out->str && strchr ("?& ", at[-1]) == NULL)
-        {
-          at++;
-          continue;
-        }
-      g_string_erase (out, start, length);
-      g_string_insert (out, start, "…");
-      at = out->str + start;
-    }
-}
-
-/**
- * indsats_pg_without_password:
- *
- * Returns: (transfer full): @uri as it was given, but with a password in it
- *   (user:password@, or password=) as "…", for a message that says back
- *   what a person wrote
- */
-char *
-indsats_pg_without_password (const char *uri)
-{
-  GString *out = g_string_new (uri);
-  const char *scheme = strstr (uri, "://");
-  gsize query = 0;
-
-  if (scheme != NULL)
-    {
-      gsize start = scheme + 3 - uri;
-      gsize end = start + strcspn (uri + start, "/?");
-      const char *at = g_strrstr_len (uri + start, end - start, "@");
-      const char *colon = at ? memchr (uri + start, ':', at - (uri + start)) : NULL;
-
-      query = end;
-      if (colon != NULL)
-        {
-          g_string_erase (out, colon + 1 - uri, at - colon - 1);
-          g_string_insert (out, colon + 1 - uri, "…");
-          query = end - (at - colon - 1) + strlen ("…");
-        }
-    }
-  hide_value (out, "password=", query);
-  return g_string_free (out, FALSE);
-}
-
 /* "host:port/database" as libpq reads @uri, without its password */
-char *
-indsats_pg_describe (const char *uri)
+static char *
+pg_describe (const char *uri)
 {
   PQconninfoOption *options = PQconninfoParse (uri, NULL);
   const char *host = NULL, *hostaddr = NULL, *port = NULL, *dbname = NULL, *user = NULL;
@@ -769,23 +712,16 @@ quiet_notice (void       *data,
   g_debug ("PostgreSQL server %s: %s", (const char *) data, message);
 }
 
-/* Whether a server that asks for a password gets the one kept in the keyring */
-static gboolean keyring_passwords;
-
-void
-indsats_pg_use_keyring (gboolean use)
-{
-  keyring_passwords = use;
-}
-
 /* A server that does not answer is given up on after this many seconds,
  * unless the URI or PGCONNECT_TIMEOUT says otherwise */
 #define CONNECT_TIMEOUT "10"
 
-gboolean
-indsats_pg_open (const char  *uri,
-                 IndsatsDb  **db,
-                 GError     **error)
+/* @password_func: (nullable): asked for the password of a server that wants one */
+static gboolean
+pg_open (const char           *uri,
+         IndsatsPasswordFunc   password_func,
+         IndsatsDb           **db,
+         GError              **error)
 {
   const char *keywords[] = { "connect_timeout", "application_name", "dbname", NULL, NULL };
   const char *values[] = { CONNECT_TIMEOUT, "indsats", uri, NULL, NULL };
@@ -810,13 +746,13 @@ indsats_pg_open (const char  *uri,
 
   d = g_new0 (PgDb, 1);
   d->base.backend = &pg_backend;
-  d->server = indsats_pg_describe (uri);
+  d->server = pg_describe (uri);
   /* the defaults first: what the URI says overrides them */
   d->conn = PQconnectdbParams (keywords, values, 1);
-  if (d->conn != NULL && PQstatus (d->conn) != CONNECTION_OK && keyring_passwords &&
+  if (d->conn != NULL && PQstatus (d->conn) != CONNECTION_OK && password_func != NULL &&
       PQconnectionNeedsPassword (d->conn))
     {
-      g_autofree char *password = indsats_keyring_get_database_password (d->server, NULL, NULL);
+      g_autofree char *password = password_func (d->server);
 
       if (password != NULL)
         {
@@ -858,8 +794,22 @@ indsats_pg_open (const char  *uri,
 }
 
 /* Whom the connection speaks for, for messages */
-const char *
-indsats_pg_server (IndsatsDb *db)
+static const char *
+pg_server (IndsatsDb *db)
 {
   return db && db->backend == &pg_backend ? PG (db)->server : NULL;
+}
+
+static const IndsatsPgModule pg_module = {
+  .version = INDSATS_PG_MODULE_VERSION,
+  .describe = pg_describe,
+  .open = pg_open,
+  .server = pg_server,
+};
+
+/* The one symbol the module shows */
+G_MODULE_EXPORT const IndsatsPgModule *
+indsats_pg_module (void)
+{
+  return &pg_module;
 }

@@ -62,6 +62,25 @@ gboolean      indsats_store_put_import_observation (IndsatsStore             *se
                                                     gboolean                 *repeat,
                                                     double                   *there,
                                                     GError                  **error);
+/* A value for indsats_store_add_new_observations() */
+typedef struct
+{
+  gint64         indicator_id;
+  const char    *area;      /* in NFC */
+  IndsatsPeriod  period;
+  double         value;     /* NAN: missing */
+} IndsatsNewObservation;
+
+/* The rows indsats_store_add_new_observations() takes at once */
+#define INDSATS_STORE_NEW_OBSERVATIONS 64
+
+gboolean      indsats_store_add_new_observations   (IndsatsStore                *self,
+                                                    const IndsatsNewObservation *rows,
+                                                    const char                  *source,
+                                                    const char                  *now,
+                                                    gint64                      *before,
+                                                    guint                       *added,
+                                                    GError                     **error);
 GHashTable   *indsats_store_list_indicator_origins (IndsatsStore  *self,
                                                     GError       **error);
 GPtrArray    *indsats_store_list_figure_tables     (IndsatsStore  *self,

@@ -675,19 +675,6 @@ indsats_store_name_without_password (const char *name)
 }
 
 /**
- * indsats_store_use_keyring:
- *
- * Lets a PostgreSQL server that asks for a password get the one the keyring
- * keeps for it. The window turns it on; the command line uses libpq's own
- * ways (~/.pgpass, PGPASSWORD).
- */
-void
-indsats_store_use_keyring (gboolean use)
-{
-  indsats_pg_use_keyring (use);
-}
-
-/**
  * indsats_store_changed_elsewhere:
  *
  * Whether another program (another person, on a shared database) changed the

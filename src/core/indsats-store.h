@@ -206,6 +206,7 @@ gboolean      indsats_store_check_name      (const char     *name,
                                              GError        **error);
 char         *indsats_store_describe_name   (const char     *name);
 char         *indsats_store_name_without_password (const char *name);
+/* in indsats-store-keyring.c, with the keyring (libsecret) */
 void          indsats_store_use_keyring     (gboolean        use);
 gboolean      indsats_store_changed_elsewhere (IndsatsStore *self);
 char         *indsats_store_now             (void);

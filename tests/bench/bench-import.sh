@@ -78,16 +78,17 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
 PY
 sed "s|$work/long.csv|$work/large.csv|" "$work/peer.sql" >"$work/peer-large.sql"
 rm -f "$work"/i.db* "$work"/s.db*
-/usr/bin/time -f "%e %M" -o "$work/large-indsats" "$indsats" import "$work/large.csv" --database "$work/i.db" >/dev/null 2>&1
-/usr/bin/time -f "%e %M" -o "$work/large-sqlite" sqlite3 "$work/s.db" -init "$work/peer-large.sql" .quit >/dev/null 2>&1
+/usr/bin/time -f "%e %U %S %M" -o "$work/large-indsats" "$indsats" import "$work/large.csv" --database "$work/i.db" >/dev/null 2>&1
+/usr/bin/time -f "%e %U %S %M" -o "$work/large-sqlite" sqlite3 "$work/s.db" -init "$work/peer-large.sql" .quit >/dev/null 2>&1
 echo "stored: indsats $(sqlite3 "$work/i.db" 'SELECT count(*) FROM observation'), sqlite3 $(sqlite3 "$work/s.db" 'SELECT count(*) FROM observation')"
 /usr/bin/python3 - "$work/large.csv" "$work/large-indsats" "$work/large-sqlite" <<'PY'
 import os, sys
 size = os.path.getsize(sys.argv[1]) / 2**20
 rows = sum(1 for _ in open(sys.argv[1], encoding="utf-8")) - 1
-(ti, mi), (ts, ms) = ([float(x) for x in open(p).read().split()[-2:]] for p in sys.argv[2:4])
+(ti, ui, si, mi), (ts, us, ss, ms) = ([float(x) for x in open(p).read().split()[-4:]] for p in sys.argv[2:4])
 print(f"import of {rows:,} rows ({size:.0f} MB file): indsats {ti:.1f} s, peak {mi/1024:.0f} MB; "
       f"sqlite3 .import {ts:.1f} s, peak {ms/1024:.0f} MB")
-print(f"  time indsats/sqlite3 = {ti/ts:.2f} (goal <= 1.0), memory indsats/sqlite3 = {mi/ms:.2f} (goal <= 2), "
+print(f"  time indsats/sqlite3 = {ti/ts:.2f} (goal <= 1.0), processor time {ui + si:.1f} s / {us + ss:.1f} s = "
+      f"{(ui + si)/(us + ss):.2f} (goal <= 1.0), memory indsats/sqlite3 = {mi/ms:.2f} (goal <= 2), "
       f"indsats peak / file size = {mi/1024/size:.2f}")
 PY

@@ -14,7 +14,7 @@ if [ "$which" = json ]; then
   { printf '%.0s[' $(seq 3000); printf '%.0s]' $(seq 3000); } >"$out/corpus-$which/deep.json"
   { printf '%.0s{"a":' $(seq 3000); printf '%.0s}' $(seq 3000); } >"$out/corpus-$which/deep-objects.json"
 fi
-flags=$(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 sqlite3 libpq libsecret-1)
+flags=$(pkg-config --cflags --libs glib-2.0 gio-2.0 gmodule-2.0 json-glib-1.0 sqlite3 libpq libsecret-1)
 # shellcheck disable=SC2086
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
   -I"$core" -I"$build" \
@@ -22,7 +22,7 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
   "$core"/indsats-import*.c "$core"/indsats-decimal.c \
   "$core"/indsats-text.c "$core"/indsats-period.c "$core"/indsats-format.c \
   "$core"/indsats-error.c "$core"/indsats-model.c "$core"/indsats-store*.c \
-  "$core"/indsats-catalog.c "$core"/indsats-keyring.c \
+  "$core"/indsats-catalog.c "$core"/indsats-keyring.c "$core"/indsats-module.c \
   $flags -lm -o "$out/fuzz-$which"
 cd "$out"
 ASAN_OPTIONS=detect_leaks=1 "./fuzz-$which" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
