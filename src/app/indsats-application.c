@@ -388,7 +388,7 @@ indsats_application_activate (GApplication *app)
   if (error != NULL)
     g_printerr ("indsats: %s\n", error->message);
 
-  indsats_application_mark ("store opened");
+  indsats_application_mark (self->demo ? "store opened" : "store and plan read (thread)");
   window = GTK_WINDOW (indsats_window_new_read (self, store, error, plan_id, g_steal_pointer (&actions)));
   indsats_application_mark ("window built");
   if (g_getenv ("INDSATS_TIME_FIRST_FRAME"))
