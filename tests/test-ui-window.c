@@ -7,6 +7,8 @@
 #include <libpq-fe.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "indsats-action-dialog.h"
@@ -367,6 +369,78 @@ shows_action_text (IndsatsWindow *window,
         return TRUE;
     }
   return FALSE;
+}
+
+/* The program reads the plan while GTK starts, on a thread of its own: its
+ * first frame shows what a window made on the same database shows (the
+ * count of all the actions, and action rows), read from that database */
+static void
+test_program_shows_plan (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *indsats = g_getenv ("INDSATS");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(IndsatsPlan) plan = indsats_plan_new ();
+  IndsatsWindow *window;
+  gint64 plan_id;
+  guint rows = 0, actions = 0;
+  const char *on_screen;
+
+  if (indsats == NULL)
+    {
+      g_test_skip ("INDSATS does not name the program");
+      return;
+    }
+  /* a plan with no triggers opens on its list of actions */
+  plan->title = g_strdup ("Plan med 40 indsatser");
+  plan_id = indsats_store_add_plan (f->store, plan, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *focus = g_strdup_printf ("Fokusområde %d", i % 4 + 1);
+      g_autofree char *text = g_strdup_printf ("Indsats %d", i + 1);
+      IndsatsAction a = { 0 };
+
+      a.team = (char *) "Team 1";
+      a.focus = focus;
+      a.text = text;
+      a.owner = (char *) "Teamleder";
+      a.start_date = (char *) "2023-03-01";
+      g_assert_cmpint (indsats_store_add_action (f->store, plan_id, &a, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  window = indsats_window_new (NULL, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  expected = g_strdup_printf ("count: %s\n",
+                              indsats_plan_view_get_count_text (indsats_window_get_plan_view (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  {
+    /* into a file: a helper the program starts (the accessibility bus) may
+     * keep a pipe open long after the program ended */
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+    g_autoptr(GSubprocess) program = NULL;
+    g_autofree char *out_path = g_build_filename (f->dir, "first-frame.txt", NULL);
+
+    g_subprocess_launcher_setenv (launcher, "INDSATS_TIME_FIRST_FRAME", "1", TRUE);
+    g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
+    program = g_subprocess_launcher_spawn (launcher, &error, indsats, "--database", f->path, NULL);
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_wait_check (program, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (out_path, &out, NULL, &error));
+    g_assert_no_error (error);
+    g_unlink (out_path);
+  }
+  /* "on screen: 12 rows, 10 of them actions; count: 25 actions" */
+  on_screen = strstr (out, "on screen: ");
+  g_assert_nonnull (on_screen);
+  g_assert_cmpint (sscanf (on_screen, "on screen: %u rows, %u of them actions", &rows, &actions), ==, 2);
+  g_assert_cmpuint (actions, >=, 3);
+  g_assert_nonnull (strstr (on_screen, expected));
 }
 
 /* Another program's edit shows in the window within 2 s, with no click */
@@ -847,6 +921,8 @@ main (int    argc,
   pg_dir = g_getenv ("INDSATS_PG_DIR");
   if (pg_dir != NULL)
     {
+      g_test_add ("/ui/window-pg/program-shows-plan", Fixture, NULL, fixture_set_up, test_program_shows_plan,
+                  fixture_tear_down);
       g_test_add ("/ui/window-pg/refresh-after-other-edit", Fixture, NULL, fixture_set_up,
                   test_refresh_after_other_edit, fixture_tear_down);
       g_test_add ("/ui/window-pg/read-only-role", Fixture, NULL, fixture_set_up, test_read_only_role,
@@ -861,6 +937,8 @@ main (int    argc,
     }
   g_test_add ("/ui/window/demo-plan", Fixture, NULL, fixture_set_up, test_demo_plan_shown, fixture_tear_down);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up, test_empty_database, fixture_tear_down);
+  g_test_add ("/ui/window/program-shows-plan", Fixture, NULL, fixture_set_up, test_program_shows_plan,
+              fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable", test_unopenable_database);
   g_test_add_func ("/ui/window/password-wanted", test_password_wanted);
   g_test_add ("/ui/window/size-remembered", Fixture, NULL, fixture_set_up, test_window_size_remembered, fixture_tear_down);

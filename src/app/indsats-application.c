@@ -24,6 +24,20 @@
 #include "indsats-store.h"
 #include "indsats-window.h"
 
+/* What the first page needs from the store, read on a thread of its own
+ * while GTK and libadwaita start on the main thread. The main thread waits
+ * for it before it touches the store, so the connection is never used by
+ * two threads at once. */
+typedef struct
+{
+  char         *path;
+  gint64        chosen_plan;   /* the plan shown last, from the settings; 0: none */
+  IndsatsStore *store;
+  GError       *error;
+  gint64        plan_id;       /* the plan the window will likely show */
+  GPtrArray    *actions;       /* and its actions; NULL when they could not be read */
+} FirstRead;
+
 struct _IndsatsApplication
 {
   AdwApplication  parent_instance;
@@ -31,6 +45,8 @@ struct _IndsatsApplication
   char           *database;
   gboolean        demo;
   char           *demo_dir;    /* the fresh copy made for --demo, removed at exit */
+  GThread        *first_thread;
+  FirstRead       first;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsApplication, indsats_application, ADW_TYPE_APPLICATION)
@@ -89,11 +105,54 @@ remove_demo_dir (IndsatsApplication *self)
   g_clear_pointer (&self->demo_dir, g_free);
 }
 
+static gpointer
+first_read_thread (gpointer data)
+{
+  FirstRead *first = data;
+
+  if (!(first->store = indsats_store_open (first->path, &first->error)))
+    return NULL;
+  /* as the window chooses: the plan shown last if it is still there, else the
+   * first; whatever goes wrong here, the window reads again and says so */
+  if (first->chosen_plan > 0)
+    {
+      g_autoptr(IndsatsPlan) chosen = indsats_store_get_plan (first->store, first->chosen_plan, NULL);
+
+      if (chosen != NULL)
+        first->plan_id = first->chosen_plan;
+    }
+  if (first->plan_id <= 0)
+    first->plan_id = indsats_store_get_first_plan_id (first->store, NULL);
+  if (first->plan_id > 0)
+    first->actions = indsats_store_list_actions (first->store, first->plan_id, NULL);
+  return NULL;
+}
+
+/* Waits for the first read, if one was started */
+static void
+join_first_read (IndsatsApplication *self)
+{
+  if (self->first_thread == NULL)
+    return;
+  g_thread_join (g_steal_pointer (&self->first_thread));
+}
+
+static void
+clear_first_read (IndsatsApplication *self)
+{
+  join_first_read (self);
+  g_clear_pointer (&self->first.path, g_free);
+  g_clear_object (&self->first.store);
+  g_clear_error (&self->first.error);
+  g_clear_pointer (&self->first.actions, g_ptr_array_unref);
+}
+
 static void
 indsats_application_finalize (GObject *object)
 {
   IndsatsApplication *self = INDSATS_APPLICATION (object);
 
+  clear_first_read (self);
   remove_demo_dir (self);
   g_clear_pointer (&self->database, g_free);
 
@@ -252,24 +311,45 @@ tell_notes (GtkWindow    *window,
   indsats_notice_dialog_present (window, _("Names Spelled Two Ways Were Merged"), body->str);
 }
 
-/* The database Preferences chose, else the file in the data folder */
+/* The database Preferences chose, else the file in the data folder; and
+ * the plan shown last, in @plan (0 when none was kept) */
 static char *
-chosen_database (void)
+chosen_database (gint64 *plan)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *name = NULL;
 
+  *plan = 0;
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "database"))
+  if (schema == NULL)
     return indsats_store_default_path ();
   settings = g_settings_new (APP_ID);
+  if (g_settings_schema_has_key (schema, "plan"))
+    *plan = g_settings_get_int64 (settings, "plan");
+  if (!g_settings_schema_has_key (schema, "database"))
+    return indsats_store_default_path ();
   name = g_settings_get_string (settings, "database");
   if (name[0] == '\0')
     return indsats_store_default_path ();
   return g_steal_pointer (&name);
+}
+
+/* Opens the store and reads the first page's actions on a thread of its
+ * own: GTK's start-up on the main thread leaves the other core idle. The
+ * settings are read here, on the main thread. */
+static void
+start_first_read (IndsatsApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  /* a shared database's password may be in the keyring, put there by Preferences */
+  indsats_store_use_keyring (TRUE);
+  path = chosen_database (&self->first.chosen_plan);
+  self->first.path = self->database ? g_strdup (self->database) : g_steal_pointer (&path);
+  self->first_thread = g_thread_new ("indsats-first-read", first_read_thread, &self->first);
 }
 
 static void
@@ -278,7 +358,8 @@ indsats_application_activate (GApplication *app)
   IndsatsApplication *self = INDSATS_APPLICATION (app);
   g_autoptr(IndsatsStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  gint64 plan_id = 0;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -289,20 +370,26 @@ indsats_application_activate (GApplication *app)
     }
 
   indsats_application_mark ("activate");
-  /* a shared database's password may be in the keyring, put there by Preferences */
-  indsats_store_use_keyring (TRUE);
   if (self->demo)
-    store = open_demo_copy (self, &error);
+    {
+      indsats_store_use_keyring (TRUE);
+      store = open_demo_copy (self, &error);
+    }
   else
     {
-      path = self->database ? g_strdup (self->database) : chosen_database ();
-      store = indsats_store_open (path, &error);
+      if (self->first_thread == NULL && self->first.path == NULL)
+        start_first_read (self);
+      join_first_read (self);
+      store = g_steal_pointer (&self->first.store);
+      error = g_steal_pointer (&self->first.error);
+      plan_id = self->first.plan_id;
+      actions = g_steal_pointer (&self->first.actions);
     }
   if (error != NULL)
     g_printerr ("indsats: %s\n", error->message);
 
-  indsats_application_mark ("store opened");
-  window = GTK_WINDOW (indsats_window_new (self, store, error));
+  indsats_application_mark (self->demo ? "store opened" : "store and plan read (thread)");
+  window = GTK_WINDOW (indsats_window_new_read (self, store, error, plan_id, g_steal_pointer (&actions)));
   indsats_application_mark ("window built");
   if (g_getenv ("INDSATS_TIME_FIRST_FRAME"))
     g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
@@ -332,6 +419,9 @@ indsats_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     self->database = g_strdup (database);
   g_variant_dict_lookup (options, "demo", "b", &self->demo);
+  /* before GTK starts, which is where the time goes */
+  if (!self->demo)
+    start_first_read (self);
 
   return -1;
 }

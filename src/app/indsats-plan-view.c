@@ -625,17 +625,36 @@ indsats_plan_view_load (IndsatsPlanView  *self,
                         gint64            plan_id,
                         GError          **error)
 {
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint selected = 0;
+  GPtrArray *actions;
 
   g_return_val_if_fail (INDSATS_IS_PLAN_VIEW (self), FALSE);
   g_return_val_if_fail (INDSATS_IS_STORE (store), FALSE);
 
   if (!(actions = indsats_store_list_actions (store, plan_id, error)))
     return FALSE;
+  indsats_plan_view_show_actions (self, actions);
+  return TRUE;
+}
+
+/**
+ * indsats_plan_view_show_actions:
+ * @actions: (transfer full) (element-type IndsatsAction): a plan's actions,
+ *   as indsats_store_list_actions() gives them
+ *
+ * Shows @actions, read before, with the current search and filters.
+ */
+void
+indsats_plan_view_show_actions (IndsatsPlanView *self,
+                                GPtrArray       *actions)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0;
+
+  g_return_if_fail (INDSATS_IS_PLAN_VIEW (self));
+  g_return_if_fail (actions != NULL);
+
   g_clear_pointer (&self->actions, g_ptr_array_unref);
-  self->actions = g_steal_pointer (&actions);
+  self->actions = actions;
 
   /* the owners used in the plan, for the owner filter */
   g_ptr_array_add (names, (gpointer) _("All Owners"));
@@ -663,7 +682,6 @@ indsats_plan_view_load (IndsatsPlanView  *self,
 
   limit_first_rows (self);
   rebuild (self);
-  return TRUE;
 }
 
 /**

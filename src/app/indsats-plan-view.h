@@ -24,6 +24,8 @@ gboolean    indsats_plan_view_load                (IndsatsPlanView     *self,
                                                    IndsatsStore        *store,
                                                    gint64               plan_id,
                                                    GError             **error);
+void        indsats_plan_view_show_actions        (IndsatsPlanView     *self,
+                                                   GPtrArray           *actions);
 GListModel *indsats_plan_view_get_items           (IndsatsPlanView     *self);
 GPtrArray  *indsats_plan_view_get_actions         (IndsatsPlanView     *self);
 void        indsats_plan_view_set_search          (IndsatsPlanView     *self,

@@ -47,6 +47,8 @@ struct _IndsatsWindow
   guint                 server_ticks;     /* watch ticks since the last try */
   gboolean              goals_stale;      /* the goals page waits to be read until it is shown */
   gboolean              since_stale;      /* and so does the page of changes since the last meeting */
+  gint64                first_plan;       /* the plan whose actions were read before the window was made */
+  GPtrArray            *first_actions;    /* and those actions, shown by the first reload */
 };
 
 void _indsats_window_reload          (IndsatsWindow      *self);

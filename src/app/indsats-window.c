@@ -88,6 +88,7 @@ _indsats_window_reload (IndsatsWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IndsatsPlan) plan = NULL;
+  gboolean actions_shown = FALSE;
 
   if (self->store == NULL)
     return;
@@ -120,8 +121,15 @@ _indsats_window_reload (IndsatsWindow *self)
   /* the goals and the changes since the last meeting are read when their
    * page is first shown: a window opens as fast as the page it shows */
   self->goals_stale = TRUE;
+  /* the actions the application read while GTK started, when they are this plan's */
+  if (self->first_actions != NULL && self->first_plan == self->plan_id)
+    {
+      indsats_plan_view_show_actions (self->plan_view, g_steal_pointer (&self->first_actions));
+      actions_shown = TRUE;
+    }
+  g_clear_pointer (&self->first_actions, g_ptr_array_unref);
   if (!(plan = indsats_store_get_plan (self->store, self->plan_id, &error)) ||
-      !indsats_plan_view_load (self->plan_view, self->store, self->plan_id, &error) ||
+      (!actions_shown && !indsats_plan_view_load (self->plan_view, self->store, self->plan_id, &error)) ||
       !indsats_follow_up_view_load (self->follow_up_view, self->store, self->plan_id, &error))
     {
       /* a server that stopped answering: what is shown stays, under a banner */
@@ -344,6 +352,7 @@ indsats_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->undo);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->first_actions, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (indsats_window_parent_class)->dispose (object);
@@ -474,10 +483,32 @@ indsats_window_new (IndsatsApplication *application,
                     IndsatsStore       *store,
                     const GError       *open_error)
 {
+  return indsats_window_new_read (application, store, open_error, 0, NULL);
+}
+
+/**
+ * indsats_window_new_read:
+ * @plan_id: the plan whose actions @actions are
+ * @actions: (transfer full) (nullable) (element-type IndsatsAction): the
+ *   actions of @plan_id, read from @store before the window was made
+ *
+ * Makes the window as indsats_window_new() does, showing @actions when the
+ * window opens on @plan_id rather than reading them again.
+ */
+IndsatsWindow *
+indsats_window_new_read (IndsatsApplication *application,
+                         IndsatsStore       *store,
+                         const GError       *open_error,
+                         gint64              plan_id,
+                         GPtrArray          *actions)
+{
   IndsatsWindow *self = g_object_new (INDSATS_TYPE_WINDOW,
                                       "application", application,
                                       "store", store,
                                       NULL);
+
+  self->first_plan = plan_id;
+  self->first_actions = actions;
 
   if (store == NULL)
     {
@@ -508,6 +539,8 @@ indsats_window_new (IndsatsApplication *application,
       indsats_application_mark ("plan read and shown");
       _indsats_window_start_watch (self);
     }
+  /* only the first reload may show what was read before it */
+  g_clear_pointer (&self->first_actions, g_ptr_array_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   _indsats_window_show_access (self);

@@ -18,6 +18,11 @@ G_DECLARE_FINAL_TYPE (IndsatsWindow, indsats_window, INDSATS, WINDOW, AdwApplica
 IndsatsWindow *indsats_window_new       (IndsatsApplication *application,
                                          IndsatsStore       *store,
                                          const GError       *open_error);
+IndsatsWindow *indsats_window_new_read  (IndsatsApplication *application,
+                                         IndsatsStore       *store,
+                                         const GError       *open_error,
+                                         gint64              plan_id,
+                                         GPtrArray          *actions);
 IndsatsStore  *indsats_window_get_store (IndsatsWindow      *self);
 GListModel    *indsats_window_get_items (IndsatsWindow      *self);
 gint64         indsats_window_get_plan_id (IndsatsWindow    *self);
