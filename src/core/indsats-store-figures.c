@@ -18,6 +18,8 @@ static const char sql_list_goals[] =
   "SELECT id, kind, number, title, status_text, note FROM goal ORDER BY position, id";
 static const char sql_goal_figures[] =
   "SELECT number FROM figure WHERE goal_id = ? ORDER BY number";
+static const char sql_figures_without_goal[] =
+  "SELECT number FROM figure WHERE goal_id IS NULL ORDER BY number";
 
 gint64
 indsats_store_add_goal (IndsatsStore       *self,
@@ -105,6 +107,38 @@ indsats_store_list_goals (IndsatsStore  *self,
         }
     }
   return g_steal_pointer (&goals);
+}
+
+/**
+ * indsats_store_list_figures_without_goal:
+ *
+ * Returns: (transfer full) (element-type int): the numbers of the figures
+ *   that belong to no goal, in order
+ */
+GArray *
+indsats_store_list_figures_without_goal (IndsatsStore  *self,
+                                         GError       **error)
+{
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_figures_without_goal, error)))
+    return NULL;
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    {
+      int number = column_int (stmt, 0);
+      g_array_append_val (numbers, number);
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    {
+      set_db_error (self, error, "Cannot read the figures");
+      return NULL;
+    }
+  return g_steal_pointer (&numbers);
 }
 
 /* Figures */
