@@ -154,7 +154,7 @@ test_demo_plan_shown (Fixture       *f,
 
   g_assert_cmpstr (visible_page (window), ==, "main");
   /* a plan with triggers: the follow-up is offered */
-  g_assert_true (shows_label (GTK_WIDGET (window), "Follow-up"));
+  g_assert_true (shows_label (GTK_WIDGET (window), g_dgettext (GETTEXT_PACKAGE, "Follow-up")));
   items = indsats_window_get_items (window);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -431,8 +431,8 @@ test_program_shows_plan (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
   wait_until_mapped (GTK_WIDGET (window));
   /* nothing to follow up: the switcher offers no Follow-up page to go to */
-  g_assert_false (shows_label (GTK_WIDGET (window), "Follow-up"));
-  g_assert_true (shows_label (GTK_WIDGET (window), "Recovery Plan"));
+  g_assert_false (shows_label (GTK_WIDGET (window), g_dgettext (GETTEXT_PACKAGE, "Follow-up")));
+  g_assert_true (shows_label (GTK_WIDGET (window), g_dgettext (GETTEXT_PACKAGE, "Recovery Plan")));
   expected = g_strdup_printf ("count: %s\n",
                               indsats_plan_view_get_count_text (indsats_window_get_plan_view (window)));
   gtk_window_destroy (GTK_WINDOW (window));
