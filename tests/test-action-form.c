@@ -101,93 +101,86 @@ test_blank_fields (void)
   g_assert_null (touched->message[INDSATS_FORM_NOTE]);
 }
 
-static void
-test_dates (void)
+/* One filling-in of the form's three dates, and what the form says of it */
+typedef struct
 {
-  IndsatsActionFormInput input = filled ();
-  g_autoptr(IndsatsActionFormCheck) impossible = NULL;
-  g_autoptr(IndsatsActionFormCheck) blank = NULL;
-  g_autoptr(IndsatsActionFormCheck) before = NULL;
-  g_autoptr(IndsatsActionFormCheck) after = NULL;
-  g_autofree char *wrong = NULL;
-  const char *not_a_date = said ("This is not a date: write it as dd.mm.åååå",
-                                 "Det er ikke en dato: skriv den som dd.mm.åååå");
+  const char *what;
+  const char *start, *end, *started_on;
+  gboolean    touched;
+  gboolean    valid;
+  const char *wrong;          /* the fields marked wrong, as wrong_fields() names them */
+  IndsatsFormField at;        /* the field whose message is checked */
+  const char *english, *dansk; /* its message; NULL for none */
+  const char *stored;         /* the date at @at as read; NULL when none or not a date */
+} DateCase;
 
-  /* no 31 February: said at the start date, and nothing else is wrong */
-  input.start = "31.02.2023";
-  impossible = indsats_action_form_check (&input);
-  g_assert_false (impossible->valid);
-  wrong = wrong_fields (impossible);
-  g_assert_cmpstr (wrong, ==, "start");
-  g_assert_cmpstr (impossible->message[INDSATS_FORM_START], ==, not_a_date);
-  g_assert_null (impossible->start);
+static const DateCase date_cases[] = {
+  { "no 31 February: said at the start date, and nothing else is wrong",
+    "31.02.2023", "", NULL, TRUE, FALSE, "start", INDSATS_FORM_START,
+    "This is not a date: write it as dd.mm.åååå", "Det er ikke en dato: skriv den som dd.mm.åååå", NULL },
+  { "the day it takes effect is always asked for, even before the first change",
+    " ", "", NULL, FALSE, FALSE, "start", INDSATS_FORM_START,
+    "Give the date the action takes effect", "Angiv datoen, hvor indsatsen træder i kraft", NULL },
+  { "an evaluation before the action takes effect is said at the evaluation date",
+    "13.03.2023", "1.3.2023", NULL, TRUE, FALSE, "end", INDSATS_FORM_END,
+    "The evaluation date is before the action takes effect",
+    "Evalueringsdatoen ligger før den dag, indsatsen træder i kraft", "2023-03-01" },
+  { "an evaluation the same day is fine, and ISO dates are taken too",
+    "13.03.2023", "2023-03-13", NULL, TRUE, TRUE, "", INDSATS_FORM_END, NULL, NULL, "2023-03-13" },
+  { "not asked (the action has not started): no day it started",
+    "13.03.2023", "", NULL, TRUE, TRUE, "", INDSATS_FORM_STARTED_ON, NULL, NULL, NULL },
+  { "a day it started that has not come",
+    "13.03.2023", "", "02.06.2023", TRUE, FALSE, "started", INDSATS_FORM_STARTED_ON,
+    "This day has not come yet: give the day the action took effect",
+    "Den dag er ikke kommet endnu: angiv dagen, hvor indsatsen trådte i kraft", NULL },
+  { "a day it started that is no date",
+    "13.03.2023", "", "13.13.2023", TRUE, FALSE, "started", INDSATS_FORM_STARTED_ON,
+    "This is not a date: write it as dd.mm.åååå", "Det er ikke en dato: skriv den som dd.mm.åååå", NULL },
+  { "it started today",
+    "13.03.2023", "", "01.06.2023", TRUE, TRUE, "", INDSATS_FORM_STARTED_ON, NULL, NULL, "2023-06-01" },
+  { "it started, on no day given",
+    "13.03.2023", "", "", TRUE, TRUE, "", INDSATS_FORM_STARTED_ON, NULL, NULL, NULL },
+};
 
-  /* the day it takes effect is always asked for, even before the first change */
-  input.start = " ";
-  input.touched = FALSE;
-  blank = indsats_action_form_check (&input);
-  g_assert_false (blank->valid);
-  g_assert_cmpstr (blank->message[INDSATS_FORM_START], ==,
-                   said ("Give the date the action takes effect", "Angiv datoen, hvor indsatsen træder i kraft"));
-
-  /* an evaluation before the action takes effect is said at the evaluation date */
-  input.start = "13.03.2023";
-  input.end = "1.3.2023";
-  input.touched = TRUE;
-  before = indsats_action_form_check (&input);
-  g_assert_false (before->valid);
-  g_assert_false (before->wrong[INDSATS_FORM_START]);
-  g_assert_cmpstr (before->message[INDSATS_FORM_END], ==,
-                   said ("The evaluation date is before the action takes effect",
-                         "Evalueringsdatoen ligger før den dag, indsatsen træder i kraft"));
-
-  /* the same day is fine, and ISO dates are taken too */
-  input.end = "2023-03-13";
-  after = indsats_action_form_check (&input);
-  g_assert_true (after->valid);
-  g_assert_cmpstr (after->end, ==, "2023-03-13");
+static const char *
+stored_date (const IndsatsActionFormCheck *check,
+             IndsatsFormField              field)
+{
+  switch (field)
+    {
+    case INDSATS_FORM_START:
+      return check->start;
+    case INDSATS_FORM_END:
+      return check->end;
+    case INDSATS_FORM_STARTED_ON:
+      return check->started_on;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
-test_started_on (void)
+test_dates (void)
 {
-  IndsatsActionFormInput input = filled ();
-  g_autoptr(IndsatsActionFormCheck) ignored = NULL;
-  g_autoptr(IndsatsActionFormCheck) future = NULL;
-  g_autoptr(IndsatsActionFormCheck) bad = NULL;
-  g_autoptr(IndsatsActionFormCheck) today = NULL;
-  g_autoptr(IndsatsActionFormCheck) blank = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (date_cases); i++)
+    {
+      const DateCase *c = &date_cases[i];
+      IndsatsActionFormInput input = filled ();
+      g_autoptr(IndsatsActionFormCheck) check = NULL;
+      g_autofree char *wrong = NULL;
 
-  /* not asked (the action has not started): whatever it held does not count */
-  input.started_on = NULL;
-  ignored = indsats_action_form_check (&input);
-  g_assert_true (ignored->valid);
-  g_assert_null (ignored->started_on);
-
-  /* a day that has not come */
-  input.started_on = "02.06.2023";
-  future = indsats_action_form_check (&input);
-  g_assert_false (future->valid);
-  g_assert_true (future->wrong[INDSATS_FORM_STARTED_ON]);
-  g_assert_cmpstr (future->message[INDSATS_FORM_STARTED_ON], ==,
-                   said ("This day has not come yet: give the day the action took effect",
-                         "Den dag er ikke kommet endnu: angiv dagen, hvor indsatsen trådte i kraft"));
-  g_assert_null (future->started_on);
-
-  input.started_on = "13.13.2023";
-  bad = indsats_action_form_check (&input);
-  g_assert_false (bad->valid);
-  g_assert_nonnull (bad->message[INDSATS_FORM_STARTED_ON]);
-
-  /* today is fine, and so is no day at all */
-  input.started_on = "01.06.2023";
-  today = indsats_action_form_check (&input);
-  g_assert_true (today->valid);
-  g_assert_cmpstr (today->started_on, ==, "2023-06-01");
-  input.started_on = "";
-  blank = indsats_action_form_check (&input);
-  g_assert_true (blank->valid);
-  g_assert_null (blank->started_on);
+      g_test_message ("%s", c->what);
+      input.start = c->start;
+      input.end = c->end;
+      input.started_on = c->started_on;
+      input.touched = c->touched;
+      check = indsats_action_form_check (&input);
+      wrong = wrong_fields (check);
+      g_assert_cmpint (check->valid, ==, c->valid);
+      g_assert_cmpstr (wrong, ==, c->wrong);
+      g_assert_cmpstr (check->message[c->at], ==, c->english ? said (c->english, c->dansk) : NULL);
+      g_assert_cmpstr (stored_date (check, c->at), ==, c->stored);
+    }
 }
 
 static void
@@ -258,7 +251,6 @@ main (int    argc,
   g_test_add_func ("/action-form/filled-in", test_filled_in);
   g_test_add_func ("/action-form/blank-fields", test_blank_fields);
   g_test_add_func ("/action-form/dates", test_dates);
-  g_test_add_func ("/action-form/started-on", test_started_on);
   g_test_add_func ("/action-form/control-characters", test_control_characters);
   g_test_add_func ("/action-form/field-names", test_field_names);
   return g_test_run ();

@@ -257,8 +257,9 @@ ledger = []          # (kind, what it left) of every command that exited 0
 kills = 0
 kill_rounds = int(os.environ.get("INDSATS_STRESS_KILLS", "60" if SMALL else "220"))
 serial = 0
-# a command that ends before its kill is not a kill: go on until enough were
-while kills < kill_rounds and serial < kill_rounds * 3:
+# a command that ends before its kill is not a kill: go on until enough
+# were (a quick command often ends first, so allow many rounds)
+while kills < kill_rounds and serial < kill_rounds * 8:
     serial += 1
     kind = rng.choice(["add", "edit", "import", "export"])
     if kind == "add":

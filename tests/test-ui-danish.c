@@ -3,11 +3,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "config.h"
 #include "indsats-application.h"
 #include "indsats-demo.h"
 #include "indsats-figure-dialog.h"
+#include "indsats-import-dialog.h"
 #include "indsats-plan-dialog.h"
 #include "indsats-remove-dialog.h"
 #include "indsats-window.h"
@@ -151,6 +154,121 @@ test_window_in_danish (void)
   indsats_test_remove_dir (dir);
 }
 
+static void
+spin_until_idle (IndsatsWindow *window)
+{
+  for (int i = 0; i < 3000 && indsats_window_is_busy (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (indsats_window_is_busy (window));
+}
+
+/* What the store holds of key figures, as one line to compare */
+static char *
+stored_key_figures (IndsatsStore *store)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (indsats_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT (SELECT count(*) FROM indicator) || ' ' || count(*) || ' ' || total(value)"
+                                       " || ' ' || coalesce(group_concat(area || period, ','), '') FROM observation",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* The body of the one message shown with @heading, which is closed */
+static char *
+take_message (const char *heading)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  char *body = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      {
+        g_assert_null (body);
+        body = g_strdup (adw_message_dialog_get_body (l->data));
+        gtk_window_destroy (l->data);
+      }
+  g_list_free (toplevels);
+  g_assert_nonnull (body);
+  return body;
+}
+
+/* A bad file, imported from the window or shown first in the import's
+ * preview: the core's message in Danish, with the file and line, and
+ * nothing stored */
+static void
+test_import_error_in_danish (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("indsats-da-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "da.db", NULL);
+  g_autofree char *period = g_build_filename (dir, "periode.csv", NULL);
+  g_autofree char *number = g_build_filename (dir, "tal.csv", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *body = NULL;
+  const char *period_paths[] = { period, NULL };
+  const char *number_paths[] = { number, NULL };
+  IndsatsWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  before = stored_key_figures (store);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (window);
+
+  /* a month that is not one, on line 2 */
+  g_assert_true (g_file_set_contents (period, "Område;Periode;Fleksjob\nIshøj;2023M09;288\nIshøj;2023M13;290\n",
+                                      -1, NULL));
+  g_assert_true (indsats_window_import_files (window, period_paths));
+  spin_until_idle (window);
+  body = take_message ("Nøgletallene blev ikke importeret");
+  expected = g_strdup_printf ("%s:3: „2023M13“ er ikke en periode (skriv den som 2023M08", period);
+  g_assert_true (g_str_has_prefix (body, expected));
+  g_assert_null (strstr (body, "is not a period"));
+  after = stored_key_figures (store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* the same file in the import's preview: it stops there, in Danish */
+  g_clear_pointer (&body, g_free);
+  g_assert_true (indsats_window_preview_import (window, period_paths));
+  spin_until_idle (window);
+  body = take_message ("Nøgletallene blev ikke importeret");
+  g_assert_true (g_str_has_prefix (body, expected));
+
+  /* a value that is not a number, named with its column */
+  g_assert_true (g_file_set_contents (number, "Område;Periode;Fleksjob\nIshøj;2023M09;288\nBrøndby;2023M09;fem\n",
+                                      -1, NULL));
+  g_clear_pointer (&body, g_free);
+  g_clear_pointer (&expected, g_free);
+  g_assert_true (indsats_window_preview_import (window, number_paths));
+  spin_until_idle (window);
+  body = take_message ("Nøgletallene blev ikke importeret");
+  expected = g_strdup_printf ("%s:3: „fem“ i kolonnen „Fleksjob“ er ikke et tal", number);
+  g_assert_cmpstr (body, ==, expected);
+  g_clear_pointer (&after, g_free);
+  after = stored_key_figures (store);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  indsats_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -168,6 +286,7 @@ main (int    argc,
   indsats_application_register_resources ();
 
   g_test_add_func ("/ui/danish/window", test_window_in_danish);
+  g_test_add_func ("/ui/danish/import-error", test_import_error_in_danish);
 
   return g_test_run ();
 }

@@ -86,9 +86,9 @@ test_goals_with_figures (void)
   cards = indsats_goals_view_get_cards (view);
   /* only the figures in sight are read and drawn: the first, not the last
    * until it is scrolled to */
-  g_assert_cmpuint (cards->len, ==, 14);
+  g_assert_cmpuint (cards->len, ==, 16);
   g_assert_true (indsats_figure_card_is_loaded (g_ptr_array_index (cards, 0)));
-  g_assert_false (indsats_figure_card_is_loaded (g_ptr_array_index (cards, 13)));
+  g_assert_false (indsats_figure_card_is_loaded (g_ptr_array_index (cards, 15)));
   {
     guint loaded = 0;
     GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (view),
@@ -101,16 +101,24 @@ test_goals_with_figures (void)
     g_assert_cmpuint (loaded, <, 8);
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     spin (200);
-    g_assert_true (indsats_figure_card_is_loaded (g_ptr_array_index (cards, 13)));
+    g_assert_true (indsats_figure_card_is_loaded (g_ptr_array_index (cards, 15)));
     gtk_adjustment_set_value (adjustment, 0);
     spin (50);
   }
-  /* the figures of the status paper, under their goals: Figur 1 to 14 */
+  /* the figures of the status paper, under their goals: Figur 1 to 14; then
+   * the recovery plan's two, which belong to no goal, under Other Figures */
   for (guint i = 0; i < cards->len; i++)
     numbers[n++] = indsats_chart_widget_get_data (INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, i))))->number;
-  g_assert_cmpint (n, ==, 14);
+  g_assert_cmpint (n, ==, 16);
   for (int i = 0; i < n; i++)
     g_assert_cmpint (numbers[i], ==, i + 1);
+  {
+    GtkWidget *others = gtk_widget_get_ancestor (g_ptr_array_index (cards, 15), ADW_TYPE_PREFERENCES_GROUP);
+
+    g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (others)), ==, "Other Figures");
+    g_assert_true (gtk_widget_get_ancestor (g_ptr_array_index (cards, 14), ADW_TYPE_PREFERENCES_GROUP) == others);
+    g_assert_false (gtk_widget_get_ancestor (g_ptr_array_index (cards, 13), ADW_TYPE_PREFERENCES_GROUP) == others);
+  }
 
   /* Figur 12: its accessible description states the latest values */
   chart = indsats_figure_card_get_chart (g_ptr_array_index (cards, 11));
@@ -213,6 +221,73 @@ test_goals_with_figures (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A plan without goals or figures says how to make one, and its button
+ * opens New Figure; a figure made under no goal is then shown */
+static void
+test_goals_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (empty, &error);
+  const char *areas[] = { "Ishøj", NULL };
+  IndsatsWindow *window;
+  IndsatsGoalsView *view;
+  GtkStack *stack;
+  GtkWidget *button, *group;
+  GtkWindow *form = NULL;
+  GPtrArray *cards;
+  int number;
+
+  g_autoptr(IndsatsPlan) plan = indsats_plan_new ();
+
+  g_assert_no_error (error);
+  plan->title = g_strdup ("Genopretningsplan");
+  plan->jobcentre = g_strdup ("Jobcenter Ishøj");
+  plan->dated = g_strdup ("2023-03-07");
+  g_assert_cmpint (indsats_store_add_plan (store, plan, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_store_ensure_indicator (store, "Fleksjob", "personer", TRUE, NAN, &error), >, 0);
+  g_assert_no_error (error);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                        INDSATS_TYPE_WINDOW,
+                                                                                        "view_stack")), "goals");
+  wait_mapped (GTK_WIDGET (window));
+  view = indsats_window_get_goals_view (window);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (view), INDSATS_TYPE_GOALS_VIEW, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_cmpuint (indsats_goals_view_get_cards (view)->len, ==, 0);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), INDSATS_TYPE_GOALS_VIEW, "new_figure_button"));
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin (20);
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (w != GTK_WIDGET (window) && gtk_widget_get_visible (w))
+        form = GTK_WINDOW (w);
+    }
+  g_assert_nonnull (form);
+  g_assert_cmpstr (gtk_window_get_title (form), ==, "New Figure");
+  gtk_window_destroy (form);
+
+  /* made under no goal: shown, alone, under Figures */
+  number = indsats_window_make_figure (window, "Ledige i Ishøj", INDSATS_FIGURE_LINE, "Fleksjob", areas, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (number, ==, 1);
+  spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "goals");
+  cards = indsats_goals_view_get_cards (view);
+  g_assert_cmpuint (cards->len, ==, 1);
+  group = gtk_widget_get_ancestor (g_ptr_array_index (cards, 0), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Figures");
+  g_assert_true (gtk_widget_is_drawable (g_ptr_array_index (cards, 0)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -226,6 +301,7 @@ main (int    argc,
   path = g_build_filename (dir, "goals.db", NULL);
 
   g_test_add_func ("/ui/goals/figures", test_goals_with_figures);
+  g_test_add_func ("/ui/goals/empty", test_goals_empty);
   status = g_test_run ();
 
   indsats_test_remove_dir (dir);

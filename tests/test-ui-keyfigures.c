@@ -452,7 +452,7 @@ test_goals_indicators_figures (void)
   g_assert_no_error (error);
   g_assert_cmpint (number, ==, 17);
   g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM figure_series s JOIN figure f ON f.id = s.figure_id WHERE f.number = 17"), ==, 2);
-  g_assert_cmpuint (indsats_goals_view_get_cards (indsats_window_get_goals_view (window))->len, ==, 15);
+  g_assert_cmpuint (indsats_goals_view_get_cards (indsats_window_get_goals_view (window))->len, ==, 17);
   g_assert_cmpint (indsats_window_make_figure (window, "Uden områder", INDSATS_FIGURE_LINE, "Fleksjob", none, "", 0, &error), ==, 0);
   g_assert_nonnull (strstr (error->message, "Areas"));
   g_clear_error (&error);

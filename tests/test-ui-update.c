@@ -830,6 +830,53 @@ test_preferences_database (void)
   name = g_settings_get_string (settings, "database");
   g_assert_cmpstr (name, ==, "");
   gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* a window started with --database: Preferences say what it shows as well
+   * as what opens the next time, and the row stays the kept database */
+  {
+    g_autofree char *path = g_build_filename (dir, "given.db", NULL);
+    g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+    g_autofree char *expected = NULL;
+    IndsatsWindow *window;
+    GtkWindow *shown = NULL;
+
+    g_assert_no_error (error);
+    window = open_window (store);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+    for (int i = 0; i < 500 && shown == NULL; i++)
+      {
+        g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+        for (GList *l = toplevels; l != NULL; l = l->next)
+          if (INDSATS_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+            shown = l->data;
+        g_main_context_iteration (NULL, FALSE);
+      }
+    g_assert_nonnull (shown);
+    prefs = INDSATS_PREFERENCES_WINDOW (shown);
+    row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (prefs), INDSATS_TYPE_PREFERENCES_WINDOW,
+                                                       "database_row"));
+    expected = g_strdup_printf ("This window shows %s. Started without --database, "
+                                "Indsats opens its own file in your data folder.", path);
+    g_assert_cmpstr (indsats_preferences_window_get_database_status (prefs), ==, expected);
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+
+    /* a shared database kept for the next time */
+    indsats_preferences_window_set_database (prefs, "postgresql://anna@db.example:5433/indsats");
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf ("This window shows %s. Started without --database, "
+                                "Indsats opens anna@db.example:5433/indsats.", path);
+    g_assert_cmpstr (indsats_preferences_window_get_database_status (prefs), ==, expected);
+
+    /* the window on the database kept: said once */
+    indsats_preferences_window_set_database (prefs, path);
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf ("Indsats opens %s.", path);
+    g_assert_cmpstr (indsats_preferences_window_get_database_status (prefs), ==, expected);
+    indsats_preferences_window_set_database (prefs, "");
+    gtk_window_destroy (GTK_WINDOW (prefs));
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
 }
 
 int

@@ -120,6 +120,20 @@ visible_page (IndsatsWindow *window)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
+/* Whether a label reading @text is on screen in @widget */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_demo_plan_shown (Fixture       *f,
                       gconstpointer  data)
@@ -139,6 +153,8 @@ test_demo_plan_shown (Fixture       *f,
   wait_until_mapped (GTK_WIDGET (window));
 
   g_assert_cmpstr (visible_page (window), ==, "main");
+  /* a plan with triggers: the follow-up is offered */
+  g_assert_true (shows_label (GTK_WIDGET (window), g_dgettext (GETTEXT_PACKAGE, "Follow-up")));
   items = indsats_window_get_items (window);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -414,6 +430,9 @@ test_program_shows_plan (Fixture       *f,
   window = indsats_window_new (NULL, f->store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_mapped (GTK_WIDGET (window));
+  /* nothing to follow up: the switcher offers no Follow-up page to go to */
+  g_assert_false (shows_label (GTK_WIDGET (window), g_dgettext (GETTEXT_PACKAGE, "Follow-up")));
+  g_assert_true (shows_label (GTK_WIDGET (window), g_dgettext (GETTEXT_PACKAGE, "Recovery Plan")));
   expected = g_strdup_printf ("count: %s\n",
                               indsats_plan_view_get_count_text (indsats_window_get_plan_view (window)));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -21,6 +21,8 @@ struct _IndsatsGoalsView
   GtkWidget  parent_instance;
 
   /* template children */
+  GtkStack  *stack;
+  GtkWidget *new_figure_button;   /* on the page shown when there is nothing yet */
   GtkScrolledWindow *scroller;
   GtkBox    *goals_box;
 
@@ -54,6 +56,8 @@ indsats_goals_view_class_init (IndsatsGoalsViewClass *klass)
   object_class->dispose = indsats_goals_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-goals-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IndsatsGoalsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsGoalsView, new_figure_button);
   gtk_widget_class_bind_template_child (widget_class, IndsatsGoalsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, IndsatsGoalsView, goals_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -116,10 +120,37 @@ goal_title (const IndsatsGoal *goal)
   return g_strdup_printf ("%s: %s", indsats_goal_kind_to_label (goal->kind), goal->title);
 }
 
+/* A group of figure cards, titled; @description may be NULL */
+static GtkWidget *
+add_group (IndsatsGoalsView *self,
+           IndsatsStore     *store,
+           const char       *title,
+           const char       *description,
+           GArray           *figures)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description && *description)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  for (guint f = 0; f < figures->len; f++)
+    {
+      int number = g_array_index (figures, int, f);
+      GtkWidget *card = indsats_figure_card_new_for_figure (store, number);
+
+      gtk_widget_set_margin_bottom (card, 12);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
+      g_ptr_array_add (self->cards, card);
+    }
+  gtk_box_append (self->goals_box, group);
+  return group;
+}
+
 /**
  * indsats_goals_view_load:
  *
- * Shows the goals in @store with their figures.
+ * Shows the goals in @store with their figures, then the figures that
+ * belong to no goal; or, when there are neither, how to make a figure.
  */
 gboolean
 indsats_goals_view_load (IndsatsGoalsView  *self,
@@ -127,11 +158,13 @@ indsats_goals_view_load (IndsatsGoalsView  *self,
                          GError           **error)
 {
   g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GArray) others = NULL;
   GtkWidget *child;
 
   g_return_val_if_fail (INDSATS_IS_GOALS_VIEW (self), FALSE);
 
-  if (!(goals = indsats_store_list_goals (store, error)))
+  if (!(goals = indsats_store_list_goals (store, error)) ||
+      !(others = indsats_store_list_figures_without_goal (store, error)))
     return FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_box))) != NULL)
@@ -142,34 +175,23 @@ indsats_goals_view_load (IndsatsGoalsView  *self,
     {
       IndsatsGoal *goal = g_ptr_array_index (goals, i);
       g_autofree char *title = goal_title (goal);
-      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *group = add_group (self, store, title, goal->status_text, goal->figures);
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Edit the status of “%s”"), goal->title);
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-      {
-        GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-        g_autofree char *label = g_strdup_printf (_("Edit the status of “%s”"), goal->title);
-
-        gtk_widget_add_css_class (edit, "flat");
-        gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-        gtk_widget_set_tooltip_text (edit, _("Edit Status"));
-        gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_int64 (goal->id));
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-goal");
-        adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), edit);
-      }
-      if (goal->status_text && *goal->status_text)
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), goal->status_text);
-      for (guint f = 0; f < goal->figures->len; f++)
-        {
-          int number = g_array_index (goal->figures, int, f);
-          GtkWidget *card = indsats_figure_card_new_for_figure (store, number);
-
-          gtk_widget_set_margin_bottom (card, 12);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
-          g_ptr_array_add (self->cards, card);
-        }
-      gtk_box_append (self->goals_box, group);
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (edit, _("Edit Status"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_int64 (goal->id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-goal");
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), edit);
     }
+  /* a figure made under no goal is shown too, after the goals */
+  if (others->len > 0)
+    add_group (self, store, goals->len > 0 ? _("Other Figures") : _("Figures"),
+               goals->len > 0 ? _("Figures that belong to none of the goals above.") : NULL, others);
+  gtk_stack_set_visible_child_name (self->stack, goals->len > 0 || others->len > 0 ? "goals" : "empty");
   scrolled_cb (self);
   return TRUE;
 }

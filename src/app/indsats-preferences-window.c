@@ -33,6 +33,7 @@ struct _IndsatsPreferencesWindow
   GtkLabel             *database_status_label;
 
   GSettings            *settings;     /* NULL in a build whose schema is not installed */
+  char                 *shown;        /* the database the window shows, when not the kept one */
   GCancellable         *cancellable;
   guint                 busy;
 };
@@ -116,11 +117,16 @@ token_job_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(IndsatsPreferencesWindow) self = user_data;
+  g_autoptr(IndsatsPreferencesWindow) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
   TokenJob *job = g_task_get_task_data (G_TASK (result));
   gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
 
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+  /* closed meanwhile: nothing to say it in */
+  if (self == NULL)
+    return;
   self->busy--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -147,8 +153,14 @@ start_job (IndsatsPreferencesWindow *self,
            const char               *token,
            const char               *server)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, token_job_done_cb, g_object_ref (self));
+  GWeakRef *window = g_new0 (GWeakRef, 1);
+  g_autoptr(GTask) task = NULL;
   TokenJob *job = g_new0 (TokenJob, 1);
+
+  /* the keyring may take its time (it may ask to be unlocked): the job does
+   * not keep the window, which closes and goes with its parent meanwhile */
+  g_weak_ref_init (window, self);
+  task = g_task_new (NULL, self->cancellable, token_job_done_cb, window);
 
   job->work = work;
   job->token = g_strdup (token);
@@ -196,20 +208,66 @@ kept_database (IndsatsPreferencesWindow *self)
   return self->settings ? g_settings_get_string (self->settings, "database") : g_strdup ("");
 }
 
+/* a name of a database as the status says it: a file by its whole path */
+static char *
+described_database (const char *name)
+{
+  g_autofree char *path = NULL;
+
+  if (*name == '\0')
+    return NULL;
+  if (g_str_has_prefix (name, "postgres"))
+    return indsats_store_describe_name (name);
+  path = g_canonicalize_filename (name, NULL);
+  return indsats_store_describe_name (path);
+}
+
 static void
 show_database (IndsatsPreferencesWindow *self)
 {
   g_autofree char *name = kept_database (self);
+  g_autofree char *kept = described_database (name);
+  g_autofree char *shown = self->shown ? described_database (self->shown) : NULL;
   g_autofree char *text = NULL;
 
-  if (*name == '\0')
+  /* started with --database, or kept another since: say what is on screen too */
+  if (shown != NULL && g_strcmp0 (shown, kept) != 0)
+    {
+      g_autofree char *data_folder = indsats_store_default_path ();
+      g_autofree char *own = described_database (data_folder);
+
+      if (kept == NULL && g_strcmp0 (shown, own) == 0)
+        text = g_strdup (_("Indsats opens its own file in your data folder."));
+      else if (kept == NULL)
+        text = g_strdup_printf (_("This window shows %s. Started without --database, "
+                                  "Indsats opens its own file in your data folder."), shown);
+      else
+        text = g_strdup_printf (_("This window shows %s. Started without --database, Indsats opens %s."),
+                                shown, kept);
+    }
+  else if (kept == NULL)
     text = g_strdup (_("Indsats opens its own file in your data folder."));
   else
-    {
-      g_autofree char *described = indsats_store_describe_name (name);
-      text = g_strdup_printf (_("Indsats opens %s."), described);
-    }
+    text = g_strdup_printf (_("Indsats opens %s."), kept);
   gtk_label_set_text (self->database_status_label, text);
+}
+
+/**
+ * indsats_preferences_window_set_shown_database:
+ * @name: the file or address of the database the window shows
+ *
+ * Says it beside the database the window opens the next time, when the two
+ * differ: the window was started with --database, or another one was kept.
+ */
+void
+indsats_preferences_window_set_shown_database (IndsatsPreferencesWindow *self,
+                                               const char               *name)
+{
+  g_return_if_fail (INDSATS_IS_PREFERENCES_WINDOW (self));
+
+  g_free (self->shown);
+  self->shown = g_strdup (name);
+  show_database (self);
 }
 
 /**
@@ -364,6 +422,7 @@ indsats_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (indsats_preferences_window_parent_class)->dispose (object);
 }

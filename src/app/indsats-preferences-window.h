@@ -22,5 +22,7 @@ void                      indsats_preferences_window_set_database   (IndsatsPref
 void                      indsats_preferences_window_save_password  (IndsatsPreferencesWindow *self,
                                                                      const char               *password);
 const char               *indsats_preferences_window_get_database_status (IndsatsPreferencesWindow *self);
+void                      indsats_preferences_window_set_shown_database  (IndsatsPreferencesWindow *self,
+                                                                          const char               *name);
 
 G_END_DECLS

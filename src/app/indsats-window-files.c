@@ -718,7 +718,12 @@ preferences_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  gtk_window_present (GTK_WINDOW (indsats_preferences_window_new (GTK_WINDOW (widget))));
+  IndsatsPreferencesWindow *prefs = indsats_preferences_window_new (GTK_WINDOW (widget));
+  IndsatsStore *store = indsats_window_get_store (INDSATS_WINDOW (widget));
+
+  if (store != NULL)
+    indsats_preferences_window_set_shown_database (prefs, indsats_store_get_path (store));
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void

@@ -142,8 +142,14 @@ _indsats_window_reload (IndsatsWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, plan->title);
   adw_view_switcher_title_set_subtitle (self->switcher_title, plan->jobcentre ? plan->jobcentre : "");
   /* the follow-up is what a plan with triggers is opened for */
-  gtk_widget_set_visible (GTK_WIDGET (self->follow_up_view),
-                          indsats_follow_up_view_get_n_triggers (self->follow_up_view) > 0);
+  {
+    gboolean triggers = indsats_follow_up_view_get_n_triggers (self->follow_up_view) > 0;
+
+    /* the page's own visibility is what the view switchers offer */
+    gtk_widget_set_visible (GTK_WIDGET (self->follow_up_view), triggers);
+    adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->follow_up_view)),
+                                     triggers);
+  }
   _indsats_window_briefing_reload (self);
   gtk_stack_set_visible_child_name (self->stack, "main");
   if (adw_view_stack_get_visible_child (self->view_stack) == GTK_WIDGET (self->goals_view))

@@ -1,6 +1,8 @@
 /* indsats-cli-actions.c: `indsats actions list|add|edit|delete|history` */
 #include "config.h"
 
+#include <inttypes.h>
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,17 +45,17 @@ actions_list (IndsatsCli  *cli,
   gint64 plan_id = 0;
   int exit_code;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: tsv (default) or json", "FORMAT" },
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, "The plan (default: the first)", "ID" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: tsv (default) or json"), "FORMAT" },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, N_("The plan (default: the first)"), "ID" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "", "List the plan's actions.", &argc, &argv, &exit_code) ||
+  if (!indsats_cli_parse (cli, entries, "", N_("List the plan's actions."), &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code) ||
       !indsats_cli_parse_plan (cli, plan_text, &plan_id, &exit_code))
     return exit_code;
   if (argc > 1)
-    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+    return indsats_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
 
   if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)))
@@ -95,8 +97,8 @@ check_dates (IndsatsCli *cli,
 {
   if (start_iso != NULL && end_iso != NULL && strcmp (end_iso, start_iso) < 0)
     {
-      *exit_code = indsats_cli_usage (cli, "--end %s is before --start %s; an action is evaluated after it "
-                                      "takes effect", end_iso, start_iso);
+      *exit_code = indsats_cli_usage (cli, _("--end %s is before --start %s; an action is evaluated after it "
+                                      "takes effect"), end_iso, start_iso);
       return FALSE;
     }
   return TRUE;
@@ -116,28 +118,28 @@ actions_add (IndsatsCli  *cli,
   gint64 plan_id = 0, id;
   int exit_code;
   GOptionEntry entries[] = {
-    { "team", 0, 0, G_OPTION_ARG_STRING, &team, "The team", "TEAM" },
-    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, "The focus area", "FOCUS" },
-    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, "Who carries the action out", "OWNER" },
-    { "start", 0, 0, G_OPTION_ARG_STRING, &start, "When it takes effect", "YYYY-MM-DD" },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &end, "When it is evaluated (not before --start)", "YYYY-MM-DD" },
-    { "text", 0, 0, G_OPTION_ARG_STRING, &text, "The action", "TEXT" },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, "planned (default), started, done or dropped", "STATUS" },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The team"), "TEAM" },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("The focus area"), N_("FOCUS") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who carries the action out"), N_("OWNER") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("When it takes effect"), N_("YYYY-MM-DD") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("When it is evaluated (not before --start)"), N_("YYYY-MM-DD") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The action"), N_("TEXT") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("planned (default), started, done or dropped"), N_("STATUS") },
     { "started-on", 0, 0, G_OPTION_ARG_STRING, &started_on,
-      "The day it actually started, for one that has (default: today when --status started)", "YYYY-MM-DD" },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "NOTE" },
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, "The plan (default: the first)", "ID" },
+      N_("The day it actually started, for one that has (default: today when --status started)"), N_("YYYY-MM-DD") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("NOTE") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_text, N_("The plan (default: the first)"), "ID" },
     { NULL }
   };
   struct { const char *name; const char *value; } required[] = {
     { "--team", NULL }, { "--focus", NULL }, { "--owner", NULL }, { "--start", NULL }, { "--text", NULL },
   };
 
-  if (!indsats_cli_parse (cli, entries, "", "Add an action to the plan.", &argc, &argv, &exit_code) ||
+  if (!indsats_cli_parse (cli, entries, "", N_("Add an action to the plan."), &argc, &argv, &exit_code) ||
       !indsats_cli_parse_plan (cli, plan_text, &plan_id, &exit_code))
     return exit_code;
   if (argc > 1)
-    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+    return indsats_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
   required[0].value = team;
   required[1].value = focus;
   required[2].value = owner;
@@ -145,21 +147,21 @@ actions_add (IndsatsCli  *cli,
   required[4].value = text;
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (required[i].value == NULL)
-      return indsats_cli_usage (cli, "%s is required", required[i].name);
+      return indsats_cli_usage (cli, _("%s is required"), required[i].name);
 
   /* Check what was typed before anything is opened or written */
   if (!parse_date_option (cli, "--start", start, &start_iso, &exit_code) ||
       !parse_date_option (cli, "--end", end && *end ? end : NULL, &end_iso, &exit_code) ||
       !parse_date_option (cli, "--started-on", started_on, &started_on_iso, &exit_code) ||
       !check_dates (cli, start_iso, end_iso, &exit_code) ||
-      !indsats_cli_check_text (cli, "--text", text, "describe the action", &exit_code) ||
-      !indsats_cli_check_text (cli, "--team", team, "name the team", &exit_code) ||
-      !indsats_cli_check_text (cli, "--focus", focus, "name the focus area", &exit_code) ||
-      !indsats_cli_check_text (cli, "--owner", owner, "say who carries the action out", &exit_code))
+      !indsats_cli_check_text (cli, "--text", text, _("describe the action"), &exit_code) ||
+      !indsats_cli_check_text (cli, "--team", team, _("name the team"), &exit_code) ||
+      !indsats_cli_check_text (cli, "--focus", focus, _("name the focus area"), &exit_code) ||
+      !indsats_cli_check_text (cli, "--owner", owner, _("say who carries the action out"), &exit_code))
     return exit_code;
   action.status = INDSATS_STATUS_PLANNED;
   if (status != NULL && !indsats_status_from_string (status, &action.status, &error))
-    return indsats_cli_usage (cli, "--status: %s", error->message);
+    return indsats_cli_usage (cli, _("--status: %s"), error->message);
 
   action.team = team;
   action.focus = focus;
@@ -189,15 +191,15 @@ parse_action_id (IndsatsCli  *cli,
 {
   if (argc < 2)
     {
-      *exit_code = indsats_cli_usage (cli, "say which action: its id, as `indsats actions list` shows it");
+      *exit_code = indsats_cli_usage (cli, _("say which action: its id, as `indsats actions list` shows it"));
       return FALSE;
     }
   if (argc > 2)
     {
-      *exit_code = indsats_cli_usage (cli, "unexpected argument “%s”", argv[2]);
+      *exit_code = indsats_cli_usage (cli, _("unexpected argument “%s”"), argv[2]);
       return FALSE;
     }
-  return indsats_cli_parse_id (cli, argv[1], "an action id", G_MAXINT64, id, exit_code);
+  return indsats_cli_parse_id (cli, argv[1], _("an action id"), G_MAXINT64, id, exit_code);
 }
 
 static int
@@ -216,26 +218,26 @@ actions_edit (IndsatsCli  *cli,
   gint64 id;
   int exit_code;
   GOptionEntry entries[] = {
-    { "text", 0, 0, G_OPTION_ARG_STRING, &text, "The action", "TEXT" },
-    { "team", 0, 0, G_OPTION_ARG_STRING, &team, "Move it to this team", "TEAM" },
-    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, "Move it to this focus area", "FOCUS" },
-    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, "Who carries it out", "OWNER" },
-    { "start", 0, 0, G_OPTION_ARG_STRING, &start, "When it takes effect", "YYYY-MM-DD" },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, "planned, started, done or dropped", "STATUS" },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &end, "When it is evaluated, not before the start (empty to clear)",
-      "YYYY-MM-DD" },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, "A note", "NOTE" },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The action"), N_("TEXT") },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("Move it to this team"), "TEAM" },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, N_("Move it to this focus area"), N_("FOCUS") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who carries it out"), N_("OWNER") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("When it takes effect"), N_("YYYY-MM-DD") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("planned, started, done or dropped"), N_("STATUS") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("When it is evaluated, not before the start (empty to clear)"),
+      N_("YYYY-MM-DD") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("NOTE") },
     { "started-on", 0, 0, G_OPTION_ARG_STRING, &started_on,
-      "The day it actually started, not after today (empty to clear)", "YYYY-MM-DD" },
+      N_("The day it actually started, not after today (empty to clear)"), N_("YYYY-MM-DD") },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "ID", "Change an action; the change is recorded in its history.",
+  if (!indsats_cli_parse (cli, entries, "ID", N_("Change an action; the change is recorded in its history."),
                           &argc, &argv, &exit_code) ||
       !parse_action_id (cli, argc, argv, &id, &exit_code))
     return exit_code;
   if (!text && !team && !focus && !owner && !start && !status && !end && !note && !started_on)
-    return indsats_cli_usage (cli, "say what to change, e.g. --status started");
+    return indsats_cli_usage (cli, _("say what to change, e.g. --status started"));
 
   /* Check what was typed before anything is opened or written */
   if (!parse_date_option (cli, "--start", start, &start_iso, &exit_code) ||
@@ -243,13 +245,13 @@ actions_edit (IndsatsCli  *cli,
       !parse_date_option (cli, "--started-on", started_on && *started_on ? started_on : NULL, &started_on_iso,
                           &exit_code) ||
       !check_dates (cli, start_iso, end_iso, &exit_code) ||
-      !indsats_cli_check_text (cli, "--text", text, "describe the action", &exit_code) ||
-      !indsats_cli_check_text (cli, "--team", team, "name the team", &exit_code) ||
-      !indsats_cli_check_text (cli, "--focus", focus, "name the focus area", &exit_code) ||
-      !indsats_cli_check_text (cli, "--owner", owner, "say who carries the action out", &exit_code))
+      !indsats_cli_check_text (cli, "--text", text, _("describe the action"), &exit_code) ||
+      !indsats_cli_check_text (cli, "--team", team, _("name the team"), &exit_code) ||
+      !indsats_cli_check_text (cli, "--focus", focus, _("name the focus area"), &exit_code) ||
+      !indsats_cli_check_text (cli, "--owner", owner, _("say who carries the action out"), &exit_code))
     return exit_code;
   if (status && !indsats_status_from_string (status, &new_status, &error))
-    return indsats_cli_usage (cli, "--status: %s", error->message);
+    return indsats_cli_usage (cli, _("--status: %s"), error->message);
 
   /* only the fields named on the command line are written */
   action = indsats_action_new ();
@@ -297,7 +299,7 @@ actions_delete (IndsatsCli  *cli,
   gint64 id;
   int exit_code;
 
-  if (!indsats_cli_parse (cli, entries, "ID", "Delete an action; its history is kept.",
+  if (!indsats_cli_parse (cli, entries, "ID", N_("Delete an action; its history is kept."),
                           &argc, &argv, &exit_code) ||
       !parse_action_id (cli, argc, argv, &id, &exit_code))
     return exit_code;
@@ -323,11 +325,11 @@ actions_history (IndsatsCli  *cli,
   gint64 id;
   int exit_code;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: tsv (default) or json", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: tsv (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "ID", "Show an action's changes, newest first.",
+  if (!indsats_cli_parse (cli, entries, "ID", N_("Show an action's changes, newest first."),
                           &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code) ||
       !parse_action_id (cli, argc, argv, &id, &exit_code))
@@ -336,7 +338,7 @@ actions_history (IndsatsCli  *cli,
       !(entries_list = indsats_store_list_history (store, id, &error)))
     return indsats_cli_fail (cli, error);
   if (entries_list->len == 0)
-    return indsats_cli_fail_message (cli, "There is no action %" G_GINT64_FORMAT " and none was deleted", id);
+    return indsats_cli_fail_message (cli, _("There is no action %" PRId64 " and none was deleted"), id);
 
   table = indsats_cli_table_new (format, history_columns);
   for (guint i = 0; i < entries_list->len; i++)

@@ -1,6 +1,8 @@
 /* indsats-cli-copy.c: `indsats copy SOURCE TARGET` */
 #include "config.h"
 
+#include <inttypes.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 
@@ -35,18 +37,18 @@ indsats_cli_copy (IndsatsCli  *cli,
   gint64 n_rows = 0;
   int exit_code;
 
-  if (!indsats_cli_parse (cli, entries, "SOURCE TARGET",
-                          "Copy a whole store (an SQLite file or a postgresql:// URI) into an empty one.",
+  if (!indsats_cli_parse (cli, entries, N_("SOURCE TARGET"),
+                          N_("Copy a whole store (an SQLite file or a postgresql:// URI) into an empty one."),
                           &argc, &argv, &exit_code))
     return exit_code;
   if (argc != 3)
-    return indsats_cli_usage (cli, "say what to copy and where to: indsats copy SOURCE TARGET");
+    return indsats_cli_usage (cli, _("say what to copy and where to: indsats copy SOURCE TARGET"));
   if (cli->database != NULL)
-    return indsats_cli_usage (cli, "copy takes its two stores as arguments, not --database");
+    return indsats_cli_usage (cli, _("copy takes its two stores as arguments, not --database"));
   from = argv[1];
   to = argv[2];
   if (g_strcmp0 (from, to) == 0)
-    return indsats_cli_usage (cli, "SOURCE and TARGET are the same store");
+    return indsats_cli_usage (cli, _("SOURCE and TARGET are the same store"));
 
   if (!(source = indsats_store_open_existing (from, &error)))
     return indsats_cli_fail (cli, error);
@@ -67,7 +69,8 @@ indsats_cli_copy (IndsatsCli  *cli,
   {
     g_autofree char *name = indsats_store_describe_name (to);
 
-    fprintf (stderr, "Copied %" G_GINT64_FORMAT " %s into %s.\n", n_rows, n_rows == 1 ? "row" : "rows", name);
+    fprintf (stderr, ngettext ("Copied %" PRId64 " row into %s.\n", "Copied %" PRId64 " rows into %s.\n",
+                               (unsigned long) n_rows), n_rows, name);
   }
   return INDSATS_EXIT_OK;
 }

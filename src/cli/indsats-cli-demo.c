@@ -1,6 +1,7 @@
 /* indsats-cli-demo.c: `indsats demo --database FILE` */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "indsats-cli-private.h"
@@ -31,8 +32,8 @@ refuse_other_plan (IndsatsCli   *cli,
       return FALSE;
     }
   said = indsats_store_name_without_password (indsats_store_get_path (store));
-  *exit_code = indsats_cli_fail_message (cli, "“%s” holds a plan of its own (“%s”); nothing was written. "
-                                         "Write the demo plan into a new file with --database",
+  *exit_code = indsats_cli_fail_message (cli, _("“%s” holds a plan of its own (“%s”); nothing was written. "
+                                         "Write the demo plan into a new file with --database"),
                                          said, plan->title);
   return FALSE;
 }
@@ -49,15 +50,15 @@ indsats_cli_demo (IndsatsCli  *cli,
   int exit_code;
   gint64 plan_id;
 
-  if (!indsats_cli_parse (cli, entries, "", "Write the demo plan (Ishøj Jobcenter, 2023) into the database.",
+  if (!indsats_cli_parse (cli, entries, "", N_("Write the demo plan (Ishøj Jobcenter, 2023) into the database."),
                           &argc, &argv, &exit_code))
     return exit_code;
   if (argc > 1)
-    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+    return indsats_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
   /* the demo's goals and figures would mix with a plan's own: never into the
    * person's own database by default */
   if (cli->database == NULL)
-    return indsats_cli_usage (cli, "say which database to write the demo plan into: --database FILE");
+    return indsats_cli_usage (cli, _("say which database to write the demo plan into: --database FILE"));
 
   if (!(store = indsats_cli_open_store (cli, &error)))
     return indsats_cli_fail (cli, error);
@@ -71,7 +72,7 @@ indsats_cli_demo (IndsatsCli  *cli,
     {
       g_autofree char *said = indsats_store_name_without_password (indsats_store_get_path (store));
 
-      fprintf (stderr, "The demo plan is already in %s; nothing was added.\n", said);
+      fprintf (stderr, _("The demo plan is already in %s; nothing was added.\n"), said);
     }
   return INDSATS_EXIT_OK;
 }

@@ -2,6 +2,7 @@
  * indsats-cli-fetch */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,33 +49,33 @@ indsats_cli_fetch (IndsatsCli  *cli,
   gboolean dry_run = FALSE, figures = FALSE;
   int latest = 0, exit_code;
   GOptionEntry entries[] = {
-    { "areas", 0, 0, G_OPTION_ARG_STRING, &areas, "The areas (default: the areas compared in Preferences and those the figures show, or Hele landet)", "A,B,…" },
-    { "latest", 0, 0, G_OPTION_ARG_INT, &latest, "How many of the newest periods (default 12)", "N" },
-    { "period-type", 0, 0, G_OPTION_ARG_STRING, &period_type, "Months, quarters or years", "M|Q|Y" },
-    { "breakdown", 0, 0, G_OPTION_ARG_STRING, &breakdown, "Breakdown values (default: every breakdown's total)", "NAME=VALUE,…" },
-    { "figures", 0, 0, G_OPTION_ARG_NONE, &figures, "Every table the figures come from", NULL },
-    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file, "A file holding the token", "FILE" },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Fetch and count, but write nothing", NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Summary format: tsv (default) or json", "FORMAT" },
+    { "areas", 0, 0, G_OPTION_ARG_STRING, &areas, N_("The areas (default: the areas compared in Preferences and those the figures show, or Hele landet)"), "A,B,…" },
+    { "latest", 0, 0, G_OPTION_ARG_INT, &latest, N_("How many of the newest periods (default 12)"), "N" },
+    { "period-type", 0, 0, G_OPTION_ARG_STRING, &period_type, N_("Months, quarters or years"), "M|Q|Y" },
+    { "breakdown", 0, 0, G_OPTION_ARG_STRING, &breakdown, N_("Breakdown values (default: every breakdown's total)"), N_("NAME=VALUE,…") },
+    { "figures", 0, 0, G_OPTION_ARG_NONE, &figures, N_("Every table the figures come from"), NULL },
+    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file, N_("A file holding the token"), N_("FILE") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Fetch and count, but write nothing"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Summary format: tsv (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "[TABLE]",
-                          "Fetch the newest key figures from the Jobindsats API and import them.",
+  if (!indsats_cli_parse (cli, entries, N_("[TABLE]"),
+                          N_("Fetch the newest key figures from the Jobindsats API and import them."),
                           &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
     return exit_code;
   if (figures && argc > 1)
-    return indsats_cli_usage (cli, "give either a TABLE or --figures, not both");
+    return indsats_cli_usage (cli, _("give either a TABLE or --figures, not both"));
   if (!figures && argc != 2)
-    return indsats_cli_usage (cli, argc < 2 ? "name the table to fetch, or give --figures" : "fetch one table at a time");
+    return indsats_cli_usage (cli, argc < 2 ? _("name the table to fetch, or give --figures") : _("fetch one table at a time"));
   if (figures && (areas || breakdown || period_type))
-    return indsats_cli_usage (cli, "--figures fetches what the figures show; --areas, --breakdown and --period-type go with a TABLE");
+    return indsats_cli_usage (cli, _("--figures fetches what the figures show; --areas, --breakdown and --period-type go with a TABLE"));
   if (latest < 0 || latest > 1000)
-    return indsats_cli_usage (cli, "--latest: give a number of periods from 1 to 1000");
+    return indsats_cli_usage (cli, _("--latest: give a number of periods from 1 to 1000"));
   if (period_type != NULL && strcmp (period_type, "M") != 0 && strcmp (period_type, "Q") != 0 &&
       strcmp (period_type, "Y") != 0)
-    return indsats_cli_usage (cli, "--period-type: use M (months), Q (quarters) or Y (years), not “%s”", period_type);
+    return indsats_cli_usage (cli, _("--period-type: use M (months), Q (quarters) or Y (years), not “%s”"), period_type);
 
   /* the keyring only where there is a session bus to reach it: never start one */
   bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
@@ -89,8 +90,8 @@ indsats_cli_fetch (IndsatsCli  *cli,
       if (wanted == NULL)
         return indsats_cli_fail (cli, error);
       if (wanted->len == 0)
-        return indsats_cli_fail_message (cli, "no figure shows key figures from a Jobindsats table yet; "
-                                              "fetch a table first (indsats fetch TABLE) and make a figure of it");
+        return indsats_cli_fail_message (cli, _("no figure shows key figures from a Jobindsats table yet; "
+                                              "fetch a table first (indsats fetch TABLE) and make a figure of it"));
       for (guint r = 0; r < wanted->len; r++)
         ((IndsatsFetchRequest *) g_ptr_array_index (wanted, r))->latest = latest;
       indsats_fetch_add_areas (wanted, (const char * const *) compared);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -18,8 +19,8 @@ parse_size (IndsatsCli *cli,
   if (width < INDSATS_CHART_MIN_WIDTH || width > INDSATS_CHART_MAX_SIZE ||
       height < INDSATS_CHART_MIN_HEIGHT || height > INDSATS_CHART_MAX_SIZE)
     {
-      g_autofree char *message = g_strdup_printf ("--width must be from %d to %d and --height from %d to %d: "
-                                                  "a smaller figure cannot be read",
+      g_autofree char *message = g_strdup_printf (_("--width must be from %d to %d and --height from %d to %d: "
+                                                    "a smaller figure cannot be read"),
                                                   INDSATS_CHART_MIN_WIDTH, INDSATS_CHART_MAX_SIZE,
                                                   INDSATS_CHART_MIN_HEIGHT, INDSATS_CHART_MAX_SIZE);
       *exit_code = indsats_cli_usage (cli, "%s", message);
@@ -39,18 +40,18 @@ indsats_cli_figure_render (IndsatsCli  *cli,
   IndsatsChartFormat format = INDSATS_CHART_PNG;
   int width = 1000, height = 600, exit_code;
   GOptionEntry entries[] = {
-    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels (points for PDF and SVG)", "PX" },
-    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels (points for PDF and SVG)", "PX" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "With all: png (default), svg or pdf", "FORMAT" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (points for PDF and SVG)"), "PX" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (points for PDF and SVG)"), "PX" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("With all: png (default), svg or pdf"), "FORMAT" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "NUMBER OUT.png|OUT.svg|OUT.pdf, or all FOLDER",
-                          "Draw a figure into a file, or all figures into a folder.", &argc, &argv, &exit_code) ||
+  if (!indsats_cli_parse (cli, entries, N_("NUMBER OUT.png|OUT.svg|OUT.pdf, or all FOLDER"),
+                          N_("Draw a figure into a file, or all figures into a folder."), &argc, &argv, &exit_code) ||
       !parse_size (cli, width, height, &exit_code))
     return exit_code;
   if (argc != 3)
-    return indsats_cli_usage (cli, "give a figure number and a file, or all and a folder");
+    return indsats_cli_usage (cli, _("give a figure number and a file, or all and a folder"));
 
   if (strcmp (argv[1], "all") == 0)
     {
@@ -64,12 +65,12 @@ indsats_cli_figure_render (IndsatsCli  *cli,
       else if (strcmp (format_text, "pdf") == 0)
         format = INDSATS_CHART_PDF, ext = "pdf";
       else
-        return indsats_cli_usage (cli, "unknown format “%s” (use png, svg or pdf)", format_text);
+        return indsats_cli_usage (cli, _("unknown format “%s” (use png, svg or pdf)"), format_text);
 
       if (g_mkdir_with_parents (argv[2], 0755) != 0)
         {
           int saved = errno;
-          return indsats_cli_fail_message (cli, "Cannot make the folder “%s”: %s", argv[2], g_strerror (saved));
+          return indsats_cli_fail_message (cli, _("Cannot make the folder “%s”: %s"), argv[2], g_strerror (saved));
         }
       /* all figures from one moment of the data */
       if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
@@ -101,13 +102,13 @@ indsats_cli_figure_render (IndsatsCli  *cli,
       g_autoptr(IndsatsChartData) data = NULL;
       gint64 number;
 
-      if (!indsats_cli_parse_id (cli, argv[1], "a figure number (5 for Figur 5) nor all", G_MAXINT, &number,
+      if (!indsats_cli_parse_id (cli, argv[1], _("a figure number (5 for Figur 5) nor all"), G_MAXINT, &number,
                                  &exit_code))
         return exit_code;
       if (format_text != NULL)
-        return indsats_cli_usage (cli, "--format goes with all; for one figure the file's name says it");
+        return indsats_cli_usage (cli, _("--format goes with all; for one figure the file's name says it"));
       if (!indsats_chart_format_from_path (argv[2], &format))
-        return indsats_cli_usage (cli, "“%s” must end in .png, .svg or .pdf", argv[2]);
+        return indsats_cli_usage (cli, _("“%s” must end in .png, .svg or .pdf"), argv[2]);
       if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
           !(data = indsats_chart_data_load (store, (int) number, &error)) ||
           !indsats_chart_render_file (data, argv[2], format, width, height, &error))

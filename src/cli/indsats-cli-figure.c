@@ -2,6 +2,7 @@
  * (indsats-cli-figure-render.c) */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,15 +27,15 @@ figure_list (IndsatsCli  *cli,
   IndsatsOutputFormat format;
   int exit_code;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: tsv (default) or json", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: tsv (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "", "List the figures.", &argc, &argv, &exit_code) ||
+  if (!indsats_cli_parse (cli, entries, "", N_("List the figures."), &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
     return exit_code;
   if (argc > 1)
-    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+    return indsats_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
   if (!(store = indsats_cli_open_store_to_read (cli, &error)) ||
       !(figures = indsats_store_list_figures (store, &error)))
     return indsats_cli_fail (cli, error);
@@ -80,9 +81,9 @@ check_period_kind (IndsatsCli   *cli,
     return TRUE;
   for (int k = 0; k <= INDSATS_PERIOD_ROLLING_YEAR; k++)
     if (kinds & (1u << k))
-      g_string_append_printf (has, "%s%s", has->len ? " and by " : "", indsats_period_kind_to_string (k));
-  *exit_code = indsats_cli_fail_message (cli, "%s %s is a %s, but “%s” has values by %s only; give the periods "
-                                         "by %s", option, period, indsats_period_kind_to_string (p.kind),
+      g_string_append_printf (has, "%s%s", has->len ? _(" and by ") : "", indsats_period_kind_to_string (k));
+  *exit_code = indsats_cli_fail_message (cli, _("%s %s is a %s, but “%s” has values by %s only; give the periods "
+                                         "by %s"), option, period, indsats_period_kind_to_string (p.kind),
                                          indicator, has->str, has->str);
   return FALSE;
 }
@@ -101,52 +102,52 @@ figure_add (IndsatsCli  *cli,
   gint64 indicator_id;
   int exit_code, number;
   GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "The figure's title", "TITLE" },
-    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, "The indicator it shows", "NAME" },
-    { "areas", 0, 0, G_OPTION_ARG_STRING, &areas, "The areas to compare, separated by commas", "A,B,…" },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, "line (default), column or bar", "KIND" },
-    { "threshold", 0, 0, G_OPTION_ARG_STRING, &threshold, "A line to stay under or above", "VALUE" },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "The first period", "PERIOD" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "The last period", "PERIOD" },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, "The unit line, e.g. Pct.", "TEXT" },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &source, "The source line (default: Kilde: Jobindsats.dk)", "TEXT" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The figure's title"), N_("TITLE") },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("The indicator it shows"), N_("NAME") },
+    { "areas", 0, 0, G_OPTION_ARG_STRING, &areas, N_("The areas to compare, separated by commas"), "A,B,…" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("line (default), column or bar"), N_("KIND") },
+    { "threshold", 0, 0, G_OPTION_ARG_STRING, &threshold, N_("A line to stay under or above"), N_("VALUE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first period"), N_("PERIOD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last period"), N_("PERIOD") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, N_("The unit line, e.g. Pct."), N_("TEXT") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("The source line (default: Kilde: Jobindsats.dk)"), N_("TEXT") },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "", "Make a new figure; prints its number.", &argc, &argv, &exit_code))
+  if (!indsats_cli_parse (cli, entries, "", N_("Make a new figure; prints its number."), &argc, &argv, &exit_code))
     return exit_code;
   if (argc > 1)
-    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+    return indsats_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
   if (!title)
-    return indsats_cli_usage (cli, "--title is required");
+    return indsats_cli_usage (cli, _("--title is required"));
   if (!indicator)
-    return indsats_cli_usage (cli, "--indicator is required");
+    return indsats_cli_usage (cli, _("--indicator is required"));
   if (!areas)
-    return indsats_cli_usage (cli, "--areas is required");
+    return indsats_cli_usage (cli, _("--areas is required"));
 
   /* Check what was typed before anything is written */
-  if (!indsats_cli_check_text (cli, "--title", title, "give the figure a title", &exit_code) ||
-      !indsats_cli_check_text (cli, "--indicator", indicator, "name the indicator", &exit_code))
+  if (!indsats_cli_check_text (cli, "--title", title, _("give the figure a title"), &exit_code) ||
+      !indsats_cli_check_text (cli, "--indicator", indicator, _("name the indicator"), &exit_code))
     return exit_code;
   if (kind && !indsats_figure_kind_from_string (kind, &figure->kind, &error))
-    return indsats_cli_usage (cli, "--kind: %s", error->message);
+    return indsats_cli_usage (cli, _("--kind: %s"), error->message);
   if (threshold)
     {
       gboolean missing = FALSE;
       if (!indsats_number_parse (threshold, &figure->threshold, &missing, &error) || missing)
-        return indsats_cli_usage (cli, "--threshold: %s", error ? error->message : "the value is empty");
+        return indsats_cli_usage (cli, _("--threshold: %s"), error ? error->message : "the value is empty");
     }
   if (from && !(figure->period_from = indsats_period_canonicalize (from, &error)))
-    return indsats_cli_usage (cli, "--from: %s", error->message);
+    return indsats_cli_usage (cli, _("--from: %s"), error->message);
   if (to && !(figure->period_to = indsats_period_canonicalize (to, &error)))
-    return indsats_cli_usage (cli, "--to: %s", error->message);
+    return indsats_cli_usage (cli, _("--to: %s"), error->message);
   if (figure->period_from && figure->period_to)
     {
       IndsatsPeriod a, b;
       indsats_period_parse (figure->period_from, &a, NULL);
       indsats_period_parse (figure->period_to, &b, NULL);
       if (a.kind != b.kind || indsats_period_compare (&a, &b) > 0)
-        return indsats_cli_usage (cli, "--from %s and --to %s must be periods of one kind, the first not after the last",
+        return indsats_cli_usage (cli, _("--from %s and --to %s must be periods of one kind, the first not after the last"),
                                   figure->period_from, figure->period_to);
     }
 
@@ -159,7 +160,7 @@ figure_add (IndsatsCli  *cli,
     {
       g_strstrip (area_list[i]);
       if (*area_list[i] == '\0')
-        return indsats_cli_usage (cli, "--areas: an area between commas is empty");
+        return indsats_cli_usage (cli, _("--areas: an area between commas is empty"));
       g_ptr_array_add (figure->series, indsats_figure_series_new (indicator, area_list[i], NULL));
     }
 
@@ -169,7 +170,7 @@ figure_add (IndsatsCli  *cli,
   if (indicator_id < 0)
     return indsats_cli_fail (cli, error);
   if (indicator_id == 0)
-    return indsats_cli_fail_message (cli, "--indicator: there is no indicator “%s”; `indsats series list` shows the ones there are",
+    return indsats_cli_fail_message (cli, _("--indicator: there is no indicator “%s”; `indsats series list` shows the ones there are"),
                                      indicator);
   if (!check_period_kind (cli, store, indicator_id, indicator, from ? "--from" : "--to",
                           figure->period_from ? figure->period_from : figure->period_to, &exit_code))
@@ -181,9 +182,9 @@ figure_add (IndsatsCli  *cli,
   printf ("%d\n", number);
   /* more areas than the styles tell apart: say how the figure will show them */
   if (figure->series->len > INDSATS_CHART_MAX_STYLED)
-    fprintf (stderr, "Figur %d has %u areas, more than the %d that colours and dashes tell apart: "
+    fprintf (stderr, _("Figur %d has %u areas, more than the %d that colours and dashes tell apart: "
              "%s and Hele landet are drawn in colour and the other areas as thin grey lines, "
-             "called “%s” in the legend\n",
+             "called “%s” in the legend\n"),
              number, figure->series->len, INDSATS_CHART_MAX_STYLED,
              ((IndsatsFigureSeries *) g_ptr_array_index (figure->series, 0))->area,
              indsats_chart_others_label ());

@@ -1,6 +1,7 @@
 /* indsats-cli-import.c: `indsats import FILE... [--table ID] [--decimal comma|point] [--dry-run]` and `indsats series list` */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,7 +24,10 @@ progress_cb (double   fraction,
   if (fraction >= 1.0)
     fputs ("\r\033[K", stderr);
   else
-    fprintf (stderr, "\rImporting… %d %%", percent);
+    {
+      fputc ('\r', stderr);
+      fprintf (stderr, _("Importing… %d %%"), percent);
+    }
   fflush (stderr);
 }
 
@@ -35,17 +39,18 @@ indsats_cli_describe_import (const IndsatsImportFile *file)
 {
   g_autofree char *base = g_path_get_basename (file->path);
   g_autofree char *breakdowns = NULL;
+  g_autofree char *measures = g_strdup_printf (ngettext ("%u measure", "%u measures", file->measures->len),
+                                               file->measures->len);
 
   g_ptr_array_add (file->breakdowns, NULL);
   breakdowns = g_strjoinv (", ", (char **) file->breakdowns->pdata);
   g_ptr_array_remove_index (file->breakdowns, file->breakdowns->len - 1);
   if (file->table != NULL)
-    fprintf (stderr, "%s: table %s, %u %s, breakdowns: %s\n", base, file->table, file->measures->len,
-             file->measures->len == 1 ? "measure" : "measures", *breakdowns ? breakdowns : "none");
+    fprintf (stderr, _("%s: table %s, %s, breakdowns: %s\n"), base, file->table, measures,
+             *breakdowns ? breakdowns : _("none"));
   else
-    fprintf (stderr, "%s: no table id (give --table ID or name the file after its table), %u %s, "
-             "breakdowns: %s\n", base, file->measures->len, file->measures->len == 1 ? "measure" : "measures",
-             *breakdowns ? breakdowns : "none");
+    fprintf (stderr, _("%s: no table id (give --table ID or name the file after its table), %s, "
+             "breakdowns: %s\n"), base, measures, *breakdowns ? breakdowns : _("none"));
 }
 
 /**
@@ -85,14 +90,16 @@ indsats_cli_print_import_summary (const IndsatsImportSummary  *summary,
 
       indsats_cli_describe_import (f);
       if (!fetched)
-        fprintf (stderr, "%s: %u %s, %s\n", f->path, f->values, f->values == 1 ? "value" : "values",
-                 indsats_import_file_describe (f));
+        fprintf (stderr, ngettext ("%s: %u value, %s\n", "%s: %u values, %s\n", f->values), f->path, f->values,
+                 _(indsats_import_file_describe (f)));
     }
-  fprintf (stderr, "%u %s, %u values: %u added, %u updated, %u unchanged%s\n",
-           summary->files,
-           fetched ? (summary->files == 1 ? "answer" : "answers") : (summary->files == 1 ? "file" : "files"),
-           summary->rows,
-           added, updated, unchanged, dry_run ? " (dry run: nothing was written)" : "");
+  g_autofree char *files = g_strdup_printf (fetched ? ngettext ("%u answer", "%u answers", summary->files)
+                                                    : ngettext ("%u file", "%u files", summary->files),
+                                            summary->files);
+
+  /* TRANSLATORS: the first %s is "3 files" or "2 answers", the last what a dry run adds */
+  fprintf (stderr, _("%s, %u values: %u added, %u updated, %u unchanged%s\n"),
+           files, summary->rows, added, updated, unchanged, dry_run ? _(" (dry run: nothing was written)") : "");
   return TRUE;
 }
 
@@ -113,26 +120,26 @@ indsats_cli_import (IndsatsCli  *cli,
   int exit_code;
   int shown = -1;
   GOptionEntry entries[] = {
-    { "table", 0, 0, G_OPTION_ARG_STRING, &table_text, "The Jobindsats table the files hold (else the id in each file's name)", "ID" },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Check and count, but write nothing", NULL },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_text, N_("The Jobindsats table the files hold (else the id in each file's name)"), "ID" },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check and count, but write nothing"), NULL },
     { "decimal", 0, 0, G_OPTION_ARG_STRING, &decimal,
-      "The decimal mark of every file: comma (1.234,5) or point (1,234.5); by default each column's cells say it",
+      N_("The decimal mark of every file: comma (1.234,5) or point (1,234.5); by default each column's cells say it"),
       "comma|point" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Summary format: tsv (default) or json", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Summary format: tsv (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "FILE…",
-                          "Import key figures: Jobindsats CSV or JSON, or indicator,area,period,value.",
+  if (!indsats_cli_parse (cli, entries, N_("FILE…"),
+                          N_("Import key figures: Jobindsats CSV or JSON, or indicator,area,period,value."),
                           &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
     return exit_code;
   if (decimal != NULL && !indsats_decimal_from_string (decimal, &options.decimal))
-    return indsats_cli_usage (cli, "--decimal: “%s” is not a decimal mark (use comma or point)", decimal);
+    return indsats_cli_usage (cli, _("--decimal: “%s” is not a decimal mark (use comma or point)"), decimal);
   if (argc < 2)
-    return indsats_cli_usage (cli, "name the files to import");
+    return indsats_cli_usage (cli, _("name the files to import"));
   if (table_text != NULL && !indsats_import_check_table_id (table_text, &table_id, &error))
-    return indsats_cli_usage (cli, "--table: %s", error->message);
+    return indsats_cli_usage (cli, _("--table: %s"), error->message);
 
   options.table = table_id;
   if (!(store = indsats_cli_open_store (cli, &error)))
@@ -194,16 +201,16 @@ series_list (IndsatsCli  *cli,
   IndsatsOutputFormat format;
   int exit_code;
   GOptionEntry entries[] = {
-    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, "Only this indicator", "NAME" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: tsv (default) or json", "FORMAT" },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("Only this indicator"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: tsv (default) or json"), "FORMAT" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "", "List the key figures.", &argc, &argv, &exit_code) ||
+  if (!indsats_cli_parse (cli, entries, "", N_("List the key figures."), &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
     return exit_code;
   if (argc > 1)
-    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+    return indsats_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
   if (!(store = indsats_cli_open_store_to_read (cli, &error)))
     return indsats_cli_fail (cli, error);
   if (indicator != NULL)
@@ -212,7 +219,7 @@ series_list (IndsatsCli  *cli,
       if (id < 0)
         return indsats_cli_fail (cli, error);
       if (id == 0)
-        return indsats_cli_fail_message (cli, "--indicator: there is no indicator “%s”", indicator);
+        return indsats_cli_fail_message (cli, _("--indicator: there is no indicator “%s”"), indicator);
     }
   if (!(origins = indsats_store_list_indicator_origins (store, &error)))
     return indsats_cli_fail (cli, error);
@@ -232,7 +239,7 @@ indsats_cli_series (IndsatsCli  *cli,
                     char       **argv)
 {
   if (argc < 2 || strcmp (argv[1], "list") != 0)
-    return indsats_cli_usage (cli, "say what to do: list");
+    return indsats_cli_usage (cli, _("say what to do: list"));
   cli->command = "series list";
   return series_list (cli, argc - 1, argv + 1);
 }

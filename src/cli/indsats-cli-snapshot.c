@@ -1,6 +1,7 @@
 /* indsats-cli-snapshot.c: `indsats snapshot create|list|delete` and `indsats changes --since` */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,12 +22,12 @@ parse_name (IndsatsCli  *cli,
 {
   if (argc < 2)
     {
-      *exit_code = indsats_cli_usage (cli, "name the snapshot, e.g. \"Udvalgsmøde 14.03.2023\"");
+      *exit_code = indsats_cli_usage (cli, _("name the snapshot, e.g. \"Udvalgsmøde 14.03.2023\""));
       return FALSE;
     }
   if (argc > 2)
     {
-      *exit_code = indsats_cli_usage (cli, "unexpected argument “%s”; put a name with spaces in quotes", argv[2]);
+      *exit_code = indsats_cli_usage (cli, _("unexpected argument “%s”; put a name with spaces in quotes"), argv[2]);
       return FALSE;
     }
   *name = argv[1];
@@ -45,20 +46,20 @@ snapshot_create (IndsatsCli  *cli,
   gint64 plan_id = 0;
   int exit_code;
   GOptionEntry entries[] = {
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, "The meeting's date (default: today)", "YYYY-MM-DD" },
-    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, "The plan (default: the first)", "ID" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The meeting's date (default: today)"), N_("YYYY-MM-DD") },
+    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, N_("The plan (default: the first)"), "ID" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "NAME",
-                          "Mark a committee meeting: keep the actions and the trigger indicators' latest values.",
+  if (!indsats_cli_parse (cli, entries, N_("NAME"),
+                          N_("Mark a committee meeting: keep the actions and the trigger indicators' latest values."),
                           &argc, &argv, &exit_code) ||
       !parse_name (cli, argc, argv, &name, &exit_code))
     return exit_code;
 
   /* Check what was typed before anything is opened or written */
   if (date != NULL && !(date_iso = indsats_date_parse (date, &error)))
-    return indsats_cli_fail_message (cli, "--date: %s", error->message);
+    return indsats_cli_fail_message (cli, _("--date: %s"), error->message);
   if (date_iso == NULL)
     date_iso = indsats_today_iso ();
 
@@ -83,16 +84,16 @@ snapshot_list (IndsatsCli  *cli,
   gint64 plan_id = 0;
   int exit_code;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: tsv (default) or json", "FORMAT" },
-    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, "The plan (default: the first)", "ID" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: tsv (default) or json"), "FORMAT" },
+    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, N_("The plan (default: the first)"), "ID" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "", "List the committee meetings marked so far.", &argc, &argv, &exit_code) ||
+  if (!indsats_cli_parse (cli, entries, "", N_("List the committee meetings marked so far."), &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
     return exit_code;
   if (argc > 1)
-    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+    return indsats_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
 
   if (!(store = indsats_cli_open_store (cli, &error)) ||
       !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||
@@ -124,11 +125,11 @@ snapshot_delete (IndsatsCli  *cli,
   gint64 plan_id = 0;
   int exit_code;
   GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, "The plan (default: the first)", "ID" },
+    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, N_("The plan (default: the first)"), "ID" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "NAME", "Forget a committee meeting; the plan itself is unchanged.",
+  if (!indsats_cli_parse (cli, entries, N_("NAME"), N_("Forget a committee meeting; the plan itself is unchanged."),
                           &argc, &argv, &exit_code) ||
       !parse_name (cli, argc, argv, &name, &exit_code))
     return exit_code;
@@ -169,19 +170,19 @@ indsats_cli_changes (IndsatsCli  *cli,
   gint64 plan_id = 0;
   int exit_code;
   GOptionEntry entries[] = {
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since, "The snapshot to compare with", "NAME" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format: tsv (default) or json", "FORMAT" },
-    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, "The plan (default: the first)", "ID" },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("The snapshot to compare with"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: tsv (default) or json"), "FORMAT" },
+    { "plan", 0, 0, G_OPTION_ARG_INT64, &plan_id, N_("The plan (default: the first)"), "ID" },
     { NULL }
   };
 
-  if (!indsats_cli_parse (cli, entries, "", "Say what changed since a committee meeting.", &argc, &argv, &exit_code) ||
+  if (!indsats_cli_parse (cli, entries, "", N_("Say what changed since a committee meeting."), &argc, &argv, &exit_code) ||
       !indsats_cli_parse_format (cli, format_text, &format, &exit_code))
     return exit_code;
   if (argc > 1)
-    return indsats_cli_usage (cli, "unexpected argument “%s”", argv[1]);
+    return indsats_cli_usage (cli, _("unexpected argument “%s”"), argv[1]);
   if (since == NULL)
-    return indsats_cli_usage (cli, "--since is required: the snapshot's name, as `indsats snapshot list` shows it");
+    return indsats_cli_usage (cli, _("--since is required: the snapshot's name, as `indsats snapshot list` shows it"));
 
   if (!(store = indsats_cli_open_store (cli, &error)) ||
       !(plan_id = indsats_cli_resolve_plan (store, plan_id, &error)) ||

@@ -10,6 +10,7 @@
 #include "indsats-cli.h"
 #include "indsats-cli-private.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
@@ -42,7 +43,7 @@ static const Command commands[] = {
   { "copy", indsats_cli_copy, "copy a whole store into an empty one, SQLite or PostgreSQL" },
 };
 
-static const char usage_text[] =
+static const char usage_text[] = N_(
   "Usage:\n"
   "  indsats [--database FILE] [--demo]            open the window\n"
   "  indsats demo --database FILE                  write the demo plan into FILE\n"
@@ -86,7 +87,7 @@ static const char usage_text[] =
   "Jobindsats: the token from INDSATS_JOBINDSATS_TOKEN or --token-file, the address from\n"
   "INDSATS_JOBINDSATS_URL (default https://api.jobindsats.dk/v3).\n"
   "Exit status: 0 done, 1 failed, 2 wrong usage (also a bad option value); a failed command\n"
-  "changes nothing.\n";
+  "changes nothing.\n");
 
 /* Reporting */
 
@@ -109,7 +110,7 @@ int
 indsats_cli_fail (IndsatsCli   *cli,
                   const GError *error)
 {
-  report (cli, error ? error->message : "failed", "");
+  report (cli, error ? error->message : _("failed"), "");
   return INDSATS_EXIT_FAILED;
 }
 
@@ -139,7 +140,7 @@ indsats_cli_usage (IndsatsCli *cli,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  report (cli, message, " (see indsats --help)");
+  report (cli, message, _(" (see indsats --help)"));
   return INDSATS_EXIT_USAGE;
 }
 
@@ -197,7 +198,7 @@ tell_notes (IndsatsStore *store,
   GPtrArray *notes = store ? indsats_store_get_notes (store) : NULL;
 
   for (guint i = 0; notes != NULL && i < notes->len; i++)
-    fprintf (stderr, "indsats: “%s” was brought up to date: %s\n", path, (const char *) g_ptr_array_index (notes, i));
+    fprintf (stderr, _("indsats: “%s” was brought up to date: %s\n"), path, (const char *) g_ptr_array_index (notes, i));
   return store;
 }
 
@@ -249,7 +250,7 @@ indsats_cli_open_store_to_read (IndsatsCli  *cli,
       g_autofree char *quoted = plain ? g_strdup (path) : g_shell_quote (path);
 
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                   "no database at %s; `indsats demo --database %s` makes one", path, quoted);
+                   _("no database at %s; `indsats demo --database %s` makes one"), path, quoted);
       return NULL;
     }
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -274,6 +275,8 @@ indsats_cli_parse (IndsatsCli    *cli,
   g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
   g_autoptr(GError) error = NULL;
 
+  /* the options' descriptions, the summary and the parameters are in Danish too */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, NULL);
@@ -294,7 +297,7 @@ indsats_cli_parse (IndsatsCli    *cli,
         }
       if ((*argv)[i][0] == '-' && (*argv)[i][1] != '\0' && !g_ascii_isdigit ((*argv)[i][1]))
         {
-          *exit_code = indsats_cli_usage (cli, "unknown option %s", (*argv)[i]);
+          *exit_code = indsats_cli_usage (cli, _("unknown option %s"), (*argv)[i]);
           return FALSE;
         }
     }
@@ -329,7 +332,7 @@ indsats_cli_parse_id (IndsatsCli  *cli,
     }
   if (!ok || value == 0)
     {
-      *exit_code = indsats_cli_usage (cli, "“%s” is not %s: write a whole number from 1 to %" G_GINT64_FORMAT,
+      *exit_code = indsats_cli_usage (cli, _("“%s” is not %s: write a whole number from 1 to %" PRId64),
                                       text ? text : "", what, max);
       return FALSE;
     }
@@ -353,7 +356,7 @@ indsats_cli_check_text (IndsatsCli *cli,
 {
   if (text != NULL && indsats_text_is_blank (text))
     {
-      *exit_code = indsats_cli_usage (cli, "%s is empty; %s", option, what);
+      *exit_code = indsats_cli_usage (cli, _("%s is empty; %s"), option, what);
       return FALSE;
     }
   return TRUE;
@@ -373,7 +376,7 @@ indsats_cli_parse_plan (IndsatsCli *cli,
   *plan_id = 0;
   if (text == NULL)
     return TRUE;
-  return indsats_cli_parse_id (cli, text, "a plan id", G_MAXINT64, plan_id, exit_code);
+  return indsats_cli_parse_id (cli, text, _("a plan id"), G_MAXINT64, plan_id, exit_code);
 }
 
 gboolean
@@ -388,7 +391,7 @@ indsats_cli_parse_format (IndsatsCli          *cli,
     *format = INDSATS_FORMAT_JSON;
   else
     {
-      *exit_code = indsats_cli_usage (cli, "unknown format “%s” (use tsv or json)", text);
+      *exit_code = indsats_cli_usage (cli, _("unknown format “%s” (use tsv or json)"), text);
       return FALSE;
     }
   return TRUE;
@@ -418,8 +421,8 @@ indsats_cli_resolve_plan (IndsatsStore  *store,
       g_autofree char *said = indsats_store_name_without_password (indsats_store_get_path (store));
 
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                   "“%s” holds no plan yet; write the demo plan with "
-                   "`indsats demo --database %s` or create a plan in the window",
+                   _("“%s” holds no plan yet; write the demo plan with "
+                   "`indsats demo --database %s` or create a plan in the window"),
                    said, said);
     }
   return plan_id > 0 ? plan_id : 0;
@@ -443,9 +446,9 @@ indsats_cli_dispatch (IndsatsCli              *cli,
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (names, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", subcommands[i].name);
+    g_string_append_printf (names, "%s%s", i == 0 ? "" : i + 1 == n ? _(" or ") : ", ", subcommands[i].name);
   if (argc < 2)
-    return indsats_cli_usage (cli, "say what to do: %s", names->str);
+    return indsats_cli_usage (cli, _("say what to do: %s"), names->str);
 
   for (guint i = 0; i < n; i++)
     if (strcmp (argv[1], subcommands[i].name) == 0)
@@ -459,7 +462,7 @@ indsats_cli_dispatch (IndsatsCli              *cli,
         cli->command = saved;
         return status;
       }
-  return indsats_cli_usage (cli, "unknown %s command “%s” (use %s)", group, argv[1], names->str);
+  return indsats_cli_usage (cli, _("unknown %s command “%s” (use %s)"), group, argv[1], names->str);
 }
 
 /* Tables: written as they are filled, a buffer at a time, so that memory
@@ -667,7 +670,7 @@ indsats_cli_table_print (IndsatsCliTable  *t,
   if (t->failed || fflush (stdout) != 0)
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                           "Cannot write the output");
+                           _("Cannot write the output"));
       return FALSE;
     }
   return TRUE;
@@ -697,7 +700,7 @@ take_database_option (int         *argc,
         {
           if (i + 1 >= *argc)
             {
-              *exit_code = indsats_cli_usage (cli, "--database needs a file name");
+              *exit_code = indsats_cli_usage (cli, _("--database needs a file name"));
               return FALSE;
             }
           *database = argv[++i];
@@ -714,7 +717,7 @@ take_database_option (int         *argc,
   argv[out] = NULL;
   if (*database != NULL && **database == '\0')
     {
-      *exit_code = indsats_cli_usage (cli, "--database needs a file name");
+      *exit_code = indsats_cli_usage (cli, _("--database needs a file name"));
       return FALSE;
     }
   return TRUE;
@@ -742,7 +745,7 @@ indsats_cli_run (int    argc,
   if (argc < 2 || strcmp (args[1], "--help") == 0 || strcmp (args[1], "-h") == 0 ||
       strcmp (args[1], "help") == 0)
     {
-      fputs (usage_text, stdout);
+      fputs (_(usage_text), stdout);
       return argc < 2 ? INDSATS_EXIT_USAGE : INDSATS_EXIT_OK;
     }
   if (strcmp (args[1], "--version") == 0)
@@ -758,5 +761,5 @@ indsats_cli_run (int    argc,
         return commands[i].func (&cli, argc - 1, args + 1);
       }
 
-  return indsats_cli_usage (&cli, "unknown command “%s”", args[1]);
+  return indsats_cli_usage (&cli, _("unknown command “%s”"), args[1]);
 }

@@ -10,6 +10,7 @@
 #include "indsats-demo.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,7 +92,7 @@ table_load (const char  *name,
     }
   if (t->header == NULL)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED, "The demo table %s is empty", name);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED, _("The demo table %s is empty"), name);
       return NULL;
     }
   return g_steal_pointer (&t);
@@ -235,7 +236,7 @@ write_observations (IndsatsStore  *store,
         {
           if (id == 0)
             g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED,
-                         "Demo table %s names the unknown indicator “%s”", table, name);
+                         _("Demo table %s names the unknown indicator “%s”"), table, name);
           return FALSE;
         }
       if (!indsats_number_parse (cell (t, row, "value"), &value, NULL, error))
@@ -297,7 +298,7 @@ write_goals_and_figures (IndsatsStore  *store,
       if (!indsats_goal_kind_from_string (cell (goals, row, "kind"), &goal->kind))
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED,
-                       "Unknown kind of goal “%s”", cell (goals, row, "kind"));
+                       _("Unknown kind of goal “%s”"), cell (goals, row, "kind"));
           return FALSE;
         }
       goal->number = atoi (cell (goals, row, "number"));

@@ -8,6 +8,7 @@
 
 #include "indsats-export-xlsx-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 #include <xlsxwriter.h>
@@ -108,7 +109,7 @@ indsats_xlsx_check (Book       *b,
   if (rc == LXW_NO_ERROR)
     return TRUE;
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED,
-               "Cannot write the workbook “%s”: %s", b->path, lxw_strerror (rc));
+               _("Cannot write the workbook “%s”: %s"), b->path, lxw_strerror (rc));
   return FALSE;
 }
 
@@ -254,7 +255,7 @@ indsats_xlsx_is_cancelled (GCancellable  *cancellable,
 {
   if (g_cancellable_is_cancelled (cancellable))
     {
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED, "The export was cancelled");
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED, _("The export was cancelled"));
       return TRUE;
     }
   return FALSE;

@@ -25,6 +25,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -121,7 +122,7 @@ export_workbook (IndsatsStore               *store,
   if (options->meeting && !indsats_date_is_valid_iso (options->meeting))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "The meeting's date “%s” is not a valid date (write it as YYYY-MM-DD)", options->meeting);
+                   _("The meeting's date “%s” is not a valid date (write it as YYYY-MM-DD)"), options->meeting);
       return FALSE;
     }
   if (!(catalog = indsats_catalog_new (options->language ? options->language : "da", error)))
@@ -173,7 +174,7 @@ export_workbook (IndsatsStore               *store,
   if (b.wb == NULL)
     {
       indsats_store_rollback (store);
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot write “%s”", path);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, _("Cannot write “%s”"), path);
       return FALSE;
     }
   b.catalog = catalog;
@@ -265,7 +266,7 @@ indsats_export_xlsx (IndsatsStore               *store,
       if (base != (locale_t) 0)
         freelocale (base);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED,
-                   "Cannot write the workbook “%s”: no C numeric locale (%s)", path, g_strerror (errno));
+                   _("Cannot write the workbook “%s”: no C numeric locale (%s)"), path, g_strerror (errno));
       return FALSE;
     }
   previous = uselocale (c_numeric);

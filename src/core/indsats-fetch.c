@@ -10,6 +10,7 @@
 
 #include "indsats-fetch.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -153,7 +154,7 @@ append_breakdowns (GString                      *query,
       if (equals == NULL || equals == pair || equals[1] == '\0')
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "--breakdown: “%s” is not NAME=VALUE, as in Køn=Kvinder", pair);
+                       _("--breakdown: “%s” is not NAME=VALUE, as in Køn=Kvinder"), pair);
           return FALSE;
         }
       name = g_strstrip (g_strndup (pair, equals - pair));
@@ -186,7 +187,7 @@ append_breakdowns (GString                      *query,
                 g_string_append_printf (names, "%s%s", names->len ? ", " : "", other->name ? other->name : other->id);
               }
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                       "table %s has no breakdown “%s”; its breakdowns are: %s", table->id, name,
+                       _("table %s has no breakdown “%s”; its breakdowns are: %s"), table->id, name,
                        names->len ? names->str : "none");
           g_string_free (names, TRUE);
           return FALSE;
@@ -210,7 +211,7 @@ append_breakdowns (GString                      *query,
         {
           g_autofree char *nearest = indsats_jobindsats_nearest_names (dimension, wanted, 5);
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                       "table %s: the breakdown “%s” has no value “%s”; the nearest it has: %s", table->id, name,
+                       _("table %s: the breakdown “%s” has no value “%s”; the nearest it has: %s"), table->id, name,
                        wanted, nearest);
           return FALSE;
         }
@@ -269,7 +270,7 @@ queries (const IndsatsFetchRequest    *request,
           for (guint i = 0; i < table->period_types->len; i++)
             g_string_append_printf (types, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (table->period_types, i));
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                       "table %s has no periods of type %s; it has: %s", table->id, type, types->str);
+                       _("table %s has no periods of type %s; it has: %s"), table->id, type, types->str);
           g_string_free (types, TRUE);
           return NULL;
         }
@@ -301,8 +302,8 @@ queries (const IndsatsFetchRequest    *request,
         {
           g_autofree char *nearest = area ? indsats_jobindsats_nearest_names (area, name, 5) : g_strdup ("");
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                       "table %s has no area “%s”%s%s", table->id, name,
-                       *nearest ? "; the nearest names it has: " : "", nearest);
+                       _("table %s has no area “%s”%s%s"), table->id, name,
+                       *nearest ? _("; the nearest names it has: ") : "", nearest);
           return NULL;
         }
       ids = g_hash_table_lookup (by_hierarchy, hierarchy->id);

@@ -4,8 +4,11 @@
  * 27.02.2023, by hand rather than through printf's locale support: the
  * Danish locale is often not installed, and output must not change with it.
  */
+#include "config.h"
+
 #include "indsats-format.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,19 +182,19 @@ indsats_date_parse (const char  *text,
   if (*s == '\0')
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "The date is empty (write it as YYYY-MM-DD or dd.mm.yyyy)");
+                           _("The date is empty (write it as YYYY-MM-DD or dd.mm.yyyy)"));
       return NULL;
     }
   if (!split_date (s, &d, &m, &y) || !g_date_valid_dmy (d, m, MAX (y, 1)))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is not a valid date (write it as YYYY-MM-DD or dd.mm.yyyy)", s);
+                   _("“%s” is not a valid date (write it as YYYY-MM-DD or dd.mm.yyyy)"), s);
       return NULL;
     }
   if (y < 1900 || y > 2200)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is outside the dates Indsats takes, %s to %s", s, INDSATS_DATE_FIRST, INDSATS_DATE_LAST);
+                   _("“%s” is outside the dates Indsats takes, %s to %s"), s, INDSATS_DATE_FIRST, INDSATS_DATE_LAST);
       return NULL;
     }
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
@@ -239,7 +242,7 @@ indsats_number_parse (const char  *text,
       if (missing == NULL)
         {
           g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                               "A number is missing");
+                               _("A number is missing"));
           return FALSE;
         }
       *missing = TRUE;
@@ -286,7 +289,7 @@ indsats_number_parse (const char  *text,
       strpbrk (clean->str, "eEnNiIxX") != NULL)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is not a number", s);
+                   _("“%s” is not a number"), s);
       g_string_free (clean, TRUE);
       return FALSE;
     }
@@ -297,8 +300,8 @@ indsats_number_parse (const char  *text,
   if (fabs (v) > INDSATS_NUMBER_MAX || (v != 0 && fabs (v) < INDSATS_NUMBER_MIN))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is out of range: a key figure lies between 0.000001 and 1,000,000,000,000,000 "
-                   "in size (or is 0)", s);
+                   _("“%s” is out of range: a key figure lies between 0.000001 and 1,000,000,000,000,000 "
+                   "in size (or is 0)"), s);
       return FALSE;
     }
   *value = v;
@@ -348,14 +351,14 @@ indsats_text_check (const char  *text,
   if (!g_utf8_validate (text, -1, &bad))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s is not valid UTF-8 text (at byte %d); write it again or save the file as UTF-8",
+                   _("%s is not valid UTF-8 text (at byte %d); write it again or save the file as UTF-8"),
                    field, (int) (bad - text) + 1);
       return FALSE;
     }
   if (indsats_text_find_control (text, multiline, &u, &position))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s holds a control character (U+%04X) at character %d; remove it",
+                   _("%s holds a control character (U+%04X) at character %d; remove it"),
                    field, u, position);
       return FALSE;
     }
@@ -509,8 +512,8 @@ indsats_text_check_length (const char  *text,
   if (length <= INDSATS_CELL_MAX_CHARS)
     return TRUE;
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-               "%s is %" G_GSIZE_FORMAT " characters long, and a cell of the committee's workbook "
-               "holds at most %d: shorten it",
+               _("%s is %zu characters long, and a cell of the committee's workbook "
+               "holds at most %d: shorten it"),
                what, length, INDSATS_CELL_MAX_CHARS);
   return FALSE;
 }

@@ -11,6 +11,7 @@
 
 #include "indsats-import-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -89,7 +90,7 @@ format_value (double  value,
               gsize   size)
 {
   if (isnan (value))
-    g_strlcpy (buffer, "no value", size);
+    g_strlcpy (buffer, _("no value"), size);
   else
     g_ascii_formatd (buffer, size, "%.15g", value);
 }
@@ -174,8 +175,8 @@ indsats_import_check (GPtrArray  *rows,
               g_autofree char *there = indsats_import_location (ind->first.file, ind->first.row);
               const char *kind = indsats_period_kind_to_string (row->period.kind);
               g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "%s: %s is a %s, but “%s” has values by %s (%s); an indicator holds one kind of "
-                           "period: import the %s values as an indicator of their own",
+                           _("%s: %s is a %s, but “%s” has values by %s (%s); an indicator holds one kind of "
+                           "period: import the %s values as an indicator of their own"),
                            here, period, kind, name,
                            indsats_period_kind_to_string (ind->first.row->period.kind), there, kind);
               return FALSE;
@@ -190,7 +191,7 @@ indsats_import_check (GPtrArray  *rows,
                   g_autofree char *here = indsats_import_location (file, row);
                   g_autofree char *there = indsats_import_location (ind->unit.file, ind->unit.row);
                   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                               "%s: the unit of “%s” is “%s” here but “%s” at %s; an indicator has one unit",
+                               _("%s: the unit of “%s” is “%s” here but “%s” at %s; an indicator has one unit"),
                                here, name, row->unit, ind->unit.row->unit, there);
                   return FALSE;
                 }
@@ -213,7 +214,7 @@ indsats_import_check (GPtrArray  *rows,
               format_value (row->value, a, sizeof a);
               format_value (seen->value, b, sizeof b);
               g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "%s: “%s”, %s, %s is %s here but %s at %s; keep one of the two",
+                           _("%s: “%s”, %s, %s is %s here but %s at %s; keep one of the two"),
                            here, name, row->area, period, a, b, there);
               return FALSE;
             }

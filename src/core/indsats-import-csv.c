@@ -5,6 +5,7 @@
 
 #include "indsats-import-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "indsats-error.h"
@@ -233,7 +234,7 @@ feed (Csv         *p,
       if (field_length (p) > INDSATS_IMPORT_MAX_CELL)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s:%u: a field is longer than %d characters; this is not a key-figure file",
+                       _("%s:%u: a field is longer than %d characters; this is not a key-figure file"),
                        p->file, p->record_line, INDSATS_IMPORT_MAX_CELL);
           return FALSE;
         }
@@ -253,19 +254,19 @@ finish (Csv     *p,
   if (p->quoted)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s:%u: a quoted field is not closed; the file may be cut short", p->file, p->record_line);
+                   _("%s:%u: a quoted field is not closed; the file may be cut short"), p->file, p->record_line);
       return FALSE;
     }
   if (!end_record (p, error))
     return FALSE;
   if (!p->have_header)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the file holds no table", p->file);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s: the file holds no table"), p->file);
       return FALSE;
     }
   if (p->table.n_rows == 0)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s:2: the table has a header but no rows", p->file);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s:2: the table has a header but no rows"), p->file);
       return FALSE;
     }
   return indsats_import_table_finish (&p->table, error);

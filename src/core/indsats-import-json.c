@@ -9,6 +9,7 @@
 
 #include "indsats-import-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -121,7 +122,7 @@ start_table (IndsatsImportTable          *table,
       if (name == NULL)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: column %u has no name", file, i + 1);
+                       _("%s: column %u has no name"), file, i + 1);
           return FALSE;
         }
       g_ptr_array_add (header, name);
@@ -145,7 +146,7 @@ add_node_row (IndsatsImportTable  *table,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: row %u is not a list of values", file, row_number);
+                   _("%s: row %u is not a list of values"), file, row_number);
       return FALSE;
     }
   row = json_node_get_array (node);
@@ -156,7 +157,7 @@ add_node_row (IndsatsImportTable  *table,
       if (text == NULL)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: row %u, column %u holds neither text nor a number", file, row_number, c + 1);
+                       _("%s: row %u, column %u holds neither text nor a number"), file, row_number, c + 1);
           return FALSE;
         }
       g_ptr_array_add (cells, text);
@@ -235,7 +236,7 @@ check_before_parsing (const char  *file,
               if (text[i + 1] == 'u' && i + 5 < length && strncmp (text + i + 2, "0000", 4) == 0)
                 {
                   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                               "%s:%u: a text holds a NUL character (\\u0000); remove it", file, line);
+                               _("%s:%u: a text holds a NUL character (\\u0000); remove it"), file, line);
                   return FALSE;
                 }
               i++;
@@ -251,7 +252,7 @@ check_before_parsing (const char  *file,
           if (++depth > MAX_DEPTH)
             {
               g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "%s:%u: the JSON is nested more than %d levels deep; it is not a Jobindsats answer",
+                           _("%s:%u: the JSON is nested more than %d levels deep; it is not a Jobindsats answer"),
                            file, line, MAX_DEPTH);
               return FALSE;
             }
@@ -273,8 +274,8 @@ check_before_parsing (const char  *file,
           if (whole && digits > MAX_INTEGER_DIGITS)
             {
               g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "%s:%u: the number %.*s is too large to be stored exactly; "
-                           "a key figure has at most %d digits",
+                           _("%s:%u: the number %.*s is too large to be stored exactly; "
+                           "a key figure has at most %d digits"),
                            file, line, (int) MIN (i - start, 40), text + start, MAX_INTEGER_DIGITS);
               return FALSE;
             }
@@ -366,19 +367,19 @@ indsats_import_read_json (const char                  *file,
     if (answer != NULL)
       {
         g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                     "%s: this is an error answer, not key figures: %s", file, answer);
+                     _("%s: this is an error answer, not key figures: %s"), file, answer);
         return NULL;
       }
   }
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-               "%s: not a Jobindsats answer (expected [{\"Variables\": …, \"Data\": …}] or "
-               "{\"columns\": …, \"rows\": …})", file);
+               _("%s: not a Jobindsats answer (expected [{\"Variables\": …, \"Data\": …}] or "
+               "{\"columns\": …, \"rows\": …})"), file);
   return NULL;
 
 done:
   if (rows->len == 0)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the answer holds no rows", file);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s: the answer holds no rows"), file);
       return NULL;
     }
   return g_steal_pointer (&rows);
@@ -521,7 +522,7 @@ read_string (In      *in,
           if (u == 0)
             {
               g_set_error (in->error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "%s:%u: a text holds a NUL character (\\u0000); remove it", in->file, in->line);
+                           _("%s:%u: a text holds a NUL character (\\u0000); remove it"), in->file, in->line);
               in->failed = TRUE;
               return FALSE;
             }
@@ -611,7 +612,7 @@ read_number (In       *in,
   if (*whole && digits > MAX_INTEGER_DIGITS)
     {
       g_set_error (in->error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s:%u: the number %.*s is too large to be stored exactly; a key figure has at most %d digits",
+                   _("%s:%u: the number %.*s is too large to be stored exactly; a key figure has at most %d digits"),
                    in->file, in->line, (int) MIN (out->len, 40), out->str, MAX_INTEGER_DIGITS);
       in->failed = TRUE;
       return FALSE;
@@ -639,7 +640,7 @@ deeper (In *in)
   if (++in->depth > MAX_DEPTH)
     {
       g_set_error (in->error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s:%u: the JSON is nested more than %d levels deep; it is not a Jobindsats answer",
+                   _("%s:%u: the JSON is nested more than %d levels deep; it is not a Jobindsats answer"),
                    in->file, in->line, MAX_DEPTH);
       in->failed = TRUE;
       return FALSE;
@@ -750,7 +751,7 @@ read_row (In                 *in,
       if (!skip_value (in))
         return FALSE;
       g_set_error (in->error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: row %u is not a list of values", w->file, w->row_number);
+                   _("%s: row %u is not a list of values"), w->file, w->row_number);
       in->failed = TRUE;
       return FALSE;
     }
@@ -794,7 +795,7 @@ read_row (In                 *in,
             if (!skip_value (in))
               return FALSE;
             g_set_error (in->error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                         "%s: row %u, column %u holds neither text nor a number", w->file, w->row_number,
+                         _("%s: row %u, column %u holds neither text nor a number"), w->file, w->row_number,
                          w->cells->len + 1);
             in->failed = TRUE;
             return FALSE;
@@ -1008,7 +1009,7 @@ indsats_import_stream_json (const char                  *file,
     return in.failed ? 0 : -1;
   if (w.row_number == 0)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the answer holds no rows", file);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s: the answer holds no rows"), file);
       return 0;
     }
   return 1;

@@ -22,6 +22,7 @@
 
 #include "indsats-import-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -226,12 +227,12 @@ indsats_import_table_init (IndsatsImportTable          *t,
     {
       const char *name = g_ptr_array_index (names, i);
       g_autoptr(GError) local = NULL;
-      g_autofree char *field = g_strdup_printf ("the name of column %u", i + 1);
+      g_autofree char *field = g_strdup_printf (_("the name of column %u"), i + 1);
 
       if (!indsats_text_check (name, field, FALSE, &local))
         {
           g_autofree char *where = location (t, 1);
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s; nothing was imported",
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s: %s; nothing was imported"),
                        where, local->message);
           return FALSE;
         }
@@ -252,9 +253,9 @@ indsats_import_table_init (IndsatsImportTable          *t,
     {
       g_autofree char *where = location (t, 1);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: no %s column; a key-figure file needs an area (“Område”) and a period (“Periode”) column, "
-                   "and either a column per measure or indicator and value columns",
-                   where, t->area < 0 ? "area" : "period");
+                   _("%s: no %s column; a key-figure file needs an area (“Område”) and a period (“Periode”) column, "
+                   "and either a column per measure or indicator and value columns"),
+                   where, t->area < 0 ? _("area") : _("period"));
       return FALSE;
     }
 
@@ -271,7 +272,7 @@ indsats_import_table_init (IndsatsImportTable          *t,
               g_autofree char *where = location (t, 1);
               g_free (measure);
               g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "%s: column %u has no name; name each measure", where, i + 1);
+                           _("%s: column %u has no name; name each measure"), where, i + 1);
               return FALSE;
             }
         }
@@ -287,7 +288,7 @@ indsats_import_table_init (IndsatsImportTable          *t,
         {
           g_autofree char *where = location (t, 1);
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: there is no column with numbers besides area and period", where);
+                       _("%s: there is no column with numbers besides area and period"), where);
           return FALSE;
         }
     }
@@ -318,7 +319,7 @@ indsats_import_table_clear (IndsatsImportTable *t)
 static const char *
 mark_words (IndsatsDecimal mark)
 {
-  return mark == INDSATS_DECIMAL_COMMA ? "a decimal comma" : "a decimal point";
+  return mark == INDSATS_DECIMAL_COMMA ? _("a decimal comma") : _("a decimal point");
 }
 
 static void
@@ -350,8 +351,8 @@ check_range (IndsatsImportTable  *t,
     return TRUE;
   where = location (t, line);
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-               "%s: “%s” in column “%s” is out of range: a key figure lies between 0.000001 and "
-               "1,000,000,000,000,000 in size (or is 0); nothing was imported", where, cell, column_name);
+               _("%s: “%s” in column “%s” is out of range: a key figure lies between 0.000001 and "
+               "1,000,000,000,000,000 in size (or is 0); nothing was imported"), where, cell, column_name);
   return FALSE;
 }
 
@@ -400,9 +401,9 @@ spill_open (IndsatsImportTable  *t,
                           -1, &spill->insert, NULL) != SQLITE_OK)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "%s: cannot keep the numbers that wait for their decimal mark in a temporary file (%s); "
-                   "free some disk space, or say the mark with --decimal comma or --decimal point",
-                   t->file, spill->db ? sqlite3_errmsg (spill->db) : "out of memory");
+                   _("%s: cannot keep the numbers that wait for their decimal mark in a temporary file (%s); "
+                   "free some disk space, or say the mark with --decimal comma or --decimal point"),
+                   t->file, spill->db ? sqlite3_errmsg (spill->db) : _("out of memory"));
       return FALSE;
     }
   return TRUE;
@@ -439,8 +440,8 @@ spill_pending (IndsatsImportTable  *t,
       if (sqlite3_step (st) != SQLITE_DONE)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                       "%s: cannot keep the numbers that wait for their decimal mark in a temporary file (%s); "
-                       "free some disk space, or say the mark with --decimal comma or --decimal point",
+                       _("%s: cannot keep the numbers that wait for their decimal mark in a temporary file (%s); "
+                       "free some disk space, or say the mark with --decimal comma or --decimal point"),
                        t->file, sqlite3_errmsg (spill->db));
           sqlite3_reset (st);
           sqlite3_exec (spill->db, "ROLLBACK", NULL, NULL, NULL);
@@ -503,7 +504,7 @@ resolve_spilled (IndsatsImportTable  *t,
                           " unit_from_label FROM pending WHERE ?1 < 0 OR col = ?1 ORDER BY seq",
                           -1, &st, NULL) != SQLITE_OK)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "%s: cannot read the temporary file (%s)",
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, _("%s: cannot read the temporary file (%s)"),
                    t->file, sqlite3_errmsg (spill->db));
       return FALSE;
     }
@@ -646,10 +647,10 @@ take_value (IndsatsImportTable  *t,
           g_autofree char *where = location (t, line);
           if (indsats_number_shape (cell) == INDSATS_NUMBER_INVALID)
             g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                         "%s: “%s” in column “%s” is not a number", where, cell, column_name);
+                         _("%s: “%s” in column “%s” is not a number"), where, cell, column_name);
           else
             g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                         "%s: “%s” in column “%s” is not a number written with %s, as --decimal %s says",
+                         _("%s: “%s” in column “%s” is not a number written with %s, as --decimal %s says"),
                          where, cell, column_name, mark_words (t->decimal),
                          indsats_decimal_to_string (t->decimal));
           return FALSE;
@@ -667,7 +668,7 @@ take_value (IndsatsImportTable  *t,
       {
         g_autofree char *where = location (t, line);
         g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                     "%s: “%s” in column “%s” is not a number", where, cell, column_name);
+                     _("%s: “%s” in column “%s” is not a number"), where, cell, column_name);
         return FALSE;
       }
     case INDSATS_NUMBER_AMBIGUOUS:
@@ -690,7 +691,7 @@ take_value (IndsatsImportTable  *t,
           gboolean comma_here = mark == INDSATS_DECIMAL_COMMA;
           g_autofree char *other = location (t, comma_here ? marks->point_line : marks->comma_line);
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: “%s” in column “%s” has %s, but “%s” at %s has %s; a column has one decimal mark",
+                       _("%s: “%s” in column “%s” has %s, but “%s” at %s has %s; a column has one decimal mark"),
                        where, cell, column_name, mark_words (mark),
                        comma_here ? marks->point_text : marks->comma_text, other,
                        mark_words (comma_here ? INDSATS_DECIMAL_POINT : INDSATS_DECIMAL_COMMA));
@@ -713,7 +714,7 @@ take_value (IndsatsImportTable  *t,
     {
       g_autofree char *where = location (t, line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: “%s” in column “%s” is not a number", where, cell, column_name);
+                   _("%s: “%s” in column “%s” is not a number"), where, cell, column_name);
       return FALSE;
     }
   return check_range (t, line, cell, column_name, row->value, error);
@@ -779,20 +780,20 @@ resolve_row (IndsatsImportTable  *t,
       indsats_number_read (text, mark_char == '.' ? INDSATS_DECIMAL_POINT : INDSATS_DECIMAL_COMMA,
                            &decimals, &missing);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: “%s” in column “%s” may be %s or %s, and nothing in the file tells whether "
+                   _("%s: “%s” in column “%s” may be %s or %s, and nothing in the file tells whether "
                    "the %s groups thousands or marks the decimals; say which with --decimal comma "
-                   "or --decimal point",
+                   "or --decimal point"),
                    where, text, column_label (t, column),
                    g_ascii_formatd (a, sizeof a, "%.15g", thousands),
                    g_ascii_formatd (b, sizeof b, "%.15g", decimals),
-                   mark_char == '.' ? "dot" : "comma");
+                   mark_char == '.' ? _("dot") : _("comma"));
       return FALSE;
     }
   if (!indsats_number_read (text, mark, &row->value, &missing))
     {
       g_autofree char *where = location (t, line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: “%s” in column “%s” is not a number", where, text, column_label (t, column));
+                   _("%s: “%s” in column “%s” is not a number"), where, text, column_label (t, column));
       return FALSE;
     }
   if (!check_range (t, line, text, column_label (t, column), row->value, error))
@@ -882,8 +883,8 @@ classify (IndsatsImportTable  *t,
     {
       g_autofree char *where = location (t, line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: no column holds numbers; after area, period and breakdowns a key-figure file "
-                   "needs at least one measure", where);
+                   _("%s: no column holds numbers; after area, period and breakdowns a key-figure file "
+                   "needs at least one measure"), where);
       return FALSE;
     }
   t->classified = TRUE;
@@ -987,7 +988,7 @@ read_breakdown (IndsatsImportTable  *t,
             {
               g_autofree char *where = location (t, line);
               g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "%s: the breakdown “%s” is empty; every row needs a value in each breakdown column",
+                           _("%s: the breakdown “%s” is empty; every row needs a value in each breakdown column"),
                            where, name);
               return FALSE;
             }
@@ -995,8 +996,8 @@ read_breakdown (IndsatsImportTable  *t,
             {
               g_autofree char *where = location (t, line);
               g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "%s: “%s” in column “%s” is a number, but the first row has text there, so the "
-                           "column was read as a breakdown; check the file's first row",
+                           _("%s: “%s” in column “%s” is a number, but the first row has text there, so the "
+                           "column was read as a breakdown; check the file's first row"),
                            where, cell, name);
               return FALSE;
             }
@@ -1034,7 +1035,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
     {
       where = location (t, line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: the row has %u fields, the header has %u", where, n_cells, t->n_columns);
+                   _("%s: the row has %u fields, the header has %u"), where, n_cells, t->n_columns);
       return FALSE;
     }
   for (guint i = 0; i < n_cells; i++)
@@ -1043,11 +1044,11 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
       /* the field's name is written only for a message: most rows are good */
       if (!t->same[i] && !indsats_text_check (cells[i], "", FALSE, NULL))
         {
-          g_autofree char *field = g_strdup_printf ("field %u", i + 1);
+          g_autofree char *field = g_strdup_printf (_("field %u"), i + 1);
 
           indsats_text_check (cells[i], field, FALSE, &local);
           where = location (t, line);
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: %s; nothing was imported",
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s: %s; nothing was imported"),
                        where, local->message);
           return FALSE;
         }
@@ -1060,7 +1061,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
       if (*area == '\0')
         {
           where = location (t, line);
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the area is empty", where);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s: the area is empty"), where);
           return FALSE;
         }
       area = keep_cell (t, t->area, area)->name = name_of (t, area);
@@ -1093,7 +1094,7 @@ indsats_import_table_add_row (IndsatsImportTable  *t,
           if (*indicator == '\0')
             {
               where = location (t, line);
-              g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the indicator is empty", where);
+              g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s: the indicator is empty"), where);
               return FALSE;
             }
           indicator = keep_cell (t, t->indicator, indicator)->name = name_of (t, indicator);

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,13 +34,13 @@ from_utf16 (const char  *name,
   if (length % 2 != 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: the %s text ends in half a character; the file may be cut short", name, encoding);
+                   _("%s: the %s text ends in half a character; the file may be cut short"), name, encoding);
       return NULL;
     }
   text = g_convert (data, length, "UTF-8", encoding, NULL, written, &local);
   if (text == NULL)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                 "%s: the file begins as %s text but is not valid %s", name, encoding, encoding);
+                 _("%s: the file begins as %s text but is not valid %s"), name, encoding, encoding);
   return text;
 }
 
@@ -78,7 +79,7 @@ read_json_whole (const char                  *name,
       if (latin == NULL)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: the text is neither UTF-8 nor Windows-1252", name);
+                       _("%s: the text is neither UTF-8 nor Windows-1252"), name);
           return NULL;
         }
       g_free (converted);
@@ -93,7 +94,7 @@ read_json_whole (const char                  *name,
 gboolean
 indsats_import_cancel_error (GError **error)
 {
-  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED, "The import was cancelled; nothing was changed");
+  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED, _("The import was cancelled; nothing was changed"));
   return FALSE;
 }
 
@@ -149,10 +150,10 @@ indsats_import_text_read (IndsatsImportText  *text,
         {
           if (strcmp (text->encoding, "Windows-1252") == 0)
             g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                         "%s: the text is neither UTF-8 nor Windows-1252", text->name);
+                         _("%s: the text is neither UTF-8 nor Windows-1252"), text->name);
           else
             g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                         "%s: the file begins as %s text but is not valid %s", text->name, text->encoding,
+                         _("%s: the file begins as %s text but is not valid %s"), text->name, text->encoding,
                          text->encoding);
         }
       else
@@ -162,7 +163,7 @@ indsats_import_text_read (IndsatsImportText  *text,
   if (memchr (buffer, '\0', n) != NULL)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: this is not a text file (it holds binary data); export the table as CSV", text->name);
+                   _("%s: this is not a text file (it holds binary data); export the table as CSV"), text->name);
       return -1;
     }
   tell_progress (text->progress, g_seekable_tell (G_SEEKABLE (text->raw)));
@@ -243,7 +244,7 @@ scan_encoding (IndsatsImportText  *text,
       if (memchr (buffer + carry, '\0', n) != NULL)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: this is not a text file (it holds binary data); export the table as CSV", text->name);
+                       _("%s: this is not a text file (it holds binary data); export the table as CSV"), text->name);
           return FALSE;
         }
       length = carry + n;
@@ -303,7 +304,7 @@ indsats_import_text_open (IndsatsImportText      *text,
     got = 0;
   if (got == 0)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the file is empty", name);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s: the file is empty"), name);
       return FALSE;
     }
   if (got >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
@@ -313,7 +314,7 @@ indsats_import_text_open (IndsatsImportText      *text,
       if ((size - 2) % 2 != 0)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: the %s text ends in half a character; the file may be cut short", name, text->encoding);
+                       _("%s: the %s text ends in half a character; the file may be cut short"), name, text->encoding);
           return FALSE;
         }
       from = text->encoding;
@@ -334,7 +335,7 @@ indsats_import_text_open (IndsatsImportText      *text,
 
       if (converter == NULL)
         {
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "%s: cannot read %s text on this system",
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, _("%s: cannot read %s text on this system"),
                        name, text->encoding);
           return FALSE;
         }
@@ -412,7 +413,7 @@ indsats_import_text_parse (IndsatsImportText           *text,
     }
   if (i == start->len)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s: the file is empty", text->name);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("%s: the file is empty"), text->name);
       return FALSE;
     }
   result->json = start->str[i] == '[' || start->str[i] == '{';
@@ -430,8 +431,8 @@ indsats_import_text_parse (IndsatsImportText           *text,
   if (text->size > INDSATS_IMPORT_MAX_BYTES)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: not a Jobindsats answer, or not valid JSON (expected [{\"Variables\": …, \"Data\": …}] or "
-                   "{\"columns\": …, \"rows\": …}); check the file's end, it may be cut short", text->name);
+                   _("%s: not a Jobindsats answer, or not valid JSON (expected [{\"Variables\": …, \"Data\": …}] or "
+                   "{\"columns\": …, \"rows\": …}); check the file's end, it may be cut short"), text->name);
       return FALSE;
     }
   {
@@ -478,11 +479,11 @@ indsats_import_open_file (const char  *path,
     {
       close (fd);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "%s is %s, not a file; name a CSV or JSON file", path,
-                   S_ISDIR (st.st_mode) ? "a folder" :
-                   S_ISFIFO (st.st_mode) ? "a pipe (FIFO)" :
-                   S_ISSOCK (st.st_mode) ? "a socket" :
-                   S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode) ? "a device" : "not a plain file");
+                   _("%s is %s, not a file; name a CSV or JSON file"), path,
+                   S_ISDIR (st.st_mode) ? _("a folder") :
+                   S_ISFIFO (st.st_mode) ? _("a pipe (FIFO)") :
+                   S_ISSOCK (st.st_mode) ? _("a socket") :
+                   S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode) ? _("a device") : _("not a plain file"));
       return NULL;
     }
   close (fd);

@@ -10,6 +10,7 @@
 
 #include "indsats-import-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -42,7 +43,7 @@ check_against_store (IndsatsStore             *store,
     {
       g_autofree char *where = indsats_import_location (file, row);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: the unit of “%s” is “%s” here but “%s” in the database; an indicator has one unit",
+                   _("%s: the unit of “%s” is “%s” here but “%s” in the database; an indicator has one unit"),
                    where, name, row->unit, ind->unit);
       return FALSE;
     }
@@ -56,11 +57,11 @@ check_against_store (IndsatsStore             *store,
 
       for (int k = 0; k <= INDSATS_PERIOD_ROLLING_YEAR; k++)
         if (kinds & (1u << k))
-          g_string_append_printf (has, "%s%s", has->len ? " and by " : "", indsats_period_kind_to_string (k));
+          g_string_append_printf (has, "%s%s", has->len ? _(" and by ") : "", indsats_period_kind_to_string (k));
       indsats_period_write (&row->period, period, sizeof period);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: %s is a %s, but “%s” holds values by %s in the database; an indicator holds one "
-                   "kind of period: import the %s values as an indicator of their own",
+                   _("%s: %s is a %s, but “%s” holds values by %s in the database; an indicator holds one "
+                   "kind of period: import the %s values as an indicator of their own"),
                    where, period, indsats_period_kind_to_string (row->period.kind), name,
                    has->str, indsats_period_kind_to_string (row->period.kind));
       return FALSE;
@@ -195,8 +196,8 @@ seen_open (Writer  *w,
                           -1, &w->seen_find, NULL) != SQLITE_OK)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "Cannot open a temporary file for the import (%s); free some disk space and try again",
-                   w->seen_db ? sqlite3_errmsg (w->seen_db) : "out of memory");
+                   _("Cannot open a temporary file for the import (%s); free some disk space and try again"),
+                   w->seen_db ? sqlite3_errmsg (w->seen_db) : _("out of memory"));
       return FALSE;
     }
   return TRUE;
@@ -411,7 +412,7 @@ seen_failed (Writer  *w,
              GError **error)
 {
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-               "Cannot keep the import's keys in a temporary file (%s); free some disk space and try again",
+               _("Cannot keep the import's keys in a temporary file (%s); free some disk space and try again"),
                sqlite3_errmsg (w->seen_db));
   return FALSE;
 }
@@ -448,16 +449,16 @@ contradiction (Writer                 *w,
     char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
 
     if (isnan (row->value))
-      g_strlcpy (a, "no value", sizeof a);
+      g_strlcpy (a, _("no value"), sizeof a);
     else
       g_ascii_formatd (a, sizeof a, "%.15g", row->value);
     if (isnan (there))
-      g_strlcpy (b, "no value", sizeof b);
+      g_strlcpy (b, _("no value"), sizeof b);
     else
       g_ascii_formatd (b, sizeof b, "%.15g", there);
     indsats_period_write (&row->period, periodtext, sizeof periodtext);
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                 "%s: “%s”, %s, %s is %s here but %s at %s; keep one of the two",
+                 _("%s: “%s”, %s, %s is %s here but %s at %s; keep one of the two"),
                  later ? other : here, series->name, row->area, periodtext, later ? b : a, later ? a : b,
                  later ? here : other);
   }
@@ -488,7 +489,7 @@ first_time (Writer                 *w,
     {
       g_autofree char *here = location_in (w, w->f, row->line);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: the import holds more than 2,097,151 series or areas; import the files a few at a time",
+                   _("%s: the import holds more than 2,097,151 series or areas; import the files a few at a time"),
                    here);
       return FALSE;
     }
@@ -540,8 +541,8 @@ check_series (Writer                 *w,
 
       indsats_period_write (&row->period, period, sizeof period);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "%s: %s is a %s, but “%s” has values by %s (%s); an indicator holds one kind of "
-                   "period: import the %s values as an indicator of their own",
+                   _("%s: %s is a %s, but “%s” has values by %s (%s); an indicator holds one kind of "
+                   "period: import the %s values as an indicator of their own"),
                    here, period, kind, series->name, indsats_period_kind_to_string (series->kind), there, kind);
       return FALSE;
     }
@@ -558,7 +559,7 @@ check_series (Writer                 *w,
           g_autofree char *here = location_in (w, w->f, row->line);
           g_autofree char *there = location_in (w, series->unit_file, series->unit_line);
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s: the unit of “%s” is “%s” here but “%s” at %s; an indicator has one unit",
+                       _("%s: the unit of “%s” is “%s” here but “%s” at %s; an indicator has one unit"),
                        here, series->name, row->unit, series->unit, there);
           return FALSE;
         }

@@ -17,6 +17,7 @@
 #include "indsats-import-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -156,7 +157,7 @@ indsats_import_check_table_id (const char  *table,
   if (!ok)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is not a Jobindsats table id; write it as on Jobindsats.dk, for example y01a02", table);
+                   _("“%s” is not a Jobindsats table id; write it as on Jobindsats.dk, for example y01a02"), table);
       return FALSE;
     }
   *canonical = g_ascii_strdown (clean, -1);
@@ -235,9 +236,9 @@ indsats_import_error_answer (const char *text,
       if (json_object_has_member (o, "code") && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "code")))
         code = json_object_get_int_member (o, "code");
       if (code != 0)
-        return g_strdup_printf ("the Jobindsats API refused the request (%" G_GINT64_FORMAT "): %s",
+        return g_strdup_printf (_("the Jobindsats API refused the request (%" PRId64 "): %s"),
                                 code, cause ? cause : "");
-      return g_strdup_printf ("the Jobindsats API refused the request: %s", cause ? cause : "");
+      return g_strdup_printf (_("the Jobindsats API refused the request: %s"), cause ? cause : "");
     }
   if (json_object_get_size (o) == 1)
     {
@@ -245,8 +246,8 @@ indsats_import_error_answer (const char *text,
       g_autofree char *lower = g_utf8_strdown (members->data, -1);
 
       if (strstr (lower, "nøgle") != NULL)
-        return g_strdup_printf ("Jobindsats refused the key (it answered “%s”): the key is wrong or has "
-                                "expired; ask STAR for a new one", (const char *) members->data);
+        return g_strdup_printf (_("Jobindsats refused the key (it answered “%s”): the key is wrong or has "
+                                "expired; ask STAR for a new one"), (const char *) members->data);
     }
   return NULL;
 }

@@ -13,6 +13,7 @@
 
 #include "indsats-jobindsats.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <stdlib.h>
@@ -140,7 +141,7 @@ static void
 set_cancelled (GError **error)
 {
   g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_CANCELLED,
-                       "The update from Jobindsats was cancelled; nothing was changed");
+                       _("The update from Jobindsats was cancelled; nothing was changed"));
 }
 
 /* The error for a final answer that is no success */
@@ -166,18 +167,18 @@ set_status_error (IndsatsJobindsats  *self,
 
   if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED,
-                 "Jobindsats refused the token (HTTP %u at %s): check the token in INDSATS_JOBINDSATS_TOKEN, "
-                 "the token file or Preferences, or ask STAR for a new one", status, self->url);
+                 _("Jobindsats refused the token (HTTP %u at %s): check the token in INDSATS_JOBINDSATS_TOKEN, "
+                 "the token file or Preferences, or ask STAR for a new one"), status, self->url);
   else if (status == SOUP_STATUS_NOT_FOUND && table != NULL)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                 "Jobindsats has no table “%s” (HTTP 404 at %s); check the table id on Jobindsats.dk", table,
+                 _("Jobindsats has no table “%s” (HTTP 404 at %s); check the table id on Jobindsats.dk"), table,
                  self->url);
   else if (answer != NULL)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "%s%s%s: %s", table ? "table " : "",
                  table ? table : "", table ? "" : address, answer);
   else
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED,
-                 "Jobindsats answered HTTP %u (%s) at %s; try again later, or check INDSATS_JOBINDSATS_URL",
+                 _("Jobindsats answered HTTP %u (%s) at %s; try again later, or check INDSATS_JOBINDSATS_URL"),
                  status, reason ? reason : "", address);
 }
 
@@ -224,7 +225,7 @@ indsats_jobindsats_get (IndsatsJobindsats  *self,
       if (!(msg = soup_message_new (SOUP_METHOD_GET, uri)))
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "“%s” is not a web address; set INDSATS_JOBINDSATS_URL to the API's address, such as %s",
+                       _("“%s” is not a web address; set INDSATS_JOBINDSATS_URL to the API's address, such as %s"),
                        self->url, INDSATS_JOBINDSATS_DEFAULT_URL);
           return NULL;
         }
@@ -244,7 +245,7 @@ indsats_jobindsats_get (IndsatsJobindsats  *self,
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
             {
               g_free (last_problem);
-              last_problem = g_strdup_printf ("Jobindsats did not answer within %u s at %s", self->timeout, address);
+              last_problem = g_strdup_printf (_("Jobindsats did not answer within %u s at %s"), self->timeout, address);
               continue;
             }
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
@@ -252,11 +253,11 @@ indsats_jobindsats_get (IndsatsJobindsats  *self,
               g_error_matches (local, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
             {
               g_free (last_problem);
-              last_problem = g_strdup_printf ("the answer from %s was cut short (%s)", address, local->message);
+              last_problem = g_strdup_printf (_("the answer from %s was cut short (%s)"), address, local->message);
               continue;
             }
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                       "Cannot reach Jobindsats at %s: %s; check the network connection and INDSATS_JOBINDSATS_URL",
+                       _("Cannot reach Jobindsats at %s: %s; check the network connection and INDSATS_JOBINDSATS_URL"),
                        self->url, local->message);
           return NULL;
         }
@@ -268,7 +269,7 @@ indsats_jobindsats_get (IndsatsJobindsats  *self,
         {
           const char *reason = soup_message_get_reason_phrase (msg);
           g_free (last_problem);
-          last_problem = g_strdup_printf ("Jobindsats answered HTTP %u (%s) at %s", status, reason ? reason : "",
+          last_problem = g_strdup_printf (_("Jobindsats answered HTTP %u (%s) at %s"), status, reason ? reason : "",
                                           address);
           continue;
         }
@@ -276,8 +277,9 @@ indsats_jobindsats_get (IndsatsJobindsats  *self,
       return NULL;
     }
 
-  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "%s, %u %s; try again later", last_problem, tries,
-               tries == 1 ? "try" : "tries");
+  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
+               g_dngettext (GETTEXT_PACKAGE, "%s, %u try; try again later", "%s, %u tries; try again later", tries),
+               last_problem, tries);
   return NULL;
 }
 
@@ -409,8 +411,8 @@ indsats_jobindsats_parse_table (const char  *id,
       json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "table %s: the description Jobindsats sent cannot be read (%s); try again later", id,
-                   local ? local->message : "it is not a JSON object");
+                   _("table %s: the description Jobindsats sent cannot be read (%s); try again later"), id,
+                   local ? local->message : _("it is not a JSON object"));
       return NULL;
     }
   root = json_node_get_object (json_parser_get_root (parser));
@@ -419,7 +421,7 @@ indsats_jobindsats_parse_table (const char  *id,
   if (periods == NULL || dimensions == NULL)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "table %s: the description Jobindsats sent has no %s; try again later", id,
+                   _("table %s: the description Jobindsats sent has no %s; try again later"), id,
                    periods == NULL ? "periods" : "dimensions");
       return NULL;
     }

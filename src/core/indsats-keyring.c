@@ -9,6 +9,7 @@
 
 #include "indsats-keyring.h"
 
+#include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 #include <string.h>
 
@@ -63,7 +64,7 @@ indsats_keyring_get_database_password (const char    *server,
   if (local != NULL)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "Cannot read the password for %s: the keyring cannot be used (%s); use ~/.pgpass instead",
+                   _("Cannot read the password for %s: the keyring cannot be used (%s); use ~/.pgpass instead"),
                    server, local->message);
       return NULL;
     }
@@ -85,12 +86,12 @@ indsats_keyring_set_database_password (const char    *server,
 
   g_return_val_if_fail (server != NULL && password != NULL, FALSE);
 
-  label = g_strdup_printf ("PostgreSQL password for %s (Indsats)", server);
+  label = g_strdup_printf (_("PostgreSQL password for %s (Indsats)"), server);
   if (!secret_password_store_sync (database_schema (), SECRET_COLLECTION_DEFAULT, label, password,
                                    cancellable, &local, "server", server, NULL))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "Cannot save the password for %s: the keyring cannot be used (%s); use ~/.pgpass instead",
+                   _("Cannot save the password for %s: the keyring cannot be used (%s); use ~/.pgpass instead"),
                    server, local ? local->message : "");
       return FALSE;
     }
@@ -102,8 +103,8 @@ set_keyring_error (GError     **error,
                    const char  *what,
                    GError      *cause)
 {
-  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "%s: the keyring cannot be used (%s); set "
-               "INDSATS_JOBINDSATS_TOKEN or use a token file instead", what, cause ? cause->message : "");
+  g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, _("%s: the keyring cannot be used (%s); set "
+               "INDSATS_JOBINDSATS_TOKEN or use a token file instead"), what, cause ? cause->message : "");
 }
 
 /**
@@ -122,7 +123,7 @@ indsats_keyring_get_token (GCancellable  *cancellable,
 
   if (local != NULL)
     {
-      set_keyring_error (error, "Cannot read the Jobindsats token", local);
+      set_keyring_error (error, _("Cannot read the Jobindsats token"), local);
       return NULL;
     }
   if (secret == NULL)
@@ -149,7 +150,7 @@ indsats_keyring_set_token (const char    *token,
   if (!secret_password_store_sync (token_schema (), SECRET_COLLECTION_DEFAULT, "Jobindsats API token (Indsats)",
                                    token, cancellable, &local, "service", "jobindsats", NULL))
     {
-      set_keyring_error (error, "Cannot save the Jobindsats token", local);
+      set_keyring_error (error, _("Cannot save the Jobindsats token"), local);
       return FALSE;
     }
   return TRUE;
@@ -164,7 +165,7 @@ indsats_keyring_clear_token (GCancellable  *cancellable,
   secret_password_clear_sync (token_schema (), cancellable, &local, "service", "jobindsats", NULL);
   if (local != NULL)
     {
-      set_keyring_error (error, "Cannot remove the Jobindsats token", local);
+      set_keyring_error (error, _("Cannot remove the Jobindsats token"), local);
       return FALSE;
     }
   return TRUE;
@@ -194,14 +195,14 @@ indsats_jobindsats_find_token (const char  *token_file,
     {
       if (!g_file_get_contents (token_file, &contents, NULL, &local))
         {
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "the token file cannot be read: %s", local->message);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, _("the token file cannot be read: %s"), local->message);
           return NULL;
         }
       g_strstrip (contents);
       if (*contents == '\0' || strchr (contents, '\n') != NULL)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s does not hold a token on one line; put only the token from STAR in it", token_file);
+                       _("%s does not hold a token on one line; put only the token from STAR in it"), token_file);
           return NULL;
         }
       return g_steal_pointer (&contents);
@@ -214,7 +215,7 @@ indsats_jobindsats_find_token (const char  *token_file,
       g_free (token);
     }
   g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "there is no Jobindsats token: set INDSATS_JOBINDSATS_TOKEN, give --token-file FILE, or save "
-                       "it in the window's Preferences (STAR gives a token on request; see the README)");
+                       _("there is no Jobindsats token: set INDSATS_JOBINDSATS_TOKEN, give --token-file FILE, or save "
+                       "it in the window's Preferences (STAR gives a token on request; see the README)"));
   return NULL;
 }

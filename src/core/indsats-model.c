@@ -99,7 +99,7 @@ indsats_status_from_string (const char     *text,
         return TRUE;
       }
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-               "“%s” is not a status (use planned, started, done or dropped)",
+               _("“%s” is not a status (use planned, started, done or dropped)"),
                text ? text : "");
   return FALSE;
 }
@@ -166,7 +166,7 @@ indsats_figure_kind_from_string (const char         *text,
         return TRUE;
       }
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-               "“%s” is not a kind of figure (use line, column or bar)", text ? text : "");
+               _("“%s” is not a kind of figure (use line, column or bar)"), text ? text : "");
   return FALSE;
 }
 

@@ -269,8 +269,8 @@ indsats_period_parse (const char     *text,
   if (!ok || !range_ok (&p))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is not a period (write it as 2023M08, 2023Q2, 2023H1, 2023, "
-                   "2023QMAT02, “aug. 2023” or “2. kvt. 2023”)", text);
+                   _("“%s” is not a period (write it as 2023M08, 2023Q2, 2023H1, 2023, "
+                   "2023QMAT02, “aug. 2023” or “2. kvt. 2023”)"), text);
       return FALSE;
     }
   *period = p;
@@ -589,11 +589,11 @@ indsats_period_kind_to_string (IndsatsPeriodKind kind)
 {
   switch (kind)
     {
-    case INDSATS_PERIOD_MONTH: return "month";
-    case INDSATS_PERIOD_QUARTER: return "quarter";
-    case INDSATS_PERIOD_HALF: return "half-year";
-    case INDSATS_PERIOD_YEAR: return "year";
-    case INDSATS_PERIOD_ROLLING_YEAR: return "rolling year";
+    case INDSATS_PERIOD_MONTH: return C_("period kind", "month");
+    case INDSATS_PERIOD_QUARTER: return C_("period kind", "quarter");
+    case INDSATS_PERIOD_HALF: return C_("period kind", "half-year");
+    case INDSATS_PERIOD_YEAR: return C_("period kind", "year");
+    case INDSATS_PERIOD_ROLLING_YEAR: return C_("period kind", "rolling year");
     default: g_return_val_if_reached ("");
     }
 }

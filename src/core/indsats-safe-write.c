@@ -23,6 +23,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -52,13 +53,13 @@ indsats_set_write_error (GError     **error,
 {
   if (errsv == ENOSPC || errsv == EDQUOT)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                 "Cannot write “%s”: the disk is full; free some space and try again", path);
+                 _("Cannot write “%s”: the disk is full; free some space and try again"), path);
   else if (errsv == EACCES || errsv == EPERM || errsv == EROFS)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                 "Cannot write “%s”: %s; choose a folder you can write to", path, g_strerror (errsv));
+                 _("Cannot write “%s”: %s; choose a folder you can write to"), path, g_strerror (errsv));
   else
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                 "Cannot write “%s”: %s", path, g_strerror (errsv));
+                 _("Cannot write “%s”: %s"), path, g_strerror (errsv));
 }
 
 /* The file a chain of symbolic links ends at; @path itself when it is none */
@@ -185,8 +186,8 @@ indsats_safe_write_begin (const char  *path,
       if (!S_ISREG (st.st_mode))
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                       S_ISDIR (st.st_mode) ? "Cannot write “%s”: it is a folder; choose a file name"
-                                            : "Cannot write “%s”: it is not a plain file; choose a file name",
+                       S_ISDIR (st.st_mode) ? _("Cannot write “%s”: it is a folder; choose a file name")
+                                            : _("Cannot write “%s”: it is not a plain file; choose a file name"),
                        path);
           return NULL;
         }
@@ -204,7 +205,7 @@ indsats_safe_write_begin (const char  *path,
                                     (long) strlen (self->base) > name_max))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "Cannot write “%s”: the file name is too long for its folder; choose a shorter one", path);
+                   _("Cannot write “%s”: the file name is too long for its folder; choose a shorter one"), path);
       return NULL;
     }
   if (name_max <= 0)

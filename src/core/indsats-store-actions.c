@@ -6,6 +6,8 @@
 
 #include "indsats-store-private.h"
 
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "indsats-error.h"
@@ -59,26 +61,26 @@ validate_action (const IndsatsAction  *a,
   if (*text == '\0')
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "The action's text is empty; describe the action");
+                           _("The action's text is empty; describe the action"));
       return FALSE;
     }
   if (need_owner && indsats_text_is_blank (a->owner))
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "The action's owner is empty; say who carries the action out");
+                           _("The action's owner is empty; say who carries the action out"));
       return FALSE;
     }
   if (!indsats_date_is_valid_iso (a->start_date))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "The start date “%s” is not a valid date (write it as YYYY-MM-DD)",
+                   _("The start date “%s” is not a valid date (write it as YYYY-MM-DD)"),
                    a->start_date ? a->start_date : "");
       return FALSE;
     }
   if (a->end_date != NULL && *a->end_date != '\0' && !indsats_date_is_valid_iso (a->end_date))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "The evaluation date “%s” is not a valid date (write it as YYYY-MM-DD)",
+                   _("The evaluation date “%s” is not a valid date (write it as YYYY-MM-DD)"),
                    a->end_date);
       return FALSE;
     }
@@ -89,47 +91,47 @@ validate_action (const IndsatsAction  *a,
       if (!indsats_date_is_valid_iso (a->started_on))
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "The day the action started, “%s”, is not a valid date (write it as YYYY-MM-DD)",
+                       _("The day the action started, “%s”, is not a valid date (write it as YYYY-MM-DD)"),
                        a->started_on);
           return FALSE;
         }
       if (a->status == INDSATS_STATUS_PLANNED)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "The action is planned, so it has not started on %s; set its status to started "
-                       "(or done), or leave the date it started out", a->started_on);
+                       _("The action is planned, so it has not started on %s; set its status to started "
+                       "(or done), or leave the date it started out"), a->started_on);
           return FALSE;
         }
       today = today_text ();
       if (strcmp (a->started_on, today) > 0)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "The action cannot have started on %s, which is after today (%s); give the day it "
-                       "started", a->started_on, today);
+                       _("The action cannot have started on %s, which is after today (%s); give the day it "
+                       "started"), a->started_on, today);
           return FALSE;
         }
     }
   if (a->end_date != NULL && *a->end_date != '\0' && strcmp (a->end_date, a->start_date) < 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "The evaluation date %s is before the start date %s; an action is evaluated after it "
-                   "takes effect", a->end_date, a->start_date);
+                   _("The evaluation date %s is before the start date %s; an action is evaluated after it "
+                   "takes effect"), a->end_date, a->start_date);
       return FALSE;
     }
-  if (!indsats_text_check (a->text, "The action's text", TRUE, error) ||
-      !indsats_text_check (a->team, "The team", FALSE, error) ||
-      !indsats_text_check (a->focus, "The focus area", FALSE, error) ||
-      !indsats_text_check (a->owner, "The owner", FALSE, error) ||
-      !indsats_text_check (a->note, "The note", TRUE, error))
+  if (!indsats_text_check (a->text, _("The action's text"), TRUE, error) ||
+      !indsats_text_check (a->team, _("The team"), FALSE, error) ||
+      !indsats_text_check (a->focus, _("The focus area"), FALSE, error) ||
+      !indsats_text_check (a->owner, _("The owner"), FALSE, error) ||
+      !indsats_text_check (a->note, _("The note"), TRUE, error))
     return FALSE;
   if (a->status >= INDSATS_N_STATUSES)
     {
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The status is not valid");
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("The status is not valid"));
       return FALSE;
     }
-  return indsats_text_check_length (a->text, "The action's text", error) &&
-         indsats_text_check_length (a->owner, "The action's owner", error) &&
-         indsats_text_check_length (a->note, "The action's note", error);
+  return indsats_text_check_length (a->text, _("The action's text"), error) &&
+         indsats_text_check_length (a->owner, _("The action's owner"), error) &&
+         indsats_text_check_length (a->note, _("The action's note"), error);
 }
 
 /* The day an action started follows its status: an action that becomes
@@ -194,13 +196,13 @@ indsats_store_add_action (IndsatsStore         *self,
 
   if (!indsats_store_begin (self, error))
     return 0;
-  found = select_id (self, sql_plan_exists, NULL, plan_id, "Cannot read the plan", error);
+  found = select_id (self, sql_plan_exists, NULL, plan_id, _("Cannot read the plan"), error);
   if (found < 0)
     return fail_rollback (self);
   if (found == 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                   "There is no plan %" G_GINT64_FORMAT, plan_id);
+                   _("There is no plan %" PRId64), plan_id);
       return fail_rollback (self);
     }
   if (!(team_id = indsats_store_ensure_team (self, plan_id, action->team, error)) ||
@@ -217,7 +219,7 @@ indsats_store_add_action (IndsatsStore         *self,
   bind_text (stmt, 6, action->end_date && *action->end_date ? action->end_date : NULL);
   bind_text (stmt, 7, action->note ? action->note : "");
   bind_text (stmt, 8, action->started_on);
-  if (!step_done (self, stmt, "Cannot save the action", error))
+  if (!step_done (self, stmt, _("Cannot save the action"), error))
     return fail_rollback (self);
   id = last_insert_id (self);
 
@@ -304,7 +306,7 @@ indsats_store_foreach_action (IndsatsStore       *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the actions");
+    return set_db_error (self, error, _("Cannot read the actions"));
   return TRUE;
 }
 
@@ -327,7 +329,7 @@ indsats_store_list_actions (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the actions");
+      set_db_error (self, error, _("Cannot read the actions"));
       return NULL;
     }
   return g_steal_pointer (&actions);
@@ -353,8 +355,8 @@ indsats_store_get_action (IndsatsStore  *self,
   reset (stmt);
   if (rc == INDSATS_STEP_DONE)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                 "There is no action %" G_GINT64_FORMAT, action_id);
+                 _("There is no action %" PRId64), action_id);
   else if (rc != INDSATS_STEP_ROW)
-    set_db_error (self, error, "Cannot read the action");
+    set_db_error (self, error, _("Cannot read the action"));
   return a;
 }

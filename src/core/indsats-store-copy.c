@@ -11,6 +11,9 @@
 
 #include "indsats-error.h"
 
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
+
 typedef struct
 {
   const char *table;
@@ -57,7 +60,7 @@ prepare_once (IndsatsStore  *self,
   IndsatsStmt *stmt = self->db->backend->prepare (self->db, sql, FALSE);
 
   if (stmt == NULL)
-    set_db_error (self, error, "Cannot read the database");
+    set_db_error (self, error, _("Cannot read the database"));
   return stmt;
 }
 
@@ -91,7 +94,7 @@ count_rows (IndsatsStore    *self,
   if (step (stmt) == INDSATS_STEP_ROW)
     n = column_int64 (stmt, 0);
   else
-    set_db_error (self, error, "Cannot read the database");
+    set_db_error (self, error, _("Cannot read the database"));
   return n;
 }
 
@@ -111,8 +114,8 @@ check_columns (IndsatsStore    *self,
   if (n != (int) strlen (t->types))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_FAILED,
-                   "The table “%s” of %s has %d columns, but this Indsats copies %d; nothing was copied. "
-                   "Use the Indsats that wrote it",
+                   _("The table “%s” of %s has %d columns, but this Indsats copies %d; nothing was copied. "
+                   "Use the Indsats that wrote it"),
                    t->table, name_of (self), n, (int) strlen (t->types));
       return FALSE;
     }
@@ -158,7 +161,7 @@ copy_table (IndsatsStore    *source,
         }
       if (step (write) != INDSATS_STEP_DONE)
         {
-          g_autofree char *what = g_strdup_printf ("Cannot copy the table “%s”", t->table);
+          g_autofree char *what = g_strdup_printf (_("Cannot copy the table “%s”"), t->table);
           set_db_error (target, error, what);
           return -1;
         }
@@ -167,7 +170,7 @@ copy_table (IndsatsStore    *source,
     }
   if (rc == INDSATS_STEP_FAILED)
     {
-      set_db_error (source, error, "Cannot read the database");
+      set_db_error (source, error, _("Cannot read the database"));
       return -1;
     }
   return n;
@@ -209,9 +212,9 @@ indsats_store_copy (IndsatsStore  *source,
       if (there > 0)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "%s is not empty (its table “%s” holds %" G_GINT64_FORMAT " %s); nothing was copied. "
-                       "Copy into a new file or an empty database",
-                       name_of (target), copy_tables[i].table, there, there == 1 ? "row" : "rows");
+                       _("%s is not empty (its table “%s” holds %" PRId64 " %s); nothing was copied. "
+                       "Copy into a new file or an empty database"),
+                       name_of (target), copy_tables[i].table, there, there == 1 ? _("row") : _("rows"));
           goto failed;
         }
     }

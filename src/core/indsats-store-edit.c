@@ -7,6 +7,8 @@
 
 #include "indsats-store-private.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "indsats-error.h"
@@ -85,12 +87,12 @@ get_live_action (IndsatsStore  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  deleted = select_id (self, sql_was_deleted, NULL, action_id, "Cannot read the history", error);
+  deleted = select_id (self, sql_was_deleted, NULL, action_id, _("Cannot read the history"), error);
   if (deleted < 0)
     return NULL;
   if (deleted > 0)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                 "Action %" G_GINT64_FORMAT " was deleted; nothing was changed",
+                 _("Action %" PRId64 " was deleted; nothing was changed"),
                  action_id);
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
@@ -206,8 +208,8 @@ set_conflict_error (GPtrArray  *changes,
   g_autofree char *text = describe_changes (changes);
 
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT,
-               "Action %" G_GINT64_FORMAT " was changed since it was read: %s. Nothing was saved; "
-               "reload the action, or save again to keep your own values",
+               _("Action %" PRId64 " was changed since it was read: %s. Nothing was saved; "
+               "reload the action, or save again to keep your own values"),
                action_id, text);
 }
 
@@ -229,10 +231,10 @@ check_unchanged (IndsatsStore         *self,
     return TRUE;
   if (!(changes = indsats_store_list_changes_since (self, current->id, 0, differing, error)))
     return FALSE;
-  text = changes->len > 0 ? describe_changes (changes) : g_strdup ("someone changed it");
+  text = changes->len > 0 ? describe_changes (changes) : g_strdup (_("someone changed it"));
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT,
-               "Action %" G_GINT64_FORMAT " was changed by someone else after your change: %s. "
-               "Nothing was undone; their change stays", current->id, text);
+               _("Action %" PRId64 " was changed by someone else after your change: %s. "
+               "Nothing was undone; their change stays"), current->id, text);
   return FALSE;
 }
 
@@ -292,7 +294,7 @@ update_action (IndsatsStore         *self,
         return fail_rollback (self);
       if (focus_id != old->focus_id)
         {
-          position = (int) select_id (self, sql_next_position, NULL, focus_id, "Cannot read the plan", error);
+          position = (int) select_id (self, sql_next_position, NULL, focus_id, _("Cannot read the plan"), error);
           if (position < 0)
             return fail_rollback (self);
           moves = TRUE;
@@ -313,7 +315,7 @@ update_action (IndsatsStore         *self,
   bind_int (stmt, 10, moves);
   bind_int64 (stmt, 11, old->id);
   bind_text (stmt, 12, merged->started_on && *merged->started_on ? merged->started_on : NULL);
-  if (!step_done (self, stmt, "Cannot save the action", error))
+  if (!step_done (self, stmt, _("Cannot save the action"), error))
     return fail_rollback (self);
 
   for (gsize i = 0; i < n_action_fields; i++)
@@ -350,7 +352,7 @@ delete_action (IndsatsStore         *self,
       return NULL;
     }
   bind_int64 (stmt, 1, action_id);
-  if (!step_done (self, stmt, "Cannot delete the action", error) ||
+  if (!step_done (self, stmt, _("Cannot delete the action"), error) ||
       !record_history (self, old->id, old->plan_id, "deleted", old->text, NULL, error))
     {
       indsats_store_rollback (self);
@@ -430,7 +432,7 @@ indsats_store_restore_action (IndsatsStore         *self,
   bind_text (stmt, 8, empty_if_null (action->note));
   bind_int (stmt, 9, action->position);
   bind_text (stmt, 10, action->started_on && *action->started_on ? action->started_on : NULL);
-  if (!step_done (self, stmt, "Cannot restore the action", error) ||
+  if (!step_done (self, stmt, _("Cannot restore the action"), error) ||
       !record_history (self, action->id, action->plan_id, "restored", NULL, action->text, error))
     return fail_rollback (self);
   return indsats_store_commit (self, error);
@@ -451,8 +453,8 @@ check_not_moved (const IndsatsAction  *current,
   if (current->position == expected->position && current->focus_id == expected->focus_id)
     return TRUE;
   g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_CONFLICT,
-               "Action %" G_GINT64_FORMAT " was moved by someone else after your change. "
-               "Nothing was undone; it stays where they put it", current->id);
+               _("Action %" PRId64 " was moved by someone else after your change. "
+               "Nothing was undone; it stays where they put it"), current->id);
   return FALSE;
 }
 
@@ -491,14 +493,14 @@ move_action (IndsatsStore         *self,
   reset (stmt);
   if (rc != INDSATS_STEP_ROW && rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the plan");
+      set_db_error (self, error, _("Cannot read the plan"));
       return fail_rollback (self);
     }
   if (other_id == 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   direction < 0 ? "The action is already the first in its focus area"
-                                 : "The action is already the last in its focus area");
+                   direction < 0 ? _("The action is already the first in its focus area")
+                                 : _("The action is already the last in its focus area"));
       return fail_rollback (self);
     }
   /* equal positions cannot be swapped: give the pair distinct ones */
@@ -509,12 +511,12 @@ move_action (IndsatsStore         *self,
     return fail_rollback (self);
   bind_int (stmt, 1, other_position);
   bind_int64 (stmt, 2, a->id);
-  if (!step_done (self, stmt, "Cannot move the action", error) ||
+  if (!step_done (self, stmt, _("Cannot move the action"), error) ||
       !(stmt = prepare (self, sql_set_position, error)))
     return fail_rollback (self);
   bind_int (stmt, 1, a->position);
   bind_int64 (stmt, 2, other_id);
-  if (!step_done (self, stmt, "Cannot move the action", error))
+  if (!step_done (self, stmt, _("Cannot move the action"), error))
     return fail_rollback (self);
   from = g_strdup_printf ("%d", a->position);
   to = g_strdup_printf ("%d", other_position);

@@ -9,6 +9,9 @@
 #include "indsats-error.h"
 #include "indsats-format.h"
 
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
+
 /* Goals */
 
 static const char sql_insert_goal[] =
@@ -18,6 +21,8 @@ static const char sql_list_goals[] =
   "SELECT id, kind, number, title, status_text, note FROM goal ORDER BY position, id";
 static const char sql_goal_figures[] =
   "SELECT number FROM figure WHERE goal_id = ? ORDER BY number";
+static const char sql_figures_without_goal[] =
+  "SELECT number FROM figure WHERE goal_id IS NULL ORDER BY number";
 
 gint64
 indsats_store_add_goal (IndsatsStore       *self,
@@ -31,11 +36,11 @@ indsats_store_add_goal (IndsatsStore       *self,
 
   if (goal->title == NULL || *goal->title == '\0')
     {
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The goal needs a title");
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("The goal needs a title"));
       return 0;
     }
-  if (!indsats_text_check (goal->title, "The goal's title", FALSE, error) ||
-      !indsats_text_check (goal->status_text, "The goal's status", TRUE, error))
+  if (!indsats_text_check (goal->title, _("The goal's title"), FALSE, error) ||
+      !indsats_text_check (goal->status_text, _("The goal's status"), TRUE, error))
     return 0;
   if (!(stmt = prepare (self, sql_insert_goal, error)))
     return 0;
@@ -45,7 +50,7 @@ indsats_store_add_goal (IndsatsStore       *self,
   bind_text_nfc (stmt, 3, goal->title);
   bind_text_nfc (stmt, 4, goal->status_text ? goal->status_text : "");
   bind_text_nfc (stmt, 5, goal->note ? goal->note : "");
-  if (!step_done (self, stmt, "Cannot save the goal", error))
+  if (!step_done (self, stmt, _("Cannot save the goal"), error))
     return 0;
   return last_insert_id (self);
 }
@@ -81,7 +86,7 @@ indsats_store_list_goals (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the goals");
+      set_db_error (self, error, _("Cannot read the goals"));
       return NULL;
     }
 
@@ -100,11 +105,43 @@ indsats_store_list_goals (IndsatsStore  *self,
       reset (stmt);
       if (rc != INDSATS_STEP_DONE)
         {
-          set_db_error (self, error, "Cannot read the goals");
+          set_db_error (self, error, _("Cannot read the goals"));
           return NULL;
         }
     }
   return g_steal_pointer (&goals);
+}
+
+/**
+ * indsats_store_list_figures_without_goal:
+ *
+ * Returns: (transfer full) (element-type int): the numbers of the figures
+ *   that belong to no goal, in order
+ */
+GArray *
+indsats_store_list_figures_without_goal (IndsatsStore  *self,
+                                         GError       **error)
+{
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  IndsatsStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (INDSATS_IS_STORE (self), NULL);
+
+  if (!(stmt = prepare (self, sql_figures_without_goal, error)))
+    return NULL;
+  while ((rc = step (stmt)) == INDSATS_STEP_ROW)
+    {
+      int number = column_int (stmt, 0);
+      g_array_append_val (numbers, number);
+    }
+  reset (stmt);
+  if (rc != INDSATS_STEP_DONE)
+    {
+      set_db_error (self, error, _("Cannot read the figures"));
+      return NULL;
+    }
+  return g_steal_pointer (&numbers);
 }
 
 /* Figures */
@@ -124,7 +161,7 @@ indsats_store_next_figure_number (IndsatsStore  *self,
                                   GError       **error)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
-  return (int) select_id (self, sql_next_figure_number, NULL, 0, "Cannot read the figures", error);
+  return (int) select_id (self, sql_next_figure_number, NULL, 0, _("Cannot read the figures"), error);
 }
 
 /**
@@ -148,26 +185,26 @@ indsats_store_add_figure (IndsatsStore         *self,
 
   if (figure->title == NULL || *figure->title == '\0')
     {
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The figure needs a title");
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("The figure needs a title"));
       return 0;
     }
   if (figure->series->len == 0)
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "The figure needs at least one indicator and area");
+                           _("The figure needs at least one indicator and area"));
       return 0;
     }
-  if (!indsats_text_check (figure->title, "The figure's title", FALSE, error) ||
-      !indsats_text_check (figure->unit, "The figure's unit", FALSE, error) ||
-      !indsats_text_check (figure->source, "The figure's source", FALSE, error))
+  if (!indsats_text_check (figure->title, _("The figure's title"), FALSE, error) ||
+      !indsats_text_check (figure->unit, _("The figure's unit"), FALSE, error) ||
+      !indsats_text_check (figure->source, _("The figure's source"), FALSE, error))
     return 0;
   for (guint i = 0; i < figure->series->len; i++)
     {
       IndsatsFigureSeries *fs = g_ptr_array_index (figure->series, i);
 
-      if (!indsats_text_check (fs->indicator, "The indicator", FALSE, error) ||
-          !indsats_text_check (fs->area, "The area", FALSE, error) ||
-          !indsats_text_check (fs->label, "The legend's label", FALSE, error))
+      if (!indsats_text_check (fs->indicator, _("The indicator"), FALSE, error) ||
+          !indsats_text_check (fs->area, _("The area"), FALSE, error) ||
+          !indsats_text_check (fs->label, _("The legend's label"), FALSE, error))
         return 0;
     }
 
@@ -182,13 +219,13 @@ indsats_store_add_figure (IndsatsStore         *self,
     }
   else
     {
-      taken = select_id (self, sql_figure_number_taken, NULL, number, "Cannot read the figures", error);
+      taken = select_id (self, sql_figure_number_taken, NULL, number, _("Cannot read the figures"), error);
       if (taken < 0)
         return fail_rollback (self);
       if (taken > 0)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                       "There is already a Figur %d", number);
+                       _("There is already a Figur %d"), number);
           return fail_rollback (self);
         }
     }
@@ -206,7 +243,7 @@ indsats_store_add_figure (IndsatsStore         *self,
   bind_text_nfc (stmt, 9, figure->source ? figure->source : "");
   if (figure->goal_id > 0)
     bind_int64 (stmt, 10, figure->goal_id);
-  if (!step_done (self, stmt, "Cannot save the figure", error))
+  if (!step_done (self, stmt, _("Cannot save the figure"), error))
     return fail_rollback (self);
   id = last_insert_id (self);
 
@@ -220,7 +257,7 @@ indsats_store_add_figure (IndsatsStore         *self,
       if (indicator_id == 0)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                       "There is no indicator “%s”; import its key figures first", s->indicator);
+                       _("There is no indicator “%s”; import its key figures first"), s->indicator);
           return fail_rollback (self);
         }
       if (!(stmt = prepare (self, sql_insert_figure_series, error)))
@@ -230,7 +267,7 @@ indsats_store_add_figure (IndsatsStore         *self,
       bind_int64 (stmt, 3, indicator_id);
       bind_text_nfc (stmt, 4, s->area);
       bind_text_nfc (stmt, 5, s->label);
-      if (!step_done (self, stmt, "Cannot save the figure", error))
+      if (!step_done (self, stmt, _("Cannot save the figure"), error))
         return fail_rollback (self);
     }
 
@@ -240,7 +277,7 @@ indsats_store_add_figure (IndsatsStore         *self,
         return fail_rollback (self);
       bind_int64 (stmt, 1, id);
       bind_int64 (stmt, 2, g_array_index (figure->action_ids, gint64, i));
-      if (!step_done (self, stmt, "Cannot save the figure", error))
+      if (!step_done (self, stmt, _("Cannot save the figure"), error))
         return fail_rollback (self);
     }
 
@@ -298,7 +335,7 @@ load_figure_parts (IndsatsStore   *self,
                                                 column_peek_text (stmt, 2)));
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the figure");
+    return set_db_error (self, error, _("Cannot read the figure"));
 
   if (!(stmt = prepare (self, sql_figure_actions, error)))
     return FALSE;
@@ -310,7 +347,7 @@ load_figure_parts (IndsatsStore   *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the figure");
+    return set_db_error (self, error, _("Cannot read the figure"));
   return TRUE;
 }
 
@@ -336,7 +373,7 @@ indsats_store_list_figures (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the figures");
+      set_db_error (self, error, _("Cannot read the figures"));
       return NULL;
     }
   for (guint i = 0; i < list->len; i++)
@@ -365,12 +402,12 @@ indsats_store_get_figure (IndsatsStore  *self,
   reset (stmt);
   if (rc == INDSATS_STEP_DONE)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND, "There is no Figur %d", number);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND, _("There is no Figur %d"), number);
       return NULL;
     }
   if (rc != INDSATS_STEP_ROW)
     {
-      set_db_error (self, error, "Cannot read the figure");
+      set_db_error (self, error, _("Cannot read the figure"));
       return NULL;
     }
   if (!load_figure_parts (self, f, error))
@@ -418,7 +455,7 @@ indsats_store_find_figure_of_indicator (IndsatsStore  *self,
   reset (stmt);
   if (rc == INDSATS_STEP_FAILED)
     {
-      set_db_error (self, error, "Cannot read the figures");
+      set_db_error (self, error, _("Cannot read the figures"));
       return -1;
     }
   return number;
@@ -438,18 +475,18 @@ indsats_store_set_goal_status (IndsatsStore  *self,
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
 
-  if (!indsats_text_check_length (status_text, "The goal's status text", error) ||
-      !indsats_text_check (status_text, "The goal's status", TRUE, error))
+  if (!indsats_text_check_length (status_text, _("The goal's status text"), error) ||
+      !indsats_text_check (status_text, _("The goal's status"), TRUE, error))
     return FALSE;
   if (!(stmt = prepare (self, sql_update_goal_status, error)))
     return FALSE;
   bind_text_nfc (stmt, 1, status_text ? status_text : "");
   bind_int64 (stmt, 2, goal_id);
-  if (!step_done (self, stmt, "Cannot save the goal", error))
+  if (!step_done (self, stmt, _("Cannot save the goal"), error))
     return FALSE;
   if (changes (self) != 1)
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND, "There is no goal %" G_GINT64_FORMAT, goal_id);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND, _("There is no goal %" PRId64), goal_id);
       return FALSE;
     }
   return TRUE;

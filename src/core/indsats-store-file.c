@@ -9,6 +9,7 @@
 
 #include "indsats-store-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -19,13 +20,13 @@ static const char *
 kind_of (mode_t mode)
 {
   if (S_ISFIFO (mode))
-    return "a named pipe (FIFO)";
+    return _("a named pipe (FIFO)");
   if (S_ISCHR (mode))
-    return "a character device";
+    return _("a character device");
   if (S_ISBLK (mode))
-    return "a block device";
+    return _("a block device");
   if (S_ISSOCK (mode))
-    return "a socket";
+    return _("a socket");
   return NULL;
 }
 
@@ -49,12 +50,12 @@ check_file_kind (const char  *path,
     {
       g_autofree char *target = realpath (path, NULL);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
-                   "“%s” is a link to %s, “%s”, not a database file; nothing was changed. "
-                   "Choose a file with --database", path, kind, target ? target : "?");
+                   _("“%s” is a link to %s, “%s”, not a database file; nothing was changed. "
+                   "Choose a file with --database"), path, kind, target ? target : "?");
     }
   else
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
-                 "“%s” is %s, not a database file; nothing was changed. Choose a file with --database",
+                 _("“%s” is %s, not a database file; nothing was changed. Choose a file with --database"),
                  path, kind);
   return FALSE;
 }

@@ -8,6 +8,7 @@
 
 #include "indsats-store-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "indsats-error.h"
@@ -37,7 +38,7 @@ record_history (IndsatsStore  *self,
   bind_text (stmt, 5, old_value);
   bind_text (stmt, 6, new_value);
   bind_text (stmt, 7, self->user_name ? self->user_name : "");
-  return step_done (self, stmt, "Cannot record the change", error);
+  return step_done (self, stmt, _("Cannot record the change"), error);
 }
 
 /**
@@ -99,7 +100,7 @@ indsats_store_list_history (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the history");
+      set_db_error (self, error, _("Cannot read the history"));
       return NULL;
     }
   return g_steal_pointer (&entries);
@@ -196,7 +197,7 @@ indsats_store_get_action_version (IndsatsStore  *self,
   g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
   g_return_val_if_fail (action_id > 0, -1);
 
-  return select_id (self, sql_action_version, NULL, action_id, "Cannot read the history", error);
+  return select_id (self, sql_action_version, NULL, action_id, _("Cannot read the history"), error);
 }
 
 /**
@@ -254,7 +255,7 @@ indsats_store_list_changes_since (IndsatsStore         *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the history");
+      set_db_error (self, error, _("Cannot read the history"));
       return NULL;
     }
   return g_steal_pointer (&entries);

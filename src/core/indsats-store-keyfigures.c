@@ -11,6 +11,8 @@
 #include "indsats-format.h"
 #include "indsats-period.h"
 
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Indicators and observations */
@@ -29,7 +31,7 @@ indsats_store_find_indicator (IndsatsStore  *self,
   g_autofree char *normal = indsats_text_normalize (name ? name : "");
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
-  return select_id (self, sql_indicator_id, normal, 0, "Cannot read the indicators", error);
+  return select_id (self, sql_indicator_id, normal, 0, _("Cannot read the indicators"), error);
 }
 
 /**
@@ -53,11 +55,11 @@ indsats_store_ensure_indicator (IndsatsStore  *self,
   if (name == NULL || *name == '\0')
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "The indicator's name is empty");
+                           _("The indicator's name is empty"));
       return 0;
     }
-  if (!indsats_text_check (name, "The indicator's name", FALSE, error) ||
-      !indsats_text_check (unit, "The indicator's unit", FALSE, error))
+  if (!indsats_text_check (name, _("The indicator's name"), FALSE, error) ||
+      !indsats_text_check (unit, _("The indicator's unit"), FALSE, error))
     return 0;
   id = indsats_store_find_indicator (self, name, error);
   if (id != 0)
@@ -69,7 +71,7 @@ indsats_store_ensure_indicator (IndsatsStore  *self,
   bind_text_nfc (stmt, 2, unit ? unit : "");
   bind_int (stmt, 3, higher_is_better ? 1 : 0);
   bind_double (stmt, 4, threshold);
-  if (!step_done (self, stmt, "Cannot save the indicator", error))
+  if (!step_done (self, stmt, _("Cannot save the indicator"), error))
     return 0;
   return last_insert_id (self);
 }
@@ -99,7 +101,7 @@ indsats_store_list_indicators (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the indicators");
+      set_db_error (self, error, _("Cannot read the indicators"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -133,7 +135,7 @@ indsats_store_get_period_kinds (IndsatsStore  *self,
     *kinds |= 1u << column_int (stmt, 0);
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the key figures");
+    return set_db_error (self, error, _("Cannot read the key figures"));
   return TRUE;
 }
 
@@ -196,7 +198,7 @@ indsats_store_get_last_observation_id (IndsatsStore  *self,
     *id = column_int64 (stmt, 0);
   reset (stmt);
   if (rc != INDSATS_STEP_ROW)
-    return set_db_error (self, error, "Cannot read the key figures");
+    return set_db_error (self, error, _("Cannot read the key figures"));
   return TRUE;
 }
 
@@ -237,7 +239,7 @@ indsats_store_find_import_observation (IndsatsStore         *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_ROW && rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the key figures");
+    return set_db_error (self, error, _("Cannot read the key figures"));
   return TRUE;
 }
 
@@ -311,7 +313,7 @@ indsats_store_add_new_observations (IndsatsStore                *self,
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
 
   *added = 0;
-  if (!indsats_text_check (source, "The source", FALSE, error))
+  if (!indsats_text_check (source, _("The source"), FALSE, error))
     return FALSE;
   for (guint i = 0; i < INDSATS_STORE_NEW_OBSERVATIONS; i++)
     {
@@ -322,10 +324,10 @@ indsats_store_add_new_observations (IndsatsStore                *self,
         continue;
       if (area == NULL || *area == '\0')
         {
-          g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The area is empty");
+          g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("The area is empty"));
           return FALSE;
         }
-      if (!indsats_text_check (area, "The area", FALSE, error))
+      if (!indsats_text_check (area, _("The area"), FALSE, error))
         return FALSE;
       checked = area;
     }
@@ -348,7 +350,7 @@ indsats_store_add_new_observations (IndsatsStore                *self,
       bind_int (stmt, at + 3, period_key (&row->period));
       bind_double (stmt, at + 4, row->value);
     }
-  if (!step_done (self, stmt, "Cannot save the key figure", error))
+  if (!step_done (self, stmt, _("Cannot save the key figure"), error))
     return FALSE;
   *added = (guint) changes (self);
   return TRUE;
@@ -399,11 +401,11 @@ indsats_store_put_import_observation (IndsatsStore              *self,
 
   if (area == NULL || *area == '\0')
     {
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The area is empty");
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("The area is empty"));
       return FALSE;
     }
-  if (!indsats_text_check (area, "The area", FALSE, error) ||
-      !indsats_text_check (source, "The source", FALSE, error))
+  if (!indsats_text_check (area, _("The area"), FALSE, error) ||
+      !indsats_text_check (source, _("The source"), FALSE, error))
     return FALSE;
   if (source == NULL)
     source = "";
@@ -419,7 +421,7 @@ indsats_store_put_import_observation (IndsatsStore              *self,
   bind_int (stmt, 6, preliminary ? 1 : 0);
   bind_text_static (stmt, 7, source);
   bind_text_static (stmt, 8, now);
-  if (!step_done (self, stmt, "Cannot save the key figure", error))
+  if (!step_done (self, stmt, _("Cannot save the key figure"), error))
     return FALSE;
   if (changes (self) == 1)
     {
@@ -443,7 +445,7 @@ indsats_store_put_import_observation (IndsatsStore              *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_ROW)
-    return set_db_error (self, error, "Cannot read the key figures");
+    return set_db_error (self, error, _("Cannot read the key figures"));
 
   if (id > fresh_after)
     {
@@ -484,7 +486,7 @@ indsats_store_put_import_observation (IndsatsStore              *self,
   bind_text (stmt, 3, source);
   bind_text (stmt, 4, now);
   bind_int64 (stmt, 5, id);
-  if (!step_done (self, stmt, "Cannot save the key figure", error))
+  if (!step_done (self, stmt, _("Cannot save the key figure"), error))
     return FALSE;
 
   if (!same_value (old_value, value))
@@ -496,7 +498,7 @@ indsats_store_put_import_observation (IndsatsStore              *self,
       bind_double (stmt, 3, old_value);
       bind_double (stmt, 4, value);
       bind_text (stmt, 5, source);
-      if (!step_done (self, stmt, "Cannot record the revision", error))
+      if (!step_done (self, stmt, _("Cannot record the revision"), error))
         return FALSE;
     }
   if (change)
@@ -594,7 +596,7 @@ read_values (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the key figures");
+      set_db_error (self, error, _("Cannot read the key figures"));
       return NULL;
     }
   return g_steal_pointer (&values);
@@ -687,7 +689,7 @@ indsats_store_first_area (IndsatsStore  *self,
     *area = column_text (stmt, 0);
   reset (stmt);
   if (rc == INDSATS_STEP_FAILED)
-    return set_db_error (self, error, "Cannot read the key figures");
+    return set_db_error (self, error, _("Cannot read the key figures"));
   return TRUE;
 }
 
@@ -723,7 +725,7 @@ foreach_of_indicator (IndsatsStore            *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the key figures");
+    return set_db_error (self, error, _("Cannot read the key figures"));
   return TRUE;
 }
 
@@ -789,7 +791,7 @@ indsats_store_update_indicator (IndsatsStore  *self,
 
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
 
-  if (!indsats_text_check (unit, "The indicator's unit", FALSE, error))
+  if (!indsats_text_check (unit, _("The indicator's unit"), FALSE, error))
     return FALSE;
   if (!(stmt = prepare (self, sql_update_indicator, error)))
     return FALSE;
@@ -797,12 +799,12 @@ indsats_store_update_indicator (IndsatsStore  *self,
   bind_int (stmt, 2, higher_is_better ? 1 : 0);
   bind_double (stmt, 3, threshold);
   bind_int64 (stmt, 4, indicator_id);
-  if (!step_done (self, stmt, "Cannot save the indicator", error))
+  if (!step_done (self, stmt, _("Cannot save the indicator"), error))
     return FALSE;
   if (changes (self) != 1)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                   "There is no indicator %" G_GINT64_FORMAT, indicator_id);
+                   _("There is no indicator %" PRId64), indicator_id);
       return FALSE;
     }
   return TRUE;
@@ -832,7 +834,7 @@ indsats_store_list_areas (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the key figures");
+      set_db_error (self, error, _("Cannot read the key figures"));
       return NULL;
     }
   return g_steal_pointer (&areas);

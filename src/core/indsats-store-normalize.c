@@ -16,6 +16,7 @@
 
 #include "indsats-store-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "indsats-text.h"
@@ -36,7 +37,7 @@ run_ids (IndsatsStore  *self,
   bind_int64 (stmt, 1, a);
   if (n_ids > 1)
     bind_int64 (stmt, 2, b);
-  return step_done (self, stmt, "Cannot put the names in one spelling", error);
+  return step_done (self, stmt, _("Cannot put the names in one spelling"), error);
 }
 
 #define run1(self, sql, a, error) run_ids (self, sql, 1, a, 0, error)
@@ -101,7 +102,7 @@ read_named (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot put the names in one spelling");
+      set_db_error (self, error, _("Cannot put the names in one spelling"));
       return NULL;
     }
   /* a stable sort: within a name, the order of @sql stays */
@@ -130,11 +131,11 @@ note_merge (IndsatsStore *self,
             const char   *context)
 {
   if (context_what != NULL && context != NULL)
-    g_ptr_array_add (self->notes, g_strdup_printf ("merged %u spellings of the %s “%s” (%s “%s”) into one",
-                                                   spellings, what, name, context_what, context));
+    g_ptr_array_add (self->notes, g_strdup_printf (_("merged %u spellings of the %s “%s” (%s “%s”) into one"),
+                                                   spellings, _(what), name, _(context_what), context));
   else
-    g_ptr_array_add (self->notes, g_strdup_printf ("merged %u spellings of the %s “%s” into one",
-                                                   spellings, what, name));
+    g_ptr_array_add (self->notes, g_strdup_printf (_("merged %u spellings of the %s “%s” into one"),
+                                                   spellings, _(what), name));
 }
 
 static const char sql_next_action_position[] =
@@ -150,7 +151,7 @@ move_actions (IndsatsStore  *self,
               gint64         to,
               GError       **error)
 {
-  gint64 offset = select_id (self, sql_next_action_position, NULL, to, "Cannot read the plan", error);
+  gint64 offset = select_id (self, sql_next_action_position, NULL, to, _("Cannot read the plan"), error);
   IndsatsStmt *stmt;
 
   if (offset < 0 || !(stmt = prepare (self, sql_move_actions, error)))
@@ -158,7 +159,7 @@ move_actions (IndsatsStore  *self,
   bind_int64 (stmt, 1, to);
   bind_int64 (stmt, 2, from);
   bind_int64 (stmt, 3, offset);
-  return step_done (self, stmt, "Cannot move the actions", error) &&
+  return step_done (self, stmt, _("Cannot move the actions"), error) &&
          run1 (self, sql_delete_focus, from, error);
 }
 
@@ -194,7 +195,7 @@ merge_team (IndsatsStore  *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the plan");
+    return set_db_error (self, error, _("Cannot read the plan"));
 
   for (guint i = 0; i < focus->len; i++)
     {
@@ -213,7 +214,7 @@ merge_team (IndsatsStore  *self,
         {
           if (!move_actions (self, f->id, twin, error))
             return FALSE;
-          note_merge (self, "focus area", f->name, 2, "team", keep->name);
+          note_merge (self, N_("focus area"), f->name, 2, N_("team"), keep->name);
         }
       else if (!run2 (self, sql_move_focus, keep->id, f->id, error))
         return FALSE;
@@ -245,7 +246,7 @@ merge_teams (IndsatsStore  *self,
         if (!merge_team (self, keep, g_array_index (teams, Named, k).id, error))
           return FALSE;
       if (j - i > 1)
-        note_merge (self, "team", keep->name, j - i, "plan", keep->context);
+        note_merge (self, N_("team"), keep->name, j - i, N_("plan"), keep->context);
     }
   return TRUE;
 }
@@ -267,7 +268,7 @@ merge_focus_areas (IndsatsStore  *self,
         if (!move_actions (self, g_array_index (focus, Named, k).id, keep->id, error))
           return FALSE;
       if (j - i > 1)
-        note_merge (self, "focus area", keep->name, j - i, "team", keep->context);
+        note_merge (self, N_("focus area"), keep->name, j - i, N_("team"), keep->context);
     }
   return TRUE;
 }
@@ -309,7 +310,7 @@ merge_indicators (IndsatsStore  *self,
             return FALSE;
         }
       if (j - i > 1)
-        note_merge (self, "indicator", keep->name, j - i, NULL, NULL);
+        note_merge (self, N_("indicator"), keep->name, j - i, NULL, NULL);
     }
   return TRUE;
 }
@@ -406,7 +407,7 @@ merge_values (IndsatsStore  *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the key figures");
+    return set_db_error (self, error, _("Cannot read the key figures"));
 
   for (guint i = 0; i < moving->len; i++)
     {
@@ -431,7 +432,7 @@ merge_values (IndsatsStore  *self,
             }
           reset (stmt);
           if (rc == INDSATS_STEP_FAILED)
-            return set_db_error (self, error, "Cannot read the key figures");
+            return set_db_error (self, error, _("Cannot read the key figures"));
         }
       else
         {
@@ -456,13 +457,13 @@ merge_values (IndsatsStore  *self,
       bind_int64 (stmt, 1, m->indicator);
       bind_text (stmt, 2, m->area);
       bind_int64 (stmt, 3, m->id);
-      if (!step_done (self, stmt, "Cannot put the names in one spelling", error))
+      if (!step_done (self, stmt, _("Cannot put the names in one spelling"), error))
         return FALSE;
       g_hash_table_insert (places, g_steal_pointer (&place), m);
     }
   if (n_merged > 0)
-    g_ptr_array_add (self->notes, g_strdup_printf ("merged %u values stored twice under two spellings of one "
-                                                   "name; where they differed, the older is kept as a revision",
+    g_ptr_array_add (self->notes, g_strdup_printf (_("merged %u values stored twice under two spellings of one "
+                                                   "name; where they differed, the older is kept as a revision"),
                                                    n_merged));
   return TRUE;
 }
@@ -501,7 +502,7 @@ note_spellings (IndsatsStore  *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot read the plan");
+    return set_db_error (self, error, _("Cannot read the plan"));
   for (guint i = 0; i < order->len; i++)
     note_merge (self, what, g_ptr_array_index (order, i),
                 GPOINTER_TO_UINT (g_hash_table_lookup (spellings, g_ptr_array_index (order, i))), NULL, NULL);
@@ -566,7 +567,7 @@ normalize_column (IndsatsStore  *self,
     }
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
-    return set_db_error (self, error, "Cannot put the names in one spelling");
+    return set_db_error (self, error, _("Cannot put the names in one spelling"));
   for (guint i = 0; i < fixes->len; i++)
     {
       Fix *f = &g_array_index (fixes, Fix, i);
@@ -575,7 +576,7 @@ normalize_column (IndsatsStore  *self,
         return FALSE;
       bind_text (stmt, 1, f->text);
       bind_int64 (stmt, 2, f->id);
-      if (!step_done (self, stmt, "Cannot put the names in one spelling", error))
+      if (!step_done (self, stmt, _("Cannot put the names in one spelling"), error))
         return FALSE;
     }
   return TRUE;
@@ -602,8 +603,8 @@ normalize_names (IndsatsStore  *self,
   if (!merge_teams (self, error) ||
       !merge_focus_areas (self, error) ||
       !merge_indicators (self, merged, error) ||
-      !note_spellings (self, sql_owners, "owner", error) ||
-      !note_spellings (self, sql_areas, "area", error) ||
+      !note_spellings (self, sql_owners, N_("owner"), error) ||
+      !note_spellings (self, sql_areas, N_("area"), error) ||
       !merge_values (self, merged, error))
     return FALSE;
   g_hash_table_iter_init (&iter, merged);

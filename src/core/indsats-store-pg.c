@@ -22,6 +22,7 @@
 
 #include "indsats-store-backend.h"
 
+#include <glib/gi18n-lib.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -465,7 +466,7 @@ pg_commit (IndsatsDb *db)
   if (ok && d->depth == 1 && g_strcmp0 (PQcmdStatus (result), "ROLLBACK") == 0)
     {
       clear_failure (d);
-      d->message = g_strdup ("the transaction failed and was rolled back");
+      d->message = g_strdup (_("the transaction failed and was rolled back"));
       ok = FALSE;
     }
   PQclear (result);
@@ -505,28 +506,28 @@ pg_set_error (IndsatsDb   *db,
               GError     **error)
 {
   PgDb *d = PG (db);
-  const char *msg = d->message ? d->message : "unknown failure";
+  const char *msg = d->message ? d->message : _("unknown failure");
 
   if (state_is (d, "42501") || state_is (d, "25006"))
     /* insufficient_privilege, read_only_sql_transaction */
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
-                 "%s: you may only read this plan (on %s); nothing was changed", what, d->server);
+                 _("%s: you may only read this plan (on %s); nothing was changed"), what, d->server);
   else if (state_is (d, "53100"))
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                 "%s: the disk of the server %s is full; nothing was changed. Ask whoever runs it",
+                 _("%s: the disk of the server %s is full; nothing was changed. Ask whoever runs it"),
                  what, d->server);
   else if (state_is (d, "40P01") || state_is (d, "40001") || state_is (d, "55P03"))
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_DATABASE,
-                 "%s: %s is busy with another person's change; try again in a moment",
+                 _("%s: %s is busy with another person's change; try again in a moment"),
                  what, d->server);
   else if (PQstatus (d->conn) != CONNECTION_OK || g_str_has_prefix (d->sqlstate, "08"))
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                 "%s: the connection to the PostgreSQL server %s was lost (%s); nothing more was changed. "
-                 "Try again when it answers",
+                 _("%s: the connection to the PostgreSQL server %s was lost (%s); nothing more was changed. "
+                 "Try again when it answers"),
                  what, d->server, msg);
   else
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_DATABASE,
-                 "%s: %s (on %s)", what, msg, d->server);
+                 _("%s: %s (on %s)"), what, msg, d->server);
 }
 
 static gboolean
@@ -691,14 +692,14 @@ connect_advice (PGconn     *conn,
                 const char *why)
 {
   if (conn != NULL && PQconnectionNeedsPassword (conn))
-    return "The server asks for a password: give it in PGPASSWORD or in a .pgpass file (PGPASSFILE names it)";
+    return _("The server asks for a password: give it in PGPASSWORD or in a .pgpass file (PGPASSFILE names it)");
   if (needs_password (conn, why))
-    return "Check the password given in PGPASSWORD, the .pgpass file or the keyring";
+    return _("Check the password given in PGPASSWORD, the .pgpass file or the keyring");
   if (strstr (why, "does not match host name") != NULL)
-    return "Connect by a name the server's certificate gives, or have a certificate made for this name";
+    return _("Connect by a name the server's certificate gives, or have a certificate made for this name");
   if (strstr (why, "SSL") != NULL || strstr (why, "certificate") != NULL)
-    return "Check sslmode, and that sslrootcert names the certificate of the authority that signed the server's";
-  return "Check the address and that the server runs";
+    return _("Check sslmode, and that sslrootcert names the certificate of the authority that signed the server's");
+  return _("Check the address and that the server runs");
 }
 
 /* What the server says outside a query: a NOTICE, or the FATAL line of a
@@ -736,8 +737,8 @@ pg_open (const char           *uri,
       g_autofree char *said = indsats_pg_without_password (uri);
 
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is not a PostgreSQL address libpq understands: %s",
-                   said, parse_error ? g_strchomp (parse_error) : "out of memory");
+                   _("“%s” is not a PostgreSQL address libpq understands: %s"),
+                   said, parse_error ? g_strchomp (parse_error) : _("out of memory"));
       return FALSE;
     }
   PQconninfoFree (options);
@@ -764,14 +765,14 @@ pg_open (const char           *uri,
     }
   if (d->conn == NULL || PQstatus (d->conn) != CONNECTION_OK)
     {
-      g_autofree char *why = d->conn ? g_strchomp (g_strdup (PQerrorMessage (d->conn))) : g_strdup ("out of memory");
+      g_autofree char *why = d->conn ? g_strchomp (g_strdup (PQerrorMessage (d->conn))) : g_strdup (_("out of memory"));
       char *newline;
 
       /* libpq's message may run over several lines; the first says it */
       if ((newline = strchr (why, '\n')) != NULL)
         *newline = '\0';
       g_set_error (error, INDSATS_ERROR, needs_password (d->conn, why) ? INDSATS_ERROR_PASSWORD : INDSATS_ERROR_IO,
-                   "Cannot connect to the PostgreSQL server %s: %s; nothing was changed. %s",
+                   _("Cannot connect to the PostgreSQL server %s: %s; nothing was changed. %s"),
                    d->server, why, connect_advice (d->conn, why));
       pg_close (&d->base);
       return FALSE;
@@ -784,7 +785,7 @@ pg_open (const char           *uri,
     {
       PQclear (result);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_DATABASE,
-                   "Cannot prepare the connection to %s: %s", d->server, d->message);
+                   _("Cannot prepare the connection to %s: %s"), d->server, d->message);
       pg_close (&d->base);
       return FALSE;
     }

@@ -9,6 +9,9 @@
 #include "indsats-error.h"
 #include "indsats-format.h"
 
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
+
 /* Plans */
 
 static const char sql_insert_plan[] =
@@ -33,15 +36,15 @@ indsats_store_add_plan (IndsatsStore       *self,
   if (indsats_text_is_blank (plan->title))
     {
       g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                           "The plan needs a title");
+                           _("The plan needs a title"));
       return 0;
     }
-  if (!indsats_text_check (plan->title, "The plan's title", FALSE, error))
+  if (!indsats_text_check (plan->title, _("The plan's title"), FALSE, error))
     return 0;
   if (plan->dated != NULL && !indsats_date_is_valid_iso (plan->dated))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "The plan's date “%s” is not a valid date", plan->dated);
+                   _("The plan's date “%s” is not a valid date"), plan->dated);
       return 0;
     }
 
@@ -60,7 +63,7 @@ indsats_store_add_plan (IndsatsStore       *self,
   bind_text_nfc (stmt, 9, plan->committee ? plan->committee : "");
   bind_text (stmt, 10, plan->demo_key);
   bind_text (stmt, 11, now);
-  if (!step_done (self, stmt, "Cannot save the plan", error))
+  if (!step_done (self, stmt, _("Cannot save the plan"), error))
     return fail_rollback (self);
   id = last_insert_id (self);
 
@@ -71,7 +74,7 @@ indsats_store_add_plan (IndsatsStore       *self,
       bind_int64 (stmt, 1, id);
       bind_int (stmt, 2, i);
       bind_text_nfc (stmt, 3, plan->triggers[i]);
-      if (!step_done (self, stmt, "Cannot save the plan", error))
+      if (!step_done (self, stmt, _("Cannot save the plan"), error))
         return fail_rollback (self);
     }
 
@@ -107,12 +110,12 @@ indsats_store_get_plan (IndsatsStore  *self,
     {
       reset (stmt);
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                   "There is no plan %" G_GINT64_FORMAT, plan_id);
+                   _("There is no plan %" PRId64), plan_id);
       return NULL;
     }
   if (rc != INDSATS_STEP_ROW)
     {
-      set_db_error (self, error, "Cannot read the plan");
+      set_db_error (self, error, _("Cannot read the plan"));
       reset (stmt);
       return NULL;
     }
@@ -141,7 +144,7 @@ indsats_store_get_plan (IndsatsStore  *self,
   plan->triggers = (GStrv) g_ptr_array_free (g_steal_pointer (&triggers), FALSE);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the plan");
+      set_db_error (self, error, _("Cannot read the plan"));
       return NULL;
     }
   return g_steal_pointer (&plan);
@@ -173,7 +176,7 @@ indsats_store_list_plans (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the plans");
+      set_db_error (self, error, _("Cannot read the plans"));
       return NULL;
     }
   for (guint i = 0; i < ids->len; i++)
@@ -200,7 +203,7 @@ indsats_store_find_plan_by_demo_key (IndsatsStore  *self,
                                      GError       **error)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
-  return select_id (self, sql_plan_by_demo_key, demo_key, 0, "Cannot read the plans", error);
+  return select_id (self, sql_plan_by_demo_key, demo_key, 0, _("Cannot read the plans"), error);
 }
 
 /**
@@ -213,7 +216,7 @@ indsats_store_get_first_plan_id (IndsatsStore  *self,
                                  GError       **error)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), -1);
-  return select_id (self, sql_first_plan, NULL, 0, "Cannot read the plans", error);
+  return select_id (self, sql_first_plan, NULL, 0, _("Cannot read the plans"), error);
 }
 
 /* Teams and focus areas */
@@ -233,7 +236,7 @@ check_name (const char  *name,
             const char  *what,
             GError     **error)
 {
-  g_autofree char *field = g_strdup_printf ("The %s's name", what);
+  g_autofree char *field = g_strdup_printf (_("The %s's name"), _(what));
 
   return indsats_text_check (name, field, FALSE, error);
 }
@@ -254,7 +257,7 @@ ensure_named (IndsatsStore  *self,
 
   if (*clean == '\0')
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The %s is empty", what);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("The %s is empty"), _(what));
       return 0;
     }
   if (!check_name (clean, what, error))
@@ -272,7 +275,7 @@ ensure_named (IndsatsStore  *self,
     return id;
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the plan");
+      set_db_error (self, error, _("Cannot read the plan"));
       return 0;
     }
 
@@ -280,7 +283,7 @@ ensure_named (IndsatsStore  *self,
     return 0;
   bind_int64 (stmt, 1, parent_id);
   bind_text (stmt, 2, clean);
-  if (!step_done (self, stmt, "Cannot save the plan", error))
+  if (!step_done (self, stmt, _("Cannot save the plan"), error))
     return 0;
   return last_insert_id (self);
 }
@@ -292,7 +295,7 @@ indsats_store_ensure_team (IndsatsStore  *self,
                            GError       **error)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), 0);
-  return ensure_named (self, sql_team_id, sql_insert_team, plan_id, name, "team", error);
+  return ensure_named (self, sql_team_id, sql_insert_team, plan_id, name, N_("team"), error);
 }
 
 gint64
@@ -302,7 +305,7 @@ indsats_store_ensure_focus (IndsatsStore  *self,
                             GError       **error)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), 0);
-  return ensure_named (self, sql_focus_id, sql_insert_focus, team_id, name, "focus area", error);
+  return ensure_named (self, sql_focus_id, sql_insert_focus, team_id, name, N_("focus area"), error);
 }
 
 /* The plan's triggers: which indicators broke which line */
@@ -335,12 +338,12 @@ indsats_store_link_trigger (IndsatsStore  *self,
   bind_int64 (stmt, 1, indicator_id);
   bind_int64 (stmt, 2, plan_id);
   bind_int (stmt, 3, position);
-  if (!step_done (self, stmt, "Cannot save the plan", error))
+  if (!step_done (self, stmt, _("Cannot save the plan"), error))
     return FALSE;
   if (changes (self) != 1)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                   "Plan %" G_GINT64_FORMAT " has no trigger %d", plan_id, position + 1);
+                   _("Plan %" PRId64 " has no trigger %d"), plan_id, position + 1);
       return FALSE;
     }
   return TRUE;
@@ -374,7 +377,7 @@ indsats_store_list_trigger_indicators (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the plan");
+      set_db_error (self, error, _("Cannot read the plan"));
       return NULL;
     }
   return g_steal_pointer (&names);
@@ -437,7 +440,7 @@ indsats_store_list_teams (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the plan");
+      set_db_error (self, error, _("Cannot read the plan"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -456,7 +459,7 @@ rename_named (IndsatsStore  *self,
 
   if (*clean == '\0')
     {
-      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The %s needs a name", what);
+      g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("The %s needs a name"), _(what));
       return FALSE;
     }
   if (!check_name (clean, what, error))
@@ -472,11 +475,11 @@ rename_named (IndsatsStore  *self,
       reset (stmt);
       if (taken)
         {
-          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "There is already a %s called “%s”",
-                       what, clean);
+          g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("There is already a %s called “%s”"),
+                       _(what), clean);
           return FALSE;
         }
-      return set_db_error (self, error, "Cannot rename it");
+      return set_db_error (self, error, _("Cannot rename it"));
     }
   reset (stmt);
   return TRUE;
@@ -493,7 +496,7 @@ indsats_store_rename_team (IndsatsStore  *self,
                            GError       **error)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
-  return rename_named (self, sql_rename_team, "team", team_id, name, error);
+  return rename_named (self, sql_rename_team, N_("team"), team_id, name, error);
 }
 
 /**
@@ -507,7 +510,7 @@ indsats_store_rename_focus_area (IndsatsStore  *self,
                                  GError       **error)
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
-  return rename_named (self, sql_rename_focus, "focus area", focus_id, name, error);
+  return rename_named (self, sql_rename_focus, N_("focus area"), focus_id, name, error);
 }
 
 /* Removes the row that @remove_sql deletes by @id, and the actions under
@@ -541,7 +544,7 @@ remove_with_actions (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the plan");
+      set_db_error (self, error, _("Cannot read the plan"));
       return fail_rollback (self);
     }
   for (guint i = 0; i < gone->len; i++)
@@ -553,7 +556,7 @@ remove_with_actions (IndsatsStore  *self,
   if (!(stmt = prepare (self, remove_sql, error)))
     return fail_rollback (self);
   bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, "Cannot remove it", error))
+  if (!step_done (self, stmt, _("Cannot remove it"), error))
     return fail_rollback (self);
   return indsats_store_commit (self, error);
 }

@@ -8,6 +8,8 @@
 
 #include "indsats-store-private.h"
 
+#include <inttypes.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "indsats-error.h"
@@ -90,7 +92,7 @@ find_snapshot (IndsatsStore  *self,
     found = snapshot_from_row (stmt);
   reset (stmt);
   if (rc == INDSATS_STEP_FAILED)
-    set_db_error (self, error, "Cannot read the snapshots");
+    set_db_error (self, error, _("Cannot read the snapshots"));
   return found;
 }
 
@@ -129,24 +131,24 @@ indsats_store_add_snapshot (IndsatsStore  *self,
   if (*trimmed == '\0')
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "The snapshot's name is empty; name the meeting, for example “Udvalgsmøde marts”");
+                   _("The snapshot's name is empty; name the meeting, for example “Udvalgsmøde marts”"));
       return 0;
     }
   /* blanks around a name would make two names that look alike */
   if (strcmp (trimmed, name) != 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "The snapshot's name “%s” begins or ends with a space; leave it out", name);
+                   _("The snapshot's name “%s” begins or ends with a space; leave it out"), name);
       return 0;
     }
 
-  found = select_id (self, sql_plan_exists, NULL, plan_id, "Cannot read the plan", error);
+  found = select_id (self, sql_plan_exists, NULL, plan_id, _("Cannot read the plan"), error);
   if (found < 0)
     return 0;
   if (found == 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                   "There is no plan %" G_GINT64_FORMAT, plan_id);
+                   _("There is no plan %" PRId64), plan_id);
       return 0;
     }
 
@@ -161,7 +163,7 @@ indsats_store_add_snapshot (IndsatsStore  *self,
   if (existing != NULL)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "There is already a snapshot called “%s” (of %s); choose another name or delete that one first",
+                   _("There is already a snapshot called “%s” (of %s); choose another name or delete that one first"),
                    name, existing->meeting_date);
       return fail_rollback (self);
     }
@@ -173,7 +175,7 @@ indsats_store_add_snapshot (IndsatsStore  *self,
   bind_text_static (stmt, 2, name);
   bind_text_static (stmt, 3, meeting_date);
   bind_text_static (stmt, 4, now);
-  if (!step_done (self, stmt, "Cannot save the snapshot", error))
+  if (!step_done (self, stmt, _("Cannot save the snapshot"), error))
     return fail_rollback (self);
   id = last_insert_id (self);
 
@@ -181,7 +183,7 @@ indsats_store_add_snapshot (IndsatsStore  *self,
     return fail_rollback (self);
   bind_int64 (stmt, 1, id);
   bind_int64 (stmt, 2, plan_id);
-  if (!step_done (self, stmt, "Cannot copy the actions into the snapshot", error))
+  if (!step_done (self, stmt, _("Cannot copy the actions into the snapshot"), error))
     return fail_rollback (self);
 
   for (guint i = 0; figures != NULL && i < figures->len; i++)
@@ -196,7 +198,7 @@ indsats_store_add_snapshot (IndsatsStore  *self,
       bind_text_static (stmt, 4, f->area ? f->area : "");
       bind_text_static (stmt, 5, f->period);
       bind_double (stmt, 6, f->value);
-      if (!step_done (self, stmt, "Cannot copy the key figures into the snapshot", error))
+      if (!step_done (self, stmt, _("Cannot copy the key figures into the snapshot"), error))
         return fail_rollback (self);
     }
 
@@ -230,7 +232,7 @@ indsats_store_list_snapshots (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the snapshots");
+      set_db_error (self, error, _("Cannot read the snapshots"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -262,7 +264,7 @@ indsats_store_get_snapshot (IndsatsStore  *self,
     }
   if (found == NULL)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                 "There is no snapshot called “%s”; see the names with: indsats snapshot list", name);
+                 _("There is no snapshot called “%s”; see the names with: indsats snapshot list"), name);
   return found;
 }
 
@@ -288,7 +290,7 @@ indsats_store_delete_snapshot (IndsatsStore  *self,
       !(stmt = prepare (self, sql_delete_snapshot, error)))
     return fail_rollback (self);
   bind_int64 (stmt, 1, snapshot->id);
-  if (!step_done (self, stmt, "Cannot delete the snapshot", error))
+  if (!step_done (self, stmt, _("Cannot delete the snapshot"), error))
     return fail_rollback (self);
   return indsats_store_commit (self, error);
 }
@@ -332,7 +334,7 @@ indsats_store_list_snapshot_actions (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the snapshot");
+      set_db_error (self, error, _("Cannot read the snapshot"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -371,7 +373,7 @@ indsats_store_list_snapshot_figures (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the snapshot");
+      set_db_error (self, error, _("Cannot read the snapshot"));
       return NULL;
     }
   return g_steal_pointer (&list);

@@ -12,6 +12,7 @@
 #include "indsats-store.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
 #include "indsats-error.h"
@@ -246,19 +247,19 @@ sqlite_set_error (IndsatsDb   *db,
 
   if (sqlite_is_disk_full (db))
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                 "%s: the disk is full (it holds “%s”); nothing was changed. Free some space and try again",
+                 _("%s: the disk is full (it holds “%s”); nothing was changed. Free some space and try again"),
                  what, where);
   else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                 "%s: “%s” cannot be written (%s); check the permissions of the file and its folder",
+                 _("%s: “%s” cannot be written (%s); check the permissions of the file and its folder"),
                  what, where, msg);
   else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_DATABASE,
-                 "%s: “%s” is in use by another program; try again in a moment",
+                 _("%s: “%s” is in use by another program; try again in a moment"),
                  what, where);
   else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
-                 "%s: “%s” is damaged or not an Indsats database (%s)",
+                 _("%s: “%s” is damaged or not an Indsats database (%s)"),
                  what, where, msg);
   else
     g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_DATABASE,

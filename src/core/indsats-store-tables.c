@@ -10,6 +10,7 @@
 
 #include "indsats-store-tables.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "indsats-error.h"
@@ -98,7 +99,7 @@ indsats_store_ensure_table_indicator (IndsatsStore  *self,
 
   if (*name == '\0')
     {
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, "The indicator's name is empty");
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_INVALID, _("The indicator's name is empty"));
       return 0;
     }
   if (table != NULL)
@@ -110,7 +111,7 @@ indsats_store_ensure_table_indicator (IndsatsStore  *self,
       bind_text (stmt, 3, breakdown);
       if ((id = find (stmt, NULL)) < 0)
         {
-          set_db_error (self, error, "Cannot read the indicators");
+          set_db_error (self, error, _("Cannot read the indicators"));
           return 0;
         }
       if (id > 0)
@@ -125,7 +126,7 @@ indsats_store_ensure_table_indicator (IndsatsStore  *self,
 
     if ((id = find (stmt, &other_table)) < 0)
       {
-        set_db_error (self, error, "Cannot read the indicators");
+        set_db_error (self, error, _("Cannot read the indicators"));
         return 0;
       }
     if (id > 0 && table == NULL)
@@ -133,9 +134,9 @@ indsats_store_ensure_table_indicator (IndsatsStore  *self,
     if (id > 0)
       {
         g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                     "the indicator “%s” of table %s has the name of an indicator that is already "
-                     "stored%s%s; rename that one first",
-                     name, table, other_table ? " from table " : "", other_table ? other_table : "");
+                     _("the indicator “%s” of table %s has the name of an indicator that is already "
+                     "stored%s%s; rename that one first"),
+                     name, table, other_table ? _(" from table ") : "", other_table ? other_table : "");
         return 0;
       }
   }
@@ -147,7 +148,7 @@ indsats_store_ensure_table_indicator (IndsatsStore  *self,
   bind_text (stmt, 3, table);
   bind_text (stmt, 4, measure);
   bind_text (stmt, 5, breakdown);
-  if (!step_done (self, stmt, "Cannot save the indicator", error))
+  if (!step_done (self, stmt, _("Cannot save the indicator"), error))
     return 0;
   return last_insert_id (self);
 }
@@ -186,7 +187,7 @@ indsats_store_list_indicator_origins (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the indicators");
+      set_db_error (self, error, _("Cannot read the indicators"));
       return NULL;
     }
   return g_steal_pointer (&origins);
@@ -227,7 +228,7 @@ indsats_store_list_figure_tables (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the figures");
+      set_db_error (self, error, _("Cannot read the figures"));
       return NULL;
     }
   return g_steal_pointer (&tables);
@@ -255,7 +256,7 @@ indsats_store_list_figure_areas (IndsatsStore  *self,
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
     {
-      set_db_error (self, error, "Cannot read the figures");
+      set_db_error (self, error, _("Cannot read the figures"));
       return NULL;
     }
   return g_steal_pointer (&areas);

@@ -14,6 +14,7 @@
 #include "indsats-store-private.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,7 +92,7 @@ prepare (IndsatsStore  *self,
     }
   if (!(stmt = self->db->backend->prepare (self->db, sql, TRUE)))
     {
-      set_db_error (self, error, "Could not read the database");
+      set_db_error (self, error, _("Could not read the database"));
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -207,15 +208,15 @@ check_can_create (const char  *path,
     {
       int err = errno;
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "Cannot create the folder “%s” for the database: %s",
+                   _("Cannot create the folder “%s” for the database: %s"),
                    dir, g_strerror (err));
       return FALSE;
     }
   if (g_access (dir, W_OK) != 0)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "Cannot create the database “%s”: the folder “%s” cannot be written; "
-                   "choose a file in another folder",
+                   _("Cannot create the database “%s”: the folder “%s” cannot be written; "
+                   "choose a file in another folder"),
                    path, dir);
       return FALSE;
     }
@@ -232,13 +233,13 @@ migrate (IndsatsStore  *self,
   if (from_version >= (int) G_N_ELEMENTS (indsats_migrations))
     return TRUE;
 
-  if (!exec (self, "BEGIN IMMEDIATE", "Cannot prepare the database", error))
+  if (!exec (self, "BEGIN IMMEDIATE", _("Cannot prepare the database"), error))
     return FALSE;
   for (int v = from_version; v < (int) G_N_ELEMENTS (indsats_migrations); v++)
     {
       if (!self->db->backend->exec (self->db, indsats_migrations[v]))
         {
-          set_db_error (self, error, "Cannot update the database to the current version");
+          set_db_error (self, error, _("Cannot update the database to the current version"));
           self->db->backend->exec (self->db, "ROLLBACK");
           return FALSE;
         }
@@ -252,8 +253,8 @@ migrate (IndsatsStore  *self,
   /* PRAGMA takes no bound parameters; the numbers are our own constants */
   pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                             (int) G_N_ELEMENTS (indsats_migrations), INDSATS_APPLICATION_ID);
-  if (!exec (self, pragma, "Cannot update the database version", error) ||
-      !exec (self, "COMMIT", "Cannot update the database to the current version", error))
+  if (!exec (self, pragma, _("Cannot update the database version"), error) ||
+      !exec (self, "COMMIT", _("Cannot update the database to the current version"), error))
     {
       self->db->backend->exec (self->db, "ROLLBACK");
       return FALSE;
@@ -271,13 +272,13 @@ pragma_int (IndsatsStore  *self,
 
   if (!(stmt = self->db->backend->prepare (self->db, sql, FALSE)))
     {
-      set_db_error (self, error, "Cannot open the database");
+      set_db_error (self, error, _("Cannot open the database"));
       return -1;
     }
   if (step (stmt) == INDSATS_STEP_ROW)
     value = column_int (stmt, 0);
   else
-    set_db_error (self, error, "Cannot open the database");
+    set_db_error (self, error, _("Cannot open the database"));
   self->db->backend->finalize (stmt);
   return value;
 }
@@ -315,15 +316,15 @@ migrate_pg (IndsatsStore  *self,
   if (!indsats_store_begin (self, error))
     return FALSE;
   if (!exec (self, "CREATE TABLE IF NOT EXISTS indsats_version (version integer NOT NULL)",
-             "Cannot prepare the database", error) ||
+             _("Cannot prepare the database"), error) ||
       (version = pragma_int (self, "SELECT coalesce (max (version), 0) FROM indsats_version", error)) < 0)
     return fail_rollback (self);
   for (int v = version; v < current; v++)
-    if (!exec (self, indsats_pg_migrations[v], "Cannot update the database to the current version", error))
+    if (!exec (self, indsats_pg_migrations[v], _("Cannot update the database to the current version"), error))
       return fail_rollback (self);
   /* no bound parameters in a script; the number is our own constant */
   set_version = g_strdup_printf ("DELETE FROM indsats_version; INSERT INTO indsats_version VALUES (%d)", current);
-  if (!exec (self, set_version, "Cannot update the database version", error))
+  if (!exec (self, set_version, _("Cannot update the database version"), error))
     return fail_rollback (self);
   return indsats_store_commit (self, error);
 }
@@ -356,15 +357,15 @@ open_pg_store (const char  *uri,
       if (n_tables > 0)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
-                       "The PostgreSQL database %s holds the tables of another program, not of Indsats; "
-                       "nothing was changed. Choose another database with --database",
+                       _("The PostgreSQL database %s holds the tables of another program, not of Indsats; "
+                       "nothing was changed. Choose another database with --database"),
                        self->display);
           return NULL;
         }
       if (!create)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                       "There is no Indsats database at %s", self->display);
+                       _("There is no Indsats database at %s"), self->display);
           return NULL;
         }
     }
@@ -378,8 +379,8 @@ open_pg_store (const char  *uri,
       if (!readable)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
-                       "You may not read the plan in %s: your role was given no right to its tables; "
-                       "nothing was changed. Ask its owner to grant you SELECT on them (see the README)",
+                       _("You may not read the plan in %s: your role was given no right to its tables; "
+                       "nothing was changed. Ask its owner to grant you SELECT on them (see the README)"),
                        self->display);
           return NULL;
         }
@@ -390,8 +391,8 @@ open_pg_store (const char  *uri,
   if (version > current)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NEWER_DATABASE,
-                   "The PostgreSQL database %s was written by a newer version of Indsats (database "
-                   "version %d, this program knows up to %d); nothing was changed. Update Indsats to open it",
+                   _("The PostgreSQL database %s was written by a newer version of Indsats (database "
+                   "version %d, this program knows up to %d); nothing was changed. Update Indsats to open it"),
                    self->display, version, current);
       return NULL;
     }
@@ -409,8 +410,8 @@ open_pg_store (const char  *uri,
       if (version < current)
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
-                       "The PostgreSQL database %s was written by an older Indsats and must be updated, "
-                       "but you may only read it; nothing was changed. Ask its owner to open it once",
+                       _("The PostgreSQL database %s was written by an older Indsats and must be updated, "
+                       "but you may only read it; nothing was changed. Ask its owner to open it once"),
                        self->display);
           return NULL;
         }
@@ -442,13 +443,13 @@ open_store (const char  *path,
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "“%s” is a folder, not a database file", path);
+                   _("“%s” is a folder, not a database file"), path);
       return NULL;
     }
   if (!exists && !create)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                   "There is no database at “%s”", path);
+                   _("There is no database at “%s”"), path);
       return NULL;
     }
   if (!exists && !check_can_create (path, error))
@@ -465,12 +466,12 @@ open_store (const char  *path,
   if (!indsats_sqlite_open (path, flags, &self->db))
     {
       if (self->db == NULL)
-        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot open “%s”", path);
+        g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, _("Cannot open “%s”"), path);
       else if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
         g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_FOUND,
-                     "There is no database at “%s”", path);
+                     _("There is no database at “%s”"), path);
       else
-        set_db_error (self, error, "Cannot open the database");
+        set_db_error (self, error, _("Cannot open the database"));
       return NULL;
     }
 
@@ -495,9 +496,9 @@ open_store (const char  *path,
       if (!indsats_sqlite_open (path, INDSATS_SQLITE_IMMUTABLE, &self->db))
         {
           if (self->db == NULL)
-            g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, "Cannot open “%s”", path);
+            g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, _("Cannot open “%s”"), path);
           else
-            set_db_error (self, error, "Cannot open the database");
+            set_db_error (self, error, _("Cannot open the database"));
           return NULL;
         }
       version = pragma_int (self, "PRAGMA user_version", error);
@@ -510,8 +511,8 @@ open_store (const char  *path,
         {
           g_clear_error (error);
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
-                       "“%s” is not an Indsats database (it is not an SQLite file, or it is damaged); "
-                       "nothing was changed. Choose another file with --database",
+                       _("“%s” is not an Indsats database (it is not an SQLite file, or it is damaged); "
+                       "nothing was changed. Choose another file with --database"),
                        path);
         }
       return NULL;
@@ -524,16 +525,16 @@ open_store (const char  *path,
   if (version > (int) G_N_ELEMENTS (indsats_migrations))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NEWER_DATABASE,
-                   "“%s” was written by a newer version of Indsats (database version %d, "
-                   "this program knows up to %d); nothing was changed. Update Indsats to open it",
+                   _("“%s” was written by a newer version of Indsats (database version %d, "
+                   "this program knows up to %d); nothing was changed. Update Indsats to open it"),
                    path, version, (int) G_N_ELEMENTS (indsats_migrations));
       return NULL;
     }
   if ((app_id != 0 && app_id != INDSATS_APPLICATION_ID) || (app_id == 0 && n_tables > 0))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_NOT_A_DATABASE,
-                   "“%s” is an SQLite database of another program, not of Indsats; "
-                   "nothing was changed. Choose another file with --database",
+                   _("“%s” is an SQLite database of another program, not of Indsats; "
+                   "nothing was changed. Choose another file with --database"),
                    path);
       return NULL;
     }
@@ -543,20 +544,20 @@ open_store (const char  *path,
       if (version < (int) G_N_ELEMENTS (indsats_migrations))
         {
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
-                       "“%s” was written by an older Indsats and must be updated, but it cannot be "
+                       _("“%s” was written by an older Indsats and must be updated, but it cannot be "
                        "written (the file or its folder is read-only); nothing was changed. "
-                       "Open it once where it can be written",
+                       "Open it once where it can be written"),
                        path);
           return NULL;
         }
-      if (!exec (self, "PRAGMA foreign_keys = ON", "Cannot open the database", error))
+      if (!exec (self, "PRAGMA foreign_keys = ON", _("Cannot open the database"), error))
         return NULL;
       return g_steal_pointer (&self);
     }
 
-  if (!exec (self, "PRAGMA journal_mode = WAL", "Cannot open the database", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", "Cannot open the database", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", "Cannot open the database", error))
+  if (!exec (self, "PRAGMA journal_mode = WAL", _("Cannot open the database"), error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", _("Cannot open the database"), error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", _("Cannot open the database"), error))
     return NULL;
 
   if (!migrate (self, version, error))
@@ -623,7 +624,7 @@ indsats_store_check_name (const char  *name,
   if (indsats_text_is_blank (name))
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "The database is empty; give a file or a postgresql:// address");
+                   _("The database is empty; give a file or a postgresql:// address"));
       return FALSE;
     }
   if (!indsats_is_pg_uri (name))
@@ -634,14 +635,14 @@ indsats_store_check_name (const char  *name,
       g_autofree char *said = indsats_pg_without_password (name);
 
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "“%s” is not a PostgreSQL address; write it as postgresql://user@server/database", said);
+                   _("“%s” is not a PostgreSQL address; write it as postgresql://user@server/database"), said);
       return FALSE;
     }
   if (g_uri_get_password (uri) != NULL || strstr (name, "password=") != NULL)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID,
-                   "The address holds a password; leave it out and give the password on its own, "
-                   "so that it is kept in the keyring and not in the settings");
+                   _("The address holds a password; leave it out and give the password on its own, "
+                   "so that it is kept in the keyring and not in the settings"));
       return FALSE;
     }
   return TRUE;
@@ -798,27 +799,27 @@ indsats_store_begin (IndsatsStore  *self,
   if (self->disk_full)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO,
-                   "The disk is full (it holds “%s”); nothing was changed. Free some space and try again",
+                   _("The disk is full (it holds “%s”); nothing was changed. Free some space and try again"),
                    self->path);
       return FALSE;
     }
   if (self->read_only && self->display != NULL)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
-                   "You may only read this plan (on %s); nothing was changed. "
-                   "Ask its owner for the right to change it", self->display);
+                   _("You may only read this plan (on %s); nothing was changed. "
+                   "Ask its owner for the right to change it"), self->display);
       return FALSE;
     }
   if (self->read_only)
     {
       g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_READ_ONLY,
-                   "“%s” is open read-only: the file or its folder cannot be written, so nothing "
-                   "was changed. Ask for write access, or copy the file to a folder you can write to",
+                   _("“%s” is open read-only: the file or its folder cannot be written, so nothing "
+                   "was changed. Ask for write access, or copy the file to a folder you can write to"),
                    self->path);
       return FALSE;
     }
   if (!self->db->backend->begin (self->db))
-    return set_db_error (self, error, "Cannot start a change");
+    return set_db_error (self, error, _("Cannot start a change"));
   return TRUE;
 }
 
@@ -835,7 +836,7 @@ indsats_store_begin_read (IndsatsStore  *self,
 {
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
   if (!self->db->backend->begin_read (self->db))
-    return set_db_error (self, error, "Cannot read the database");
+    return set_db_error (self, error, _("Cannot read the database"));
   return TRUE;
 }
 
@@ -846,7 +847,7 @@ indsats_store_commit (IndsatsStore  *self,
   g_return_val_if_fail (INDSATS_IS_STORE (self), FALSE);
   if (!self->db->backend->commit (self->db))
     {
-      set_db_error (self, error, "Cannot save the change");
+      set_db_error (self, error, _("Cannot save the change"));
       indsats_store_rollback (self);
       return FALSE;
     }

@@ -154,6 +154,8 @@ gint64        indsats_store_add_goal        (IndsatsStore       *self,
                                              GError            **error);
 GPtrArray    *indsats_store_list_goals      (IndsatsStore   *self,
                                              GError        **error);
+GArray       *indsats_store_list_figures_without_goal (IndsatsStore *self,
+                                                       GError      **error);
 gint64        indsats_store_ensure_indicator (IndsatsStore  *self,
                                               const char    *name,
                                               const char    *unit,
