@@ -14,6 +14,7 @@
 #include "indsats-plan-dialog.h"
 #include "indsats-remove-dialog.h"
 #include "indsats-window.h"
+#include "test-window.h"
 #include "test-util.h"
 
 static GtkWidget *
@@ -154,16 +155,6 @@ test_window_in_danish (void)
   indsats_test_remove_dir (dir);
 }
 
-static void
-spin_until_idle (IndsatsWindow *window)
-{
-  for (int i = 0; i < 3000 && indsats_window_is_busy (window); i++)
-    g_main_context_iteration (NULL, TRUE);
-  for (int i = 0; i < 100; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (indsats_window_is_busy (window));
-}
-
 /* What the store holds of key figures, as one line to compare */
 static char *
 stored_key_figures (IndsatsStore *store)
@@ -182,25 +173,6 @@ stored_key_figures (IndsatsStore *store)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return text;
-}
-
-/* The body of the one message shown with @heading, which is closed */
-static char *
-take_message (const char *heading)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  char *body = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      {
-        g_assert_null (body);
-        body = g_strdup (adw_message_dialog_get_body (l->data));
-        gtk_window_destroy (l->data);
-      }
-  g_list_free (toplevels);
-  g_assert_nonnull (body);
-  return body;
 }
 
 /* A bad file, imported from the window or shown first in the import's
@@ -235,8 +207,8 @@ test_import_error_in_danish (void)
   g_assert_true (g_file_set_contents (period, "Område;Periode;Fleksjob\nIshøj;2023M09;288\nIshøj;2023M13;290\n",
                                       -1, NULL));
   g_assert_true (indsats_window_import_files (window, period_paths));
-  spin_until_idle (window);
-  body = take_message ("Nøgletallene blev ikke importeret");
+  indsats_test_spin_until_idle (window);
+  body = indsats_test_take_message ("Nøgletallene blev ikke importeret");
   expected = g_strdup_printf ("%s:3: „2023M13“ er ikke en periode (skriv den som 2023M08", period);
   g_assert_true (g_str_has_prefix (body, expected));
   g_assert_null (strstr (body, "is not a period"));
@@ -246,8 +218,8 @@ test_import_error_in_danish (void)
   /* the same file in the import's preview: it stops there, in Danish */
   g_clear_pointer (&body, g_free);
   g_assert_true (indsats_window_preview_import (window, period_paths));
-  spin_until_idle (window);
-  body = take_message ("Nøgletallene blev ikke importeret");
+  indsats_test_spin_until_idle (window);
+  body = indsats_test_take_message ("Nøgletallene blev ikke importeret");
   g_assert_true (g_str_has_prefix (body, expected));
 
   /* a value that is not a number, named with its column */
@@ -256,8 +228,8 @@ test_import_error_in_danish (void)
   g_clear_pointer (&body, g_free);
   g_clear_pointer (&expected, g_free);
   g_assert_true (indsats_window_preview_import (window, number_paths));
-  spin_until_idle (window);
-  body = take_message ("Nøgletallene blev ikke importeret");
+  indsats_test_spin_until_idle (window);
+  body = indsats_test_take_message ("Nøgletallene blev ikke importeret");
   expected = g_strdup_printf ("%s:3: „fem“ i kolonnen „Fleksjob“ er ikke et tal", number);
   g_assert_cmpstr (body, ==, expected);
   g_clear_pointer (&after, g_free);

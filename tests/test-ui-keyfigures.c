@@ -14,19 +14,10 @@
 #include "indsats-follow-up-view.h"
 #include "indsats-goals-view.h"
 #include "indsats-window.h"
+#include "test-window.h"
 #include "test-util.h"
 
 static char *dir;
-
-static void
-spin_until_idle (IndsatsWindow *window)
-{
-  for (int i = 0; i < 3000 && indsats_window_is_busy (window); i++)
-    g_main_context_iteration (NULL, TRUE);
-  for (int i = 0; i < 100; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (indsats_window_is_busy (window));
-}
 
 static IndsatsWindow *
 open_demo (const char    *name,
@@ -146,7 +137,7 @@ test_import_from_window (void)
   g_assert_true (indsats_window_is_busy (window));
   /* one at a time */
   g_assert_false (indsats_window_import_files (window, paths));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_cmpfloat (stored_value (store, "SELECT value FROM observation WHERE area = 'Ishøj' AND period = '2023M09'"), ==, 6.1);
 
   /* the summary is shown */
@@ -167,7 +158,7 @@ test_import_from_window (void)
   /* a bad file: the message names file and line, and nothing changes */
   g_assert_true (g_file_set_contents (bad, "Område;Periode;Fleksjob\nIshøj;2023M13;288\n", -1, NULL));
   g_assert_true (indsats_window_import_files (window, bad_paths));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   toplevels = gtk_window_list_toplevels ();
   {
     gboolean found = FALSE;
@@ -230,7 +221,7 @@ test_import_cancel_from_window (void)
   g_assert_cmpfloat (shown, >=, 0.2);
   g_assert_cmpfloat (shown, <, 0.9);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-job", NULL));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation WHERE area LIKE 'Kommune %'"), ==, 0);
   g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation"), ==, before);
   g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM indicator WHERE name = 'Langtidsledige'"), ==, 0);
@@ -264,7 +255,7 @@ test_export_from_window (void)
   gsize length;
 
   g_assert_true (indsats_window_export_xlsx (window, path, NULL, FALSE));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 10000);
   g_assert_cmpmem (contents, 2, "PK", 2);
@@ -318,7 +309,7 @@ test_export_dialog_choices (void)
 
   /* what the dialog hands on when English and native charts are chosen */
   g_assert_true (indsats_window_export_xlsx (window, path, "en", TRUE));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   workbook = read_part (path, "xl/workbook.xml");
   g_assert_nonnull (strstr (workbook, "name=\"Overview\""));
   g_assert_nonnull (strstr (workbook, "name=\"Figure 15\""));
@@ -362,7 +353,7 @@ test_goals_indicators_figures (void)
     g_assert_cmpstr (before, ==, goal->status_text ? goal->status_text : "");
     indsats_goal_dialog_set_status (INDSATS_GOAL_DIALOG (editor), "Skrevet i formularen.");
     g_signal_emit_by_name (gtk_widget_get_template_child (editor, INDSATS_TYPE_GOAL_DIALOG, "save_button"), "clicked");
-    spin_until_idle (window);
+    indsats_test_spin_until_idle (window);
     after = indsats_store_list_goals (store, NULL);
     g_assert_cmpstr (((IndsatsGoal *) g_ptr_array_index (after, 6))->status_text, ==, "Skrevet i formularen.");
     toplevels = gtk_window_list_toplevels ();
@@ -430,7 +421,7 @@ test_goals_indicators_figures (void)
     gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_INDICATORS_DIALOG,
                                                                        "threshold_row")), "250");
     g_signal_emit_by_name (save, "clicked");
-    spin_until_idle (window);
+    indsats_test_spin_until_idle (window);
     g_assert_cmpfloat (stored_value (store, "SELECT threshold FROM indicator WHERE name = 'Fleksjob'"), ==, 250);
     toplevels = gtk_window_list_toplevels ();
     for (GList *l = toplevels; l; l = l->next)
@@ -492,7 +483,7 @@ test_goals_indicators_figures (void)
     gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (form), INDSATS_TYPE_FIGURE_DIALOG,
                                                                        "other_area_row")), "Ishøj");
     g_signal_emit_by_name (save, "clicked");
-    spin_until_idle (window);
+    indsats_test_spin_until_idle (window);
     toplevels = gtk_window_list_toplevels ();
     for (GList *l = toplevels; l; l = l->next)
       open = open || INDSATS_IS_FIGURE_DIALOG (l->data);

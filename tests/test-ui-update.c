@@ -12,21 +12,12 @@
 #include "indsats-keyring.h"
 #include "indsats-preferences-window.h"
 #include "indsats-window.h"
+#include "test-window.h"
 #include "test-util.h"
 
 static char *dir;
 static GSubprocess *server;
 static char *base;  /* http://127.0.0.1:PORT */
-
-static void
-spin_until_idle (IndsatsWindow *window)
-{
-  for (int i = 0; i < 3000 && indsats_window_is_busy (window); i++)
-    g_main_context_iteration (NULL, TRUE);
-  for (int i = 0; i < 100; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (indsats_window_is_busy (window));
-}
 
 static void
 start_server (void)
@@ -61,23 +52,6 @@ stored_value (IndsatsStore *store,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return v;
-}
-
-/* The body of the message dialog called @heading, closing it; NULL if none */
-static char *
-take_message (const char *heading)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  char *body = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      {
-        body = g_strdup (adw_message_dialog_get_body (l->data));
-        gtk_window_destroy (l->data);
-      }
-  g_list_free (toplevels);
-  return body;
 }
 
 /* The row titled @title under @widget */
@@ -164,7 +138,7 @@ test_update (void)
   /* no figure comes from a Jobindsats table yet: the banner says so */
   use_api ("ok", "window-token");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.update-keyfigures", NULL));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_nonnull (strstr (indsats_window_get_banner (window), "No figure shows key figures fetched from a Jobindsats table yet"));
 
   /* a first fetch of y25i01, and a figure of it */
@@ -240,7 +214,7 @@ test_update (void)
   g_assert_true (indsats_window_update_keyfigures (window));
   g_assert_true (indsats_window_is_busy (window));
   g_assert_false (indsats_window_update_keyfigures (window));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_nonnull (strstr (indsats_window_get_banner (window), "Jobindsats refused the token (HTTP 401"));
   g_assert_null (strstr (indsats_window_get_banner (window), "wrong-token"));
   g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation_revision"), ==, revisions);
@@ -250,15 +224,15 @@ test_update (void)
   g_setenv ("INDSATS_JOBINDSATS_URL", "http://127.0.0.1:1/v3", TRUE);
   g_setenv ("INDSATS_JOBINDSATS_TOKEN", "window-token", TRUE);
   g_assert_true (indsats_window_update_keyfigures (window));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_nonnull (strstr (indsats_window_get_banner (window), "Cannot reach Jobindsats"));
 
   /* the right token: the newest values, and what changed is said */
   use_api ("changed", "window-token");
   g_assert_true (indsats_window_update_keyfigures (window));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
-  body = take_message ("Key Figures Updated");
+  body = indsats_test_take_message ("Key Figures Updated");
   g_assert_nonnull (body);
   g_test_message ("%s", body);
   g_assert_nonnull (strstr (body, "Antal ledige personer (y25i01), Ishøj: jun. 2026 1.017 (maj 1.007)"));
@@ -359,10 +333,10 @@ test_update_at_start (void)
   before = count_requests ("changed");
   window = open_window (store);
   if (indsats_window_update_at_start (window))
-    spin_until_idle (window);
+    indsats_test_spin_until_idle (window);
   g_assert_cmpuint (count_requests ("changed"), ==, before);
   g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
-  g_assert_null (take_message ("Key Figures Updated"));
+  g_assert_null (indsats_test_take_message ("Key Figures Updated"));
   g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -420,7 +394,7 @@ test_update_at_start (void)
   g_setenv ("INDSATS_JOBINDSATS_URL", "http://127.0.0.1:1/v3", TRUE);
   window = open_window (store);
   g_assert_true (indsats_window_update_at_start (window));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_nonnull (strstr (indsats_window_get_banner (window), "Cannot reach Jobindsats"));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
   g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), ==, now - 8 * DAY);
@@ -440,11 +414,11 @@ test_update_at_start (void)
       g_main_context_iteration (NULL, FALSE), g_usleep (1000);
     g_assert_true (indsats_window_is_busy (window));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-job", NULL));
-    spin_until_idle (window);
+    indsats_test_spin_until_idle (window);
     /* before the slow answer would have come */
     g_assert_cmpint (g_get_monotonic_time () - started, <, 2900000);
     g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
-    g_assert_null (take_message ("Key Figures Updated"));
+    g_assert_null (indsats_test_take_message ("Key Figures Updated"));
     g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation_revision"), ==, revisions);
     g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation"), ==, values);
     g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), ==, now - 8 * DAY);
@@ -459,13 +433,13 @@ test_update_at_start (void)
   g_assert_true (indsats_window_is_busy (window));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (
                    GTK_WIDGET (window), INDSATS_TYPE_WINDOW, "progress_revealer"))));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_cmpuint (count_requests ("changed"), ==, before + 1);
   asked = last_request ("changed");
   /* the figure's area and the areas compared in Preferences */
   g_assert_nonnull (strstr (asked, "hierarchy._nykom=nykom/183 ø,nykom/153"));
   g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
-  body = take_message ("Key Figures Updated");
+  body = indsats_test_take_message ("Key Figures Updated");
   g_assert_nonnull (body);
   g_assert_nonnull (strstr (body, "Antal ledige personer (y25i01), Ishøj: jun. 2026 1.017 (maj 1.007)"));
   g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
@@ -479,7 +453,7 @@ test_update_at_start (void)
   window = open_window (store);
   g_assert_false (indsats_window_update_at_start (window));
   g_assert_false (indsats_window_is_busy (window));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_cmpuint (count_requests ("changed"), ==, before + 1);
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -563,7 +537,7 @@ test_import_preview (void)
   gtk_window_present (GTK_WINDOW (window));
 
   g_assert_true (indsats_window_preview_import (window, paths));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   dialog = find_import_dialog ();
   g_assert_nonnull (dialog);
   /* nothing is written before the person says so */
@@ -581,8 +555,8 @@ test_import_preview (void)
   indsats_import_dialog_set_kept (dialog, "Antal personer (y01a02, Kvinder)", TRUE);
   indsats_import_dialog_import (dialog);
   g_assert_true (indsats_window_is_busy (window));
-  spin_until_idle (window);
-  g_free (take_message ("Key Figures Imported"));
+  indsats_test_spin_until_idle (window);
+  g_free (indsats_test_take_message ("Key Figures Imported"));
 
   g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
                                           " WHERE i.name = 'Antal personer (y01a02, Kvinder)' AND o.period = '2021M01'"),
@@ -616,7 +590,7 @@ test_import_preview_table (void)
   window = open_window (store);
 
   g_assert_true (indsats_window_preview_import (window, paths));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   dialog = find_import_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (gtk_widget_get_template_child (GTK_WIDGET (dialog), INDSATS_TYPE_IMPORT_DIALOG, "page"));
@@ -636,7 +610,7 @@ test_import_preview_table (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (indsats_import_dialog_apply_table (dialog, " Y01A02 "));
   g_assert_true (indsats_window_is_busy (window));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_null (dialog);
   again = find_import_dialog ();
   g_assert_nonnull (again);
@@ -652,8 +626,8 @@ test_import_preview_table (void)
   indsats_import_dialog_set_kept (again, "Antal personer (y01a02, Mænd)", TRUE);
   g_assert_cmpfloat (stored_value (store, "SELECT count(*) FROM observation"), ==, 0);
   indsats_import_dialog_import (again);
-  spin_until_idle (window);
-  g_free (take_message ("Key Figures Imported"));
+  indsats_test_spin_until_idle (window);
+  g_free (indsats_test_take_message ("Key Figures Imported"));
 
   g_assert_cmpfloat (stored_value (store, "SELECT o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id"
                                           " WHERE i.name = 'Antal personer (y01a02)' AND i.table_id = 'y01a02'"
@@ -742,14 +716,14 @@ test_update_at_start_without_token (void)
   before = count_requests ("changed");
   window = open_window (store);
   if (indsats_window_update_at_start (window))
-    spin_until_idle (window);
+    indsats_test_spin_until_idle (window);
   g_assert_cmpuint (count_requests ("changed"), ==, before);
   g_assert_cmpstr (indsats_window_get_banner (window), ==, "");
-  g_assert_null (take_message ("Key Figures Updated"));
+  g_assert_null (indsats_test_take_message ("Key Figures Updated"));
   g_assert_cmpint (g_settings_get_int64 (settings, "last-update"), ==, old);
 
   g_assert_true (indsats_window_update_keyfigures (window));
-  spin_until_idle (window);
+  indsats_test_spin_until_idle (window);
   g_assert_nonnull (strstr (indsats_window_get_banner (window), "there is no Jobindsats token"));
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "last-update");
