@@ -70,7 +70,11 @@ font_key (PangoContext *context)
 {
   const PangoFontDescription *font = pango_context_get_font_description (context);
 
-  return pango_font_description_hash (font) ^ (guint) (pango_cairo_context_get_resolution (context) * 16);
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+  /* the font, its size on screen and how it is drawn (hinting, smoothing) */
+  return pango_font_description_hash (font) ^ (guint) (pango_cairo_context_get_resolution (context) * 16) ^
+         (options ? (guint) cairo_font_options_hash (options) << 8 : 0);
 }
 
 static PangoLayout *
