@@ -17,6 +17,7 @@
 #include "indsats-plan-view.h"
 #include "indsats-teams-dialog.h"
 #include "indsats-window.h"
+#include "test-window.h"
 #include "test-util.h"
 
 #include "config.h"
@@ -267,13 +268,12 @@ test_add_edit_delete_undo (void)
 }
 
 
-/* Whether a label under @widget shows @text */
+/* Whether a label or an action's row under @widget shows @text */
 static gboolean
 shows_label (GtkWidget  *widget,
              const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  if (gtk_widget_get_visible (widget) && indsats_test_widget_says (widget, text, FALSE))
     return TRUE;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     if (gtk_widget_get_visible (c) && shows_label (c, text))

@@ -21,8 +21,7 @@ static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
-      gtk_widget_is_visible (widget))
+  if (indsats_test_widget_says (widget, text, FALSE) && gtk_widget_is_visible (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -37,8 +36,7 @@ static GtkWidget *
 find_label_prefix (GtkWidget  *widget,
                    const char *prefix)
 {
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix) &&
-      gtk_widget_get_mapped (widget))
+  if (indsats_test_widget_says (widget, prefix, TRUE) && gtk_widget_get_mapped (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {

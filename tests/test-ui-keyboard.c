@@ -15,6 +15,7 @@
 #include "indsats-import-dialog.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
+#include "indsats-row-text.h"
 #include "indsats-remove-dialog.h"
 #include "indsats-window.h"
 #include "test-keys.h"
@@ -565,6 +566,38 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
 
+/* Checks every action row on screen: its owner, date and status each
+ * drawn whole, inside the row, none over another. Returns how many rows
+ * say the action is late. */
+static guint
+check_rows_fit (GtkWidget *widget)
+{
+  guint late = 0;
+
+  if (INDSATS_IS_ROW_TEXT (widget) && gtk_widget_get_mapped (widget))
+    {
+      IndsatsRowText *words = INDSATS_ROW_TEXT (widget);
+      graphene_rect_t area[INDSATS_ROW_TEXT_N_PARTS];
+      int width = gtk_widget_get_width (widget);
+
+      for (int part = INDSATS_ROW_TEXT_TEXT; part < INDSATS_ROW_TEXT_N_PARTS; part++)
+        {
+          if (!indsats_row_text_get_part_area (words, part, &area[part]))
+            g_error ("at %d px, “%s” is not shown whole", width, indsats_row_text_get_part (words, part));
+          g_assert_cmpfloat (area[part].origin.x, >=, 0);
+          g_assert_cmpfloat (area[part].origin.x + area[part].size.width, <=, width);
+          for (int other = INDSATS_ROW_TEXT_TEXT; other < part; other++)
+            if (graphene_rect_intersection (&area[part], &area[other], NULL))
+              g_error ("at %d px, “%s” is drawn over “%s”", width, indsats_row_text_get_part (words, part),
+                       indsats_row_text_get_part (words, other));
+        }
+      late += indsats_row_text_get_late (words);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    late += check_rows_fit (child);
+  return late;
+}
+
 /* Half a screen: 600 px wide, the view switcher at the bottom and the
  * filters in a menu; at 1000 px the filters side by side */
 static void
@@ -596,6 +629,9 @@ test_narrow (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "plan.status", "i", INDSATS_PLAN_FILTER_LATE);
   indsats_test_settle ();
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, INDSATS_PLAN_FILTER_LATE);
+  /* a late action's long date takes a line of its own rather than
+   * shortening the owner's name */
+  g_assert_cmpuint (check_rows_fit (GTK_WIDGET (view)), >, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   indsats_test_settle ();
@@ -605,6 +641,7 @@ test_narrow (void)
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
   g_assert_true (gtk_widget_get_mapped (dropdown));
   g_assert_false (gtk_widget_get_mapped (menu_button));
+  g_assert_cmpuint (check_rows_fit (GTK_WIDGET (view)), >, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

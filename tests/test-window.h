@@ -3,7 +3,31 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+
+#include "indsats-row-text.h"
 #include "indsats-window.h"
+
+/* Whether @widget shows @text (or, with @prefix, something that begins
+ * with it) as a label or as one part of an action's row: the owner, the
+ * date, the status or the text */
+static inline gboolean
+indsats_test_widget_says (GtkWidget  *widget,
+                          const char *text,
+                          gboolean    prefix)
+{
+  const char *said[INDSATS_ROW_TEXT_N_PARTS] = { NULL };
+
+  if (GTK_IS_LABEL (widget))
+    said[0] = gtk_label_get_text (GTK_LABEL (widget));
+  else if (INDSATS_IS_ROW_TEXT (widget))
+    for (int part = 0; part < INDSATS_ROW_TEXT_N_PARTS; part++)
+      said[part] = indsats_row_text_get_part (INDSATS_ROW_TEXT (widget), part);
+  for (int part = 0; part < INDSATS_ROW_TEXT_N_PARTS; part++)
+    if (said[part] && (prefix ? g_str_has_prefix (said[part], text) : strcmp (said[part], text) == 0))
+      return TRUE;
+  return FALSE;
+}
 
 /* Runs the main loop until @window has done what it was busy with, and a
  * little more, for what that queued */

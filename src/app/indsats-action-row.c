@@ -14,6 +14,7 @@
 #include "indsats-accessible.h"
 #include "indsats-format.h"
 #include "indsats-menu.h"
+#include "indsats-row-text.h"
 
 struct _IndsatsActionRow
 {
@@ -21,12 +22,7 @@ struct _IndsatsActionRow
 
   GtkWidget *heading;
   GtkWidget *action_box;
-  GtkWidget *text_label;
-  GtkWidget *owner_label;
-  GtkWidget *date_label;
-  GtkWidget *status_label;
-  GtkWidget *late_box;
-  GtkWidget *late_label;
+  GtkWidget *words;
   GtkWidget *menu_button;
 
   IndsatsPlanItem *item;
@@ -57,15 +53,11 @@ indsats_action_row_class_init (IndsatsActionRowClass *klass)
 
   object_class->dispose = indsats_action_row_dispose;
 
+  g_type_ensure (INDSATS_TYPE_ROW_TEXT);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-action-row.ui");
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, heading);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, action_box);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, text_label);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, owner_label);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, date_label);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, late_box);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, late_label);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, words);
   gtk_widget_class_bind_template_child (widget_class, IndsatsActionRow, menu_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "actionrow");
@@ -255,17 +247,13 @@ indsats_action_row_set_item (IndsatsActionRow *self,
     }
 
   a = indsats_plan_item_get_action (item);
-  set_text (self->text_label, a->text);
   owner = g_strdup_printf (_("Owner: %s"), a->owner && *a->owner ? a->owner : _("not set"));
-  set_text (self->owner_label, owner);
   /* the day it started once it has; a planned action whose day has passed
    * says so, in words and by icon, instead of the day */
   start = indsats_action_date_words (a, today);
   late = indsats_action_is_late (a, today);
-  set_text (late ? self->late_label : self->date_label, start);
-  gtk_widget_set_visible (self->date_label, !late);
-  gtk_widget_set_visible (self->late_box, late);
-  set_text (self->status_label, indsats_status_to_label (a->status));
+  indsats_row_text_set (INDSATS_ROW_TEXT (self->words), a->text, owner, start, late,
+                        indsats_status_to_label (a->status));
 
   /* read once, in the order of the row: text, owner, status, date */
   {

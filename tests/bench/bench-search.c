@@ -10,6 +10,15 @@
  * search, it checks that the window shows what it should: the rows on screen,
  * the count and the empty state, against the plan's actions as the store has
  * them. It fails loudly, with exit status 1, when the window does not.
+ *
+ * The window has the application's style, and it is timed once it has done
+ * what it does after it shows (the rows below the first screen, the search
+ * bar's sliding in): a person types a moment after the window shows.
+ *
+ * BENCH_VERBOSE=1 prints each key: its search, and its frames' layout and
+ * drawing. To profile the keys only:
+ *   mkfifo ctl; perf record --control fifo:ctl -D -1 -g -- \
+ *     env BENCH_PERF_CONTROL=ctl [BENCH_PERF_KEYS=entry|type|clear] bench-search DB
  */
 #include <adwaita.h>
 #include <stdlib.h>
@@ -31,6 +40,21 @@ static IndsatsPlanView *view;
 static GPtrArray *actions;
 static guint frames;
 static gboolean failed;
+static FILE *perf_control; /* perf's control FIFO, when BENCH_PERF_CONTROL names one */
+
+/* With `perf record --control fifo:CTL -D -1`, records only the keys */
+/* BENCH_PERF_KEYS: which keys perf records, "entry", "type" or "clear"; all when unset */
+static const char *perf_keys;
+static const char *phase;
+
+static void
+perf_say (const char *command)
+{
+  if (perf_control == NULL || (perf_keys && g_strcmp0 (perf_keys, phase) != 0))
+    return;
+  fprintf (perf_control, "%s\n", command);
+  fflush (perf_control);
+}
 
 static double
 cpu_ms (void)
@@ -41,11 +65,42 @@ cpu_ms (void)
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+static gint64 phase_start;
+static double layout_ms, paint_ms, frame_ms; /* of the frames since the last key */
+static gint64 frame_start;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  frame_start = phase_start = g_get_monotonic_time ();
+}
+
+/* runs after GTK's own handler: the layout is done */
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  layout_ms += (now - phase_start) / 1000.0;
+  phase_start = now;
+}
+
+/* the same for the drawing */
+static void
+paint_cb (GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  paint_ms += (g_get_monotonic_time () - phase_start) / 1000.0;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   frames++;
+  frame_ms += (g_get_monotonic_time () - frame_start) / 1000.0;
 }
 
 static void G_GNUC_PRINTF (1, 2)
@@ -140,12 +195,34 @@ wait_until_shown (const char *search)
   return check_shown (search, FALSE);
 }
 
+/* Runs the main loop until the window has done what it does after its
+ * first frames (the rows below the first screen, the search's folding, the
+ * window becoming active): until it has been idle for half a second. A
+ * person types a while after the window shows; what the window does before
+ * is not the search's. */
+static void
+settle (void)
+{
+  gint64 idle_since = g_get_monotonic_time ();
+  gint64 give_up = idle_since + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < idle_since + G_USEC_PER_SEC / 2 && g_get_monotonic_time () < give_up)
+    if (g_main_context_iteration (NULL, FALSE))
+      idle_since = g_get_monotonic_time ();
+    else
+      g_usleep (1000);
+}
+
 typedef struct
 {
   double busy;    /* main loop busy, wall clock: the search and the frames that follow */
   double cpu;     /* the same, in the main thread's processor time */
   double longest; /* the longest single stretch */
   double shown;   /* from the key to the frame that shows the result */
+  double search;  /* of that, the search itself, before the main loop runs */
+  double layout;  /* the frames' measuring and placing */
+  double paint;   /* the frames' drawing */
+  double frame;   /* the frames in all, from their start to what follows their drawing */
 } Timing;
 
 /* One key: @text is the entry's new text. Measured until the first frame
@@ -159,8 +236,10 @@ key (const char *text)
   double cpu0 = cpu_ms ();
   guint frames0 = frames;
 
+  perf_say ("enable");
+  layout_ms = paint_ms = frame_ms = 0;
   indsats_plan_view_set_search (view, text);
-  t.busy = t.longest = (g_get_monotonic_time () - start) / 1000.0;
+  t.busy = t.longest = t.search = (g_get_monotonic_time () - start) / 1000.0;
   while (g_get_monotonic_time () < end)
     {
       gint64 before = g_get_monotonic_time ();
@@ -181,6 +260,13 @@ key (const char *text)
     }
   t.shown = (g_get_monotonic_time () - start) / 1000.0;
   t.cpu = cpu_ms () - cpu0;
+  perf_say ("disable");
+  t.layout = layout_ms;
+  t.paint = paint_ms;
+  t.frame = frame_ms;
+  if (g_getenv ("BENCH_VERBOSE"))
+    g_print ("  key “%s”: %.1f ms busy, %.1f ms processor time; the search %.1f ms; frames: layout %.1f ms, drawing %.1f ms, "
+             "in all %.1f ms\n", text, t.busy, t.cpu, t.search, t.layout, t.paint, t.frame);
   return t;
 }
 
@@ -246,6 +332,9 @@ main (int    argc,
       g_printerr ("usage: bench-search DATABASE\n");
       return 2;
     }
+  if (g_getenv ("BENCH_PERF_CONTROL"))
+    perf_control = fopen (g_getenv ("BENCH_PERF_CONTROL"), "w");
+  perf_keys = g_getenv ("BENCH_PERF_KEYS");
   gtk_init ();
   adw_init ();
   all_busy = g_array_new (FALSE, FALSE, sizeof (double));
@@ -253,6 +342,14 @@ main (int    argc,
   /* a blinking cursor draws a frame at every tick, and they would count as the search's */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   indsats_application_register_resources ();
+  {
+    /* the window's own style, as the application loads it */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/dk/indsats/Indsats/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   if (!(store = indsats_store_open (argv[1], &error)))
     {
       g_printerr ("%s\n", error->message);
@@ -271,13 +368,18 @@ main (int    argc,
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout", G_CALLBACK (layout_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint", G_CALLBACK (paint_cb), NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
 
   /* the whole plan first: rows on screen, every action counted */
   if (!wait_until_shown (""))
     return 1;
+  settle ();
 
   /* a key that changes nothing but the entry (a space at the end): the floor */
+  phase = "entry";
   for (int i = 0; i < 5; i++)
     {
       Timing t = key (i % 2 ? "" : " ");
@@ -295,10 +397,14 @@ main (int    argc,
 
     for (guint i = 0; i < G_N_ELEMENTS (searches) && !failed; i++)
       {
+        phase = "type";
         type (searches[i]);
         if (!failed)
           {
-            Timing t = key ("");
+            Timing t;
+
+            phase = "clear";
+            t = key ("");
             if (wait_until_shown (""))
               g_print ("clearing the search: main loop busy %.1f ms (%.1f ms processor time); "
                        "every action on screen again within %.1f ms\n", t.busy, t.cpu, t.shown);
