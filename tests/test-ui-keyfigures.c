@@ -71,6 +71,34 @@ find_card (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles of the action rows under @widget, one a line, but for the
+ * expander's own (its heading is a row too) */
+static void
+collect_row_titles (GtkWidget *widget,
+                    GString   *titles)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Actions in the Plan") != 0)
+    g_string_append_printf (titles, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_row_titles (child, titles);
+}
+
 static void
 test_follow_up_shows_triggers (void)
 {
@@ -90,6 +118,44 @@ test_follow_up_shows_triggers (void)
   g_assert_nonnull (strstr (first, "Change since May 2023 −1,5 percentage points"));
   g_assert_nonnull (strstr (first, "Change since the plan (Mar 2023) −10,5 percentage points"));
   g_assert_true (g_str_has_prefix (second, "A-dagpenge, 6 mdr. uden aktivt tilbud: Under the 20 % line again. 15 % in Jun 2023"));
+
+  /* the actions the first figure marks: counted, and listed when opened */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(IndsatsFigure) figure = indsats_store_get_figure (store, 15, &error);
+    g_autoptr(IndsatsAction) action = NULL;
+    g_autoptr(GString) titles = g_string_new (NULL);
+    g_autofree char *count = NULL;
+    GtkWidget *expander = find_of_type (GTK_WIDGET (view), ADW_TYPE_EXPANDER_ROW);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (expander);
+    g_assert_cmpuint (figure->action_ids->len, >, 1);
+    count = g_strdup_printf ("%u actions", figure->action_ids->len);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, count);
+    action = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, 0), &error);
+    g_assert_no_error (error);
+    /* closed, the rows are not yet made: the page's first frame needs none */
+    collect_row_titles (expander, titles);
+    g_assert_cmpstr (titles->str, ==, "");
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    for (int i = 0; i < 50; i++)
+      g_main_context_iteration (NULL, FALSE);
+    collect_row_titles (expander, titles);
+    g_assert_nonnull (strstr (titles->str, action->text));
+    /* closed and opened again: each once */
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), FALSE);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    g_string_truncate (titles, 0);
+    collect_row_titles (expander, titles);
+    {
+      guint lines = 0;
+
+      for (const char *c = titles->str; *c; c++)
+        lines += *c == '\n';
+      g_assert_cmpuint (lines, ==, figure->action_ids->len);
+    }
+  }
 
   /* a new value over the line turns the status around */
   {
