@@ -185,6 +185,73 @@ test_follow_up_shows_triggers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The follow-up reads its triggers' series and nothing else: not the same
+ * indicators' values at the other 98 municipalities, nor other indicators',
+ * however many the database holds. Only the figures in sight are drawn. */
+static void
+test_follow_up_reads_its_series (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "follow-large.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  IndsatsWindow *window;
+  IndsatsFollowUpView *view;
+  GPtrArray *cards;
+  guint64 before, own, others;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  /* every indicator's values at 98 more areas, and one indicator more at all of them */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 98)"
+                                 " INSERT INTO observation (indicator_id, area, period, period_key, value, source, updated_at)"
+                                 " SELECT o.indicator_id, 'Kommune ' || k, o.period, o.period_key, o.value, 'test', o.updated_at"
+                                 " FROM observation o, n WHERE o.area = 'Ishøj';"
+                                 "INSERT INTO indicator (name, unit, higher_is_better) VALUES ('Andet', 'antal', 0);"
+                                 "INSERT OR IGNORE INTO observation (indicator_id, area, period, period_key, value, source, updated_at)"
+                                 " SELECT (SELECT id FROM indicator WHERE name = 'Andet'), area, period, period_key, value,"
+                                 " 'test', updated_at FROM observation",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  /* what the triggers' own series hold: each is read for the status and for its figure */
+  own = (guint64) stored_value (store, "SELECT 2 * count(*) FROM plan_trigger t"
+                                       " JOIN observation o ON o.indicator_id = t.indicator_id AND o.area = 'Ishøj'");
+  others = (guint64) stored_value (store, "SELECT count(*) FROM observation");
+  g_assert_cmpuint (own, >, 0);
+  g_assert_cmpuint (others, >, 100 * own);
+
+  before = indsats_store_get_values_read (store);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 500 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  view = indsats_window_get_follow_up_view (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (indsats_follow_up_view_get_n_triggers (view), ==, 2);
+  g_assert_cmpuint (indsats_store_get_values_read (store) - before, ==, own);
+
+  /* the first trigger's figure is on screen and drawn; the second, below
+   * it, waits until it is scrolled to */
+  cards = indsats_follow_up_view_get_cards (view);
+  g_assert_cmpuint (cards->len, ==, 2);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      IndsatsChartWidget *chart = INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, i)));
+
+      if (indsats_chart_widget_get_in_sight (chart))
+        g_assert_cmpuint (indsats_chart_widget_get_n_draws (chart), >, 0);
+      else
+        g_assert_cmpuint (indsats_chart_widget_get_n_draws (chart), ==, 0);
+    }
+  g_assert_true (indsats_chart_widget_get_in_sight (INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, 0)))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_import_from_window (void)
 {
@@ -579,6 +646,7 @@ main (int    argc,
   dir = g_dir_make_tmp ("indsats-keyfigures-XXXXXX", NULL);
 
   g_test_add_func ("/ui/follow-up/triggers", test_follow_up_shows_triggers);
+  g_test_add_func ("/ui/follow-up/reads-its-series", test_follow_up_reads_its_series);
   g_test_add_func ("/ui/import", test_import_from_window);
   g_test_add_func ("/ui/import-cancel", test_import_cancel_from_window);
   g_test_add_func ("/ui/export", test_export_from_window);
