@@ -33,6 +33,40 @@ wait_mapped (GtkWidget *widget)
   spin (200);
 }
 
+static GtkAdjustment *
+scrolled_of (IndsatsGoalsView *view)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                                    INDSATS_TYPE_GOALS_VIEW,
+                                                                                    "scroller"));
+  return gtk_scrolled_window_get_vadjustment (scroller);
+}
+
+/* Scrolls the goals page so that @card's top is at the top of the page,
+ * and lets the frames after it be drawn */
+static void
+scroll_to (IndsatsGoalsView *view,
+           GtkWidget        *card)
+{
+  GtkWidget *box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), INDSATS_TYPE_GOALS_VIEW, "goals_box"));
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (card, box, &bounds));
+  gtk_adjustment_set_value (scrolled_of (view), bounds.origin.y);
+  for (int i = 0; i < 10; i++)
+    {
+      spin (50);
+      g_usleep (10000);
+    }
+}
+
+static IndsatsChartWidget *
+chart_of (GPtrArray *cards,
+          guint      i)
+{
+  return INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, i)));
+}
+
 /* With INDSATS_SCREENSHOT_DIR set, keeps a picture of the window there */
 static void
 maybe_screenshot (GtkWidget  *window,
@@ -130,8 +164,10 @@ test_goals_with_figures (void)
     double x, y;
     gboolean drawn = FALSE;
 
-    /* the chart knows where its points are once it has been drawn: on a busy
-     * machine that may take more than one frame */
+    /* the chart knows where its points are once it has been drawn, which it
+     * is once it is in sight: on a busy machine that may take more than one
+     * frame */
+    scroll_to (view, g_ptr_array_index (cards, 11));
     gtk_widget_queue_draw (chart);
     for (int i = 0; i < 100 && !drawn; i++)
       {
@@ -221,6 +257,78 @@ test_goals_with_figures (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Goals and Figures draws only the figures on screen: with every card read,
+ * those out of sight are left undrawn until they are scrolled to, and those
+ * scrolled away from are not drawn again */
+static void
+test_goals_draw_in_sight (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (dir, "in-sight.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (file, &error);
+  IndsatsWindow *window;
+  IndsatsGoalsView *view;
+  GPtrArray *cards;
+  guint draws[32], in_sight = 0, last;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                        INDSATS_TYPE_WINDOW,
+                                                                                        "view_stack")), "goals");
+  wait_mapped (GTK_WIDGET (window));
+  view = indsats_window_get_goals_view (window);
+  cards = indsats_goals_view_get_cards (view);
+  g_assert_cmpuint (cards->len, ==, 16);
+  last = cards->len - 1;
+
+  /* every figure read, as Copy or Save As would: each has something to draw */
+  for (guint i = 0; i < cards->len; i++)
+    indsats_figure_card_load (g_ptr_array_index (cards, i));
+  scroll_to (view, g_ptr_array_index (cards, 0));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      IndsatsChartWidget *chart = chart_of (cards, i);
+
+      draws[i] = indsats_chart_widget_get_n_draws (chart);
+      if (indsats_chart_widget_get_in_sight (chart))
+        {
+          in_sight++;
+          g_assert_cmpuint (draws[i], >, 0);
+        }
+      else
+        g_assert_cmpuint (draws[i], ==, 0);
+    }
+  /* the first figure and the one below it, in part; the page holds many more */
+  g_assert_cmpuint (in_sight, >=, 1);
+  g_assert_cmpuint (in_sight, <=, 3);
+  g_assert_false (indsats_chart_widget_get_in_sight (chart_of (cards, last)));
+
+  /* scrolled to the last: it is drawn; those at the top are not drawn again,
+   * and those passed over on the way never were */
+  scroll_to (view, g_ptr_array_index (cards, last));
+  g_assert_true (indsats_chart_widget_get_in_sight (chart_of (cards, last)));
+  g_assert_cmpuint (indsats_chart_widget_get_n_draws (chart_of (cards, last)), >, 0);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      IndsatsChartWidget *chart = chart_of (cards, i);
+
+      if (!indsats_chart_widget_get_in_sight (chart))
+        g_assert_cmpuint (indsats_chart_widget_get_n_draws (chart), ==, draws[i]);
+    }
+  g_assert_cmpuint (indsats_chart_widget_get_n_draws (chart_of (cards, last / 2)), ==, 0);
+
+  /* and back at the top, the first is on screen as it was */
+  scroll_to (view, g_ptr_array_index (cards, 0));
+  g_assert_true (indsats_chart_widget_get_in_sight (chart_of (cards, 0)));
+  g_assert_cmpuint (indsats_chart_widget_get_n_draws (chart_of (cards, 0)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A plan without goals or figures says how to make one, and its button
  * opens New Figure; a figure made under no goal is then shown */
 static void
@@ -301,6 +409,7 @@ main (int    argc,
   path = g_build_filename (dir, "goals.db", NULL);
 
   g_test_add_func ("/ui/goals/figures", test_goals_with_figures);
+  g_test_add_func ("/ui/goals/draw-in-sight", test_goals_draw_in_sight);
   g_test_add_func ("/ui/goals/empty", test_goals_empty);
   status = g_test_run ();
 

@@ -71,6 +71,34 @@ find_card (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles of the action rows under @widget, one a line, but for the
+ * expander's own (its heading is a row too) */
+static void
+collect_row_titles (GtkWidget *widget,
+                    GString   *titles)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Actions in the Plan") != 0)
+    g_string_append_printf (titles, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_row_titles (child, titles);
+}
+
 static void
 test_follow_up_shows_triggers (void)
 {
@@ -90,6 +118,44 @@ test_follow_up_shows_triggers (void)
   g_assert_nonnull (strstr (first, "Change since May 2023 −1,5 percentage points"));
   g_assert_nonnull (strstr (first, "Change since the plan (Mar 2023) −10,5 percentage points"));
   g_assert_true (g_str_has_prefix (second, "A-dagpenge, 6 mdr. uden aktivt tilbud: Under the 20 % line again. 15 % in Jun 2023"));
+
+  /* the actions the first figure marks: counted, and listed when opened */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(IndsatsFigure) figure = indsats_store_get_figure (store, 15, &error);
+    g_autoptr(IndsatsAction) action = NULL;
+    g_autoptr(GString) titles = g_string_new (NULL);
+    g_autofree char *count = NULL;
+    GtkWidget *expander = find_of_type (GTK_WIDGET (view), ADW_TYPE_EXPANDER_ROW);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (expander);
+    g_assert_cmpuint (figure->action_ids->len, >, 1);
+    count = g_strdup_printf ("%u actions", figure->action_ids->len);
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), ==, count);
+    action = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, 0), &error);
+    g_assert_no_error (error);
+    /* closed, the rows are not yet made: the page's first frame needs none */
+    collect_row_titles (expander, titles);
+    g_assert_cmpstr (titles->str, ==, "");
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    for (int i = 0; i < 50; i++)
+      g_main_context_iteration (NULL, FALSE);
+    collect_row_titles (expander, titles);
+    g_assert_nonnull (strstr (titles->str, action->text));
+    /* closed and opened again: each once */
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), FALSE);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    g_string_truncate (titles, 0);
+    collect_row_titles (expander, titles);
+    {
+      guint lines = 0;
+
+      for (const char *c = titles->str; *c; c++)
+        lines += *c == '\n';
+      g_assert_cmpuint (lines, ==, figure->action_ids->len);
+    }
+  }
 
   /* a new value over the line turns the status around */
   {
@@ -116,6 +182,73 @@ test_follow_up_shows_triggers (void)
       g_assert_cmpfloat (((IndsatsChartSeries *) g_ptr_array_index (data->series, 0))->values[data->n_periods - 1], ==, 23.5);
     }
   }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The follow-up reads its triggers' series and nothing else: not the same
+ * indicators' values at the other 98 municipalities, nor other indicators',
+ * however many the database holds. Only the figures in sight are drawn. */
+static void
+test_follow_up_reads_its_series (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "follow-large.db", NULL);
+  g_autoptr(IndsatsStore) store = indsats_store_open (path, &error);
+  IndsatsWindow *window;
+  IndsatsFollowUpView *view;
+  GPtrArray *cards;
+  guint64 before, own, others;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (indsats_demo_write (store, NULL, &error), >, 0);
+  /* every indicator's values at 98 more areas, and one indicator more at all of them */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 98)"
+                                 " INSERT INTO observation (indicator_id, area, period, period_key, value, source, updated_at)"
+                                 " SELECT o.indicator_id, 'Kommune ' || k, o.period, o.period_key, o.value, 'test', o.updated_at"
+                                 " FROM observation o, n WHERE o.area = 'Ishøj';"
+                                 "INSERT INTO indicator (name, unit, higher_is_better) VALUES ('Andet', 'antal', 0);"
+                                 "INSERT OR IGNORE INTO observation (indicator_id, area, period, period_key, value, source, updated_at)"
+                                 " SELECT (SELECT id FROM indicator WHERE name = 'Andet'), area, period, period_key, value,"
+                                 " 'test', updated_at FROM observation",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  /* what the triggers' own series hold: each is read for the status and for its figure */
+  own = (guint64) stored_value (store, "SELECT 2 * count(*) FROM plan_trigger t"
+                                       " JOIN observation o ON o.indicator_id = t.indicator_id AND o.area = 'Ishøj'");
+  others = (guint64) stored_value (store, "SELECT count(*) FROM observation");
+  g_assert_cmpuint (own, >, 0);
+  g_assert_cmpuint (others, >, 100 * own);
+
+  before = indsats_store_get_values_read (store);
+  window = indsats_window_new (NULL, store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 500 && !gtk_widget_get_mapped (GTK_WIDGET (window)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  view = indsats_window_get_follow_up_view (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (indsats_follow_up_view_get_n_triggers (view), ==, 2);
+  g_assert_cmpuint (indsats_store_get_values_read (store) - before, ==, own);
+
+  /* the first trigger's figure is on screen and drawn; the second, below
+   * it, waits until it is scrolled to */
+  cards = indsats_follow_up_view_get_cards (view);
+  g_assert_cmpuint (cards->len, ==, 2);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      IndsatsChartWidget *chart = INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, i)));
+
+      if (indsats_chart_widget_get_in_sight (chart))
+        g_assert_cmpuint (indsats_chart_widget_get_n_draws (chart), >, 0);
+      else
+        g_assert_cmpuint (indsats_chart_widget_get_n_draws (chart), ==, 0);
+    }
+  g_assert_true (indsats_chart_widget_get_in_sight (INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, 0)))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -513,6 +646,7 @@ main (int    argc,
   dir = g_dir_make_tmp ("indsats-keyfigures-XXXXXX", NULL);
 
   g_test_add_func ("/ui/follow-up/triggers", test_follow_up_shows_triggers);
+  g_test_add_func ("/ui/follow-up/reads-its-series", test_follow_up_reads_its_series);
   g_test_add_func ("/ui/import", test_import_from_window);
   g_test_add_func ("/ui/import-cancel", test_import_cancel_from_window);
   g_test_add_func ("/ui/export", test_export_from_window);

@@ -387,6 +387,32 @@ shows_action_text (IndsatsWindow *window,
   return FALSE;
 }
 
+/* What the program says of its first frame on the fixture's database
+ * (INDSATS_TIME_FIRST_FRAME), once it has quit after it */
+static char *
+first_frame_output (Fixture    *f,
+                    const char *indsats)
+{
+  /* into a file: a helper the program starts (the accessibility bus) may
+   * keep a pipe open long after the program ended */
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) program = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out_path = g_build_filename (f->dir, "first-frame.txt", NULL);
+  char *out = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "INDSATS_TIME_FIRST_FRAME", "1", TRUE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
+  program = g_subprocess_launcher_spawn (launcher, &error, indsats, "--database", f->path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (program, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out_path, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (out_path);
+  return out;
+}
+
 /* The program reads the plan while GTK starts, on a thread of its own: its
  * first frame shows what a window made on the same database shows (the
  * count of all the actions, and action rows), read from that database */
@@ -437,29 +463,48 @@ test_program_shows_plan (Fixture       *f,
                               indsats_plan_view_get_count_text (indsats_window_get_plan_view (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 
-  {
-    /* into a file: a helper the program starts (the accessibility bus) may
-     * keep a pipe open long after the program ended */
-    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-    g_autoptr(GSubprocess) program = NULL;
-    g_autofree char *out_path = g_build_filename (f->dir, "first-frame.txt", NULL);
-
-    g_subprocess_launcher_setenv (launcher, "INDSATS_TIME_FIRST_FRAME", "1", TRUE);
-    g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
-    program = g_subprocess_launcher_spawn (launcher, &error, indsats, "--database", f->path, NULL);
-    g_assert_no_error (error);
-    g_assert_true (g_subprocess_wait_check (program, NULL, &error));
-    g_assert_no_error (error);
-    g_assert_true (g_file_get_contents (out_path, &out, NULL, &error));
-    g_assert_no_error (error);
-    g_unlink (out_path);
-  }
+  out = first_frame_output (f, indsats);
   /* "on screen: 12 rows, 10 of them actions; count: 25 actions" */
   on_screen = strstr (out, "on screen: ");
   g_assert_nonnull (on_screen);
   g_assert_cmpint (sscanf (on_screen, "on screen: %u rows, %u of them actions", &rows, &actions), ==, 2);
   g_assert_cmpuint (actions, >=, 3);
   g_assert_nonnull (strstr (on_screen, expected));
+}
+
+/* A plan with triggers opens on the follow-up: the program's first frame
+ * shows each trigger with its figure, draws the figures in sight and none
+ * below them, and has read no more than the triggers' series by then */
+static void
+test_program_shows_follow_up (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *indsats = g_getenv ("INDSATS");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *on_screen;
+  guint triggers = 0, figures = 0, in_sight = 0, drawn = 0, astray = 0, values = 0;
+
+  if (indsats == NULL)
+    {
+      g_test_skip ("INDSATS does not name the program");
+      return;
+    }
+  g_assert_cmpint (indsats_demo_write (f->store, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  out = first_frame_output (f, indsats);
+  on_screen = strstr (out, "on screen: ");
+  g_assert_nonnull (on_screen);
+  g_assert_cmpint (sscanf (on_screen, "on screen: the follow-up of %u triggers; figures: %u, in sight: %u, "
+                           "drawn in sight: %u, drawn out of sight: %u; key figures read: %u values",
+                           &triggers, &figures, &in_sight, &drawn, &astray, &values), ==, 6);
+  g_assert_cmpuint (triggers, ==, 2);
+  g_assert_cmpuint (figures, ==, 2);
+  g_assert_cmpuint (in_sight, >=, 1);
+  g_assert_cmpuint (drawn, ==, in_sight);
+  g_assert_cmpuint (astray, ==, 0);
+  /* each trigger's series of 13 months, for its status and for its figure */
+  g_assert_cmpuint (values, ==, 2 * 2 * 13);
 }
 
 /* Another program's edit shows in the window within 2 s, with no click */
@@ -957,6 +1002,8 @@ main (int    argc,
   g_test_add ("/ui/window/demo-plan", Fixture, NULL, fixture_set_up, test_demo_plan_shown, fixture_tear_down);
   g_test_add ("/ui/window/empty", Fixture, NULL, fixture_set_up, test_empty_database, fixture_tear_down);
   g_test_add ("/ui/window/program-shows-plan", Fixture, NULL, fixture_set_up, test_program_shows_plan,
+              fixture_tear_down);
+  g_test_add ("/ui/window/program-shows-follow-up", Fixture, NULL, fixture_set_up, test_program_shows_follow_up,
               fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable", test_unopenable_database);
   g_test_add_func ("/ui/window/password-wanted", test_password_wanted);

@@ -17,7 +17,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "indsats-chart-widget.h"
 #include "indsats-demo.h"
+#include "indsats-figure-card.h"
+#include "indsats-follow-up-view.h"
 #include "indsats-notice-dialog.h"
 #include "indsats-plan-item.h"
 #include "indsats-plan-view.h"
@@ -234,19 +237,50 @@ indsats_application_mark (const char *what)
                           what, ms_since_exec (), cpu_ms ());
 }
 
+/* What the first frame shows of the follow-up, the page a plan with
+ * triggers opens on: its triggers, their figures, which of them are in
+ * sight and drawn, and how many key-figure values the window read for it */
+static void
+print_follow_up (IndsatsWindow *window)
+{
+  IndsatsFollowUpView *view = indsats_window_get_follow_up_view (window);
+  GPtrArray *cards = indsats_follow_up_view_get_cards (view);
+  IndsatsStore *store = indsats_window_get_store (window);
+  guint in_sight = 0, drawn = 0, drawn_out_of_sight = 0;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      IndsatsChartWidget *chart = INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, i)));
+      gboolean seen = indsats_chart_widget_get_in_sight (chart);
+      gboolean painted = indsats_chart_widget_get_n_draws (chart) > 0;
+
+      in_sight += seen;
+      drawn += seen && painted;
+      drawn_out_of_sight += !seen && painted;
+    }
+  g_print ("on screen: the follow-up of %u triggers; figures: %u, in sight: %u, drawn in sight: %u, "
+           "drawn out of sight: %u; key figures read: %" G_GUINT64_FORMAT " values\n",
+           indsats_follow_up_view_get_n_triggers (view), cards->len, in_sight, drawn, drawn_out_of_sight,
+           store ? indsats_store_get_values_read (store) : 0);
+}
+
 /* INDSATS_TIME_FIRST_FRAME: for the benchmark, say when the window's first
  * frame was drawn, counted from the start of the process, how much processor
  * time the process had used by then (what a loaded machine does not blur),
- * and what it shows of the plan (an empty frame is always fast); then, when
- * the list held back its rows past the first screen, when the frame that
- * showed them was drawn; and quit */
+ * and what it shows of the plan (an empty frame is always fast): the
+ * follow-up's figures when it opens on that page, else the list's rows;
+ * then, when the list held back its rows past the first screen, when the
+ * frame that showed them was drawn; and quit */
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   static gboolean first_done;
-  IndsatsPlanView *view = indsats_window_get_plan_view (INDSATS_WINDOW (gtk_application_get_active_window (app)));
+  IndsatsWindow *window = INDSATS_WINDOW (gtk_application_get_active_window (app));
+  IndsatsPlanView *view = indsats_window_get_plan_view (window);
+  /* the list builds its rows only when it is the page shown */
+  gboolean list_shown = gtk_widget_get_mapped (GTK_WIDGET (view));
   guint n_actions = 0;
 
   if (!first_done)
@@ -269,12 +303,15 @@ after_paint_cb (GdkFrameClock *clock,
       }
       if (marks != NULL)
         g_print ("%s", marks->str);
-      g_print ("on screen: %u rows, %u of them actions; count: %s\n", rows->len, n_actions,
-               indsats_plan_view_get_count_text (view));
-      if (indsats_plan_view_get_rows_waiting (view))
+      if (gtk_widget_get_mapped (GTK_WIDGET (indsats_window_get_follow_up_view (window))))
+        print_follow_up (window);
+      else
+        g_print ("on screen: %u rows, %u of them actions; count: %s\n", rows->len, n_actions,
+                 indsats_plan_view_get_count_text (view));
+      if (list_shown && indsats_plan_view_get_rows_waiting (view))
         return;
     }
-  else if (indsats_plan_view_get_rows_waiting (view))
+  else if (list_shown && indsats_plan_view_get_rows_waiting (view))
     return;
   else
     g_print ("every row built: %.0f ms from exec, %.0f ms processor time\n", ms_since_exec (), cpu_ms ());

@@ -3,7 +3,9 @@
  * Draws a figure with the same layout and renderer as the files, keeps the
  * layout of the last size, and tells the period, area and value of the point
  * under the pointer in a tooltip. Its accessible name is the heading; its
- * description states the latest values.
+ * description states the latest values. In a scrolled page of many figures
+ * it draws only once some of it is in sight: one far down waits until it is
+ * scrolled to.
  */
 #include "config.h"
 
@@ -19,6 +21,9 @@ struct _IndsatsChartWidget
 
   IndsatsChartData   *data;
   IndsatsChartLayout *layout;   /* of the last size drawn */
+  GtkAdjustment      *scrolled; /* the vertical one of the scrolled window it is in, while mapped */
+  gboolean            held_back; /* its last frame was left empty, out of sight */
+  guint               n_draws;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsChartWidget, indsats_chart_widget, GTK_TYPE_WIDGET)
@@ -35,6 +40,10 @@ indsats_chart_widget_snapshot (GtkWidget   *widget,
 
   if (self->data == NULL || width < 10 || height < 10)
     return;
+  /* what is out of sight costs nothing, until a scroll may bring it in */
+  self->held_back = !indsats_chart_widget_get_in_sight (self);
+  if (self->held_back)
+    return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->layout == NULL || self->layout->width != width || self->layout->height != height)
@@ -46,6 +55,44 @@ indsats_chart_widget_snapshot (GtkWidget   *widget,
     }
   indsats_chart_render (self->data, self->layout, cr);
   cairo_destroy (cr);
+  self->n_draws++;
+}
+
+/* A scroll or a new size of the page may bring a figure left empty into
+ * sight: it is drawn again, in the same frame, and looks again */
+static void
+scrolled_cb (IndsatsChartWidget *self)
+{
+  if (self->held_back)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+indsats_chart_widget_map (GtkWidget *widget)
+{
+  IndsatsChartWidget *self = INDSATS_CHART_WIDGET (widget);
+  GtkWidget *scroller;
+
+  GTK_WIDGET_CLASS (indsats_chart_widget_parent_class)->map (widget);
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    {
+      g_set_object (&self->scrolled, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+      g_signal_connect_object (self->scrolled, "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->scrolled, "changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+    }
+  scrolled_cb (self);
+}
+
+static void
+indsats_chart_widget_unmap (GtkWidget *widget)
+{
+  IndsatsChartWidget *self = INDSATS_CHART_WIDGET (widget);
+
+  if (self->scrolled != NULL)
+    g_signal_handlers_disconnect_by_data (self->scrolled, self);
+  g_clear_object (&self->scrolled);
+  GTK_WIDGET_CLASS (indsats_chart_widget_parent_class)->unmap (widget);
 }
 
 static GtkSizeRequestMode
@@ -165,6 +212,7 @@ indsats_chart_widget_finalize (GObject *object)
 
   g_clear_pointer (&self->layout, indsats_chart_layout_free);
   g_clear_pointer (&self->data, indsats_chart_data_free);
+  g_clear_object (&self->scrolled);
 
   G_OBJECT_CLASS (indsats_chart_widget_parent_class)->finalize (object);
 }
@@ -177,6 +225,8 @@ indsats_chart_widget_class_init (IndsatsChartWidgetClass *klass)
 
   object_class->finalize = indsats_chart_widget_finalize;
   widget_class->snapshot = indsats_chart_widget_snapshot;
+  widget_class->map = indsats_chart_widget_map;
+  widget_class->unmap = indsats_chart_widget_unmap;
   widget_class->measure = indsats_chart_widget_measure;
   widget_class->get_request_mode = indsats_chart_widget_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "chart");
@@ -251,4 +301,41 @@ indsats_chart_widget_get_point (IndsatsChartWidget *self,
   if (self->layout == NULL || self->data == NULL)
     return FALSE;
   return indsats_chart_layout_point (self->layout, self->data, series, period, x, y);
+}
+
+/**
+ * indsats_chart_widget_get_in_sight:
+ *
+ * Returns: whether some of the widget is on screen: mapped, and, in a
+ *   scrolled window, within the part of it shown
+ */
+gboolean
+indsats_chart_widget_get_in_sight (IndsatsChartWidget *self)
+{
+  GtkWidget *scroller;
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (INDSATS_IS_CHART_WIDGET (self), FALSE);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller == NULL)
+    return TRUE;
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self), scroller, &bounds))
+    return FALSE;
+  return bounds.origin.y < gtk_widget_get_height (scroller) && bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.x < gtk_widget_get_width (scroller) && bounds.origin.x + bounds.size.width > 0;
+}
+
+/**
+ * indsats_chart_widget_get_n_draws:
+ *
+ * Returns: how many times the figure has been drawn on screen
+ */
+guint
+indsats_chart_widget_get_n_draws (IndsatsChartWidget *self)
+{
+  g_return_val_if_fail (INDSATS_IS_CHART_WIDGET (self), 0);
+  return self->n_draws;
 }

@@ -22,5 +22,7 @@ gboolean                indsats_chart_widget_get_point (IndsatsChartWidget *self
 char                   *indsats_chart_widget_describe_point (IndsatsChartWidget *self,
                                                              double              x,
                                                              double              y);
+gboolean                indsats_chart_widget_get_in_sight (IndsatsChartWidget *self);
+guint                   indsats_chart_widget_get_n_draws (IndsatsChartWidget *self);
 
 G_END_DECLS

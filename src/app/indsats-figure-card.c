@@ -34,6 +34,7 @@ struct _IndsatsFigureCard
   IndsatsStore         *store;    /* until the figure is read, when it is read on demand */
   int                   number;
   gboolean              loaded;
+  gboolean              table_filled;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsFigureCard, indsats_figure_card, GTK_TYPE_WIDGET)
@@ -50,12 +51,19 @@ cell (const char *text,
   return label;
 }
 
-/* Periods down, series across, as in the workbook */
+/* Periods down, series across, as in the workbook; made the first time the
+ * table is shown or asked for: a figure of 72 months in three areas is
+ * almost 300 labels, which the chart on screen does not need */
 static void
-fill_table (IndsatsFigureCard      *self,
-            const IndsatsChartData *data)
+fill_table (IndsatsFigureCard *self)
 {
-  g_autofree char *heading = indsats_chart_data_get_heading (data);
+  const IndsatsChartData *data = indsats_chart_widget_get_data (self->chart);
+  g_autofree char *heading = NULL;
+
+  if (self->table_filled || data == NULL)
+    return;
+  self->table_filled = TRUE;
+  heading = indsats_chart_data_get_heading (data);
 
   gtk_label_set_text (self->table_heading, heading);
   gtk_grid_attach (self->table, cell (_("Period"), TRUE, 0), 0, 0, 1, 1);
@@ -237,7 +245,6 @@ indsats_figure_card_new (IndsatsChartData *data)
 {
   IndsatsFigureCard *self = g_object_new (INDSATS_TYPE_FIGURE_CARD, NULL);
 
-  fill_table (self, data);
   indsats_chart_widget_set_data (self->chart, data);
   self->loaded = TRUE;
   return GTK_WIDGET (self);
@@ -285,7 +292,6 @@ indsats_figure_card_load (IndsatsFigureCard *self)
       indsats_figure_card_show_table (self, TRUE);
       return;
     }
-  fill_table (self, data);
   indsats_chart_widget_set_data (self->chart, data);
 }
 
@@ -329,6 +335,8 @@ indsats_figure_card_show_table (IndsatsFigureCard *self,
   g_return_if_fail (INDSATS_IS_FIGURE_CARD (self));
 
   indsats_figure_card_load (self);
+  if (table)
+    fill_table (self);
   gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
   if (gtk_toggle_button_get_active (self->table_button) != table)
     gtk_toggle_button_set_active (self->table_button, table);
@@ -347,5 +355,6 @@ indsats_figure_card_get_table (IndsatsFigureCard *self)
 {
   g_return_val_if_fail (INDSATS_IS_FIGURE_CARD (self), NULL);
   indsats_figure_card_load (self);
+  fill_table (self);
   return GTK_WIDGET (self->table);
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "indsats-accessible.h"
 #include "indsats-chart.h"
 #include "indsats-figure-card.h"
 #include "indsats-follow-up.h"
@@ -27,6 +28,7 @@ struct _IndsatsFollowUpView
   GtkBox    *triggers_box;
 
   GPtrArray *descriptions; /* one line per trigger, as a screen reader would read it */
+  GPtrArray *cards;        /* of IndsatsFigureCard, the triggers' figures in order */
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsFollowUpView, indsats_follow_up_view, GTK_TYPE_WIDGET)
@@ -38,6 +40,7 @@ indsats_follow_up_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_pointer (&self->descriptions, g_ptr_array_unref);
+  g_clear_pointer (&self->cards, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_FOLLOW_UP_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -63,6 +66,7 @@ indsats_follow_up_view_init (IndsatsFollowUpView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->descriptions = g_ptr_array_new_with_free_func (g_free);
+  self->cards = g_ptr_array_new ();
 }
 
 static GtkWidget *
@@ -87,6 +91,37 @@ period_label (const char *canonical)
   if (canonical == NULL || !indsats_period_parse (canonical, &p, NULL))
     return g_strdup ("–");
   return indsats_period_to_words (&p, NULL);
+}
+
+/* The rows of the actions a trigger's figure marks, made the first time
+ * their list is opened: each row's wrapped text is laid out and measured
+ * even while the list is closed, and the page's first frame needs none */
+static void
+expanded_cb (AdwExpanderRow *expander,
+             GParamSpec     *pspec,
+             GPtrArray      *actions)
+{
+  g_autofree char *today = NULL;
+
+  if (!adw_expander_row_get_expanded (expander))
+    return;
+  today = indsats_today_iso ();
+  for (guint i = 0; i < actions->len; i++)
+    {
+      IndsatsAction *a = g_ptr_array_index (actions, i);
+      g_autofree char *date = indsats_action_date_words (a, today);
+      g_autofree char *line = g_strdup_printf ("%s · %s · %s", date, a->owner, indsats_status_to_label (a->status));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->text);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      adw_expander_row_add_row (expander, row);
+    }
+  indsats_accessible_tidy_names (GTK_WIDGET (expander));
+  /* once: this frees @actions */
+  g_signal_handlers_disconnect_by_func (expander, expanded_cb, actions);
 }
 
 static GtkWidget *
@@ -146,42 +181,36 @@ trigger_group (IndsatsFollowUpView  *self,
       g_autoptr(IndsatsFigure) figure = indsats_store_get_figure (store, t->figure, error);
       IndsatsChartData *data;
       GtkWidget *expander;
+      GPtrArray *actions;
       g_autofree char *count = NULL;
-      g_autofree char *today = indsats_today_iso ();
 
       /* drawn through the latest value, so that the figure shows what the status says */
       if (figure == NULL || !(data = indsats_follow_up_load_figure (store, t, error)))
         return NULL;
 
-      /* the plan's actions that the figure marks: when each took effect, or is to */
+      /* the plan's actions that the figure marks: when each took effect, or
+       * is to; read now, their rows made when the list is first opened */
       expander = adw_expander_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Actions in the Plan"));
       count = g_strdup_printf (ngettext ("%u action", "%u actions", figure->action_ids->len), figure->action_ids->len);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), count);
+      actions = g_ptr_array_new_with_free_func ((GDestroyNotify) indsats_action_free);
       for (guint i = 0; i < figure->action_ids->len; i++)
         {
-          g_autoptr(IndsatsAction) a = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, i), NULL);
-          g_autofree char *date = NULL;
-          g_autofree char *line = NULL;
-          GtkWidget *row;
+          IndsatsAction *a = indsats_store_get_action (store, g_array_index (figure->action_ids, gint64, i), NULL);
 
-          if (a == NULL)
-            continue;
-          date = indsats_action_date_words (a, today);
-          line = g_strdup_printf ("%s · %s · %s", date, a->owner, indsats_status_to_label (a->status));
-          row = adw_action_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->text);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+          if (a != NULL)
+            g_ptr_array_add (actions, a);
         }
+      g_signal_connect_data (expander, "notify::expanded", G_CALLBACK (expanded_cb),
+                             actions, (GClosureNotify) (void (*) (void)) g_ptr_array_unref, 0);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
 
       {
         GtkWidget *card = indsats_figure_card_new (data);
         gtk_widget_set_margin_top (card, 12);
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
+        g_ptr_array_add (self->cards, card);
       }
     }
   return group;
@@ -208,6 +237,7 @@ indsats_follow_up_view_load (IndsatsFollowUpView  *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->triggers_box))) != NULL)
     gtk_box_remove (self->triggers_box, child);
   g_ptr_array_set_size (self->descriptions, 0);
+  g_ptr_array_set_size (self->cards, 0);
 
   for (guint i = 0; i < triggers->len; i++)
     {
@@ -224,6 +254,18 @@ indsats_follow_up_view_get_n_triggers (IndsatsFollowUpView *self)
 {
   g_return_val_if_fail (INDSATS_IS_FOLLOW_UP_VIEW (self), 0);
   return self->descriptions->len;
+}
+
+/**
+ * indsats_follow_up_view_get_cards:
+ *
+ * Returns: (transfer none) (element-type IndsatsFigureCard): the triggers' figures shown
+ */
+GPtrArray *
+indsats_follow_up_view_get_cards (IndsatsFollowUpView *self)
+{
+  g_return_val_if_fail (INDSATS_IS_FOLLOW_UP_VIEW (self), NULL);
+  return self->cards;
 }
 
 /**

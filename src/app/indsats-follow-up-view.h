@@ -15,6 +15,7 @@ gboolean indsats_follow_up_view_load          (IndsatsFollowUpView  *self,
                                                gint64                plan_id,
                                                GError              **error);
 guint    indsats_follow_up_view_get_n_triggers (IndsatsFollowUpView *self);
+GPtrArray *indsats_follow_up_view_get_cards (IndsatsFollowUpView *self);
 char    *indsats_follow_up_view_describe      (IndsatsFollowUpView  *self,
                                                guint                 trigger);
 

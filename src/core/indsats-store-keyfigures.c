@@ -592,6 +592,7 @@ read_values (IndsatsStore  *self,
       v.preliminary = column_int (stmt, 3) != 0;
       v.unit = g_intern_string (column_peek_text (stmt, 4));
       g_array_append_val (values, v);
+      self->values_read++;
     }
   reset (stmt);
   if (rc != INDSATS_STEP_DONE)
@@ -665,6 +666,20 @@ indsats_store_read_series (IndsatsStore         *self,
 }
 
 /**
+ * indsats_store_get_values_read:
+ *
+ * How many key-figure values (observations) the store has read since it was
+ * opened, for a figure, a series or one at a time: what a view costs in data,
+ * for the benchmarks and the tests.
+ */
+guint64
+indsats_store_get_values_read (IndsatsStore *self)
+{
+  g_return_val_if_fail (INDSATS_IS_STORE (self), 0);
+  return self->values_read;
+}
+
+/**
  * indsats_store_first_area:
  * @area: (out): the first area by name that @indicator has values for; %NULL when it has none
  */
@@ -717,6 +732,7 @@ foreach_of_indicator (IndsatsStore            *self,
       o.value = column_double (stmt, 2);
       o.preliminary = column_int (stmt, 3) != 0;
       o.source = (char *) column_peek_text (stmt, 4);
+      self->values_read++;
       if (!func (&o, user_data, error))
         {
           reset (stmt);

@@ -27,6 +27,7 @@ struct _IndsatsStore
   GHashTable *statements; /* SQL text (static) → IndsatsStmt */
   GPtrArray  *notes;      /* what opening it changed: the migration's merges */
   char       *user_name;  /* who the history says made the changes */
+  guint64     values_read; /* key-figure values read since it was opened */
 };
 
 /* Statements: prepared once and kept; the key is the address of the SQL text,

@@ -234,6 +234,7 @@ GArray       *indsats_store_read_series     (IndsatsStore        *self,
                                              const IndsatsPeriod *from,
                                              const IndsatsPeriod *to,
                                              GError             **error);
+guint64       indsats_store_get_values_read (IndsatsStore        *self);
 gboolean      indsats_store_first_area      (IndsatsStore   *self,
                                              const char     *indicator,
                                              char          **area,

@@ -8,13 +8,23 @@
 #   the committee workbook            Python XlsxWriter with pre-drawn pictures, per figure sheet
 #   growth                            400 figures against 50, render all and workbook
 #   series list on 2 million values   peak memory
+#   the window's first frame          the aim of 300 ms, by turns with an empty libadwaita window
 # Each first checks what it times: the figure's pixels, the files written,
-# the workbook's cells. Prints the ratios and peak memory against the goals.
+# the workbook's cells, what the window's frame shows and reads. Prints the
+# ratios and peak memory against the goals.
 #
-#   bash tests/bench/bench-scale.sh [BUILD_DIR]
+#   bash tests/bench/bench-scale.sh [BUILD_DIR]     (starts a virtual X display when there is none)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$top/build}
+# the window needs a display, and a session bus as a person's desktop has
+if [ -z "${DISPLAY:-}" ] && [ -z "${BENCH_SCALE_XVFB:-}" ]; then
+  command -v xvfb-run >/dev/null || { echo "missing: xvfb-run (see tools/packages.txt)"; exit 1; }
+  BENCH_SCALE_XVFB=1 exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
+fi
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  exec dbus-run-session -- bash "$0" "$@"
+fi
 indsats="$build/src/indsats"
 py=/usr/bin/python3
 work=$(mktemp -d)
@@ -23,7 +33,7 @@ for tool in hyperfine gnuplot sqlite3 "$py" /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (see tools/packages.txt)"; exit 1; }
 done
 "$py" -c "import xlsxwriter" || { echo "missing: python3-xlsxwriter"; exit 1; }
-ninja -C "$build" src/indsats tests/bench/make-bench-db >/dev/null
+ninja -C "$build" src/indsats src/indsats-window tests/bench/make-bench-db tests/bench/blank-window >/dev/null
 fail() { echo "bench-scale: $*" >&2; exit 1; }
 peak() { # peak KB of a command, run once
   /usr/bin/time -f %M -o "$work/peak" "$@" >/dev/null; cat "$work/peak"
@@ -44,6 +54,103 @@ for db in large g50 g400; do
   case $db in large) want=46 ;; g50) want=50 ;; g400) want=400 ;; esac
   [ "$figures" -eq "$want" ] || fail "$db.db holds $figures figures, not $want"
 done
+
+# The window's first frame on the large database: the follow-up, the page a
+# plan with triggers opens on. Every run first checks what the frame shows:
+# each trigger with its figure, those in sight drawn and none out of sight,
+# and that the window read the triggers' own series and no other values.
+# Timed by turns with the demo database and with an empty libadwaita window
+# (blank-window), so that all three meet the same load.
+"$indsats" demo --database "$work/demo.db" >/dev/null
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" NO_AT_BRIDGE=1
+# the cairo renderer stands in for a graphics card under the virtual display
+export GSK_RENDERER=${GSK_RENDERER:-cairo}
+window_load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+times_of() { # OUTPUT: "WALL CPU" in ms, from exec to the first frame
+  local wall user sys
+  wall=$(sed -n 's/^from exec: \([0-9.]*\) ms$/\1/p' <<<"$1")
+  read -r user sys < <(sed -n 's/^processor time: \([0-9.]*\) ms user, \([0-9.]*\) ms system$/\1 \2/p' <<<"$1")
+  [ -n "$wall" ] && [ -n "${user:-}" ] || return 1
+  awk -v w="$wall" -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f %.0f\n", w, u + s }'
+}
+# what the follow-up of DB must show and read: "TRIGGERS FIGURES VALUES";
+# each trigger's series is read for its status and its figure's for the figure
+follow_up_wants() { # DB
+  sqlite3 -separator ' ' "$1" "
+    WITH t AS (
+      SELECT t.indicator_id,
+             (SELECT f.id FROM figure f JOIN figure_series s ON s.figure_id = f.id
+               WHERE s.indicator_id = t.indicator_id ORDER BY f.number, s.position LIMIT 1) AS figure_id,
+             (SELECT s.area FROM figure f JOIN figure_series s ON s.figure_id = f.id
+               WHERE s.indicator_id = t.indicator_id ORDER BY f.number, s.position LIMIT 1) AS area
+      FROM plan_trigger t WHERE t.plan_id = (SELECT min(id) FROM plan))
+    SELECT (SELECT count(*) FROM t), (SELECT count(figure_id) FROM t),
+      (SELECT count(*) FROM t JOIN observation o ON o.indicator_id = t.indicator_id AND o.area = t.area)
+      + (SELECT count(*) FROM t JOIN figure_series s ON s.figure_id = t.figure_id
+           JOIN observation o ON o.indicator_id = s.indicator_id AND o.area = s.area)"
+}
+window_frame() { # DB: checks the frame, prints "WALL CPU"
+  local out triggers figures in_sight drawn astray read want_t want_f want_v
+  out=$(INDSATS_TIME_FIRST_FRAME=1 "$indsats" --database "$1" 2>/dev/null) || fail "the window on $1 did not start"
+  sed -n 's/^step: \([^:]*\): [0-9]* ms from exec, \([0-9]*\) ms processor time$/\1|\2/p' <<<"$out" >>"$work/steps.$(basename "$1" .db)"
+  # "on screen: the follow-up of 2 triggers; figures: 2, in sight: 1, drawn in sight: 1, drawn out of sight: 0; key figures read: 52 values"
+  read -r triggers figures in_sight drawn astray read < <(sed -n 's/^on screen: the follow-up of \([0-9]*\) triggers; figures: \([0-9]*\), in sight: \([0-9]*\), drawn in sight: \([0-9]*\), drawn out of sight: \([0-9]*\); key figures read: \([0-9]*\) values$/\1 \2 \3 \4 \5 \6/p' <<<"$out") || true
+  [ -n "${triggers:-}" ] || fail "the first frame on $1 does not show the follow-up: $(grep '^on screen' <<<"$out")"
+  read -r want_t want_f want_v < <(follow_up_wants "$1") || true
+  [ "$triggers" -eq "$want_t" ] && [ "$figures" -eq "$want_f" ] ||
+    fail "the first frame on $1 shows $triggers triggers and $figures figures, not $want_t and $want_f"
+  [ "$in_sight" -ge 1 ] && [ "$drawn" -eq "$in_sight" ] ||
+    fail "the first frame on $1 drew $drawn of the $in_sight figures in sight"
+  [ "$astray" -eq 0 ] || fail "the first frame on $1 drew $astray figures out of sight"
+  [ "$read" -eq "$want_v" ] || fail "the window on $1 read $read key-figure values by its first frame, not the $want_v of the triggers' series"
+  times_of "$out" || fail "the window on $1 did not say when its first frame was drawn"
+}
+blank_frame() {
+  local out
+  out=$("$build/tests/bench/blank-window" 2>/dev/null) || fail "the empty window did not start"
+  times_of "$out" || fail "the empty window did not say when it was drawn"
+}
+nth() { sort -n -k"$2" | awk -v n="$1" -v k="$2" 'NR == n { print $k }'; }
+# the first of each loads what the runs after find in the page cache
+window_frame "$work/large.db" >/dev/null
+window_frame "$work/demo.db" >/dev/null
+blank_frame >/dev/null
+: >"$work/steps.large"
+: >"$work/steps.demo"
+large_runs= demo_runs= blank_runs=
+for i in 1 2 3 4 5 6 7; do
+  large_runs+="$(window_frame "$work/large.db")"$'\n'
+  demo_runs+="$(window_frame "$work/demo.db")"$'\n'
+  blank_runs+="$(blank_frame)"$'\n'
+done
+window_summary() { # NAME RUNS
+  echo "$1, exec to first frame, ms: $(cut -d' ' -f1 <<<"${2%$'\n'}" | sort -n | tr '\n' ' ');" \
+       "processor time, ms: $(cut -d' ' -f2 <<<"${2%$'\n'}" | sort -n | tr '\n' ' ')"
+}
+{
+  window_summary "window on the large database (the follow-up, checked in every run)" "$large_runs"
+  window_summary "  on the demo database, by turns with it" "$demo_runs"
+  window_summary "  an empty libadwaita window, by turns with it" "$blank_runs"
+  echo "  steps to the first frame on the large database (processor time by the end of each, median of 7 runs):"
+  awk -F'|' '
+    !($1 in seen) { seen[$1] = 1; order[++n] = $1 }
+    { v[$1] = v[$1] " " $2 }
+    END {
+      prev = 0
+      for (i = 1; i <= n; i++) {
+        k = split(v[order[i]], a, " ")
+        for (x = 1; x <= k; x++) for (y = x + 1; y <= k; y++) if (a[y] + 0 < a[x] + 0) { t = a[x]; a[x] = a[y]; a[y] = t }
+        m = a[int((k + 1) / 2)]
+        printf "    %-36s %5d ms  (+%d)\n", order[i], m, m - prev
+        prev = m
+      }
+    }' "$work/steps.large"
+} >"$work/window.txt"
+wall=$(nth 4 1 <<<"${large_runs%$'\n'}") cpu=$(nth 4 2 <<<"${large_runs%$'\n'}")
+demo_wall=$(nth 4 1 <<<"${demo_runs%$'\n'}") demo_cpu=$(nth 4 2 <<<"${demo_runs%$'\n'}")
+blank_wall=$(nth 4 1 <<<"${blank_runs%$'\n'}") blank_cpu=$(nth 4 2 <<<"${blank_runs%$'\n'}")
+met() { awk -v m="$1" 'BEGIN { print (m <= 300 ? "met" : "NOT met") }'; }
+window_verdict="first frame of the window on the large database (the follow-up; 213,840 values, 46 figures, 85 actions), against the aim of 300 ms: processor time $cpu ms median ($(met "$cpu")); wall clock $wall ms median ($(met "$wall")); on the demo database in the same run $demo_cpu ms processor time, $demo_wall ms wall clock; an empty libadwaita window $blank_cpu ms processor time, $blank_wall ms wall clock, so Indsats' own part is $((cpu - blank_cpu)) ms processor time, $((wall - blank_wall)) ms wall clock; load average $window_load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 
 # gnuplot: the same figure, heading, legend, grid, units
 gnuplot_figure() { # N OUT
@@ -190,3 +297,5 @@ print(f"peak memory: one figure {peak_one:.0f} MB, all 46 {peak_all:.0f} MB, wor
 print(f"peak memory of series list over {rows:,} values: tsv {peak_tsv:.0f} MB, json {peak_json:.0f} MB "
       f"(over 213,840 values: json {peak_small:.0f} MB)")
 PY
+cat "$work/window.txt"
+echo "$window_verdict"
