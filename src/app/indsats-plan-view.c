@@ -271,8 +271,8 @@ rows_changed (IndsatsPlanView *self)
 
       indsats_plan_empty_words (self->filter, (self->search && *self->search) || self->owner != NULL,
                                 &title, &description);
-      adw_status_page_set_title (self->nothing_page, title);
-      adw_status_page_set_description (self->nothing_page, description);
+      gtk_label_set_text (self->nothing_title, title);
+      gtk_label_set_text (self->nothing_description, description);
       gtk_stack_set_visible_child_name (self->list_stack, "nothing");
     }
 
@@ -478,7 +478,8 @@ indsats_plan_view_class_init (IndsatsPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, count_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, nothing_page);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, nothing_title);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, nothing_description);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, action_list);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, filter_menu_button);

@@ -47,10 +47,13 @@ static FILE *perf_control; /* perf's control FIFO, when BENCH_PERF_CONTROL names
 static const char *perf_keys;
 static const char *phase;
 
+static const char *key_text;
+
 static void
 perf_say (const char *command)
 {
-  if (perf_control == NULL || (perf_keys && g_strcmp0 (perf_keys, phase) != 0))
+  if (perf_control == NULL || (perf_keys && g_strcmp0 (perf_keys, phase) != 0 &&
+                               !(g_str_has_prefix (perf_keys, "text:") && g_strcmp0 (perf_keys + 5, key_text) == 0)))
     return;
   fprintf (perf_control, "%s\n", command);
   fflush (perf_control);
@@ -238,6 +241,7 @@ key (const char *text)
   double cpu0 = cpu_ms ();
   guint frames0 = frames;
 
+  key_text = text;
   perf_say ("enable");
   layout_ms = paint_ms = frame_ms = 0;
   indsats_plan_view_set_search (view, text);
