@@ -35,7 +35,7 @@
 #include "indsats-action-filter.h"
 #include "indsats-action-row.h"
 #include "indsats-format.h"
-#include "indsats-plan-item.h"
+#include "indsats-plan-item-private.h"
 #include "indsats-slot-model.h"
 #include "indsats-text.h"
 
@@ -130,9 +130,9 @@ matches (IndsatsPlanView     *self,
          IndsatsPlanItem     *item)
 {
   /* folding is the dear part: only a search needs it */
-  const char *folded = self->search && *self->search ? indsats_plan_item_get_folded (item) : NULL;
+  const char *folded = self->search && *self->search ? _indsats_plan_item_folded (item) : NULL;
 
-  return indsats_action_matches (indsats_plan_item_get_action (item), folded,
+  return indsats_action_matches (_indsats_plan_item_action (item), folded,
                                  (IndsatsActionFilter) self->filter, self->owner, self->search, self->today);
 }
 
@@ -172,14 +172,14 @@ mark_shown (IndsatsPlanView *self,
       IndsatsPlanItem *item = g_ptr_array_index (rows, i);
       gboolean shown = FALSE;
 
-      switch (indsats_plan_item_get_kind (item))
+      switch (_indsats_plan_item_kind (item))
         {
         case INDSATS_PLAN_ITEM_ACTION:
           shown = matches (self, item);
           focus_shown |= shown;
           team_shown |= shown;
           n_actions += shown;
-          if (shown && indsats_plan_item_get_action (item)->id == self->keep_selected)
+          if (shown && _indsats_plan_item_action (item)->id == self->keep_selected)
             kept_after = n_shown;
           break;
         case INDSATS_PLAN_ITEM_FOCUS:
@@ -191,7 +191,7 @@ mark_shown (IndsatsPlanView *self,
           team_shown = FALSE;
           break;
         }
-      indsats_plan_item_set_shown (item, shown);
+      _indsats_plan_item_set_shown (item, shown);
       n_shown += shown;
     }
   self->n_actions_marked = n_actions;
@@ -369,7 +369,7 @@ static gboolean
 item_shown (gpointer item,
             gpointer user_data)
 {
-  return indsats_plan_item_get_shown (item);
+  return _indsats_plan_item_shown (item);
 }
 
 static void
