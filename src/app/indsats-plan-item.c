@@ -6,22 +6,11 @@
  */
 #include "config.h"
 
-#include "indsats-plan-item.h"
+#include "indsats-plan-item-private.h"
 
 #include "indsats-action-filter.h"
 
 #include "indsats-text.h"
-
-struct _IndsatsPlanItem
-{
-  GObject              parent_instance;
-
-  IndsatsPlanItemKind  kind;
-  char                *name;
-  IndsatsAction       *action;
-  gboolean             shown;
-  char                *folded;   /* text and owner, case-folded once for searching */
-};
 
 G_DEFINE_FINAL_TYPE (IndsatsPlanItem, indsats_plan_item, G_TYPE_OBJECT)
 

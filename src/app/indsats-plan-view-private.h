@@ -21,7 +21,8 @@ struct _IndsatsPlanView
   GtkDropDown       *sort_dropdown;
   GtkLabel          *count_label;
   GtkStack          *list_stack;
-  AdwStatusPage     *nothing_page;
+  GtkLabel          *nothing_title;
+  GtkLabel          *nothing_description;
   GtkScrolledWindow *list_scroller;
   GtkGridView       *action_list;
   GtkMenuButton     *filter_menu_button;

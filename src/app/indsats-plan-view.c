@@ -35,7 +35,7 @@
 #include "indsats-action-filter.h"
 #include "indsats-action-row.h"
 #include "indsats-format.h"
-#include "indsats-plan-item.h"
+#include "indsats-plan-item-private.h"
 #include "indsats-slot-model.h"
 #include "indsats-text.h"
 
@@ -130,9 +130,9 @@ matches (IndsatsPlanView     *self,
          IndsatsPlanItem     *item)
 {
   /* folding is the dear part: only a search needs it */
-  const char *folded = self->search && *self->search ? indsats_plan_item_get_folded (item) : NULL;
+  const char *folded = self->search && *self->search ? _indsats_plan_item_folded (item) : NULL;
 
-  return indsats_action_matches (indsats_plan_item_get_action (item), folded,
+  return indsats_action_matches (_indsats_plan_item_action (item), folded,
                                  (IndsatsActionFilter) self->filter, self->owner, self->search, self->today);
 }
 
@@ -172,14 +172,14 @@ mark_shown (IndsatsPlanView *self,
       IndsatsPlanItem *item = g_ptr_array_index (rows, i);
       gboolean shown = FALSE;
 
-      switch (indsats_plan_item_get_kind (item))
+      switch (_indsats_plan_item_kind (item))
         {
         case INDSATS_PLAN_ITEM_ACTION:
           shown = matches (self, item);
           focus_shown |= shown;
           team_shown |= shown;
           n_actions += shown;
-          if (shown && indsats_plan_item_get_action (item)->id == self->keep_selected)
+          if (shown && _indsats_plan_item_action (item)->id == self->keep_selected)
             kept_after = n_shown;
           break;
         case INDSATS_PLAN_ITEM_FOCUS:
@@ -191,7 +191,7 @@ mark_shown (IndsatsPlanView *self,
           team_shown = FALSE;
           break;
         }
-      indsats_plan_item_set_shown (item, shown);
+      _indsats_plan_item_set_shown (item, shown);
       n_shown += shown;
     }
   self->n_actions_marked = n_actions;
@@ -271,8 +271,8 @@ rows_changed (IndsatsPlanView *self)
 
       indsats_plan_empty_words (self->filter, (self->search && *self->search) || self->owner != NULL,
                                 &title, &description);
-      adw_status_page_set_title (self->nothing_page, title);
-      adw_status_page_set_description (self->nothing_page, description);
+      gtk_label_set_text (self->nothing_title, title);
+      gtk_label_set_text (self->nothing_description, description);
       gtk_stack_set_visible_child_name (self->list_stack, "nothing");
     }
 
@@ -369,7 +369,7 @@ static gboolean
 item_shown (gpointer item,
             gpointer user_data)
 {
-  return indsats_plan_item_get_shown (item);
+  return _indsats_plan_item_shown (item);
 }
 
 static void
@@ -478,7 +478,8 @@ indsats_plan_view_class_init (IndsatsPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, count_label);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, nothing_page);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, nothing_title);
+  gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, nothing_description);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, action_list);
   gtk_widget_class_bind_template_child (widget_class, IndsatsPlanView, filter_menu_button);
