@@ -114,20 +114,7 @@ for db in small big; do
     first_verdict="first frame of 5,000 actions in 20 focus areas, against the aim of 300 ms: processor time $cpu ms median ($(awk -v m="$cpu" 'BEGIN { print (m <= 300 ? "met" : "NOT met") }')); wall clock $wall ms median ($(awk -v m="$wall" 'BEGIN { print (m <= 300 ? "met" : "NOT met") }')); an empty libadwaita window in the same run: $blank_cpu ms processor time, $blank_wall ms wall clock, so Indsats' own part is $((cpu - blank_cpu)) ms processor time, $((wall - blank_wall)) ms wall clock; every row of the list built in the frame after, at $complete_cpu ms processor time, $complete_wall ms wall clock; load average $(cut -d' ' -f1 /proc/loadavg)"
     # where the processor time went: each step's median over the runs of the big plan
     echo "  steps to the first frame of the big plan (processor time by the end of each, median of 7 runs):"
-    awk -F'|' '
-      !($1 in seen) { seen[$1] = 1; order[++n] = $1 }
-      { v[$1] = v[$1] " " $2 }
-      END {
-        prev = 0
-        for (i = 1; i <= n; i++) {
-          k = split(v[order[i]], a, " ")
-          # a small sort: seven numbers
-          for (x = 1; x <= k; x++) for (y = x + 1; y <= k; y++) if (a[y] + 0 < a[x] + 0) { t = a[x]; a[x] = a[y]; a[y] = t }
-          m = a[int((k + 1) / 2)]
-          printf "    %-32s %5d ms  (+%d)\n", order[i], m, m - prev
-          prev = m
-        }
-      }' "$work/steps"
+    awk -v width=32 -f "$top/tests/bench/step-medians.awk" "$work/steps"
     echo "    the first frame drawn            $cpu ms"
     echo "    the next frame, with every row of the list built: $complete_cpu ms processor time, $complete_wall ms from exec (median)"
   fi

@@ -132,19 +132,7 @@ window_summary() { # NAME RUNS
   window_summary "  on the demo database, by turns with it" "$demo_runs"
   window_summary "  an empty libadwaita window, by turns with it" "$blank_runs"
   echo "  steps to the first frame on the large database (processor time by the end of each, median of 7 runs):"
-  awk -F'|' '
-    !($1 in seen) { seen[$1] = 1; order[++n] = $1 }
-    { v[$1] = v[$1] " " $2 }
-    END {
-      prev = 0
-      for (i = 1; i <= n; i++) {
-        k = split(v[order[i]], a, " ")
-        for (x = 1; x <= k; x++) for (y = x + 1; y <= k; y++) if (a[y] + 0 < a[x] + 0) { t = a[x]; a[x] = a[y]; a[y] = t }
-        m = a[int((k + 1) / 2)]
-        printf "    %-36s %5d ms  (+%d)\n", order[i], m, m - prev
-        prev = m
-      }
-    }' "$work/steps.large"
+  awk -v width=36 -f "$top/tests/bench/step-medians.awk" "$work/steps.large"
 } >"$work/window.txt"
 wall=$(nth 4 1 <<<"${large_runs%$'\n'}") cpu=$(nth 4 2 <<<"${large_runs%$'\n'}")
 demo_wall=$(nth 4 1 <<<"${demo_runs%$'\n'}") demo_cpu=$(nth 4 2 <<<"${demo_runs%$'\n'}")
