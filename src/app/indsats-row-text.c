@@ -69,7 +69,6 @@ static guint
 font_key (PangoContext *context)
 {
   const PangoFontDescription *font = pango_context_get_font_description (context);
-
   const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
 
   /* the font, its size on screen and how it is drawn (hinting, smoothing) */
@@ -184,16 +183,21 @@ look_of (IndsatsRowText     *self,
     }
 }
 
+/* the room the late sign takes before a part */
+static int
+sign_width (IndsatsRowText     *self,
+            IndsatsRowTextPart  part)
+{
+  return part == INDSATS_ROW_TEXT_DATE && self->late ? ICON_SIZE + ICON_SPACING : 0;
+}
+
 /* the width of a part on one line, the late sign included */
 static int
 part_width (IndsatsRowText     *self,
             IndsatsRowTextPart  part)
 {
-  int width = layout_width (layout_for (GTK_WIDGET (self), look_of (self, part), self->parts[part], -1, FALSE));
-
-  if (part == INDSATS_ROW_TEXT_DATE && self->late)
-    width += ICON_SIZE + ICON_SPACING;
-  return width;
+  return layout_width (layout_for (GTK_WIDGET (self), look_of (self, part), self->parts[part], -1, FALSE)) +
+         sign_width (self, part);
 }
 
 static void
@@ -235,16 +239,14 @@ lay_out (IndsatsRowText *self,
       if (self->parts[part] == NULL || *self->parts[part] == '\0')
         continue;
       layout = layout_for (widget, look, self->parts[part], -1, FALSE);
-      w = part_width (self, part);
+      w = layout_width (layout) + sign_width (self, part);
       if (w > width)
         {
           /* a line of its own, shortened to it */
-          int room = width - (part == INDSATS_ROW_TEXT_DATE && self->late ? ICON_SIZE + ICON_SPACING : 0);
-
-          layout = layout_for (widget, look, self->parts[part], MAX (room, 1), FALSE);
+          layout = layout_for (widget, look, self->parts[part], MAX (width - sign_width (self, part), 1), FALSE);
           w = width;
         }
-      h = MAX (layout_height (layout), part == INDSATS_ROW_TEXT_DATE && self->late ? ICON_SIZE : 0);
+      h = MAX (layout_height (layout), sign_width (self, part) ? ICON_SIZE : 0);
       if (line_used && x + PART_SPACING + w > width)
         {
           y += line_height + LINE_SPACING;
@@ -290,9 +292,7 @@ indsats_row_text_measure (GtkWidget      *widget,
     }
   else
     {
-      int width = for_size;
-
-      int ignored;
+      int width = for_size, ignored;
 
       if (width < 0)
         indsats_row_text_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, &ignored, NULL, NULL);
@@ -327,7 +327,6 @@ draw_late_sign (IndsatsRowText  *self,
   g_autoptr(GtkIconPaintable) icon = NULL;
   GdkRGBA colors[4];
 
-  gtk_style_context_get_color (style, &colors[0]);
   if (!gtk_style_context_lookup_color (style, "warning_color", &colors[0]))
     gtk_style_context_get_color (style, &colors[0]);
   colors[1] = colors[2] = colors[3] = colors[0];
@@ -336,12 +335,8 @@ draw_late_sign (IndsatsRowText  *self,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (date->area.origin.x,
                                                           date->area.origin.y + (date->area.size.height - ICON_SIZE) / 2));
-  /* without a graphics card, GTK 4.8 recolours a symbolic icon in a picture
-   * as large as the clip around it: the clip keeps that the icon's size */
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, ICON_SIZE, ICON_SIZE));
   gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE, ICON_SIZE,
                                             colors, G_N_ELEMENTS (colors));
-  gtk_snapshot_pop (snapshot);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -364,10 +359,10 @@ indsats_row_text_snapshot (GtkWidget   *widget,
 
       if (placed->layout == NULL)
         continue;
-      if (part == INDSATS_ROW_TEXT_DATE && self->late)
+      if (sign_width (self, part))
         {
           draw_late_sign (self, snapshot, placed);
-          x += ICON_SIZE + ICON_SPACING;
+          x += sign_width (self, part);
         }
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, placed->area.origin.y));
