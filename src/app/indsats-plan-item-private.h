@@ -13,7 +13,7 @@ struct _IndsatsPlanItem
   IndsatsPlanItemKind  kind;
   char                *name;
   IndsatsAction       *action;
-  gboolean             shown;
+  gboolean             shown;    /* whether the list's search and filters show the row */
   char                *folded;   /* text and owner, case-folded once for searching */
 };
 

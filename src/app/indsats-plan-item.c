@@ -86,22 +86,6 @@ indsats_plan_item_get_action (IndsatsPlanItem *self)
   return self->action;
 }
 
-/* Whether the list's current search and filters show the row */
-gboolean
-indsats_plan_item_get_shown (IndsatsPlanItem *self)
-{
-  g_return_val_if_fail (INDSATS_IS_PLAN_ITEM (self), FALSE);
-  return self->shown;
-}
-
-void
-indsats_plan_item_set_shown (IndsatsPlanItem *self,
-                             gboolean         shown)
-{
-  g_return_if_fail (INDSATS_IS_PLAN_ITEM (self));
-  self->shown = shown;
-}
-
 /**
  * indsats_plan_item_get_folded:
  *

@@ -23,9 +23,6 @@ IndsatsPlanItem     *indsats_plan_item_new_action  (const IndsatsAction *action)
 IndsatsPlanItemKind  indsats_plan_item_get_kind    (IndsatsPlanItem     *self);
 const char          *indsats_plan_item_get_name    (IndsatsPlanItem     *self);
 const IndsatsAction *indsats_plan_item_get_action  (IndsatsPlanItem     *self);
-gboolean             indsats_plan_item_get_shown   (IndsatsPlanItem     *self);
 const char          *indsats_plan_item_get_folded  (IndsatsPlanItem     *self);
-void                 indsats_plan_item_set_shown   (IndsatsPlanItem     *self,
-                                                    gboolean             shown);
 
 G_END_DECLS
