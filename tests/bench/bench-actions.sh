@@ -38,22 +38,7 @@ fail() {
   exit 1
 }
 
-# the times of one run: "WALL CPU", from exec to the first frame, and the
-# processor time (user + system) the process used by then
-times_of() { # OUTPUT
-  local wall user sys
-  wall=$(sed -n 's/^from exec: \([0-9.]*\) ms$/\1/p' <<<"$1")
-  read -r user sys < <(sed -n 's/^processor time: \([0-9.]*\) ms user, \([0-9.]*\) ms system$/\1 \2/p' <<<"$1")
-  [ -n "$wall" ] && [ -n "${user:-}" ] || return 1
-  awk -v w="$wall" -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f %.0f\n", w, u + s }'
-}
-
-# one run of the empty window, the yardstick
-blank_frame() {
-  local out
-  out=$("$build/tests/bench/blank-window" 2>/dev/null) || fail "the empty window did not start"
-  times_of "$out" || fail "the empty window did not say when it was drawn: $out"
-}
+. "$top/tests/bench/first-frame.sh"
 
 # one run of the window to its first frame; checks what the frame shows, and
 # prints "WALL CPU" (see times_of); keeps the steps it printed in $work/steps
@@ -74,8 +59,6 @@ first_frame() { # DB N_ACTIONS
   times_of "$out" || fail "the first frame of $1 did not say when it was drawn: $out"
 }
 
-# the n-th of the sorted numbers in column $2 of stdin
-nth() { sort -n -k"$2" | awk -v n="$1" -v k="$2" 'NR == n { print $k }'; }
 
 # Under a virtual X display, GTK's GL renderer draws with the processor
 # (llvmpipe) in threads of its own, which on a shared machine takes far longer
@@ -114,7 +97,7 @@ for db in small big; do
     first_verdict="first frame of 5,000 actions in 20 focus areas, against the aim of 300 ms: processor time $cpu ms median ($(awk -v m="$cpu" 'BEGIN { print (m <= 300 ? "met" : "NOT met") }')); wall clock $wall ms median ($(awk -v m="$wall" 'BEGIN { print (m <= 300 ? "met" : "NOT met") }')); an empty libadwaita window in the same run: $blank_cpu ms processor time, $blank_wall ms wall clock, so Indsats' own part is $((cpu - blank_cpu)) ms processor time, $((wall - blank_wall)) ms wall clock; every row of the list built in the frame after, at $complete_cpu ms processor time, $complete_wall ms wall clock; load average $(cut -d' ' -f1 /proc/loadavg)"
     # where the processor time went: each step's median over the runs of the big plan
     echo "  steps to the first frame of the big plan (processor time by the end of each, median of 7 runs):"
-    awk -v width=32 -f "$top/tests/bench/step-medians.awk" "$work/steps"
+    step_medians 32 "$work/steps"
     echo "    the first frame drawn            $cpu ms"
     echo "    the next frame, with every row of the list built: $complete_cpu ms processor time, $complete_wall ms from exec (median)"
   fi

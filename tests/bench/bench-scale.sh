@@ -35,6 +35,7 @@ done
 "$py" -c "import xlsxwriter" || { echo "missing: python3-xlsxwriter"; exit 1; }
 ninja -C "$build" src/indsats src/indsats-window tests/bench/make-bench-db tests/bench/blank-window >/dev/null
 fail() { echo "bench-scale: $*" >&2; exit 1; }
+. "$top/tests/bench/first-frame.sh"
 peak() { # peak KB of a command, run once
   /usr/bin/time -f %M -o "$work/peak" "$@" >/dev/null; cat "$work/peak"
 }
@@ -66,13 +67,6 @@ export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" NO_AT_BRIDGE=
 # the cairo renderer stands in for a graphics card under the virtual display
 export GSK_RENDERER=${GSK_RENDERER:-cairo}
 window_load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-times_of() { # OUTPUT: "WALL CPU" in ms, from exec to the first frame
-  local wall user sys
-  wall=$(sed -n 's/^from exec: \([0-9.]*\) ms$/\1/p' <<<"$1")
-  read -r user sys < <(sed -n 's/^processor time: \([0-9.]*\) ms user, \([0-9.]*\) ms system$/\1 \2/p' <<<"$1")
-  [ -n "$wall" ] && [ -n "${user:-}" ] || return 1
-  awk -v w="$wall" -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f %.0f\n", w, u + s }'
-}
 # what the follow-up of DB must show and read: "TRIGGERS FIGURES VALUES";
 # each trigger's series is read for its status and its figure's for the figure
 follow_up_wants() { # DB
@@ -105,12 +99,6 @@ window_frame() { # DB: checks the frame, prints "WALL CPU"
   [ "$read" -eq "$want_v" ] || fail "the window on $1 read $read key-figure values by its first frame, not the $want_v of the triggers' series"
   times_of "$out" || fail "the window on $1 did not say when its first frame was drawn"
 }
-blank_frame() {
-  local out
-  out=$("$build/tests/bench/blank-window" 2>/dev/null) || fail "the empty window did not start"
-  times_of "$out" || fail "the empty window did not say when it was drawn"
-}
-nth() { sort -n -k"$2" | awk -v n="$1" -v k="$2" 'NR == n { print $k }'; }
 # the first of each loads what the runs after find in the page cache
 window_frame "$work/large.db" >/dev/null
 window_frame "$work/demo.db" >/dev/null
@@ -132,7 +120,7 @@ window_summary() { # NAME RUNS
   window_summary "  on the demo database, by turns with it" "$demo_runs"
   window_summary "  an empty libadwaita window, by turns with it" "$blank_runs"
   echo "  steps to the first frame on the large database (processor time by the end of each, median of 7 runs):"
-  awk -v width=36 -f "$top/tests/bench/step-medians.awk" "$work/steps.large"
+  step_medians 36 "$work/steps.large"
 } >"$work/window.txt"
 wall=$(nth 4 1 <<<"${large_runs%$'\n'}") cpu=$(nth 4 2 <<<"${large_runs%$'\n'}")
 demo_wall=$(nth 4 1 <<<"${demo_runs%$'\n'}") demo_cpu=$(nth 4 2 <<<"${demo_runs%$'\n'}")

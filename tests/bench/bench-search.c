@@ -42,18 +42,27 @@ static guint frames;
 static gboolean failed;
 static FILE *perf_control; /* perf's control FIFO, when BENCH_PERF_CONTROL names one */
 
-/* With `perf record --control fifo:CTL -D -1`, records only the keys */
-/* BENCH_PERF_KEYS: which keys perf records, "entry", "type" or "clear"; all when unset */
+/* BENCH_PERF_KEYS: which keys perf records: those of a phase ("entry",
+ * "type" or "clear"), or one key by its text ("text:inge"); all when unset */
 static const char *perf_keys;
-static const char *phase;
+static const char *phase;    /* of the keys being timed */
+static const char *key_text; /* the entry's text after the key being timed */
 
-static const char *key_text;
+static gboolean
+perf_wants_key (void)
+{
+  if (perf_keys == NULL)
+    return TRUE;
+  if (g_str_has_prefix (perf_keys, "text:"))
+    return g_strcmp0 (perf_keys + strlen ("text:"), key_text) == 0;
+  return g_strcmp0 (perf_keys, phase) == 0;
+}
 
+/* With `perf record --control fifo:CTL -D -1`, records only the keys */
 static void
 perf_say (const char *command)
 {
-  if (perf_control == NULL || (perf_keys && g_strcmp0 (perf_keys, phase) != 0 &&
-                               !(g_str_has_prefix (perf_keys, "text:") && g_strcmp0 (perf_keys + 5, key_text) == 0)))
+  if (perf_control == NULL || !perf_wants_key ())
     return;
   fprintf (perf_control, "%s\n", command);
   fflush (perf_control);
