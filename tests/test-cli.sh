@@ -243,6 +243,9 @@ check "figure render writes a PNG of the asked size" test "$rc" -eq 0 -a "$(/usr
 LD_DEBUG=files "$indsats" figure render 5 "$tmp/figur-5b.png" --database "$db" >/dev/null 2>"$tmp/ld"
 check "figure render loads neither GTK nor libadwaita" \
   test -n "$(grep 'file=libcairo' "$tmp/ld")" -a -z "$(grep -E 'file=lib(gtk-4|adwaita-1)' "$tmp/ld")"
+check "figure render loads neither libxlsxwriter nor the libcrypto it brings; export xlsx does" \
+  test -z "$(grep -E 'file=lib(xlsxwriter|minizip|crypto)[.-]' "$tmp/ld")" \
+  -a -n "$(LD_DEBUG=files "$indsats" export xlsx "$tmp/ld.xlsx" --database "$db" 2>&1 >/dev/null | grep 'file=libxlsxwriter')"
 # nor does a command load what only other commands need: libpq only for a
 # PostgreSQL store, cairo and Pango only to draw, libxlsxwriter only for the
 # workbook, libsoup and libsecret only to fetch (each costs memory and time)
@@ -266,7 +269,7 @@ fi
 mkdir -p "$tmp/no-modules"
 out=$(INDSATS_MODULE_DIR="$tmp/no-modules" "$indsats" figure render 5 "$tmp/figur-5c.png" --database "$db" 2>&1); rc=$?
 check "figure render without its module exits 1 naming the module's file and what to do" \
-  test "$rc" -eq 1 -a ! -e "$tmp/figur-5c.png" -a -n "$(grep -F 'indsats figure render: Cannot load indsats-cli-draw.so' <<<"$out" | grep -F 'Install Indsats again')"
+  test "$rc" -eq 1 -a ! -e "$tmp/figur-5c.png" -a -n "$(grep -F 'indsats figure render: Cannot load indsats-cli-render.so' <<<"$out" | grep -F 'Install Indsats again')"
 out=$(INDSATS_MODULE_DIR="$tmp/no-modules" "$indsats" actions list --database "postgresql://indsats@/none?host=$tmp/no-modules" 2>&1); rc=$?
 check "a PostgreSQL store without the PostgreSQL module exits 1 naming the module's file" \
   test "$rc" -eq 1 -a -n "$(grep -F 'Cannot load indsats-store-postgresql.so' <<<"$out" | grep -F 'opens PostgreSQL databases')"

@@ -1,5 +1,5 @@
 /* indsats-cli-export.c: `indsats export xlsx OUT.xlsx` and `indsats export pdf OUT.pdf`, in the
- * drawing module (indsats-cli-draw) */
+ * module indsats-cli-export */
 #include "config.h"
 
 #include <glib/gi18n.h>

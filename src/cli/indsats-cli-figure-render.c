@@ -1,4 +1,4 @@
-/* indsats-cli-figure-render.c: `indsats figure render`, in the drawing module */
+/* indsats-cli-figure-render.c: `indsats figure render`, in the module indsats-cli-render */
 #include "config.h"
 
 #include <errno.h>

@@ -197,7 +197,7 @@ figure_render (IndsatsCli  *cli,
                int          argc,
                char       **argv)
 {
-  return indsats_cli_run_module (cli, INDSATS_CLI_DRAW_MODULE, "indsats_cli_figure_render", argc, argv);
+  return indsats_cli_run_module (cli, INDSATS_CLI_RENDER_MODULE, "indsats_cli_figure_render", argc, argv);
 }
 
 static const IndsatsCliSubcommand subcommands[] = {

@@ -131,8 +131,10 @@ int indsats_cli_copy    (IndsatsCli *cli, int argc, char **argv);
 /* The commands that need libraries the others do not are modules of their
  * own (see indsats-module.h), which take the core from the program */
 
-/* figure render, export xlsx|pdf: cairo, Pango, libpng, libxlsxwriter */
-#define INDSATS_CLI_DRAW_MODULE "indsats-cli-draw"
+/* figure render: cairo, Pango, libpng */
+#define INDSATS_CLI_RENDER_MODULE "indsats-cli-render"
+/* export xlsx|pdf: those and libxlsxwriter, which brings minizip and OpenSSL's libcrypto */
+#define INDSATS_CLI_EXPORT_MODULE "indsats-cli-export"
 /* fetch: libsoup, libsecret */
 #define INDSATS_CLI_FETCH_MODULE "indsats-cli-fetch"
 

@@ -150,8 +150,10 @@ indsats_cli_usage (IndsatsCli *cli,
 static const char *
 module_purpose (const char *module)
 {
-  if (strcmp (module, INDSATS_CLI_DRAW_MODULE) == 0)
-    return _("draws figures and writes workbooks and briefings");
+  if (strcmp (module, INDSATS_CLI_RENDER_MODULE) == 0)
+    return _("draws figures");
+  if (strcmp (module, INDSATS_CLI_EXPORT_MODULE) == 0)
+    return _("writes workbooks and briefings");
   if (strcmp (module, INDSATS_CLI_FETCH_MODULE) == 0)
     return _("fetches key figures from Jobindsats");
   return module;
@@ -185,7 +187,7 @@ run_export (IndsatsCli  *cli,
             int          argc,
             char       **argv)
 {
-  return indsats_cli_run_module (cli, INDSATS_CLI_DRAW_MODULE, "indsats_cli_export", argc, argv);
+  return indsats_cli_run_module (cli, INDSATS_CLI_EXPORT_MODULE, "indsats_cli_export", argc, argv);
 }
 
 /* Common steps */
