@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "indsats-catalog.h"
-#include "indsats-chart.h"
+#include "indsats-chart-batch.h"
 #include "indsats-demo.h"
 #include "indsats-error.h"
 #include "indsats-follow-up.h"
@@ -843,6 +843,71 @@ run_tool (const char *const *argv)
   return g_steal_pointer (&out);
 }
 
+/* Figures given to a batch come back in the order given, each as it draws
+ * alone, whatever the number of threads; a figure that cannot be drawn gives
+ * its own error and those after it still come; figures not taken are let go */
+static void
+test_batch (void)
+{
+  const char *threads[] = { "1", "3" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      g_autoptr(IndsatsChartBatch) batch = NULL;
+      g_autoptr(IndsatsChartBatch) too_small = NULL;
+      g_autoptr(IndsatsChartBatch) left = NULL;
+      IndsatsChartData *given[9];
+      guint pushed = 0;
+
+      g_setenv ("INDSATS_THREADS", threads[t], TRUE);
+      batch = indsats_chart_batch_new (INDSATS_CHART_PNG, 320, 200);
+      g_assert_cmpuint (indsats_chart_batch_get_n_threads (batch), ==, (guint) atoi (threads[t]));
+      /* the caller gives while the batch is not full and takes the oldest when it is */
+      for (guint taken = 0; taken < G_N_ELEMENTS (given);)
+        {
+          if (pushed < G_N_ELEMENTS (given) && !indsats_chart_batch_is_full (batch))
+            {
+              given[pushed] = make_line_data (6 + 4 * pushed, 1 + pushed % 3);
+              indsats_chart_batch_push (batch, given[pushed++]);
+              g_assert_cmpuint (indsats_chart_batch_get_n_waiting (batch), <=, 2 * atoi (threads[t]));
+              continue;
+            }
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(IndsatsChartData) data = NULL;
+            g_autoptr(GBytes) bytes = indsats_chart_batch_take (batch, &data, &error);
+            g_autoptr(GBytes) alone = indsats_chart_render_bytes (given[taken], INDSATS_CHART_PNG, 320, 200, &error);
+
+            g_assert_no_error (error);
+            g_assert_true (data == given[taken]);
+            g_assert_nonnull (bytes);
+            g_assert_true (g_bytes_equal (bytes, alone));
+            taken++;
+          }
+        }
+      g_assert_cmpuint (indsats_chart_batch_get_n_waiting (batch), ==, 0);
+
+      /* a size no figure takes: each one says so */
+      too_small = indsats_chart_batch_new (INDSATS_CHART_SVG, 10, 10);
+      indsats_chart_batch_push (too_small, make_line_data (12, 2));
+      indsats_chart_batch_push (too_small, make_line_data (12, 3));
+      for (int k = 0; k < 2; k++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_assert_null (indsats_chart_batch_take (too_small, NULL, &error));
+          g_assert_error (error, INDSATS_ERROR, INDSATS_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "10 × 10"));
+        }
+
+      /* given and never taken: freed with the batch (the leak checker sees to it) */
+      left = indsats_chart_batch_new (INDSATS_CHART_PDF, 400, 300);
+      for (int k = 0; k < 4; k++)
+        indsats_chart_batch_push (left, make_line_data (24, 2));
+    }
+  g_unsetenv ("INDSATS_THREADS");
+}
+
 static void
 test_files (void)
 {
@@ -1219,6 +1284,7 @@ main (int    argc,
   g_test_add_func ("/chart/pixels/missing-is-a-gap", test_pixels_missing_is_a_gap);
   g_test_add_func ("/chart/bad-data", test_bad_data);
   g_test_add_func ("/chart/files", test_files);
+  g_test_add_func ("/chart/batch", test_batch);
   g_test_add_func ("/chart/demo-figures", test_demo_figures);
   g_test_add_func ("/chart/ticks-every-magnitude", test_ticks_every_magnitude);
   g_test_add_func ("/chart/layout/boxes-apart", test_boxes_apart);

@@ -6,9 +6,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "indsats-chart.h"
+#include "indsats-chart-batch.h"
 #include "indsats-cli-private.h"
 #include "indsats-error.h"
+#include "indsats-safe-write.h"
 
 static gboolean
 parse_size (IndsatsCli *cli,
@@ -56,6 +57,7 @@ indsats_cli_figure_render (IndsatsCli  *cli,
   if (strcmp (argv[1], "all") == 0)
     {
       g_autoptr(GPtrArray) figures = NULL;
+      g_autoptr(IndsatsChartBatch) batch = NULL;
       const char *ext;
 
       if (format_text == NULL || strcmp (format_text, "png") == 0)
@@ -81,20 +83,37 @@ indsats_cli_figure_render (IndsatsCli  *cli,
           indsats_store_rollback (store);
           return indsats_cli_fail (cli, error);
         }
-      for (guint i = 0; i < figures->len; i++)
+      /* each figure is read here and drawn on the batch's threads; those
+       * drawn are written in order while the next are drawn */
+      batch = indsats_chart_batch_new (format, width, height);
+      for (guint read = 0, written = 0; written < figures->len;)
         {
-          IndsatsFigure *f = g_ptr_array_index (figures, i);
-          g_autofree char *name = g_strdup_printf ("figur-%d.%s", f->number, ext);
-          g_autofree char *path = g_build_filename (argv[2], name, NULL);
-          g_autoptr(IndsatsChartData) data = indsats_chart_data_load_figure (store, f, &error);
+          g_autoptr(GBytes) bytes = NULL;
+          g_autofree char *name = NULL, *path = NULL;
+          IndsatsFigure *f;
 
-          if (data == NULL || !indsats_chart_render_file (data, path, format, width, height, &error))
+          if (read < figures->len && !indsats_chart_batch_is_full (batch))
             {
-              indsats_store_rollback (store);
-              return indsats_cli_fail (cli, error);
+              IndsatsChartData *data = indsats_chart_data_load_figure (store, g_ptr_array_index (figures, read),
+                                                                       &error);
+
+              if (data == NULL)
+                break;
+              indsats_chart_batch_push (batch, data);
+              read++;
+              continue;
             }
+          f = g_ptr_array_index (figures, written);
+          name = g_strdup_printf ("figur-%d.%s", f->number, ext);
+          path = g_build_filename (argv[2], name, NULL);
+          if (!(bytes = indsats_chart_batch_take (batch, NULL, &error)) ||
+              !indsats_safe_write_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+            break;
+          written++;
         }
       indsats_store_rollback (store);
+      if (error)
+        return indsats_cli_fail (cli, error);
       return INDSATS_EXIT_OK;
     }
   else

@@ -207,41 +207,33 @@ indsats_chart_format_from_path (const char         *path,
 }
 
 /**
- * indsats_chart_render_file:
- * @path: the file to write; written beside it first and renamed, so a
- *   half-written file never stands under its name
+ * indsats_chart_render_bytes:
  * @width: pixels for PNG, points for PDF and SVG
+ *
+ * Draws the figure as a file's contents. Any thread may draw: each drawing
+ * has its own surface, and Pango its own font map per thread.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
  */
-gboolean
-indsats_chart_render_file (const IndsatsChartData  *data,
-                           const char              *path,
-                           IndsatsChartFormat       format,
-                           int                      width,
-                           int                      height,
-                           GError                 **error)
+GBytes *
+indsats_chart_render_bytes (const IndsatsChartData  *data,
+                            IndsatsChartFormat       format,
+                            int                      width,
+                            int                      height,
+                            GError                 **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *svg = NULL;
-  const char *contents;
-  gsize length;
-  int saved;
-
-  g_return_val_if_fail (data != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, NULL);
 
   if (!size_ok (width, height, error))
-    return FALSE;
+    return NULL;
 
   if (format == INDSATS_CHART_PNG)
-    {
-      if (!(bytes = indsats_chart_render_png (data, width, height, error)))
-        return FALSE;
-      contents = g_bytes_get_data (bytes, &length);
-    }
+    return indsats_chart_render_png (data, width, height, error);
   else if (format == INDSATS_CHART_SVG)
     {
-      svg = indsats_chart_render_svg (data, width, height);
-      contents = svg;
-      length = strlen (svg);
+      char *svg = indsats_chart_render_svg (data, width, height);
+
+      return g_bytes_new_take (svg, strlen (svg));
     }
   else
     {
@@ -251,6 +243,7 @@ indsats_chart_render_file (const IndsatsChartData  *data,
       PangoContext *context = pango_cairo_create_context (cr);
       IndsatsChartLayout *layout = indsats_chart_layout_new (data, width, height, context);
       g_autofree char *heading = indsats_chart_data_get_heading (data);
+      int saved;
 
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, heading);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Indsats");
@@ -266,11 +259,34 @@ indsats_chart_render_file (const IndsatsChartData  *data,
           g_set_error (error, INDSATS_ERROR, INDSATS_ERROR_IO, _("Cannot draw the figure: %s"),
                        cairo_status_to_string (saved));
           g_byte_array_unref (pdf);
-          return FALSE;
+          return NULL;
         }
-      bytes = g_byte_array_free_to_bytes (pdf);
-      contents = g_bytes_get_data (bytes, &length);
+      return g_byte_array_free_to_bytes (pdf);
     }
+}
 
+/**
+ * indsats_chart_render_file:
+ * @path: the file to write; written beside it first and renamed, so a
+ *   half-written file never stands under its name
+ * @width: pixels for PNG, points for PDF and SVG
+ */
+gboolean
+indsats_chart_render_file (const IndsatsChartData  *data,
+                           const char              *path,
+                           IndsatsChartFormat       format,
+                           int                      width,
+                           int                      height,
+                           GError                 **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *contents;
+
+  g_return_val_if_fail (data != NULL && path != NULL, FALSE);
+
+  if (!(bytes = indsats_chart_render_bytes (data, format, width, height, error)))
+    return FALSE;
+  contents = g_bytes_get_data (bytes, &length);
   return indsats_safe_write_contents (path, contents, length, error);
 }

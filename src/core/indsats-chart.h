@@ -303,6 +303,11 @@ void      indsats_chart_render      (const IndsatsChartData   *data,
 char     *indsats_chart_render_svg  (const IndsatsChartData *data,
                                      double                  width,
                                      double                  height);
+GBytes   *indsats_chart_render_bytes (const IndsatsChartData *data,
+                                      IndsatsChartFormat      format,
+                                      int                     width,
+                                      int                     height,
+                                      GError                **error);
 gboolean  indsats_chart_render_file (const IndsatsChartData *data,
                                      const char             *path,
                                      IndsatsChartFormat      format,

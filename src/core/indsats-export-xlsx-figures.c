@@ -12,7 +12,7 @@
 #include <pango/pangocairo.h>
 #include <xlsxwriter.h>
 
-#include "indsats-chart.h"
+#include "indsats-chart-batch.h"
 
 static guint8
 marker_of (IndsatsPointShape shape)
@@ -296,62 +296,10 @@ write_figure (Book                       *b,
   return indsats_xlsx_set_footer (b, ws, error);
 }
 
-/* The figures' pictures are drawn on every core, a batch at a time: each
- * thread of the pool has a cairo surface and Pango's font map of its own
- * (Pango keeps one per thread), the data are read before and the sheets
- * written after, in order, so the workbook is the same whatever the order
- * the threads finish in. */
-#define PICTURE_BATCH 32
-
-typedef struct
-{
-  IndsatsChartData *data;
-  GBytes           *png;
-  GError           *error;
-} Picture;
-
-typedef struct
-{
-  GMutex lock;
-  GCond  done;
-  guint  left;
-} Batch;
-
-static void
-draw_picture_cb (gpointer item,
-                 gpointer user_data)
-{
-  Picture *picture = item;
-  Batch *batch = user_data;
-
-  picture->png = indsats_chart_render_png (picture->data, FIGURE_WIDTH, FIGURE_HEIGHT, &picture->error);
-  g_mutex_lock (&batch->lock);
-  batch->left--;
-  g_cond_signal (&batch->done);
-  g_mutex_unlock (&batch->lock);
-}
-
-static void
-picture_clear (Picture *picture)
-{
-  g_clear_pointer (&picture->data, indsats_chart_data_free);
-  g_clear_pointer (&picture->png, g_bytes_unref);
-  g_clear_error (&picture->error);
-}
-
-/* INDSATS_THREADS: how many threads draw the pictures; one per processor
- * unless it says otherwise (1 draws them all on the exporting thread) */
-static guint
-picture_threads (void)
-{
-  const char *asked = g_getenv ("INDSATS_THREADS");
-  guint64 n = 0;
-
-  if (asked != NULL && g_ascii_string_to_unsigned (asked, 10, 1, PICTURE_BATCH, &n, NULL))
-    return (guint) n;
-  return MIN (g_get_num_processors (), PICTURE_BATCH);
-}
-
+/* The sheets of figures. Each picture is drawn on the batch's threads (see
+ * indsats-chart-batch.c) while this thread reads the next figures and
+ * writes the sheets of those drawn, in order, so the workbook is the same
+ * whatever the order the threads finish in. */
 gboolean
 indsats_xlsx_write_figures (Book                        *b,
                             IndsatsStore                *store,
@@ -362,60 +310,31 @@ indsats_xlsx_write_figures (Book                        *b,
                             gpointer                     user_data,
                             GError                     **error)
 {
-  Picture pictures[PICTURE_BATCH] = { { 0 } };
-  Batch batch = { 0 };
-  guint threads = picture_threads ();
-  GThreadPool *pool = NULL;
-  gboolean ok = TRUE;
+  g_autoptr(IndsatsChartBatch) batch = indsats_chart_batch_new (INDSATS_CHART_PNG, FIGURE_WIDTH, FIGURE_HEIGHT);
 
-  g_mutex_init (&batch.lock);
-  g_cond_init (&batch.done);
-  if (threads > 1 && figures->len > 1)
-    pool = g_thread_pool_new (draw_picture_cb, &batch, threads, FALSE, NULL);
-  for (guint start = 0; ok && start < figures->len; start += PICTURE_BATCH)
+  /* the store is read on this thread only, a figure ahead of the sheets
+   * written while the batch draws those in between */
+  for (guint read = 0, written = 0; written < figures->len;)
     {
-      guint n = MIN (PICTURE_BATCH, figures->len - start);
+      g_autoptr(IndsatsChartData) data = NULL;
+      g_autoptr(GBytes) png = NULL;
 
-      /* the store is read on this thread only */
-      for (guint k = 0; ok && k < n; k++)
+      if (read < figures->len && !indsats_chart_batch_is_full (batch))
         {
-          IndsatsFigure *f = g_ptr_array_index (figures, start + k);
-
           if (indsats_xlsx_is_cancelled (cancellable, error) ||
-              !(pictures[k].data = indsats_chart_data_load_figure (store, f, error)))
-            ok = FALSE;
-          else
-            pictures[k].data->catalog = b->catalog;  /* the picture speaks the workbook's language */
+              !(data = indsats_chart_data_load_figure (store, g_ptr_array_index (figures, read), error)))
+            return FALSE;
+          data->catalog = b->catalog;  /* the picture speaks the workbook's language */
+          indsats_chart_batch_push (batch, g_steal_pointer (&data));
+          read++;
+          continue;
         }
-      if (ok)
-        {
-          batch.left = n;
-          for (guint k = 0; k < n; k++)
-            if (pool == NULL || !g_thread_pool_push (pool, &pictures[k], NULL))
-              draw_picture_cb (&pictures[k], &batch);
-          g_mutex_lock (&batch.lock);
-          while (batch.left > 0)
-            g_cond_wait (&batch.done, &batch.lock);
-          g_mutex_unlock (&batch.lock);
-        }
-      for (guint k = 0; ok && k < n; k++)
-        {
-          if (pictures[k].png == NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&pictures[k].error));
-              ok = FALSE;
-            }
-          else if (!write_figure (b, pictures[k].data, pictures[k].png, options, error))
-            ok = FALSE;
-          else if (progress)
-            progress (0.9 * (start + k + 1) / figures->len, user_data);
-        }
-      for (guint k = 0; k < n; k++)
-        picture_clear (&pictures[k]);
+      if (!(png = indsats_chart_batch_take (batch, &data, error)) ||
+          !write_figure (b, data, png, options, error))
+        return FALSE;
+      written++;
+      if (progress)
+        progress (0.9 * written / figures->len, user_data);
     }
-  if (pool)
-    g_thread_pool_free (pool, FALSE, TRUE);
-  g_mutex_clear (&batch.lock);
-  g_cond_clear (&batch.done);
-  return ok;
+  return TRUE;
 }
