@@ -249,6 +249,27 @@ test_follow_up_reads_its_series (void)
         g_assert_cmpuint (indsats_chart_widget_get_n_draws (chart), ==, 0);
     }
   g_assert_true (indsats_chart_widget_get_in_sight (INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, 0)))));
+
+  /* the second trigger, below the first screen, is shown once the first
+   * frame is out: scrolled to, its figure comes in sight and is drawn */
+  {
+    IndsatsChartWidget *second = INDSATS_CHART_WIDGET (indsats_figure_card_get_chart (g_ptr_array_index (cards, 1)));
+    GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (second), ADW_TYPE_PREFERENCES_GROUP);
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (second), GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    g_assert_true (gtk_widget_get_visible (group) && gtk_widget_get_mapped (group));
+    for (int i = 0; i < 200 && gtk_widget_get_height (GTK_WIDGET (second)) == 0; i++)
+      g_main_context_iteration (NULL, i > 50);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (second)), >, 0);
+    g_assert_false (indsats_chart_widget_get_in_sight (second));
+    g_assert_cmpuint (indsats_chart_widget_get_n_draws (second), ==, 0);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    for (int i = 0; i < 200 && indsats_chart_widget_get_n_draws (second) == 0; i++)
+      g_main_context_iteration (NULL, i > 100);
+    g_assert_true (indsats_chart_widget_get_in_sight (second));
+    g_assert_cmpuint (indsats_chart_widget_get_n_draws (second), >, 0);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

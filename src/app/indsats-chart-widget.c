@@ -306,8 +306,8 @@ indsats_chart_widget_get_point (IndsatsChartWidget *self,
 /**
  * indsats_chart_widget_get_in_sight:
  *
- * Returns: whether some of the widget is on screen: mapped, and, in a
- *   scrolled window, within the part of it shown
+ * Returns: whether some of the widget is on screen: mapped, given a size,
+ *   and, in a scrolled window, within the part of it shown
  */
 gboolean
 indsats_chart_widget_get_in_sight (IndsatsChartWidget *self)
@@ -317,7 +317,9 @@ indsats_chart_widget_get_in_sight (IndsatsChartWidget *self)
 
   g_return_val_if_fail (INDSATS_IS_CHART_WIDGET (self), FALSE);
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* mapped and not yet given a place (just shown), nothing of it is seen */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      gtk_widget_get_width (GTK_WIDGET (self)) <= 0 || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
     return FALSE;
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
   if (scroller == NULL)

@@ -29,9 +29,79 @@ struct _IndsatsFollowUpView
 
   GPtrArray *descriptions; /* one line per trigger, as a screen reader would read it */
   GPtrArray *cards;        /* of IndsatsFigureCard, the triggers' figures in order */
+
+  /* Loaded before it is first shown, the triggers after the first wait
+   * hidden until the first frame is drawn: they are below it, and the first
+   * frame need not measure them (their figures are drawn when in sight) */
+  gboolean       rest_hidden;
+  GdkFrameClock *clock;
+  gulong         after_paint_id;
+  guint          show_id;
 };
 
 G_DEFINE_FINAL_TYPE (IndsatsFollowUpView, indsats_follow_up_view, GTK_TYPE_WIDGET)
+
+static void
+stop_waiting (IndsatsFollowUpView *self)
+{
+  if (self->after_paint_id)
+    g_signal_handler_disconnect (self->clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->clock);
+  g_clear_handle_id (&self->show_id, g_source_remove);
+}
+
+static void
+show_rest (IndsatsFollowUpView *self)
+{
+  stop_waiting (self);
+  if (!self->rest_hidden)
+    return;
+  self->rest_hidden = FALSE;
+  for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->triggers_box)); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    gtk_widget_set_visible (group, TRUE);
+}
+
+static gboolean
+show_rest_cb (gpointer user_data)
+{
+  IndsatsFollowUpView *self = user_data;
+
+  self->show_id = 0;
+  show_rest (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* once the frame is out: shown inside the paint, they would be mapped
+ * before they have a place */
+static void
+after_paint_cb (GdkFrameClock       *clock,
+                IndsatsFollowUpView *self)
+{
+  if (self->show_id == 0)
+    self->show_id = g_idle_add (show_rest_cb, self);
+}
+
+static void
+indsats_follow_up_view_map (GtkWidget *widget)
+{
+  IndsatsFollowUpView *self = INDSATS_FOLLOW_UP_VIEW (widget);
+
+  GTK_WIDGET_CLASS (indsats_follow_up_view_parent_class)->map (widget);
+  if (self->rest_hidden && self->after_paint_id == 0)
+    {
+      self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_id = g_signal_connect (self->clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+    }
+}
+
+static void
+indsats_follow_up_view_unmap (GtkWidget *widget)
+{
+  stop_waiting (INDSATS_FOLLOW_UP_VIEW (widget));
+  GTK_WIDGET_CLASS (indsats_follow_up_view_parent_class)->unmap (widget);
+}
 
 static void
 indsats_follow_up_view_dispose (GObject *object)
@@ -39,6 +109,7 @@ indsats_follow_up_view_dispose (GObject *object)
   IndsatsFollowUpView *self = INDSATS_FOLLOW_UP_VIEW (object);
   GtkWidget *child;
 
+  stop_waiting (self);
   g_clear_pointer (&self->descriptions, g_ptr_array_unref);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), INDSATS_TYPE_FOLLOW_UP_VIEW);
@@ -55,6 +126,8 @@ indsats_follow_up_view_class_init (IndsatsFollowUpViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = indsats_follow_up_view_dispose;
+  widget_class->map = indsats_follow_up_view_map;
+  widget_class->unmap = indsats_follow_up_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/indsats/Indsats/indsats-follow-up-view.ui");
   gtk_widget_class_bind_template_child (widget_class, IndsatsFollowUpView, triggers_box);
@@ -229,6 +302,7 @@ indsats_follow_up_view_load (IndsatsFollowUpView  *self,
 {
   g_autoptr(GPtrArray) triggers = NULL;
   GtkWidget *child;
+  gboolean first_time = !gtk_widget_get_mapped (GTK_WIDGET (self));
 
   g_return_val_if_fail (INDSATS_IS_FOLLOW_UP_VIEW (self), FALSE);
 
@@ -238,12 +312,16 @@ indsats_follow_up_view_load (IndsatsFollowUpView  *self,
     gtk_box_remove (self->triggers_box, child);
   g_ptr_array_set_size (self->descriptions, 0);
   g_ptr_array_set_size (self->cards, 0);
+  /* shown already, the new ones take the place of the old at once */
+  stop_waiting (self);
+  self->rest_hidden = first_time && triggers->len > 1;
 
   for (guint i = 0; i < triggers->len; i++)
     {
       GtkWidget *group = trigger_group (self, store, g_ptr_array_index (triggers, i), error);
       if (group == NULL)
         return FALSE;
+      gtk_widget_set_visible (group, i == 0 || !self->rest_hidden);
       gtk_box_append (self->triggers_box, group);
     }
   return TRUE;

@@ -174,7 +174,7 @@ PY
 [ "$(ls "$work/all" | wc -l)" -eq 46 ] || fail "render all wrote $(ls "$work/all" | wc -l) files, not 46"
 [ "$(ls "$work/gp" | grep -c figur-)" -eq 30 ] || fail "gnuplot wrote no batch of 30"
 
-hyperfine --warmup 2 --runs 15 --export-json "$work/one.json" -N \
+hyperfine --warmup 2 --runs 30 --export-json "$work/one.json" -N \
   -n indsats "$indsats figure render 100 $work/one.png --database $work/large.db --width 1000 --height 600" \
   -n gnuplot "gnuplot $work/one.gp"
 hyperfine --warmup 1 --runs 5 --export-json "$work/batch.json" -N \
@@ -202,12 +202,12 @@ want = [float(v) / 100 for line in open(sys.argv[2]) for v in line.split()[1:]]
 got = [float(v) for v in re.findall(r'<c r="[B-D]\d+"(?: s="\d+")?><v>([^<]*)</v>', sheet)]
 assert len(got) == 216 and all(abs(a - b) < 1e-9 for a, b in zip(got, want)), (len(got), got[:3], want[:3])
 PY
-hyperfine --warmup 1 --runs 5 --export-json "$work/book.json" -N \
+hyperfine --warmup 1 --runs 9 --export-json "$work/book.json" -N \
   -n indsats "$indsats export xlsx $work/indsats.xlsx --database $work/large.db" \
   -n xlsxwriter "$py $top/tests/bench/peer-xlsxwriter.py $work/large.db $work/peer.xlsx $work/png"
 
 # Growth in the number of figures
-hyperfine --warmup 1 --runs 3 --export-json "$work/growth.json" -N \
+hyperfine --warmup 1 --runs 5 --export-json "$work/growth.json" -N \
   -n "render 50" "$indsats figure render all $work/g50-out --database $work/g50.db" \
   -n "render 400" "$indsats figure render all $work/g400-out --database $work/g400.db" \
   -n "export 50" "$indsats export xlsx $work/g50.xlsx --database $work/g50.db" \
