@@ -255,13 +255,13 @@ check "figure render loads neither libxlsxwriter nor the minizip and libcrypto i
 printf 'indicator,area,period,value\nMappet,Ishøj,2023M01,1\n' >"$tmp/mapped.csv"
 LD_DEBUG=files "$indsats" import "$tmp/mapped.csv" --database "$db" >/dev/null 2>"$tmp/ld-import"
 LD_DEBUG=files "$indsats" actions list --database "$db" >/dev/null 2>"$tmp/ld-list"
-drawing='file=lib(cairo|pango|png16|xlsxwriter|soup-3|secret-1)[.-]'
+drawing='file=lib(cairo|pango|png16|deflate|xlsxwriter|soup-3|secret-1)[.-]'
 if [ -n "${INDSATS_PG_DIR:-}" ]; then
   check "import and actions list on a PostgreSQL store load libpq and none of the drawing, workbook or network libraries" \
     test -n "$(grep 'file=libpq' "$tmp/ld-import")" -a -n "$(grep 'file=libpq' "$tmp/ld-list")" \
     -a -z "$(grep -E "$drawing" "$tmp/ld-import" "$tmp/ld-list")"
 else
-  check "import and actions list on an SQLite file load none of libpq, cairo, Pango, libpng, libxlsxwriter, libsoup, libsecret" \
+  check "import and actions list on an SQLite file load none of libpq, cairo, Pango, libpng, libdeflate, libxlsxwriter, libsoup, libsecret" \
     test "$(sql "$db" "SELECT count(*) FROM indicator WHERE name = 'Mappet'")" -eq 1 \
     -a -n "$(grep 'file=libsqlite3' "$tmp/ld-list")" \
     -a -z "$(grep -E "file=libpq[.-]|$drawing" "$tmp/ld-import" "$tmp/ld-list")"

@@ -131,7 +131,7 @@ int indsats_cli_copy    (IndsatsCli *cli, int argc, char **argv);
 /* The commands that need libraries the others do not are modules of their
  * own (see indsats-module.h), which take the core from the program */
 
-/* figure render: cairo, Pango, libpng */
+/* figure render: cairo, Pango, libdeflate */
 #define INDSATS_CLI_RENDER_MODULE "indsats-cli-render"
 /* export xlsx|pdf: those and libxlsxwriter, which brings minizip and OpenSSL's libcrypto */
 #define INDSATS_CLI_EXPORT_MODULE "indsats-cli-export"

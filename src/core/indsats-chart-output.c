@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
-#include <png.h>
+#include <libdeflate.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -78,65 +78,113 @@ append_bytes_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-png_append_cb (png_structp  png,
-               png_bytep    bytes,
-               png_size_t   length)
-{
-  g_byte_array_append (png_get_io_ptr (png), bytes, length);
-}
+/* PNG writing is half of what a figure costs. A chart is mostly runs of one
+ * flat colour, which deflate finds well in rows without any filter: on the
+ * figures measured, unfiltered rows came out smaller than with the "sub" or
+ * "up" filter and cost less, and libpng's adaptive search (cairo's default)
+ * costs several times as much. libdeflate at level 5 makes the file a fifth
+ * smaller than zlib's fastest level, in the same time; a smaller picture
+ * also costs the workbook's zip less, which deflates it again. Each thread
+ * keeps its compressor. */
+#define PNG_LEVEL 5
+
+static GPrivate compressor_key = G_PRIVATE_INIT ((GDestroyNotify) libdeflate_free_compressor);
 
 static void
-png_flush_cb (png_structp png)
+put_u32 (GByteArray *out,
+         guint32     value)
 {
+  guint8 bytes[4] = { value >> 24, value >> 16, value >> 8, value };
+
+  g_byte_array_append (out, bytes, 4);
 }
 
-/* PNG writing dominates the time of a figure. A chart is mostly runs of one
- * flat colour, which zlib's fastest level finds well without any filter: on
- * the figures measured, rows unfiltered at level 1 came out smaller than the
- * "sub" filter at level 2 and cost less; libpng's adaptive search (cairo's
- * default) costs several times as much. The workbook's zip deflates the
- * pictures once more, so a lighter level there only moves the work. */
+/* the chunk's length, type, data and CRC of type and data */
+static void
+put_chunk (GByteArray   *out,
+           const char   *type,
+           const guint8 *data,
+           gsize         length)
+{
+  guint32 crc = libdeflate_crc32 (0, type, 4);
+
+  put_u32 (out, (guint32) length);
+  g_byte_array_append (out, (const guint8 *) type, 4);
+  if (length > 0)
+    {
+      g_byte_array_append (out, data, (guint) length);
+      crc = libdeflate_crc32 (crc, data, length);
+    }
+  put_u32 (out, crc);
+}
+
 static gboolean
 encode_png (cairo_surface_t  *surface,
             GByteArray       *out,
             GError          **error)
 {
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
-  unsigned char *pixels = cairo_image_surface_get_data (surface);
-  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  png_infop info = png ? png_create_info_struct (png) : NULL;
-  g_autofree png_bytep *rows = g_new (png_bytep, height);
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  gsize row_bytes = 1 + 3 * (gsize) width;
+  gsize raw_length = row_bytes * height;
+  struct libdeflate_compressor *compressor = g_private_get (&compressor_key);
+  g_autofree guint8 *raw = NULL;
+  g_autofree guint8 *packed = NULL;
+  gsize bound, packed_length;
+  guint8 header[13];
 
-  if (png == NULL || info == NULL)
+  if (compressor == NULL)
     {
-      png_destroy_write_struct (&png, &info);
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_FAILED, _("Cannot encode the figure as PNG; try a smaller size"));
-      return FALSE;
+      if (!(compressor = libdeflate_alloc_compressor (PNG_LEVEL)))
+        {
+          g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_FAILED, _("Cannot encode the figure as PNG; try a smaller size"));
+          return FALSE;
+        }
+      g_private_set (&compressor_key, compressor);
     }
-  if (setjmp (png_jmpbuf (png)))
-    {
-      png_destroy_write_struct (&png, &info);
-      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_FAILED, _("Cannot encode the figure as PNG; try a smaller size"));
-      return FALSE;
-    }
+
+  /* each row: filter "none", then R, G, B of cairo's native-endian xRGB words */
+  raw = g_malloc (raw_length);
   for (int y = 0; y < height; y++)
-    rows[y] = pixels + (gsize) y * stride;
-  png_set_write_fn (png, out, png_append_cb, png_flush_cb);
-  png_set_IHDR (png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
-                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_set_compression_level (png, 1);
-  png_write_info (png, info);
-  /* cairo's RGB24 is a native-endian 32-bit xRGB word: B, G, R, x in memory here */
-  if (G_BYTE_ORDER == G_LITTLE_ENDIAN)
-    png_set_bgr (png);
-  png_set_filler (png, 0, G_BYTE_ORDER == G_LITTLE_ENDIAN ? PNG_FILLER_AFTER : PNG_FILLER_BEFORE);
-  png_write_image (png, rows);
-  png_write_end (png, info);
-  png_destroy_write_struct (&png, &info);
+    {
+      const guint32 *from = (const guint32 *) (pixels + (gsize) y * stride);
+      guint8 *to = raw + row_bytes * y;
+
+      *to++ = 0;
+      for (int x = 0; x < width; x++)
+        {
+          guint32 pixel = from[x];
+
+          *to++ = pixel >> 16;
+          *to++ = pixel >> 8;
+          *to++ = pixel;
+        }
+    }
+  bound = libdeflate_zlib_compress_bound (compressor, raw_length);
+  packed = g_malloc (bound);
+  if ((packed_length = libdeflate_zlib_compress (compressor, raw, raw_length, packed, bound)) == 0)
+    {
+      g_set_error_literal (error, INDSATS_ERROR, INDSATS_ERROR_FAILED, _("Cannot encode the figure as PNG; try a smaller size"));
+      return FALSE;
+    }
+
+  /* IHDR: the size, 8 bits a channel, RGB, deflate, no interlacing */
+  for (int i = 0; i < 4; i++)
+    {
+      header[i] = (guint32) width >> (24 - 8 * i);
+      header[4 + i] = (guint32) height >> (24 - 8 * i);
+    }
+  header[8] = 8;
+  header[9] = 2;
+  header[10] = header[11] = header[12] = 0;
+  g_byte_array_set_size (out, 0);
+  g_byte_array_append (out, signature, sizeof signature);
+  put_chunk (out, "IHDR", header, sizeof header);
+  put_chunk (out, "IDAT", packed, packed_length);
+  put_chunk (out, "IEND", NULL, 0);
   return TRUE;
 }
 
